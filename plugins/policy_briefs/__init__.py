@@ -1,0 +1,1 @@
+"""Policy Briefs: annotated policy briefs on MkDocs and Material for MkDocs."""

@@ -1,0 +1,105 @@
+"""Finding annotation quotes in reader text (W3C TextQuoteSelector semantics)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .readertext import collapse, normalize
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Selector:
+    """What an annotation targets: an exact passage, optionally with context."""
+
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+
+    @classmethod
+    def of(cls, quote: str, prefix: str | None = None, suffix: str | None = None) -> Selector:
+        """A selector with the contract's white-space and quote-mark rules applied."""
+        return cls(normalize(collapse(quote.strip())), normalize(collapse(prefix or "")), normalize(collapse(suffix or "")))
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A matched passage: code point offsets into the article's reader text."""
+
+    block: int
+    start: int  # in the whole text (blocks joined by a blank line)
+    end: int
+    block_start: int  # in the block's own text
+    block_end: int
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    block: int
+    start: int
+
+
+@dataclass(frozen=True)
+class Closest:
+    """The passage most like a quote that matched nowhere."""
+
+    text: str
+    block: int
+    similarity: float
+
+
+def occurrences(selector: Selector, blocks: Sequence[str]) -> list[Occurrence]:
+    """Every place the selector matches, prefix and suffix included."""
+    found = []
+    for index, text in enumerate(blocks):
+        haystack = normalize(text)
+        start = haystack.find(selector.quote)
+        while start != -1:
+            end = start + len(selector.quote)
+            if haystack[:start].endswith(selector.prefix) and haystack.startswith(selector.suffix, end):
+                found.append(Occurrence(index, start))
+            start = haystack.find(selector.quote, start + 1)
+    return found
+
+
+def anchor_at(occurrence: Occurrence, selector: Selector, blocks: Sequence[str]) -> Anchor:
+    """Turn one occurrence into offsets in the joined reader text."""
+    before = sum(len(text) + len(BLOCK_SEPARATOR) for text in blocks[: occurrence.block])
+    length = len(selector.quote)
+    return Anchor(occurrence.block, before + occurrence.start, before + occurrence.start + length, occurrence.start, occurrence.start + length)
+
+
+def closest_passage(quote: str, blocks: Sequence[str]) -> Closest | None:
+    """The run of words most similar to `quote`, for a 'did you mean' hint."""
+    target = normalize(collapse(quote.strip()))
+    best: Closest | None = None
+    for index, text in enumerate(blocks):
+        for candidate in _windows(text, len(target)):
+            matcher = SequenceMatcher(None, target, normalize(candidate), autojunk=False)
+            if best is not None and matcher.quick_ratio() <= best.similarity:
+                continue
+            ratio = matcher.ratio()
+            if best is None or ratio > best.similarity:
+                best = Closest(candidate, index, ratio)
+    return best
+
+
+def _windows(text: str, length: int) -> list[str]:
+    """Passages of about `length` characters starting and ending on word edges."""
+    words = text.split(" ")
+    windows = []
+    for first in range(len(words)):
+        taken: list[str] = []
+        size = -1
+        for word in words[first:]:
+            if size >= length:
+                break
+            taken.append(word)
+            size += len(word) + 1
+        windows.append(" ".join(taken))
+        if size < length:
+            break
+    return windows

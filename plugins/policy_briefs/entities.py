@@ -1,0 +1,96 @@
+"""The entity index: glossary entries and actors by id and by surface form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .schema import ActorFields, GlossaryFields
+
+EntityKind = Literal["term", "actor"]
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“\"‘(])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co)|[A-Z]\.[A-Z])\.$")
+_MARKUP = re.compile(r"[*_`]+|!?\[([^\]]*)\]\([^)]*\)|<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a surface form links to."""
+
+    kind: EntityKind
+    id: str
+    label: str
+    preview: str
+
+    @property
+    def ref(self) -> str:
+        """The explicit link form editors write, e.g. `term:admm-plus`."""
+        return f"{self.kind}:{self.id}"
+
+
+def first_sentence(markdown_text: str) -> str:
+    """The first sentence of a Markdown text, as plain text (the hover preview)."""
+    paragraph = markdown_text.strip().split("\n\n", 1)[0]
+    plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", paragraph).split())
+    position = 0
+    for match in _SENTENCE_END.finditer(plain):
+        if not _ABBREVIATION.search(plain[position : match.start()].rstrip("”’\"')]")):
+            return plain[: match.start()].strip()
+    return plain
+
+
+def glossary_forms(fields: GlossaryFields) -> list[str]:
+    """Surface forms of a glossary entry, in the order written."""
+    return _unique([fields.term, *([fields.expansion] if fields.expansion else []), *fields.aliases])
+
+
+def actor_forms(fields: ActorFields) -> list[str]:
+    return _unique([fields.name, *fields.aliases])
+
+
+def glossary_target(entry_id: str, fields: GlossaryFields) -> Target:
+    return Target("term", entry_id, fields.term, first_sentence(fields.definition))
+
+
+def actor_target(actor_id: str, fields: ActorFields) -> Target:
+    return Target("actor", actor_id, fields.name, first_sentence(fields.summary))
+
+
+def _unique(forms: list[str]) -> list[str]:
+    return list(dict.fromkeys(form.strip() for form in forms if form.strip()))
+
+
+@dataclass(frozen=True)
+class FormClash:
+    """Two entities claiming one surface form."""
+
+    form: str
+    first: Target
+    second: Target
+
+
+class EntityIndex:
+    """Targets by explicit reference (`term:id`) and by surface form; lookups are dict hits."""
+
+    def __init__(self) -> None:
+        self.by_ref: dict[str, Target] = {}
+        self.by_form: dict[str, Target] = {}
+        self.clashes: list[FormClash] = []
+
+    def add(self, target: Target, forms: list[str]) -> None:
+        self.by_ref[target.ref] = target
+        for form in forms:
+            owner = self.by_form.setdefault(form, target)
+            if owner != target:
+                self.clashes.append(FormClash(form, owner, target))
+
+    @classmethod
+    def build(cls, glossary: dict[str, GlossaryFields], actors: dict[str, ActorFields]) -> EntityIndex:
+        """Index entries then actors, each in id order, so clashes are reported the same way every time."""
+        index = cls()
+        for entry_id in sorted(glossary):
+            index.add(glossary_target(entry_id, glossary[entry_id]), glossary_forms(glossary[entry_id]))
+        for actor_id in sorted(actors):
+            index.add(actor_target(actor_id, actors[actor_id]), actor_forms(actors[actor_id]))
+        return index

@@ -1,0 +1,149 @@
+"""Reading `briefs/` into the model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .messages import validation_problems
+from .problems import ContentError, Problem
+from .schema import ID_PATTERN, ActorFields, AnnotationFileFields, ArticleFields, GlossaryFields
+from .yamlsource import MAX_FILE_BYTES, LocatedData, load_yaml
+
+CONTENT_DIR = "briefs"
+ANNOTATIONS_SUFFIX = ".annotations.yml"
+_ID = re.compile(ID_PATTERN)
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Parsed:
+    """One file's validated fields, or nothing if it could not be read."""
+
+    path: str
+    stem: str
+    located: LocatedData | None = None
+    fields: Any = None
+
+
+@dataclass
+class RawContent:
+    """Per-file results before cross-file checks."""
+
+    articles: dict[str, tuple[Parsed, str, int]] = field(default_factory=dict)  # slug -> (front matter, body, body line)
+    annotations: dict[str, Parsed] = field(default_factory=dict)
+    glossary: dict[str, Parsed] = field(default_factory=dict)
+    actors: dict[str, Parsed] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_text(file: Path, rel: str) -> str:
+    """A content file's text; refuse huge or non-UTF-8 files with a located problem."""
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentError(Problem(rel, 1, f"file is {size // 1024} KiB, over the {MAX_FILE_BYTES // 1024} KiB limit", "split it up"))
+    data = file.read_bytes()
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentError(Problem(rel, line, "file is not UTF-8 text", "save it as UTF-8")) from None
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
+    """(front matter YAML, body, line on which the body starts)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        raise ContentError(Problem(rel, 1, "an article must start with front matter between '---' lines", "add a '---' line, the fields, and another '---'"))
+    for number, line in enumerate(lines[1:], start=2):
+        if _FENCE.match(line.rstrip("\r\n")):
+            return "".join(lines[1 : number - 1]), "".join(lines[number:]), number + 1
+    raise ContentError(Problem(rel, 1, "front matter is not closed", "add a '---' line after the last field"))
+
+
+def check_stem(stem: str, rel: str) -> list[Problem]:
+    if _ID.match(stem):
+        return []
+    return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens)", "rename the file")]
+
+
+def validate_fields(located: LocatedData, rel: str, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate parsed YAML against a model, returning located problems."""
+    if not isinstance(located.data, dict):
+        return None, [Problem(rel, located.first_line, "expected fields (key: value lines)" if located.data is not None else "file is empty")]
+    try:
+        return model.model_validate(located.data), []
+    except ValidationError as error:
+        return None, validation_problems(error, located, rel, model)
+
+
+def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], raw: RawContent) -> Parsed:
+    parsed = Parsed(rel, stem)
+    raw.problems.extend(check_stem(stem, rel))
+    try:
+        parsed.located = load_yaml(read_text(file, rel), rel)
+    except ContentError as error:
+        raw.problems.append(error.problem)
+        return parsed
+    parsed.fields, problems = validate_fields(parsed.located, rel, model)
+    raw.problems.extend(problems)
+    return parsed
+
+
+def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
+    parsed = Parsed(rel, stem)
+    raw.problems.extend(check_stem(stem, rel))
+    try:
+        front, body, body_line = split_front_matter(read_text(file, rel), rel)
+        parsed.located = load_yaml(front, rel, line_offset=1)
+    except ContentError as error:
+        raw.problems.append(error.problem)
+        raw.articles[stem] = (parsed, "", 1)
+        return
+    parsed.fields, problems = validate_fields(parsed.located, rel, ArticleFields)
+    raw.problems.extend(problems)
+    raw.articles[stem] = (parsed, body, body_line)
+
+
+def read_files(project: Path) -> RawContent:
+    """Read and validate every file under `briefs/` on its own."""
+    raw = RawContent()
+    root = project / CONTENT_DIR
+    if not root.is_dir():
+        raw.problems.append(Problem(CONTENT_DIR, 1, f"no '{CONTENT_DIR}' folder in {project.name or project}", "create briefs/articles, briefs/glossary and briefs/actors"))
+        return raw
+    for file in sorted(root.rglob("*")):
+        if file.is_file() and not file.name.startswith("."):
+            _read_one(file, project, raw)
+    return raw
+
+
+def _read_one(file: Path, project: Path, raw: RawContent) -> None:
+    rel = file.relative_to(project).as_posix()
+    parts = file.relative_to(project / CONTENT_DIR).parts
+    folder, name = (parts[0], parts[-1]) if len(parts) == 2 else (None, file.name)
+    if folder == "articles" and name.endswith(ANNOTATIONS_SUFFIX):
+        stem = name.removesuffix(ANNOTATIONS_SUFFIX)
+        raw.annotations[stem] = _parse_yaml_file(file, rel, stem, AnnotationFileFields, raw)
+    elif folder == "articles" and name.endswith(".md"):
+        _parse_article(file, rel, name.removesuffix(".md"), raw)
+    elif folder == "glossary" and name.endswith(".yml"):
+        raw.glossary[name[:-4]] = _parse_yaml_file(file, rel, name[:-4], GlossaryFields, raw)
+    elif folder == "actors" and name.endswith(".yml"):
+        raw.actors[name[:-4]] = _parse_yaml_file(file, rel, name[:-4], ActorFields, raw)
+    else:
+        raw.problems.append(Problem(rel, 1, "file is not part of the content model", _placement_hint(folder, name)))
+
+
+def _placement_hint(folder: str | None, name: str) -> str:
+    if name.endswith(".yaml"):
+        return "content YAML files end in .yml"
+    if folder == "articles" and name.endswith((".yml", ".yaml")):
+        return f"an annotations file is named <slug>{ANNOTATIONS_SUFFIX}"
+    return "articles go in briefs/articles/<slug>.md, glossary entries in briefs/glossary/<id>.yml, actors in briefs/actors/<id>.yml"

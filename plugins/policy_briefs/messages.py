@@ -1,0 +1,120 @@
+"""Plain-language messages for validation errors, with suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .yamlsource import LocatedData
+
+
+def suggest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to a mistyped value, if one is close enough."""
+    matches = difflib.get_close_matches(value, sorted(set(choices)), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    close = suggest(value, choices)
+    return f"did you mean '{close}'?" if close else None
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def field_names(model: type[BaseModel]) -> set[str]:
+    """Every field name in a model and the models nested in it."""
+    names: set[str] = set()
+    for name, info in model.model_fields.items():
+        names.add(name)
+        for nested in _nested_models(info.annotation):
+            names |= field_names(nested)
+    return names
+
+
+def _nested_models(annotation: Any) -> Iterable[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in getattr(annotation, "__args__", ()):
+        yield from _nested_models(argument)
+
+
+def validation_problems(error: ValidationError, located: LocatedData, path: str, model: type[BaseModel], base: tuple = ()) -> list[Problem]:
+    """One located problem per pydantic error."""
+    vocabulary = field_names(model)
+    problems = []
+    for detail in error.errors():
+        where = _data_path(located.data, base, detail["loc"])
+        message, hint = _describe(detail, where, vocabulary)
+        problems.append(Problem(path, located.line_of(where), message, hint))
+    return problems
+
+
+def _data_path(data: Any, base: tuple, loc: tuple) -> tuple:
+    """The error's location as keys into the data, without pydantic's union tags."""
+    where = list(base)
+    node = data
+    for key in base:
+        node = node[key] if isinstance(node, (dict, list)) else None
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and not _is_tag(part):
+            where.append(part)  # a missing field: report on its parent
+            break
+        else:
+            continue
+        where.append(part)
+    return tuple(where)
+
+
+def _is_tag(part: str) -> bool:
+    return "[" in part or part[:1].isupper() or part in {"constrained-str", "str", "int"}
+
+
+def _label(where: tuple) -> str:
+    named = [str(part) for part in where if isinstance(part, str)]
+    return named[-1] if named else "file"
+
+
+def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, str | None]:
+    kind = detail["type"]
+    field = _label(where)
+    value = detail.get("input")
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'", did_you_mean(field, vocabulary) or "remove it"
+    if kind == "missing":
+        return f"missing required field '{field}'", None
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
+        return f"{field} must be one of {', '.join(allowed)}, not {value!r}", did_you_mean(str(value), allowed)
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(field, value, detail["ctx"]["pattern"])
+    if kind in {"string_too_short", "string_type"} and value in ("", None):
+        return f"{field} must not be empty", None
+    if kind == "string_type":
+        return f"{field} must be text, not {type(value).__name__}", "put it in quotes" if isinstance(value, (int, float, bool)) else None
+    if kind == "list_type":
+        return f"{field} must be a list", f"write [{value}]" if isinstance(value, str) else None
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"{field} must be a set of fields (key: value)", None
+    if kind == "value_error":
+        return f"{field}: {detail['ctx']['error']}", None
+    return f"{field}: {detail['msg'].lower()}", None
+
+
+def _pattern_message(field: str, value: Any, pattern: str) -> tuple[str, str | None]:
+    if pattern == r"\S":
+        return f"{field} must not be empty", None
+    if pattern.startswith("^https?"):
+        return f"{field} must be an http:// or https:// address, not {value!r}", None
+    slug = slugify(str(value))
+    return f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)", f"use '{slug}'" if slug else None

@@ -1,0 +1,63 @@
+"""The loaded, validated content: immutable objects the site is built from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .anchoring import Anchor
+from .schema import ActorFields, AnnotationFields, ArticleFields, GlossaryFields
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A note on one passage of an article."""
+
+    fields: AnnotationFields
+    line: int
+    anchor: Anchor | None  # None only when the quote could not be placed
+
+    @property
+    def id(self) -> str:
+        return self.fields.id
+
+
+@dataclass(frozen=True)
+class Article:
+    """One brief: its front matter, Markdown body and annotations."""
+
+    slug: str
+    path: str
+    fields: ArticleFields
+    body: str
+    body_line: int  # line of the file on which the body starts
+    annotations: tuple[Annotation, ...] = ()
+    annotations_path: str | None = None
+    reader_blocks: tuple[str, ...] = ()
+
+    @property
+    def reader_text(self) -> str:
+        """The article as a reader sees it; anchors index into this."""
+        return "\n\n".join(self.reader_blocks)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    path: str
+    fields: GlossaryFields
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    path: str
+    fields: ActorFields
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything under `briefs/`, keyed by id; iteration order is sorted by id."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)

@@ -1,0 +1,30 @@
+"""Located content problems: what is wrong, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one content file, at a 1-based line."""
+
+    path: str
+    line: int
+    message: str
+    hint: str | None = None
+
+    def describe(self) -> str:
+        """The message with its hint, as one sentence or two."""
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.describe()}"
+
+
+class ContentError(Exception):
+    """Raised inside the loader to abandon one file with a located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem

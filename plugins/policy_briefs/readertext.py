@@ -1,0 +1,133 @@
+"""The text of a rendered Markdown document as a reader sees it, block by block.
+
+Works on Python-Markdown's element tree, so the same code finds quotes when
+content is checked and places highlights when the site is built.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import markdown
+
+BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "pre"})
+CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "blockquote", "div", "details", "figure"})
+# Text Python-Markdown keeps aside until after tree processing: raw HTML and escapes.
+PLACEHOLDER = re.compile("\x02(?:wzxhzdk:\\d+|\\d+)\x03")
+QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Typographic quotes as straight ones; code point for code point."""
+    return text.translate(QUOTE_MARKS)
+
+
+def collapse(text: str) -> str:
+    """White space runs as one space (the contract's matching rule)."""
+    return _WHITESPACE.sub(" ", text)
+
+
+@dataclass
+class Slot:
+    """Where a text run lives: `element.text` or `element.tail`."""
+
+    element: etree.Element
+    attr: str  # "text" or "tail"
+
+    def get(self) -> str:
+        return getattr(self.element, self.attr) or ""
+
+
+@dataclass
+class Block:
+    """One paragraph-like element, its reader text and where each character came from."""
+
+    element: etree.Element
+    text: str
+    origins: list[tuple[int, int]]  # per character of `text`: (slot index, offset in slot)
+    slots: list[Slot]
+
+
+def iter_blocks(root: etree.Element) -> Iterator[etree.Element]:
+    """Paragraph-like elements in document order (never nested in one another)."""
+    for child in root:
+        if child.tag in BLOCK_TAGS:
+            yield child
+            yield from iter_blocks(child)  # a list item may hold nested lists
+        elif child.tag in CONTAINER_TAGS or child.tag == "section":
+            yield from iter_blocks(child)
+
+
+def _slots(block: etree.Element) -> list[Slot]:
+    """Text runs of a block in reading order, skipping nested blocks."""
+    slots = [Slot(block, "text")]
+    for child in block:
+        if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS:
+            slots.append(Slot(child, "tail"))
+            continue
+        slots.extend(_slots(child))
+        slots.append(Slot(child, "tail"))
+    return slots
+
+
+def read_block(element: etree.Element) -> Block:
+    """Collapse a block's text runs into reader text, remembering each character's origin."""
+    slots = _slots(element)
+    chars: list[str] = []
+    origins: list[tuple[int, int]] = []
+    pending_space: tuple[int, int] | None = None
+    for index, slot in enumerate(slots):
+        raw = slot.get()
+        for offset, char in _visible_chars(raw):
+            if char.isspace():
+                if chars and pending_space is None:
+                    pending_space = (index, offset)
+                continue
+            if pending_space is not None:
+                chars.append(" ")
+                origins.append(pending_space)
+                pending_space = None
+            chars.append(char)
+            origins.append((index, offset))
+    return Block(element, "".join(chars), origins, slots)
+
+
+def _visible_chars(raw: str) -> Iterator[tuple[int, str]]:
+    """Characters of a text run, with stashed placeholders left out."""
+    position = 0
+    for match in PLACEHOLDER.finditer(raw):
+        for offset in range(position, match.start()):
+            yield offset, raw[offset]
+        position = match.end()
+    for offset in range(position, len(raw)):
+        yield offset, raw[offset]
+
+
+class _Capture(markdown.treeprocessors.Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        self.md.reader_blocks = [read_block(element) for element in iter_blocks(root)]  # type: ignore[attr-defined]
+        self.md.link_targets = [a.get("href", "") for a in root.iter("a")]  # type: ignore[attr-defined]
+
+
+class _CaptureExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_Capture(md), "policy-briefs-capture", -20)
+
+
+@dataclass(frozen=True)
+class ReaderView:
+    """What checking needs of a rendered article: block texts and link targets."""
+
+    blocks: tuple[str, ...]
+    links: tuple[str, ...]
+
+
+def read_markdown(source: str, extensions: list | None = None) -> ReaderView:
+    """Render Markdown and return the reader text of each block, and every link target."""
+    md = markdown.Markdown(extensions=[*(extensions or []), _CaptureExtension()])
+    md.convert(source)
+    return ReaderView(tuple(block.text for block in md.reader_blocks), tuple(md.link_targets))  # type: ignore[attr-defined]

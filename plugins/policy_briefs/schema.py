@@ -1,0 +1,134 @@
+"""Field definitions of the four content file kinds (the contract), as pydantic models.
+
+The same models validate the files and generate their JSON Schemas.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description="lowercase letters, digits and single hyphens")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), Field(description="Markdown text")]
+WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+\S*$"), Field(description="an http(s) address")]
+
+
+def _check_date(value: str) -> str:
+    match = DATE_PATTERN.match(value)
+    if not match:
+        raise ValueError("date must be YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month:02d} does not exist")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"day {day:02d} does not exist in {year}-{month:02d}")
+    return value
+
+
+def _year_as_text(value: object) -> object:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+PublishedDate = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    AfterValidator(_check_date),
+    Field(description="YYYY, YYYY-MM or YYYY-MM-DD", json_schema_extra={"pattern": DATE_PATTERN.pattern}),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class SourceLink(_Strict):
+    """A reference backing a statement."""
+
+    title: Text
+    url: WebUrl
+
+
+class NamedAuthor(_Strict):
+    """A writer with no actor profile."""
+
+    name: Text
+
+
+class SourceInfo(_Strict):
+    """Where and when an article was first published."""
+
+    publisher: Text
+    url: WebUrl | None = None
+    published: PublishedDate
+    authors: list[Id | NamedAuthor] = []
+
+
+class ArticleFields(_Strict):
+    """Front matter of `articles/<slug>.md`."""
+
+    title: Text
+    source: SourceInfo
+    summary: Markdown
+    takeaways: list[Markdown] = []
+    tags: list[Id] = []
+
+
+Kind = Literal["context", "claim", "quotation", "fact-check", "question"]
+Verdict = Literal["accurate", "imprecise", "inaccurate", "unverifiable"]
+
+
+class AnnotationFields(_Strict):
+    """One entry of `articles/<slug>.annotations.yml`."""
+
+    id: Id
+    kind: Kind
+    quote: Text
+    prefix: str | None = None
+    suffix: str | None = None
+    body: Markdown | None = None
+    speaker: Id | None = None
+    verdict: Verdict | None = None
+    actors: list[Id] = []
+    terms: list[Id] = []
+    sources: list[SourceLink] = []
+
+
+class AnnotationFileFields(_Strict):
+    """The whole `articles/<slug>.annotations.yml` file."""
+
+    annotations: list[AnnotationFields]
+
+
+class GlossaryFields(_Strict):
+    """`glossary/<id>.yml`."""
+
+    term: Text
+    expansion: Text | None = None
+    aliases: list[Text] = []
+    definition: Markdown
+    related: list[Id] = []
+    actors: list[Id] = []
+    sources: list[SourceLink] = []
+
+
+ActorType = Literal["person", "state", "organization"]
+
+
+class ActorFields(_Strict):
+    """`actors/<id>.yml`."""
+
+    name: Text
+    type: ActorType
+    aliases: list[Text] = []
+    role: Text | None = None
+    affiliations: list[Id] = []
+    members: list[Id] = []
+    summary: Markdown
+    sources: list[SourceLink] = []

@@ -1,0 +1,101 @@
+"""Safe YAML loading that remembers the line of every key and item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import ContentError, Problem
+
+MAX_FILE_BYTES = 512 * 1024
+
+Path = tuple[str | int, ...]
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: the model validates them itself."""
+
+
+_ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class LocatedData:
+    """Parsed YAML data plus the 1-based line of each key path."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, path: Path) -> int:
+        """Line of the deepest known prefix of `path`."""
+        for end in range(len(path), 0, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return self.first_line
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
+    """Parse one YAML document; raise ContentError with a location on any failure."""
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise ContentError(Problem(path, 1, f"file is larger than {MAX_FILE_BYTES // 1024} KiB", "split it up"))
+    try:
+        node = yaml.compose(text, Loader=_ContentLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        raise ContentError(Problem(path, line, f"malformed YAML: {exc.problem or exc.context}")) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(Problem(path, 1 + line_offset, f"malformed YAML: {exc}")) from None
+    if node is None:
+        return LocatedData(None, {}, 1 + line_offset)
+    located = LocatedData(None, {}, node.start_mark.line + 1 + line_offset)
+    located.data = _build(node, (), located.lines, path, line_offset, set())
+    return located
+
+
+def _build(node: yaml.Node, where: Path, lines: dict[Path, int], path: str, offset: int, seen: set[int]) -> Any:
+    """Turn a node into plain data, recording lines; refuse anchors and aliases."""
+    if id(node) in seen:
+        raise ContentError(Problem(path, node.start_mark.line + 1 + offset, "YAML anchors and aliases (&, *) are not allowed", "write the value out in full"))
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise ContentError(Problem(path, key_node.start_mark.line + 1 + offset, "keys must be plain names", None))
+            key = key_node.value
+            line = key_node.start_mark.line + 1 + offset
+            if key in result:
+                raise ContentError(Problem(path, line, f"field '{key}' is given twice", "keep one of them"))
+            lines[(*where, key)] = line
+            result[key] = _build(value_node, (*where, key), lines, path, offset, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            lines[(*where, index)] = item.start_mark.line + 1 + offset
+            items.append(_build(item, (*where, index), lines, path, offset, seen))
+        return items
+    return _scalar(node, path, offset)
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.Node, path: str, offset: int) -> Any:
+    """Construct a plain scalar (text, number, boolean, null) and nothing else."""
+    construct = _CONSTRUCTOR.yaml_constructors.get(node.tag)
+    line = node.start_mark.line + 1 + offset
+    if construct is None or node.tag.endswith(("binary", "timestamp")):
+        raise ContentError(Problem(path, line, f"unsupported YAML tag {node.tag}", "remove the tag"))
+    try:
+        return construct(_CONSTRUCTOR, node)
+    except (yaml.YAMLError, ValueError) as exc:
+        raise ContentError(Problem(path, line, f"malformed YAML value: {exc}")) from None

@@ -1,0 +1,91 @@
+"""`briefs check`: exit codes and located messages an editor reads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPOSITORY, Project
+
+
+def run_check(project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "policy_briefs.cli", "check", str(project), *args],
+        capture_output=True, text=True, check=False,
+    )
+
+
+def test_repository_content_is_clean():
+    result = run_check(REPOSITORY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No problems" in result.stdout
+
+
+def test_clean_fixture_passes(mini: Project):
+    result = run_check(mini.root)
+    assert result.returncode == 0, result.stdout
+    assert "1 briefs, 5 annotations" in result.stdout
+
+
+BROKEN = {
+    "quote not in the article": (
+        "articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum meets",
+        "briefs/articles/forum-talks.annotations.yml:4: quote not found in the article", "closest passage",
+    ),
+    "ambiguous quote": (
+        "articles/forum-talks.annotations.yml", '    prefix: "so will the "\n', "",
+        "briefs/articles/forum-talks.annotations.yml:14: quote matches 2 passages", "add a 'prefix' or 'suffix'",
+    ),
+    "unknown id": (
+        "articles/forum-talks.annotations.yml", "speaker: jane-roe", "speaker: jane-doe",
+        "briefs/articles/forum-talks.annotations.yml:11: unknown actor 'jane-doe'", "did you mean 'jane-roe'?",
+    ),
+    "unknown field": (
+        "glossary/eas.yml", "related: [arf]", "relatd: [arf]",
+        "briefs/glossary/eas.yml:5: unknown field 'relatd'", "did you mean 'related'?",
+    ),
+    "malformed YAML": (
+        "actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin",
+        "briefs/actors/russia.yml:4: malformed YAML", "",
+    ),
+    "bad date": (
+        "articles/forum-talks.md", "published: 2016-05-04", "published: 2016-02-30",
+        "briefs/articles/forum-talks.md:6: published: day 30 does not exist in 2016-02", "",
+    ),
+    "shared surface form": (
+        "actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, ARF]",
+        "briefs/actors/russia.yml:3: “ARF” is already a surface form of briefs/glossary/arf.yml", "",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_each_mistake_is_reported_with_file_and_line(mini: Project, case: str):
+    rel, old, new, expected, hint = BROKEN[case]
+    mini.replace(rel, old, new)
+    result = run_check(mini.root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    matching = [line for line in lines if line.startswith(expected)]
+    assert matching, result.stdout
+    assert hint in matching[0]
+    assert lines[-1].startswith("1 problem found")
+
+
+def test_all_problems_reported_in_one_run(mini: Project):
+    mini.replace("glossary/eas.yml", "related: [arf]", "relatd: [arf]")
+    mini.replace("articles/forum-talks.annotations.yml", "speaker: jane-roe", "speaker: jane-doe")
+    mini.replace("articles/forum-talks.md", "published: 2016-05-04", "published: May 2016")
+    result = run_check(mini.root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1].startswith("3 problems found")
+
+
+def test_github_format_annotates_the_diff(mini: Project):
+    mini.replace("glossary/eas.yml", "related: [arf]", "relatd: [arf]")
+    result = run_check(mini.root, "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == "::error file=briefs/glossary/eas.yml,line=5::unknown field 'relatd' (did you mean 'related'?)"
