@@ -67,6 +67,7 @@ class SourceInfo(_Strict):
     publisher: Text
     url: WebUrl | None = None
     published: PublishedDate
+    date_note: Text | None = Field(None, description="when the source gives no exact date: why the date is approximate")
     authors: list[Id | NamedAuthor] = []
 
 
