@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from . import sentences
 from .schema import ActorFields, GlossaryFields
 
 EntityKind = Literal["term", "actor"]
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“\"‘(])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co)|[A-Z]\.[A-Z])\.$")
 _MARKUP = re.compile(r"[*_`]+|!?\[([^\]]*)\]\([^)]*\)|<[^>]*>")
 
 
@@ -32,12 +31,7 @@ class Target:
 def first_sentence(markdown_text: str) -> str:
     """The first sentence of a Markdown text, as plain text (the hover preview)."""
     paragraph = markdown_text.strip().split("\n\n", 1)[0]
-    plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", paragraph).split())
-    position = 0
-    for match in _SENTENCE_END.finditer(plain):
-        if not _ABBREVIATION.search(plain[position : match.start()].rstrip("”’\"')]")):
-            return plain[: match.start()].strip()
-    return plain
+    return sentences.first_sentence(" ".join(_MARKUP.sub(lambda m: m.group(1) or "", paragraph).split()))
 
 
 def glossary_forms(fields: GlossaryFields) -> list[str]:

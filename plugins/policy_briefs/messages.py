@@ -98,12 +98,13 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
         return f"{field} must be one of {', '.join(allowed)}, not {value!r}", did_you_mean(str(value), allowed)
     if kind == "string_pattern_mismatch":
         return _pattern_message(field, value, detail["ctx"]["pattern"])
-    if kind in {"string_too_short", "string_type"} and value in ("", None):
+    if kind in {"string_too_short", "string_type"} and (value is None or isinstance(value, str) and not value.strip()):
         return f"{field} must not be empty", None
     if kind == "string_type":
         return f"{field} must be text, not {type(value).__name__}", "put it in quotes" if isinstance(value, (int, float, bool)) else None
     if kind == "list_type":
-        return f"{field} must be a list", f"write [{value}]" if isinstance(value, str) else None
+        # Always a hint: problems that differ only in a None hint cannot be sorted.
+        return f"{field} must be a list", f"write [{value}]" if isinstance(value, str) else "write [a, b], or one '- item' per line"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"{field} must be a set of fields (key: value)", None
     if kind == "value_error":

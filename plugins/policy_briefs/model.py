@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .anchoring import Anchor
+from .mentions import Mention
 from .schema import ActorFields, AnnotationFields, ArticleFields, GlossaryFields
 
 
@@ -33,6 +34,7 @@ class Article:
     annotations: tuple[Annotation, ...] = ()
     annotations_path: str | None = None
     reader_blocks: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # every entity occurrence in the body, in order
 
     @property
     def reader_text(self) -> str:

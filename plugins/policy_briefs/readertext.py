@@ -124,10 +124,12 @@ class ReaderView:
 
     blocks: tuple[str, ...]
     links: tuple[str, ...]
+    elements: tuple[Block, ...] = ()  # the blocks with their tree, for finding mentions
 
 
-def read_markdown(source: str, extensions: list | None = None) -> ReaderView:
+def read_markdown(source: str, extensions: list | None = None, extension_configs: dict | None = None) -> ReaderView:
     """Render Markdown and return the reader text of each block, and every link target."""
-    md = markdown.Markdown(extensions=[*(extensions or []), _CaptureExtension()])
+    md = markdown.Markdown(extensions=[*(extensions or []), _CaptureExtension()], extension_configs=extension_configs or {})
     md.convert(source)
-    return ReaderView(tuple(block.text for block in md.reader_blocks), tuple(md.link_targets))  # type: ignore[attr-defined]
+    blocks = tuple(md.reader_blocks)  # type: ignore[attr-defined]
+    return ReaderView(tuple(block.text for block in blocks), tuple(md.link_targets), blocks)  # type: ignore[attr-defined]

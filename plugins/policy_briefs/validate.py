@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .anchoring import Anchor, Selector, anchor_at, closest_passage, occurrences
 from .entities import EntityIndex, actor_forms, glossary_forms
+from .linker import Linker
+from .mentions import block_hits, number_mentions
 from .loader import Parsed, RawContent, read_files
 from .messages import did_you_mean
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
@@ -33,18 +35,22 @@ class LoadResult:
         return not self.problems
 
 
-def load_project(project: Path, markdown_extensions: list | None = None) -> LoadResult:
-    """Load and check everything under `project/briefs`; never raises for bad content."""
+def load_project(project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None) -> LoadResult:
+    """Load and check everything under `project/briefs`; never raises for bad content.
+
+    Give the site's Markdown extensions so quotes are matched against the text as the site renders it.
+    """
     raw = read_files(project)
-    checker = _Checker(raw)
+    checker = _Checker(raw, extension_configs or {})
     content = checker.assemble(markdown_extensions or [])
     problems = sorted(set(raw.problems + checker.problems))
     return LoadResult(content, checker.index, problems)
 
 
 class _Checker:
-    def __init__(self, raw: RawContent) -> None:
+    def __init__(self, raw: RawContent, extension_configs: dict) -> None:
         self.raw = raw
+        self.extension_configs = extension_configs
         self.problems: list[Problem] = []
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
@@ -71,7 +77,7 @@ class _Checker:
         for position, author in enumerate(fields.source.authors if fields else ()):
             if isinstance(author, str):
                 self._ref(parsed, ("source", "authors", position), author, self.actor_ids, "actor")
-        view = read_markdown(body, extensions)
+        view = read_markdown(body, extensions, self.extension_configs)
         blocks = view.blocks
         self._check_explicit_links(parsed, body, body_line, view.links)
         if parsed.located and not "".join(blocks).strip():
@@ -80,7 +86,10 @@ class _Checker:
         annotations = self._annotations(annotation_file, blocks) if annotation_file else ()
         if fields is None:
             return None
-        return Article(slug, parsed.path, fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks)
+        linker = Linker(self.index.by_form)
+        hits = [block_hits(block, linker, self.index) for block in view.elements]
+        mentions = tuple(m for block in number_mentions(list(view.elements), hits) for m in block)
+        return Article(slug, parsed.path, fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, mentions)
 
     def _check_explicit_links(self, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:

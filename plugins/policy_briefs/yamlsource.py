@@ -10,6 +10,11 @@ import yaml
 from .problems import ContentError, Problem
 
 MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 50  # content files nest a few levels; deeper data is refused, not recursed into
+
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str"))
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
 
 Path = tuple[str | int, ...]
 
@@ -51,8 +56,13 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         raise ContentError(Problem(path, line, f"malformed YAML: {exc.problem or exc.context}")) from None
+    except yaml.reader.ReaderError as exc:
+        line = len((text[: exc.position] + "x").splitlines()) + line_offset
+        raise ContentError(Problem(path, line, f"malformed YAML: {exc.reason}: character U+{exc.character:04X}" if isinstance(exc.character, int) else f"malformed YAML: {exc.reason}", "remove the character")) from None
     except yaml.YAMLError as exc:
         raise ContentError(Problem(path, 1 + line_offset, f"malformed YAML: {exc}")) from None
+    except RecursionError:
+        raise ContentError(_too_deep(path, _deep_line(text) + line_offset)) from None
     if node is None:
         return LocatedData(None, {}, 1 + line_offset)
     located = LocatedData(None, {}, node.start_mark.line + 1 + line_offset)
@@ -60,11 +70,40 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     return located
 
 
+def _tag_name(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+def _too_deep(path: str, line: int) -> Problem:
+    return Problem(path, line, f"YAML is nested more than {MAX_DEPTH} levels deep", "flatten it: content fields nest only a few levels")
+
+
+def _deep_line(text: str) -> int:
+    """Line where nesting first goes too deep, found without recursing (1 if unknown)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_ContentLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return 1
+
+
 def _build(node: yaml.Node, where: Path, lines: dict[Path, int], path: str, offset: int, seen: set[int]) -> Any:
-    """Turn a node into plain data, recording lines; refuse anchors and aliases."""
-    if id(node) in seen:
-        raise ContentError(Problem(path, node.start_mark.line + 1 + offset, "YAML anchors and aliases (&, *) are not allowed", "write the value out in full"))
+    """Turn a node into plain data, recording lines; refuse anchors, aliases, tags and deep nesting."""
+    if id(node) in seen:  # an alias: report where it is used, not where its anchor is
+        line = lines.get(where, node.start_mark.line + 1 + offset)
+        raise ContentError(Problem(path, line, "YAML anchors and aliases (&, *) are not allowed", "write the value out in full"))
     seen.add(id(node))
+    if len(where) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+        raise ContentError(_too_deep(path, node.start_mark.line + 1 + offset))
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in (_MAP_TAG, _SEQ_TAG):
+        raise ContentError(Problem(path, node.start_mark.line + 1 + offset, f"unsupported YAML tag {_tag_name(node.tag)}", "remove the tag"))
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -91,11 +130,11 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 def _scalar(node: yaml.Node, path: str, offset: int) -> Any:
     """Construct a plain scalar (text, number, boolean, null) and nothing else."""
-    construct = _CONSTRUCTOR.yaml_constructors.get(node.tag)
     line = node.start_mark.line + 1 + offset
-    if construct is None or node.tag.endswith(("binary", "timestamp")):
-        raise ContentError(Problem(path, line, f"unsupported YAML tag {node.tag}", "remove the tag"))
+    if node.tag not in _SCALAR_TAGS:
+        raise ContentError(Problem(path, line, f"unsupported YAML tag {_tag_name(node.tag)}", "remove the tag"))
     try:
-        return construct(_CONSTRUCTOR, node)
-    except (yaml.YAMLError, ValueError) as exc:
-        raise ContentError(Problem(path, line, f"malformed YAML value: {exc}")) from None
+        return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+    except (yaml.YAMLError, ValueError, LookupError):  # e.g. `!!bool maybe`, `!!int ""`
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise ContentError(Problem(path, line, f"malformed YAML value: {node.value!r} is not a valid {kind}", "remove the tag")) from None

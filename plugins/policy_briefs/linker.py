@@ -1,0 +1,57 @@
+"""The text linker: finds every surface form in a text with one compiled pattern."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .entities import Target
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    target: Target
+
+
+def _trie(forms: list[str]) -> dict:
+    root: dict = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = True
+    return root
+
+
+def _pattern(node: dict) -> str:
+    """A regex for a trie node; optional tails are greedy, so the longest form wins."""
+    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 else f"(?:{'|'.join(branches)})"
+    if "" in node:
+        return f"(?:{body})?" if not body.startswith("(?:") else f"{body}?"
+    return body
+
+
+def compile_forms(forms: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any form as a whole word (a possessive ’s may follow)."""
+    if not forms:
+        return None
+    return re.compile(rf"(?<!\w){_pattern(_trie(forms))}(?!\w)")
+
+
+class Linker:
+    """Finds surface forms in text; each match is one dict lookup to its target."""
+
+    def __init__(self, forms: Mapping[str, Target]) -> None:
+        self.forms = dict(forms)
+        self.pattern = compile_forms(sorted(self.forms))
+
+    def find(self, text: str) -> list[Found]:
+        if self.pattern is None:
+            return []
+        return [Found(m.start(), m.end(), self.forms[m.group()]) for m in self.pattern.finditer(text) if m.group() in self.forms]

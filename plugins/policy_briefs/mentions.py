@@ -1,0 +1,109 @@
+"""Where entities are mentioned in a rendered article: one walk shared by checking and building."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections import Counter
+from dataclasses import dataclass
+
+from .entities import EntityIndex, Target
+from .linker import Linker
+from .readertext import PLACEHOLDER, Block, Slot
+
+NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "mark"})
+NO_LINK_CLASS = "pb-nolink"
+EXPLICIT_SCHEMES = ("term", "actor")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A surface form (or explicit link) in one text run of a block."""
+
+    slot: int
+    start: int  # offsets in the slot's raw text
+    end: int
+    target: Target
+    explicit: etree.Element | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A numbered mention of an entity, with where it sits in reader text."""
+
+    target: Target
+    number: int  # 1-based, per entity, in document order
+    block: int
+    start: int  # in the block's reader text
+    end: int
+
+    @property
+    def anchor(self) -> str:
+        """The id of the element that marks this mention on the brief page."""
+        return mention_anchor(self.target, self.number)
+
+
+def mention_anchor(target: Target, number: int) -> str:
+    return f"pb-{target.kind}-{target.id}-{number}"
+
+
+def _owner(slot: Slot, parents: dict[etree.Element, etree.Element]) -> etree.Element | None:
+    return slot.element if slot.attr == "text" else parents.get(slot.element)
+
+
+def _linkable(element: etree.Element | None, block: etree.Element, parents: dict[etree.Element, etree.Element]) -> bool:
+    while element is not None:
+        if element.tag in NO_LINK_TAGS or NO_LINK_CLASS in (element.get("class") or "").split():
+            return False
+        if element is block:
+            return True
+        element = parents.get(element)
+    return False
+
+
+def explicit_target(href: str, index: EntityIndex) -> Target | None:
+    scheme, _, _ = href.partition(":")
+    return index.by_ref.get(href) if scheme in EXPLICIT_SCHEMES else None
+
+
+def block_hits(block: Block, linker: Linker, index: EntityIndex) -> list[Hit]:
+    """Surface forms and explicit links in a block, in reading order."""
+    parents = {child: parent for parent in block.element.iter() for child in parent}
+    hits: list[Hit] = []
+    for number, slot in enumerate(block.slots):
+        if slot.attr == "text" and slot.element.tag == "a":
+            target = explicit_target(slot.element.get("href", ""), index)
+            if target is not None and _linkable(parents.get(slot.element), block.element, parents):
+                hits.append(Hit(number, 0, 0, target, slot.element))
+        if not _linkable(_owner(slot, parents), block.element, parents):
+            continue
+        raw = slot.get()
+        position = 0
+        for piece in PLACEHOLDER.split(raw):
+            hits.extend(Hit(number, position + f.start, position + f.end, f.target) for f in linker.find(piece))
+            position = raw.index(piece, position) + len(piece) if piece else position
+    return hits
+
+
+def number_mentions(blocks: list[Block], per_block_hits: list[list[Hit]]) -> list[list[Mention]]:
+    """Give each hit its per-entity number and its place in reader text."""
+    counts: Counter[str] = Counter()
+    result = []
+    for block_index, (block, hits) in enumerate(zip(blocks, per_block_hits)):
+        reverse = {origin: position for position, origin in enumerate(block.origins)}
+        mentions = []
+        for hit in hits:
+            counts[hit.target.ref] += 1
+            start = _reader_position(reverse, hit.slot, hit.start, block)
+            end = start + len(block.slots[hit.slot].get()[hit.start : hit.end]) if hit.explicit is None else start + len("".join(hit.explicit.itertext()))
+            mentions.append(Mention(hit.target, counts[hit.target.ref], block_index, start, end))
+        result.append(mentions)
+    return result
+
+
+def _reader_position(reverse: dict[tuple[int, int], int], slot: int, offset: int, block: Block) -> int:
+    """Reader-text index of a raw position (the next visible character if it was white space)."""
+    for probe in range(offset, offset + 64):
+        if (slot, probe) in reverse:
+            return reverse[(slot, probe)]
+    following = [position for (s, o), position in reverse.items() if s > slot]
+    return min(following) if following else len(block.text)

@@ -1,0 +1,53 @@
+"""Safe HTML from editors' Markdown: rendered, then sanitised with nh3."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+URL_SCHEMES = {"http", "https", "mailto"}
+TEXT_TAGS = {"p", "em", "strong", "b", "i", "a", "code", "ul", "ol", "li", "blockquote", "br", "abbr", "sub", "sup", "del", "s", "q", "cite", "pre", "span", "small", "hr"}
+TEXT_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+
+PAGE_TAGS = TEXT_TAGS | {
+    "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "nav", "aside", "header", "footer", "article",
+    "mark", "button", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "caption",
+    "figure", "figcaption", "details", "summary", "time", "img", "kbd", "samp", "var", "ins", "u", "wbr",
+}
+PAGE_ATTRIBUTES = {
+    "*": {"id", "class", "title", "role", "lang", "dir", "hidden", "tabindex", "popover"},
+    "a": {"href", "title", "hreflang"},
+    "button": {"type", "popovertarget", "popovertargetaction"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start", "reversed"},
+}
+
+
+def clean_fragment(html: str) -> str:
+    """Sanitise HTML rendered from one Markdown field."""
+    return nh3.clean(html, tags=TEXT_TAGS, attributes=TEXT_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None, clean_content_tags={"script", "style"})
+
+
+def clean_page(html: str) -> str:
+    """Sanitise a generated page's content, keeping the plugin's own markup."""
+    return nh3.clean(
+        html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
+        generic_attribute_prefixes={"data-", "aria-"}, clean_content_tags={"script", "style"},
+    )
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown from YAML as safe block HTML."""
+    return Markup(clean_fragment(markdown.markdown(text)))
+
+
+def render_inline(text: str) -> Markup:
+    """One-paragraph Markdown as safe inline HTML (no wrapping <p>)."""
+    html = markdown.markdown(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(clean_fragment(html))
