@@ -161,7 +161,11 @@ def _mark_range(block: Block, start: int, end: int, annotation: Annotation) -> l
 
 
 def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int) -> None:
-    parent = next(p for p in block.iter() if after in list(p))
+    """Put the marker right after the passage, outside any link or mention that ends with it."""
+    parents = {child: parent for parent in block.iter() for child in parent}
+    parent = parents[after]
+    while parent is not block and list(parent)[-1] is after and not (after.tail or "").strip():
+        after, parent = parent, parents[parent]
     fields = annotation.fields
     label = f"Note {number}: {fields.kind.replace('-', ' ')}" + (f", {fields.verdict}" if fields.verdict else "")
     button = etree.Element("button", {

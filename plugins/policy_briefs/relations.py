@@ -58,6 +58,7 @@ def newest_first(articles: dict[str, Article]) -> list[Article]:
 
 
 def build_relations(content: Content) -> Relations:
+    """Relations among valid entities only: a dangling reference is reported elsewhere and left out here."""
     relations = Relations()
     for article in newest_first(content.articles):
         refs: dict[str, None] = {}
@@ -66,10 +67,11 @@ def build_relations(content: Content) -> Relations:
             refs[mention.target.ref] = None
         for annotation in article.annotations:
             fields = annotation.fields
-            for ref in [f"term:{t}" for t in fields.terms] + [f"actor:{a}" for a in fields.actors]:
+            known = [f"term:{t}" for t in fields.terms if t in content.glossary] + [f"actor:{a}" for a in fields.actors if a in content.actors]
+            for ref in known:
                 relations.uses[ref].append(Use(article, annotation=annotation))
                 refs[ref] = None
-            if fields.kind == "quotation" and fields.speaker:
+            if fields.kind == "quotation" and fields.speaker in content.actors:
                 relations.quotations[fields.speaker].append((article, annotation))
                 refs[f"actor:{fields.speaker}"] = None
         relations.entities_of[article.slug] = list(refs)
@@ -77,7 +79,8 @@ def build_relations(content: Content) -> Relations:
             relations.tags[tag].append(article)
     for actor in content.actors.values():
         for member in actor.fields.members:
-            relations.member_of[member].append(actor.id)
+            if member in content.actors:
+                relations.member_of[member].append(actor.id)
     return relations
 
 

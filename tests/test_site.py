@@ -1,0 +1,230 @@
+"""Integration: build small sites with the real plugin and read the HTML a reader gets."""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+from sitebuild import article, build, page
+
+BRIEF = "briefs/forum-talks"
+
+
+def set_config(project: Project, old: str, new: str) -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(params=[True, False], ids=["directory-urls", "file-urls"])
+def built(request, mini: Project, tmp_path: Path):
+    """The mini project built strictly, with use_directory_urls on and off."""
+    if not request.param:
+        set_config(mini, "site_name: Test briefs", "site_name: Test briefs\nuse_directory_urls: false")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    return site, request.param
+
+
+def links_to(soup, suffix: str) -> list:
+    return [a for a in soup.select("a[href]") if a["href"].split("#")[0].rstrip("/").endswith(suffix)]
+
+
+def test_full_name_links_to_its_own_entry_not_to_a_shorter_form(built):
+    site, urls = built
+    body = article(page(site, BRIEF, urls))
+    first = body.select_one("#pb-term-arf-1")
+    assert first.name == "a" and first.get_text() == "ASEAN Regional Forum"
+    assert first["href"].split("#")[0].rstrip("/").endswith("glossary/arf" if urls else "glossary/arf.html")
+    assert first["title"] == "The ASEAN Regional Forum is a security dialogue in the Asia-Pacific."
+    asean = body.select_one("#pb-actor-asean-1")
+    assert asean.get_text() == "ASEAN" and "actors/asean" in asean["href"]
+
+
+def test_links_resolve_to_built_pages(built):
+    site, urls = built
+    brief = site / (f"{BRIEF}/index.html" if urls else f"{BRIEF}.html")
+    for link in article(page(site, BRIEF, urls)).select("a.pb-link"):
+        target = (brief.parent / link["href"].split("#")[0]).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        assert target.is_file(), link["href"]
+
+
+def test_nothing_linked_in_code_pre_headings_or_existing_links(built):
+    site, urls = built
+    body = article(page(site, BRIEF, urls))
+    for selector in ["code", "pre", "h1", "h2"]:
+        for element in body.select(selector):
+            assert not element.select("a.pb-link, .pb-mention"), f"linked inside {selector}: {element}"
+    existing = body.select_one('a[href="https://example.org/"]')
+    assert existing.get_text() == "Russia elsewhere" and not existing.select("a, .pb-mention")
+
+
+def test_possessive_links_the_name(built):
+    site, urls = built
+    russia = article(page(site, BRIEF, urls)).select_one("#pb-actor-russia-1")
+    assert russia.get_text() == "Russia"
+    following = "".join(russia.find_all_next(string=True, limit=3))
+    assert following.startswith("Russia’s delegates")
+
+
+def test_first_occurrence_only_by_default(built):
+    site, urls = built
+    body = article(page(site, BRIEF, urls))
+    assert body.select_one("#pb-actor-russia-1").name == "a"
+    later = body.select_one("#pb-actor-russia-2")
+    assert later.name == "span" and later.get_text() == "Moscow"
+    assert len(body.select('a.pb-link[id^="pb-actor-russia-"]')) == 1
+
+
+def test_every_occurrence_when_configured(mini: Project, tmp_path: Path):
+    set_config(mini, "  - policy-briefs", "  - policy-briefs:\n      link: all")
+    result = build(mini.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    body = article(page(tmp_path / "site", BRIEF))
+    russia = body.select('a.pb-link[id^="pb-actor-russia-"]')
+    assert [a.get_text() for a in russia] == ["Russia", "Moscow", "Russia"]
+
+
+def test_explicit_link_and_suppression(built):
+    site, urls = built
+    body = article(page(site, BRIEF, urls))
+    explicit = body.find("a", string="the forum")
+    assert "glossary/arf" in explicit["href"] and explicit["title"].startswith("The ASEAN Regional Forum")
+    suppressed = body.select_one("span.pb-nolink")
+    assert suppressed.get_text() == "Russia" and not suppressed.find("a")
+    assert not body.select('a[href^="nolink:"], a[href^="term:"], a[href^="actor:"]')
+    home = article(page(site, "", urls)) if urls else article(page(site, "index", urls))
+    assert "glossary/arf" in home.find("a", string="the forum")["href"]
+
+
+def test_annotated_passages_are_highlighted_with_markers(built):
+    site, urls = built
+    body = article(page(site, BRIEF, urls))
+    passage = body.select_one("#passage-forum-met")
+    assert passage.name == "mark" and "pb-kind-context" in passage["class"]
+    assert "".join(m.get_text() for m in body.select('mark[data-note="note-forum-met"]')) == "ASEAN Regional Forum met"
+    marker = body.select_one('button.pb-marker[popovertarget="pop-arf-again"]')
+    assert "accurate" in marker["aria-label"]
+    popover = body.select_one("#pop-arf-again")
+    assert popover.has_attr("popover") and "Verdict: accurate" in popover.get_text()
+    note = body.select_one("#note-arf-again")
+    assert note.select_one('a[href="#passage-arf-again"]')
+    second_arf = body.select_one("#passage-arf-again")
+    assert second_arf.get_text() == "ARF" and second_arf.find_all_previous(string=True, limit=1)[0].endswith("so will the ")
+
+
+def test_entry_page_has_contextual_backlinks(built):
+    site, urls = built
+    entry = article(page(site, "glossary/arf", urls))
+    assert entry.select_one(".pb-expansion").get_text() == "ASEAN Regional Forum"
+    uses = entry.select(".pb-appears-in li.pb-use a")
+    texts = [a.get_text() for a in uses]
+    assert "The ASEAN Regional Forum met while ASEAN watched." in texts
+    first = uses[texts.index("The ASEAN Regional Forum met while ASEAN watched.")]
+    assert first["href"].endswith("#pb-term-arf-1")
+    notes = entry.select(".pb-use--note a")
+    assert any(a["href"].endswith("#note-forum-met") for a in notes)
+    assert entry.select_one('a.pb-link--term[href*="eas"]'), "related entry linked"
+
+
+def test_quotations_on_the_speakers_profile(built):
+    site, urls = built
+    profile = article(page(site, "actors/jane-roe", urls))
+    quote = profile.select_one(".pb-quotations blockquote a")
+    assert quote.get_text() == "“We agreed,”"
+    assert quote["href"].endswith("#passage-roe-agreed")
+    affiliation = profile.find("strong", string="Affiliations:").parent.a
+    assert affiliation.get_text() == "ASEAN" and affiliation["href"] in {"../asean/", "asean.html"}
+
+
+def test_related_briefs_and_new_content_without_code_change(mini: Project, tmp_path: Path):
+    mini.write("glossary/eas.yml", mini.read("glossary/eas.yml"))
+    mini.write("actors/vietnam.yml", "name: Vietnam\ntype: state\naliases: [Hanoi]\nsummary: Vietnam is a state in Southeast Asia. It joined ASEAN in 1995.\n")
+    mini.write("glossary/sea.yml", "term: South China Sea\ndefinition: A sea in Southeast Asia. Several states claim parts of it.\nactors: [vietnam]\n")
+    mini.write("articles/new-brief.md", "---\ntitle: A new brief\nsource:\n  publisher: Example\n  published: 2020\nsummary: New.\ntags: [defence]\n---\nHanoi watched the South China Sea and the ARF; Russia agreed.\n")
+    mini.write("articles/new-brief.annotations.yml", "annotations:\n  - id: watch\n    kind: question\n    quote: Hanoi watched\n    body: Why?\n    actors: [vietnam]\n")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    new = article(page(site, "briefs/new-brief"))
+    assert new.select_one("#pb-actor-vietnam-1")["href"].rstrip("/").endswith("actors/vietnam")
+    assert new.select_one("#pb-term-sea-1").get_text() == "South China Sea"
+    related = new.select(".pb-related a")
+    assert [a.get_text() for a in related] == ["Forum talks in the region"]
+    old = article(page(site, BRIEF))
+    assert [a.get_text() for a in old.select(".pb-related a")] == ["A new brief"]
+    index = article(page(site, "briefs"))
+    assert [a.get_text() for a in index.select(".pb-card__title a")] == ["A new brief", "Forum talks in the region"]
+    assert "Vietnam" in article(page(site, "actors")).get_text()
+
+
+def test_bad_reference_fails_strict_with_file_and_line(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.annotations.yml", "actors: [russia]", "actors: [rusia]")
+    strict = build(mini.root, tmp_path / "strict")
+    assert strict.returncode != 0
+    assert "briefs/articles/forum-talks.annotations.yml:25: unknown actor 'rusia' (did you mean 'russia'?)" in strict.stderr
+    assert "Traceback" not in strict.stderr
+    lenient = build(mini.root, tmp_path / "lenient", strict=False)
+    assert lenient.returncode == 0
+    assert (tmp_path / "lenient" / BRIEF / "index.html").is_file()
+
+
+PAYLOADS = {
+    "script": "<script>alert('x')</script>",
+    "handler": '<img src="x" onerror="alert(1)">',
+    "js-url": "[click](javascript:alert(1))",
+}
+
+
+def test_script_payloads_in_yaml_never_reach_a_page(mini: Project, tmp_path: Path):
+    payload = " ".join(PAYLOADS.values())
+    mini.write("actors/evil.yml", f"name: \"Evil <script>alert(1)</script>\"\ntype: person\nrole: '<b onmouseover=\"x()\">r</b>'\nsummary: |\n  Evil is a test. {payload}\nsources:\n  - title: \"<script>s()</script>\"\n    url: https://example.org/\n")
+    mini.replace("articles/forum-talks.annotations.yml", "body: Which delegates?", f"body: |\n      Which delegates? {payload}")
+    mini.replace("articles/forum-talks.md", "A short test brief about **regional forums**.", f"A short test brief. {payload}")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    for path in ["actors/evil", BRIEF, "actors", "briefs"]:
+        body = article(page(site, path))
+        assert not body.select("script"), path
+        assert not [e for e in body.find_all(True) if any(name.startswith("on") for name in e.attrs)], path
+        assert not [a for a in body.select("a[href]") if a["href"].strip().lower().startswith("javascript:")], path
+    evil = page(site, "actors/evil")
+    assert "Evil <script>alert(1)</script>" in evil.select_one("h1").get_text()
+
+
+def _tree_digest(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_builds_are_deterministic_and_leave_sources_alone(mini: Project, tmp_path: Path):
+    before = _tree_digest(mini.root)
+    assert build(mini.root, tmp_path / "one").returncode == 0
+    assert build(mini.root, tmp_path / "two").returncode == 0
+    pages = [p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.html")]
+    assert len(pages) >= 10
+    match, mismatch, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "two", pages, shallow=False)
+    assert not mismatch and not errors
+    assert _tree_digest(mini.root) == before
+
+
+def test_edit_this_page_opens_the_source_file(built):
+    site, urls = built
+    edit = page(site, BRIEF, urls).select_one('a[rel="edit"]')
+    assert edit["href"] == "https://example.org/repo/edit/main/briefs/articles/forum-talks.md"
+    entry_edit = page(site, "glossary/arf", urls).select_one('a[rel="edit"]')
+    assert entry_edit["href"] == "https://example.org/repo/edit/main/briefs/glossary/arf.yml"
+
+
+def test_navigation_stays_small(built):
+    site, urls = built
+    nav = page(site, BRIEF, urls).select_one("nav.md-nav--primary")
+    assert not nav.find("a", string=lambda s: s and "Forum talks" in s)
+    assert len(nav.select("a.md-nav__link")) < 12
