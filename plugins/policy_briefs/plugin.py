@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .entities import EntityIndex, Target
+from .history import last_updated
 from .linker import Linker
 from .mdext import BriefsExtension, PageState
 from .pages import PageRenderer, PageSpec, make_environment, page_specs, uri_for
@@ -93,6 +94,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             return get_relative_url(urls[to_uri], urls[from_uri]) if to_uri in urls else "#"
 
         env = make_environment(config.theme.dirs)
+        env.globals["last_updated"] = lambda paths: last_updated(self.project_dir, paths)  # brief.md: "Last updated"
         renderer = PageRenderer(env, self.result.content, build_relations(self.result.content), link)
         for uri, spec in self.specs.items():
             files.get_file_from_path(uri).content_string = renderer.render(spec)
