@@ -1,0 +1,81 @@
+"""`mkdocs serve` previews every change under briefs/ and survives content errors."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+
+BRIEF = "briefs/forum-talks/"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, timeout: float = 40.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def server(mini: Project, tmp_path: Path):
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(mini.root / "mkdocs.yml")],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: "Forum talks" in fetch(base + BRIEF)), "server did not start"
+        yield base, log, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def read_log(log) -> str:
+    log.flush()
+    log.seek(0)
+    return log.read()
+
+
+def test_edits_under_briefs_are_previewed_and_errors_do_not_stop_the_server(mini: Project, server):
+    base, log, process = server
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN finally agreed.")
+    assert wait_for(lambda: "finally agreed" in fetch(base + BRIEF)), read_log(log)
+    assert wait_for(lambda: "finally agreed" in fetch(base + "actors/asean/")), "entity page is stale"
+
+    mini.replace("articles/forum-talks.annotations.yml", "actors: [russia]", "actors: [rusia]")
+    assert wait_for(lambda: "unknown actor 'rusia'" in read_log(log)), read_log(log)
+    assert process.poll() is None
+    assert "finally agreed" in fetch(base + BRIEF)
+
+    mini.replace("articles/forum-talks.annotations.yml", "actors: [rusia]", "actors: [russia]")
+    mini.replace("articles/forum-talks.md", "finally agreed", "at last agreed")
+    assert wait_for(lambda: "at last agreed" in fetch(base + BRIEF)), read_log(log)
+    assert process.poll() is None
