@@ -101,14 +101,19 @@ def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
     raw.problems.extend(check_stem(stem, rel))
     try:
         front, body, body_line = split_front_matter(read_text(file, rel), rel)
-        parsed.located = load_yaml(front, rel, line_offset=1)
     except ContentError as error:
         raw.problems.append(error.problem)
         raw.articles[stem] = (parsed, "", 1)
         return
+    # Bad front matter does not hide the body: its links and annotation quotes are still checked.
+    raw.articles[stem] = (parsed, body, body_line)
+    try:
+        parsed.located = load_yaml(front, rel, line_offset=1)
+    except ContentError as error:
+        raw.problems.append(error.problem)
+        return
     parsed.fields, problems = validate_fields(parsed.located, rel, ArticleFields)
     raw.problems.extend(problems)
-    raw.articles[stem] = (parsed, body, body_line)
 
 
 def read_files(project: Path) -> RawContent:

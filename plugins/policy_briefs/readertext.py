@@ -6,9 +6,10 @@ content is checked and places highlights when the site is built.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import markdown
@@ -19,6 +20,7 @@ CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "
 PLACEHOLDER = re.compile("\x02(?:wzxhzdk:\\d+|\\d+)\x03")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
 _WHITESPACE = re.compile(r"\s+")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def normalize(text: str) -> str:
@@ -74,15 +76,18 @@ def _slots(block: etree.Element) -> list[Slot]:
     return slots
 
 
-def read_block(element: etree.Element) -> Block:
-    """Collapse a block's text runs into reader text, remembering each character's origin."""
+def read_block(element: etree.Element, stash: Sequence[str] = ()) -> Block:
+    """Collapse a block's text runs into reader text, remembering each character's origin.
+
+    `stash` is Python-Markdown's stash of raw HTML, so that character entities read as characters.
+    """
     slots = _slots(element)
     chars: list[str] = []
     origins: list[tuple[int, int]] = []
     pending_space: tuple[int, int] | None = None
     for index, slot in enumerate(slots):
         raw = slot.get()
-        for offset, char in _visible_chars(raw):
+        for offset, char in _visible_chars(raw, stash):
             if char.isspace():
                 if chars and pending_space is None:
                     pending_space = (index, offset)
@@ -96,20 +101,35 @@ def read_block(element: etree.Element) -> Block:
     return Block(element, "".join(chars), origins, slots)
 
 
-def _visible_chars(raw: str) -> Iterator[tuple[int, str]]:
-    """Characters of a text run, with stashed placeholders left out."""
+def _visible_chars(raw: str, stash: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """Characters of a text run; a stashed entity reads as its character, other stashed HTML as nothing."""
     position = 0
     for match in PLACEHOLDER.finditer(raw):
         for offset in range(position, match.start()):
             yield offset, raw[offset]
+        for char in _stashed_text(match.group(), stash):
+            yield match.start(), char
         position = match.end()
     for offset in range(position, len(raw)):
         yield offset, raw[offset]
 
 
+def _stashed_text(placeholder: str, stash: Sequence[str]) -> str:
+    index = placeholder[len("\x02wzxhzdk:") : -1]
+    if not placeholder.startswith("\x02wzxhzdk:") or int(index) >= len(stash):
+        return ""
+    entity = str(stash[int(index)])
+    return html.unescape(entity) if _ENTITY.fullmatch(entity) else ""
+
+
+def raw_end(raw: str, offset: int) -> int:
+    """End of the raw text behind the character at `offset` (a whole placeholder if one starts there)."""
+    return raw.index("\x03", offset) + 1 if raw.startswith("\x02", offset) else offset + 1
+
+
 class _Capture(markdown.treeprocessors.Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        self.md.reader_blocks = [read_block(element) for element in iter_blocks(root)]  # type: ignore[attr-defined]
+        self.md.reader_blocks = [read_block(element, self.md.htmlStash.rawHtmlBlocks) for element in iter_blocks(root)]  # type: ignore[attr-defined]
         self.md.link_targets = [a.get("href", "") for a in root.iter("a")]  # type: ignore[attr-defined]
 
 
@@ -130,6 +150,6 @@ class ReaderView:
 def read_markdown(source: str, extensions: list | None = None, extension_configs: dict | None = None) -> ReaderView:
     """Render Markdown and return the reader text of each block, and every link target."""
     md = markdown.Markdown(extensions=[*(extensions or []), _CaptureExtension()], extension_configs=extension_configs or {})
-    md.convert(source)
-    blocks = tuple(md.reader_blocks)  # type: ignore[attr-defined]
-    return ReaderView(tuple(block.text for block in blocks), tuple(md.link_targets), blocks)  # type: ignore[attr-defined]
+    md.convert(source)  # runs no tree processor for an empty text
+    blocks = tuple(getattr(md, "reader_blocks", ()))
+    return ReaderView(tuple(block.text for block in blocks), tuple(getattr(md, "link_targets", ())), blocks)

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .anchoring import Anchor, Selector, anchor_at, closest_passage, occurrences
-from .entities import EntityIndex, actor_forms, glossary_forms
+from .entities import EntityIndex
 from .linker import Linker
 from .mentions import block_hits, number_mentions
 from .loader import Parsed, RawContent, read_files
 from .messages import did_you_mean
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
-from .readertext import read_markdown
+from .readertext import ReaderView, read_markdown
 from .schema import AnnotationFields
 
 # Fields each annotation kind needs, and fields only one kind may carry.
@@ -43,7 +43,7 @@ def load_project(project: Path, markdown_extensions: list | None = None, extensi
     raw = read_files(project)
     checker = _Checker(raw, extension_configs or {})
     content = checker.assemble(markdown_extensions or [])
-    problems = sorted(set(raw.problems + checker.problems))
+    problems = sorted(set(raw.problems + checker.problems), key=lambda p: (p.path, p.line, p.message, p.hint or ""))
     return LoadResult(content, checker.index, problems)
 
 
@@ -77,7 +77,11 @@ class _Checker:
         for position, author in enumerate(fields.source.authors if fields else ()):
             if isinstance(author, str):
                 self._ref(parsed, ("source", "authors", position), author, self.actor_ids, "actor")
-        view = read_markdown(body, extensions, self.extension_configs)
+        try:
+            view = read_markdown(body, extensions, self.extension_configs)
+        except RecursionError:
+            self.problems.append(Problem(parsed.path, body_line, "the article's Markdown is nested too deeply to read", "flatten its nested lists or quotes"))
+            view = ReaderView((), (), ())
         blocks = view.blocks
         self._check_explicit_links(parsed, body, body_line, view.links)
         if parsed.located and not "".join(blocks).strip():
@@ -138,7 +142,7 @@ class _Checker:
         if len(found) == 1:
             return anchor_at(found[0], selector, blocks)
         if not found:
-            self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{fields.quote.strip()}”", _closest_hint(fields.quote, selector, blocks)))
+            self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{selector.quote}”", _closest_hint(fields.quote, selector, blocks)))
         else:
             places = "; ".join(f"paragraph {o.block + 1}, “…{_context(blocks[o.block], o.start, len(selector.quote))}…”" for o in found)
             self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
@@ -163,16 +167,15 @@ class _Checker:
         for clash in self.index.clashes:
             parsed = self._parsed_of(clash.second.kind, clash.second.id)
             first = self._parsed_of(clash.first.kind, clash.first.id)
-            forms = glossary_forms(parsed.fields) if clash.second.kind == "term" else actor_forms(parsed.fields)
-            line = self._form_line(parsed, forms.index(clash.form))
+            line = self._form_line(parsed, clash.form)
             self.problems.append(Problem(parsed.path, line, f"“{clash.form}” is already a surface form of {first.path}", "two entities may not share a surface form: remove or change one"))
 
-    def _form_line(self, parsed: Parsed, position: int) -> int:
+    def _form_line(self, parsed: Parsed, form: str) -> int:
+        """Line of the first field that gives this surface form."""
         fields = parsed.fields
-        keys = (["term"] + (["expansion"] if fields.expansion else [])) if hasattr(fields, "term") else ["name"]
-        if position < len(keys):
-            return parsed.located.line_of((keys[position],))
-        form = (glossary_forms(fields) if hasattr(fields, "term") else actor_forms(fields))[position]
+        for key in ("term", "expansion", "name"):
+            if (getattr(fields, key, None) or "").strip() == form:
+                return parsed.located.line_of((key,))
         return parsed.located.line_of(("aliases", [a.strip() for a in fields.aliases].index(form)))
 
     def _parsed_of(self, kind: str, entity_id: str) -> Parsed:

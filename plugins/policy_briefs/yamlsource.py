@@ -57,8 +57,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
         line = (mark.line + 1 if mark else 1) + line_offset
         raise ContentError(Problem(path, line, f"malformed YAML: {exc.problem or exc.context}")) from None
     except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (a control character): no mark, but its position in the text.
         line = len((text[: exc.position] + "x").splitlines()) + line_offset
-        raise ContentError(Problem(path, line, f"malformed YAML: {exc.reason}: character U+{exc.character:04X}" if isinstance(exc.character, int) else f"malformed YAML: {exc.reason}", "remove the character")) from None
+        character = f": character U+{exc.character:04X}" if isinstance(exc.character, int) else ""
+        raise ContentError(Problem(path, line, f"malformed YAML: {exc.reason}{character}", "remove the character")) from None
     except yaml.YAMLError as exc:
         raise ContentError(Problem(path, 1 + line_offset, f"malformed YAML: {exc}")) from None
     except RecursionError:

@@ -1,0 +1,604 @@
+"""The pure core, called directly: loading `briefs/` into the model and every contract rule.
+
+No MkDocs here: `load_project` and the small functions it is built from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Project
+from policy_briefs.anchoring import Selector, anchor_at, closest_passage, occurrences
+from policy_briefs.entities import EntityIndex, first_sentence
+from policy_briefs.loader import split_front_matter
+from policy_briefs.problems import ContentError, Problem
+from policy_briefs.readertext import normalize, read_markdown
+from policy_briefs.schema import ActorFields, GlossaryFields, NamedAuthor
+from policy_briefs.validate import LoadResult, load_project
+from policy_briefs.yamlsource import MAX_FILE_BYTES, load_yaml
+
+ARTICLE = "briefs/articles/forum-talks.md"
+ANNOTATIONS = "briefs/articles/forum-talks.annotations.yml"
+FRONT_MATTER = "---\ntitle: A test brief\nsource:\n  publisher: Example Review\n  published: 2016\nsummary: A summary.\n---\n"
+
+
+def load(project: Project) -> LoadResult:
+    return load_project(project.root)
+
+
+def only_problem(project: Project) -> Problem:
+    """The one problem a single mistake must cause (no more, no fewer)."""
+    problems = load(project).problems
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def write_brief(project: Project, slug: str, body: str, annotations: str | None = None) -> None:
+    project.write(f"articles/{slug}.md", FRONT_MATTER + body)
+    if annotations is not None:
+        project.write(f"articles/{slug}.annotations.yml", annotations)
+
+
+def annotation(quote: str) -> str:
+    """An annotations file with one context note on `quote` (a YAML double-quoted string)."""
+    return f'annotations:\n  - id: note\n    kind: context\n    quote: "{quote}"\n    body: A note.\n'
+
+
+def anchored_text(result: LoadResult, slug: str, annotation_id: str) -> str:
+    article = result.content.articles[slug]
+    note = next(a for a in article.annotations if a.id == annotation_id)
+    assert note.anchor is not None, f"{annotation_id} was not anchored"
+    return article.reader_text[note.anchor.start : note.anchor.end]
+
+
+# -- the valid fixture, as a model ------------------------------------------------
+
+
+def test_mini_loads_without_problems(mini: Project):
+    result = load(mini)
+    assert result.ok, result.problems
+    assert list(result.content.articles) == ["forum-talks"]
+    assert list(result.content.glossary) == ["arf", "eas"]
+    assert list(result.content.actors) == ["asean", "jane-roe", "russia"]
+
+
+def test_article_fields(mini: Project):
+    article = load(mini).content.articles["forum-talks"]
+    assert article.slug == "forum-talks"
+    assert article.path == ARTICLE
+    assert article.annotations_path == ANNOTATIONS
+    fields = article.fields
+    assert fields.title == "Forum talks in the region"
+    assert fields.source.publisher == "Example Review"
+    assert fields.source.url == "https://example.org/forum-talks"
+    assert fields.source.published == "2016-05-04"  # kept as written, not a date object
+    assert fields.source.authors == ["jane-roe", NamedAuthor(name="Sam Writer")]
+    assert fields.summary.strip() == "A short test brief about **regional forums**."
+    assert fields.takeaways == ["Forums matter.", "Russia’s role grows."]
+    assert fields.tags == ["southeast-asia", "defence"]
+    assert article.body_line == 15
+    assert article.body.startswith("The ASEAN Regional Forum met while ASEAN watched.")
+
+
+def test_year_only_date_is_text(mini: Project):
+    mini.replace("articles/forum-talks.md", "published: 2016-05-04", "published: 2016")
+    result = load(mini)
+    assert result.ok, result.problems
+    assert result.content.articles["forum-talks"].fields.source.published == "2016"
+
+
+def test_reader_blocks_are_what_a_reader_sees(mini: Project):
+    article = load(mini).content.articles["forum-talks"]
+    assert article.reader_blocks == (
+        "The ASEAN Regional Forum met while ASEAN watched. Russia’s delegates came from Moscow.",
+        "Russia in ASEAN Regional Forum",
+        "Delegates used Russia in code and read Russia elsewhere too.",
+        "Later, Russia and ASEAN agreed. “We agreed,” Jane Roe said. The ARF will meet again, and so will the ARF.",
+        "Russia in a code block",
+        "Ask the forum or hide Russia here.",
+    )
+    assert article.reader_text == "\n\n".join(article.reader_blocks)
+
+
+def test_annotations_in_file_order_with_lines(mini: Project):
+    article = load(mini).content.articles["forum-talks"]
+    assert [(a.id, a.fields.kind, a.line) for a in article.annotations] == [
+        ("forum-met", "context", 2),
+        ("roe-agreed", "quotation", 8),
+        ("arf-again", "fact-check", 12),
+        ("delegates", "question", 21),
+        ("agreed", "claim", 26),
+    ]
+    roe = article.annotations[1].fields
+    assert roe.speaker == "jane-roe" and roe.body is None
+    check = article.annotations[2].fields
+    assert check.verdict == "accurate"
+    assert check.sources[0].url == "https://example.org/arf"
+
+
+def test_anchors_index_the_reader_text(mini: Project):
+    article = load(mini).content.articles["forum-talks"]
+    text = article.reader_text
+    for note in article.annotations:
+        anchor = note.anchor
+        assert anchor is not None, note.id
+        passage = text[anchor.start : anchor.end]
+        assert normalize(passage) == normalize(note.fields.quote.strip()), note.id
+        assert article.reader_blocks[anchor.block][anchor.block_start : anchor.block_end] == passage
+    starts = {note.id: (note.anchor.block, note.anchor.block_start) for note in article.annotations}
+    # The prefix "so will the " picks the second "ARF" of paragraph 4, not the first.
+    block = article.reader_blocks[3]
+    assert starts["arf-again"] == (3, block.rindex("ARF"))
+    assert block.index("ARF") != block.rindex("ARF")
+    assert starts["roe-agreed"] == (3, block.index("“We agreed,”"))
+
+
+def test_anchor_offsets_are_code_points_after_non_ascii_text(mini: Project):
+    # ’ is one code point (three UTF-8 bytes); 🌏 is one code point (two UTF-16 units, four bytes).
+    lead = "Café ’tis 🌏 – and then "
+    write_brief(mini, "unicode-text", f"First paragraph — “quoted” 🌏.\n\n{lead}the ASEAN Regional Forum met.\n", annotation("ASEAN Regional Forum met"))
+    result = load(mini)
+    assert result.ok, result.problems
+    article = result.content.articles["unicode-text"]
+    anchor = article.annotations[0].anchor
+    first = "First paragraph — “quoted” 🌏."
+    assert article.reader_blocks[0] == first
+    assert anchor.block == 1
+    assert anchor.block_start == len(lead) + len("the ") == 27
+    assert anchor.start == len(first) + 2 + anchor.block_start == 58
+    assert article.reader_text[anchor.start : anchor.end] == "ASEAN Regional Forum met"
+
+
+def test_quote_with_emoji_and_typographic_apostrophe(mini: Project):
+    write_brief(mini, "unicode-quote", "They said ’tis 🌏 Earth’s day, then left.\n", annotation("'tis 🌏 Earth's day"))
+    result = load(mini)
+    assert result.ok, result.problems
+    anchor = result.content.articles["unicode-quote"].annotations[0].anchor
+    assert (anchor.start, anchor.end) == (10, 28)
+    assert anchored_text(result, "unicode-quote", "note") == "’tis 🌏 Earth’s day"
+
+
+def test_entity_index_lookups(mini: Project):
+    index = load(mini).index
+    assert sorted(index.by_ref) == ["actor:asean", "actor:jane-roe", "actor:russia", "term:arf", "term:eas"]
+    arf = index.by_ref["term:arf"]
+    assert (arf.kind, arf.id, arf.label) == ("term", "arf", "ARF")
+    assert arf.ref == "term:arf"
+    # Every surface form (term, expansion, aliases; name, aliases) leads to its entity.
+    expected = {
+        "ARF": "term:arf", "ASEAN Regional Forum": "term:arf", "EAS": "term:eas", "East Asia Summit": "term:eas",
+        "ASEAN": "actor:asean", "Association of Southeast Asian Nations": "actor:asean",
+        "Jane Roe": "actor:jane-roe", "Russia": "actor:russia", "Moscow": "actor:russia", "Kremlin": "actor:russia",
+    }
+    assert {form: target.ref for form, target in index.by_form.items()} == expected
+    assert "russia" not in index.by_form  # case-sensitive
+    assert index.clashes == []
+
+
+def test_previews_are_first_sentences(mini: Project):
+    index = load(mini).index
+    assert index.by_ref["term:arf"].preview == "The ASEAN Regional Forum is a security dialogue in the Asia-Pacific."
+    assert index.by_ref["term:eas"].preview == "The East Asia Summit is a leaders’ forum."
+    assert index.by_ref["actor:asean"].preview == "ASEAN is a regional organisation of Southeast Asian states."
+    assert index.by_ref["actor:jane-roe"].preview == "Jane Roe is a fictional analyst used in tests."
+
+
+# -- small pure functions ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "expected"),
+    [
+        ("Dr. Smith founded it. Later it grew.", "Dr. Smith founded it."),
+        ("The U.S. Navy sails. It is large.", "The U.S. Navy sails."),
+        ("[ASEAN](actor:asean) is **big**. More here.", "ASEAN is big."),
+        ("Line one\ncontinues here. Next.\n\nSecond paragraph.", "Line one continues here."),
+        ("Is it? Yes.", "Is it?"),
+        ("“It ended.” Then more.", "“It ended.”"),
+        ("No full stop at all", "No full stop at all"),
+        ("  Only one sentence.  ", "Only one sentence."),
+    ],
+)
+def test_first_sentence(markdown_text: str, expected: str):
+    assert first_sentence(markdown_text) == expected
+
+
+def test_entity_index_reports_a_shared_form_once_with_both_owners():
+    glossary = {"arf": GlossaryFields(term="ARF", expansion="ASEAN Regional Forum", definition="A forum. More.")}
+    actors = {
+        "asean": ActorFields(name="ASEAN", type="organization", summary="A group."),
+        "zed": ActorFields(name="Zed", type="person", aliases=["ARF", " Zed "], summary="Someone."),
+    }
+    index = EntityIndex.build(glossary, actors)
+    assert index.by_form["ARF"].ref == "term:arf"  # the first owner keeps the form
+    assert index.by_form["Zed"].ref == "actor:zed"
+    assert [(c.form, c.first.ref, c.second.ref) for c in index.clashes] == [("ARF", "term:arf", "actor:zed")]
+
+
+def test_selector_applies_the_matching_rules():
+    selector = Selector.of("  “We\n   agreed,”  ", " the\t", None)
+    assert selector == Selector('"We agreed,"', " the ", "")
+
+
+def test_occurrences_and_anchor_at():
+    blocks = ("Alpha beta gamma. Alpha beta delta.", "Omega alpha beta.")
+    (only,) = occurrences(Selector.of("alpha beta"), blocks)  # case-sensitive: not "Alpha beta"
+    assert (only.block, only.start) == (1, 6)
+    assert len(occurrences(Selector.of("Alpha beta"), blocks)) == 2
+    selector = Selector.of("Alpha beta", suffix=" delta")
+    (found,) = occurrences(selector, blocks)
+    anchor = anchor_at(found, selector, blocks)
+    assert (anchor.block, anchor.start, anchor.end) == (0, 18, 28)
+    selector = Selector.of("beta", prefix="Omega alpha ")
+    (found,) = occurrences(selector, blocks)
+    anchor = anchor_at(found, selector, blocks)
+    # Offsets in the joined text count the blank line between blocks.
+    assert (anchor.block, anchor.block_start, anchor.start) == (1, 12, len(blocks[0]) + 2 + 12)
+    assert "\n\n".join(blocks)[anchor.start : anchor.end] == "beta"
+
+
+def test_occurrences_never_cross_blocks():
+    assert occurrences(Selector.of("gamma. Omega"), ("Alpha gamma.", "Omega beta.")) == []
+
+
+def test_closest_passage():
+    closest = closest_passage("Alpha beta gama", ("Alpha beta gamma. Alpha beta delta.", "Omega alpha beta."))
+    assert closest is not None
+    assert (closest.text, closest.block) == ("Alpha beta gamma.", 0)
+    assert 0.9 < closest.similarity < 1
+    assert closest_passage("anything", ()) is None
+
+
+def test_read_markdown_reader_text_and_links():
+    view = read_markdown("The **ASEAN** [Regional\nForum](https://example.org/) met  here.\n\n# Heading\n\n- item [x](term:arf)\n")
+    assert view.blocks == ("The ASEAN Regional Forum met here.", "Heading", "item x")
+    assert view.links == ("https://example.org/", "term:arf")
+
+
+def test_split_front_matter():
+    front, body, body_line = split_front_matter("---\ntitle: T\nx: 1\n---\nBody\n", "a.md")
+    assert (front, body, body_line) == ("title: T\nx: 1\n", "Body\n", 5)
+    front, body, body_line = split_front_matter("---\r\ntitle: T\r\n...\r\nBody", "a.md")
+    assert (front, body, body_line) == ("title: T\r\n", "Body", 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("title: T\n---\nBody\n", "an article must start with front matter between '---' lines"),
+        ("", "an article must start with front matter"),
+        ("---\ntitle: T\nBody\n", "front matter is not closed"),
+    ],
+)
+def test_split_front_matter_refuses(text: str, message: str):
+    with pytest.raises(ContentError) as caught:
+        split_front_matter(text, "briefs/articles/a.md")
+    assert caught.value.problem.path == "briefs/articles/a.md"
+    assert caught.value.problem.line == 1
+    assert caught.value.problem.message.startswith(message)
+
+
+def test_load_yaml_records_lines():
+    located = load_yaml("a: 1\nb:\n  - x\n  - {c: 2016-05-04}\n", "f.yml", line_offset=10)
+    assert located.data == {"a": 1, "b": ["x", {"c": "2016-05-04"}]}  # dates stay text
+    assert located.line_of(("a",)) == 11
+    assert located.line_of(("b", 1, "c")) == 14
+    assert located.line_of(("b", 1, "missing")) == 14  # deepest known prefix
+    assert located.line_of(("nowhere",)) == located.first_line == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: 1\nb: [x, y\nc: 3\n", 3, "malformed YAML: expected ',' or ']'"),
+        ("a: 1\n  b: 2\n", 2, "malformed YAML: mapping values are not allowed here"),
+        ("a: &r [x]\nb: *r\n", 2, "YAML anchors and aliases (&, *) are not allowed"),
+        ("a: 1\na: 2\n", 2, "field 'a' is given twice"),
+        ("a: !!binary aGk=\n", 1, "unsupported YAML tag !!binary"),
+        ("a: 1\nb: !!python/object:os.system x\n", 2, "unsupported YAML tag"),
+        ("a: 1\nb: !!bool maybe\n", 2, "malformed YAML value: 'maybe' is not a valid bool"),
+        ("a: 1\nb: !!int ''\n", 2, "malformed YAML value: '' is not a valid int"),
+        ("a: 1\nb: !!set {x, y}\n", 2, "unsupported YAML tag !!set"),
+        ("a: 1\nb: !!map x\n", 2, "unsupported YAML tag !!map"),
+        ("a: 1\n? [x]\n: 2\n", 2, "keys must be plain names"),
+        ("a: 1\nb: \x07\n", 2, "malformed YAML: special characters are not allowed"),
+        ("a: 1\nb:\n" + "  " * 3 + "[" * 60 + "]" * 60 + "\n", 3, "YAML is nested more than"),
+        ("x: " + "[" * 5000, 1, "YAML is nested more than"),
+    ],
+)
+def test_load_yaml_refuses_with_a_line(text: str, line: int, message: str):
+    with pytest.raises(ContentError) as caught:
+        load_yaml(text, "briefs/glossary/x.yml")
+    problem = caught.value.problem
+    assert (problem.path, problem.line) == ("briefs/glossary/x.yml", line), problem
+    assert problem.message.startswith(message), problem
+
+
+def test_load_yaml_line_offset_applies_to_errors():
+    with pytest.raises(ContentError) as caught:
+        load_yaml("title: T\ntags: [a, b\nsummary: s\n", "a.md", line_offset=1)
+    assert caught.value.problem.line == 4  # the article's line, the opening '---' being line 1
+
+
+def test_load_yaml_size_limit():
+    with pytest.raises(ContentError) as caught:
+        load_yaml("a: " + "x" * MAX_FILE_BYTES, "f.yml")
+    assert "larger than 512 KiB" in caught.value.problem.message
+
+
+# -- each contract rule, broken once in the fixture --------------------------------
+
+G_EAS = "glossary/eas.yml"
+A_RUSSIA = "actors/russia.yml"
+ANN = "articles/forum-talks.annotations.yml"
+ART = "articles/forum-talks.md"
+
+# (file, old, new) -> (path, line, message start, text the hint must contain or None for no hint)
+ONE_MISTAKE = {
+    "unknown field with suggestion": ((G_EAS, "related: [arf]", "relatd: [arf]"), ("briefs/glossary/eas.yml", 5, "unknown field 'relatd'", "did you mean 'related'?")),
+    "unknown field without a near name": ((A_RUSSIA, "type: state", "type: state\ncolour: red"), ("briefs/actors/russia.yml", 3, "unknown field 'colour'", "remove it")),
+    "unknown annotation field": ((ANN, "    terms: [arf]", "    trems: [arf]"), (ANNOTATIONS, 7, "unknown field 'trems'", "did you mean 'terms'?")),
+    "text where a list belongs": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: Moscow"), ("briefs/actors/russia.yml", 3, "aliases must be a list", "write [Moscow]")),
+    "number where text belongs": ((A_RUSSIA, "name: Russia", "name: 42"), ("briefs/actors/russia.yml", 1, "name must be text, not int", "put it in quotes")),
+    "value outside a choice": ((A_RUSSIA, "type: state", "type: stat"), ("briefs/actors/russia.yml", 2, "type must be one of person, state, organization, not 'stat'", "did you mean 'state'?")),
+    "unknown annotation kind": ((ANN, "kind: claim", "kind: claims"), (ANNOTATIONS, 27, "kind must be one of context, claim, quotation, fact-check, question", "did you mean 'claim'?")),
+    "bad verdict": ((ANN, "verdict: accurate", "verdict: true"), (ANNOTATIONS, 16, "verdict must be one of accurate, imprecise, inaccurate, unverifiable, not True", None)),
+    "bad annotation id": ((ANN, "id: forum-met", "id: Forum_Met"), (ANNOTATIONS, 2, "'Forum_Met' is not a valid id", "use 'forum-met'")),
+    "bad tag": ((ART, "tags: [southeast-asia, defence]", "tags: [southeast-asia, South East--Asia]"), (ARTICLE, 13, "'South East--Asia' is not a valid id", "use 'south-east-asia'")),
+    "bad date": ((ART, "published: 2016-05-04", "published: 2016-13"), (ARTICLE, 6, "published: month 13 does not exist", None)),
+    "bad url": ((ART, "url: https://example.org/forum-talks", "url: example.org/forum-talks"), (ARTICLE, 5, "url must be an http:// or https:// address", None)),
+    "missing required field": ((A_RUSSIA, "type: state\n", ""), ("briefs/actors/russia.yml", 1, "missing required field 'type'", None)),
+    "empty required text": ((G_EAS, "term: EAS", 'term: ""'), ("briefs/glossary/eas.yml", 1, "term must not be empty", None)),
+    "blank required text": ((A_RUSSIA, "name: Russia", 'name: "   "'), ("briefs/actors/russia.yml", 1, "name must not be empty", None)),
+    "null required Markdown": ((G_EAS, "definition: |\n  The East Asia Summit is a leaders’ forum. It first met in 2005.\n", "definition:\n"), ("briefs/glossary/eas.yml", 3, "definition must not be empty", None)),
+    "empty annotation body": ((ANN, "body: Which delegates?", 'body: " "'), (ANNOTATIONS, 24, "body must not be empty", None)),
+    "duplicate annotation id": ((ANN, "id: agreed", "id: forum-met"), (ANNOTATIONS, 26, "annotation id 'forum-met' is used twice in this brief (first on line 2)", "give each annotation its own id")),
+    "dangling speaker": ((ANN, "speaker: jane-roe", "speaker: jane-ro"), (ANNOTATIONS, 11, "unknown actor 'jane-ro'", "did you mean 'jane-roe'?")),
+    "dangling annotation actor": ((ANN, "actors: [russia]", "actors: [rusia]"), (ANNOTATIONS, 25, "unknown actor 'rusia'", "did you mean 'russia'?")),
+    "dangling annotation term": ((ANN, "terms: [arf]", "terms: [arff]"), (ANNOTATIONS, 7, "unknown glossary entry 'arff'", "did you mean 'arf'?")),
+    "dangling related": ((G_EAS, "related: [arf]", "related: [arg]"), ("briefs/glossary/eas.yml", 5, "unknown glossary entry 'arg'", "did you mean 'arf'?")),
+    "dangling glossary actor": (("glossary/arf.yml", "actors: [asean]", "actors:\n  - russia\n  - asian"), ("briefs/glossary/arf.yml", 8, "unknown actor 'asian'", "did you mean 'asean'?")),
+    "dangling affiliation": (("actors/jane-roe.yml", "affiliations: [asean]", "affiliations: [asaen]"), ("briefs/actors/jane-roe.yml", 4, "unknown actor 'asaen'", "did you mean 'asean'?")),
+    "dangling member without a near id": (("actors/asean.yml", "members: []", "members: [russia, vietnam]"), ("briefs/actors/asean.yml", 4, "unknown actor 'vietnam'", "create briefs/actors/vietnam.yml")),
+    "dangling author": ((ART, "authors: [jane-roe", "authors: [jane-rod"), (ARTICLE, 7, "unknown actor 'jane-rod'", "did you mean 'jane-roe'?")),
+    "glossary id used as actor": ((ANN, "actors: [russia]", "actors: [russia, arf]"), (ANNOTATIONS, 25, "unknown actor 'arf'", None)),
+    "surface form shared by term and actor": ((G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases: [Kremlin]"), ("briefs/actors/russia.yml", 3, "“Kremlin” is already a surface form of briefs/glossary/eas.yml", "two entities may not share a surface form")),
+    "surface form shared by two terms": ((G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases:\n  - Summit\n  - ASEAN Regional Forum"), ("briefs/glossary/eas.yml", 5, "“ASEAN Regional Forum” is already a surface form of briefs/glossary/arf.yml", None)),
+    "actor name shared with a term": (("actors/asean.yml", "name: ASEAN", "name: ARF"), ("briefs/actors/asean.yml", 1, "“ARF” is already a surface form of briefs/glossary/arf.yml", None)),
+    "quotation without speaker": ((ANN, "    speaker: jane-roe\n", ""), (ANNOTATIONS, 9, "a quotation annotation needs 'speaker'", None)),
+    "fact-check without verdict": ((ANN, "    verdict: accurate\n", ""), (ANNOTATIONS, 13, "a fact-check annotation needs 'verdict'", None)),
+    "fact-check without body": ((ANN, "    body: It does meet again.\n", ""), (ANNOTATIONS, 13, "a fact-check annotation needs 'body'", None)),
+    "claim without body": ((ANN, "    body: A claim about agreement.\n", ""), (ANNOTATIONS, 27, "a claim annotation needs 'body'", None)),
+    "context without body": ((ANN, "    body: |\n      The forum has met every year since 1994.\n", ""), (ANNOTATIONS, 3, "a context annotation needs 'body'", None)),
+    "speaker on a question": ((ANN, "    body: Which delegates?\n", "    body: Which delegates?\n    speaker: jane-roe\n"), (ANNOTATIONS, 25, "'speaker' belongs only to quotation annotations, not question", "remove it or set kind: quotation")),
+    "verdict on a claim": ((ANN, "    body: A claim about agreement.\n", "    body: A claim about agreement.\n    verdict: accurate\n"), (ANNOTATIONS, 30, "'verdict' belongs only to fact-check annotations, not claim", "set kind: fact-check")),
+    "quote not in the article": ((ANN, "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum meets"), (ANNOTATIONS, 4, "quote not found in the article: “ASEAN Regional Forum meets”", "closest passage, ")),
+    "quote in the wrong case": ((ANN, "quote: ASEAN Regional Forum met", "quote: asean regional forum met"), (ANNOTATIONS, 4, "quote not found in the article", "in paragraph 1: “ASEAN Regional Forum met”")),
+    "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "in paragraph 1")),
+    "prefix that matches nowhere": ((ANN, 'prefix: "so will the "', 'prefix: "so shall the "'), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", "(the prefix/suffix do not match there)")),
+    "ambiguous quote": ((ANN, '    prefix: "so will the "\n', ""), (ANNOTATIONS, 14, "quote matches 2 passages: paragraph 4, “…", "add a 'prefix' or 'suffix'")),
+    "link to an unknown term": ((ART, "(term:arf)", "(term:arff)"), (ARTICLE, 25, "link to unknown glossary entry 'term:arff'", "did you mean 'arf'?")),
+    "link to an unknown actor": ((ART, "read [Russia elsewhere](https://example.org/)", "read [Russia elsewhere](actor:rusia)"), (ARTICLE, 19, "link to unknown actor 'actor:rusia'", "did you mean 'russia'?")),
+    "link to an unknown actor, no near id": ((ART, "(term:arf)", "(actor:nato)"), (ARTICLE, 25, "link to unknown actor 'actor:nato'", "create briefs/actors/nato.yml")),
+    "annotations without an article": (("articles/forum-talk.annotations.yml", None, "annotations: []\n"), ("briefs/articles/forum-talk.annotations.yml", 1, "no article 'forum-talk.md' for these annotations", "did you mean 'forum-talks'?")),
+    "unknown file in briefs": (("notes.txt", None, "notes\n"), ("briefs/notes.txt", 1, "file is not part of the content model", "articles go in briefs/articles/<slug>.md")),
+    "yaml file with the wrong extension": (("glossary/ads.yaml", None, "term: ADS\n"), ("briefs/glossary/ads.yaml", 1, "file is not part of the content model", "content YAML files end in .yml")),
+    "annotations file with the wrong name": (("articles/forum-talks.yml", None, "annotations: []\n"), ("briefs/articles/forum-talks.yml", 1, "file is not part of the content model", "<slug>.annotations.yml")),
+    "file in a sub-folder": (("glossary/more/eas.yml", None, "term: EASY\ndefinition: d\n"), ("briefs/glossary/more/eas.yml", 1, "file is not part of the content model", None)),
+    "file stem that is not an id": (("glossary/East_Asia.yml", None, "term: East Asia\ndefinition: A region.\n"), ("briefs/glossary/East_Asia.yml", 1, "file name 'East_Asia' is not a valid id", "rename the file")),
+    "malformed YAML": ((G_EAS, "related: [arf]", "related: [arf"), ("briefs/glossary/eas.yml", 6, "malformed YAML", None)),
+    "malformed YAML, bad indentation": ((A_RUSSIA, "type: state", "type: state\n  extra: 1"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", None)),
+    "YAML alias": ((G_EAS, "related: [arf]", "related: &r [arf]\nactors: *r"), ("briefs/glossary/eas.yml", 6, "YAML anchors and aliases (&, *) are not allowed", "write the value out in full")),
+    "YAML merge key": ((A_RUSSIA, "type: state", "<<: {type: state}"), ("briefs/actors/russia.yml", 2, "keys must be plain names", None)),
+    "field given twice": ((A_RUSSIA, "type: state", "type: state\ntype: person"), ("briefs/actors/russia.yml", 3, "field 'type' is given twice", "keep one of them")),
+    "empty YAML file": ((G_EAS, None, "# to do\n"), ("briefs/glossary/eas.yml", 1, "file is empty", None)),
+    "YAML file that is a list": ((A_RUSSIA, None, "- name: Russia\n"), ("briefs/actors/russia.yml", 1, "expected fields (key: value lines)", None)),
+    "non-UTF-8 file": ((G_EAS, None, "term: EAS\ndefinition: |\n  Caf\xe9 summit.\n".encode("latin-1")), ("briefs/glossary/eas.yml", 3, "file is not UTF-8 text", "save it as UTF-8")),
+    "file over the size limit": (("glossary/big.yml", None, "term: Big\ndefinition: |\n" + ("  A long line of text.\n" * 30000)), ("briefs/glossary/big.yml", 1, "file is 673 KiB, over the 512 KiB limit", "split it up")),
+}
+
+
+@pytest.mark.parametrize("case", list(ONE_MISTAKE))
+def test_one_mistake_one_located_problem(mini: Project, case: str):
+    (rel, old, new), (path, line, message, hint) = ONE_MISTAKE[case]
+    if old is None:
+        mini.path(rel).parent.mkdir(parents=True, exist_ok=True)
+        mini.path(rel).write_bytes(new if isinstance(new, bytes) else new.encode("utf-8"))
+    else:
+        mini.replace(rel, old, new)
+    problem = only_problem(mini)
+    assert (problem.path, problem.line) == (path, line), str(problem)
+    assert problem.message.startswith(message), str(problem)
+    if hint is not None:
+        assert problem.hint and hint in problem.hint, str(problem)
+
+
+def test_unknown_nested_field_and_the_missing_one(mini: Project):
+    mini.replace("articles/forum-talks.md", "publisher: Example Review", "publsher: Example Review")
+    problems = load(mini).problems
+    assert [(p.line, p.message, p.hint) for p in problems] == [
+        (3, "missing required field 'publisher'", None),
+        (4, "unknown field 'publsher'", "did you mean 'publisher'?"),
+    ]
+
+
+def test_all_problems_are_reported_in_one_run(mini: Project):
+    mini.replace("glossary/eas.yml", "related: [arf]", "relatd: [arf]")
+    mini.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin")
+    mini.replace("articles/forum-talks.annotations.yml", "speaker: jane-roe", "speaker: jane-doe")
+    mini.replace("articles/forum-talks.annotations.yml", "quote: Russia and ASEAN agreed", "quote: Russia and NATO agreed")
+    mini.write("notes.md", "stray\n")
+    problems = load(mini).problems
+    assert [(p.path, p.line) for p in problems] == [
+        ("briefs/actors/russia.yml", 4),
+        (ANNOTATIONS, 11),
+        (ANNOTATIONS, 28),
+        ("briefs/glossary/eas.yml", 5),
+        ("briefs/notes.md", 1),
+    ]
+    assert problems[0].message.startswith("malformed YAML")
+    assert problems[1].message == "unknown actor 'jane-doe'"
+    assert problems[2].message.startswith("quote not found in the article: “Russia and NATO agreed”")
+
+
+def test_problems_that_differ_only_in_hint_can_be_sorted(mini: Project):
+    # Both on line 1 with the same message; one hint used to be None, which made sorting raise.
+    mini.write("articles/forum-talks.annotations.yml", "annotations: [{id: a, kind: claim, quote: ARF, body: b, actors: russia}, {id: b, kind: claim, quote: ARF, body: b, actors: 5}]\n")
+    problems = load(mini).problems
+    assert [(p.line, p.message) for p in problems] == [(1, "actors must be a list")] * 2
+    assert {p.hint for p in problems} == {"write [russia]", "write [a, b], or one '- item' per line"}
+
+
+def test_problem_text_format():
+    problem = Problem("briefs/glossary/eas.yml", 5, "unknown field 'relatd'", "did you mean 'related'?")
+    assert str(problem) == "briefs/glossary/eas.yml:5: unknown field 'relatd' (did you mean 'related'?)"
+    assert str(Problem("briefs/x.yml", 1, "file is empty")) == "briefs/x.yml:1: file is empty"
+
+
+def test_no_briefs_folder(tmp_path):
+    result = load_project(tmp_path)
+    assert [(p.path, p.line) for p in result.problems] == [("briefs", 1)]
+    assert "no 'briefs' folder" in result.problems[0].message
+
+
+def test_hidden_files_are_ignored(mini: Project):
+    mini.write("glossary/.eas.yml.swp", "\x00junk")
+    mini.write(".DS_Store", "junk")
+    assert load(mini).ok
+
+
+def test_invalid_file_is_left_out_of_the_model(mini: Project):
+    mini.replace("glossary/eas.yml", "related: [arf]", "relatd: [arf]")
+    result = load(mini)
+    assert "eas" not in result.content.glossary
+    assert "term:eas" not in result.index.by_ref
+    assert "arf" in result.content.glossary
+
+
+# -- quote matching rules, end to end ------------------------------------------------
+
+
+def test_quote_may_span_emphasis_and_links(mini: Project):
+    write_brief(mini, "formatting", "The **ASEAN** [Regional *Forum*](https://example.org/) met in *Vientiane*.\n", annotation("ASEAN Regional Forum met in Vientiane"))
+    result = load(mini)
+    assert result.ok, result.problems
+    assert anchored_text(result, "formatting", "note") == "ASEAN Regional Forum met in Vientiane"
+
+
+def test_quote_matches_across_a_line_break_and_collapsed_white_space(mini: Project):
+    write_brief(mini, "spacing", "The ASEAN   Regional\nForum met\tagain.\n", annotation("ASEAN Regional  Forum\\nmet again"))
+    result = load(mini)
+    assert result.ok, result.problems
+    assert anchored_text(result, "spacing", "note") == "ASEAN Regional Forum met again"
+
+
+def test_straight_quote_matches_typographic_text(mini: Project):
+    write_brief(mini, "quotes", "He said “we won’t go” and left.\n", annotation('said \\"we won\'t go\\"'))
+    result = load(mini)
+    assert result.ok, result.problems
+    assert anchored_text(result, "quotes", "note") == "said “we won’t go”"
+
+
+def test_typographic_quote_matches_straight_text(mini: Project):
+    write_brief(mini, "straight", "He said \"we won't go\" and left.\n", annotation("“we won’t go”"))
+    result = load(mini)
+    assert result.ok, result.problems
+    assert anchored_text(result, "straight", "note") == "\"we won't go\""
+
+
+def test_suffix_disambiguates(mini: Project):
+    mini.replace("articles/forum-talks.annotations.yml", 'prefix: "so will the "', 'suffix: " will meet"')
+    result = load(mini)
+    assert result.ok, result.problems
+    note = result.content.articles["forum-talks"].annotations[2]
+    block = result.content.articles["forum-talks"].reader_blocks[3]
+    assert note.anchor.block_start == block.index("ARF") != block.rindex("ARF")
+
+
+def test_quote_in_a_heading_and_in_code_is_found(mini: Project):
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: Russia in ASEAN Regional Forum")
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ARF\n", "quote: Russia in a code block\n")
+    mini.replace("articles/forum-talks.annotations.yml", '    prefix: "so will the "\n', "")
+    result = load(mini)
+    assert result.ok, result.problems
+    article = result.content.articles["forum-talks"]
+    assert article.annotations[0].anchor.block == 1
+    assert article.annotations[2].anchor.block == 4
+
+
+def test_a_quote_that_matches_nowhere_still_keeps_the_annotation(mini: Project):
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: nothing like it at all")
+    result = load(mini)
+    assert [p.hint for p in result.problems] == ["copy the passage from the article exactly"]
+    note = result.content.articles["forum-talks"].annotations[0]
+    assert note.id == "forum-met" and note.anchor is None
+
+
+# -- known bugs in modules this suite may not change ---------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("title: T\n", 1, "an article must start with front matter between '---' lines"),
+        ("---\ntitle: T\nsummary: s\n", 1, "front matter is not closed"),
+    ],
+)
+def test_article_front_matter_mistakes(mini: Project, text: str, line: int, message: str):
+    mini.write("articles/broken.md", text)
+    problem = only_problem(mini)
+    assert (problem.path, problem.line) == ("briefs/articles/broken.md", line)
+    assert problem.message.startswith(message)
+
+
+def test_non_utf8_article(mini: Project):
+    mini.path("articles/latin.md").write_bytes(FRONT_MATTER.encode() + "Caf\xe9 talks.\n".encode("latin-1"))
+    problem = only_problem(mini)
+    assert (problem.path, problem.line, problem.message) == ("briefs/articles/latin.md", 8, "file is not UTF-8 text")
+
+
+def test_malformed_front_matter_is_located_and_the_body_still_checked(mini: Project):
+    mini.replace("articles/forum-talks.md", "title: Forum talks in the region", "title: Forum talks: in the region")
+    mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arff)")
+    problems = load(mini).problems
+    # No "quote not found" for the five annotations: the body is still read.
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (ARTICLE, 2, "malformed YAML: mapping values are not allowed here"),
+        (ARTICLE, 25, "link to unknown glossary entry 'term:arff'"),
+    ]
+
+
+def test_unclosed_list_in_front_matter_is_reported_at_the_closing_line(mini: Project):
+    mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [southeast-asia, defence")
+    problem = only_problem(mini)
+    assert (problem.path, problem.line) == (ARTICLE, 14)
+    assert problem.message.startswith("malformed YAML: expected ',' or ']'")
+
+
+def test_article_without_text(mini: Project):
+    mini.write("articles/empty.md", FRONT_MATTER)
+    problem = only_problem(mini)
+    assert (problem.path, problem.line, problem.message) == ("briefs/articles/empty.md", 8, "the article has no text after its front matter")
+
+
+def test_article_front_matter_fields_are_checked_with_file_lines(mini: Project):
+    # Front matter lines count from the top of the file, the opening '---' being line 1.
+    mini.write("articles/late.md", "---\ntitle: T\nsource:\n  publisher: P\n  published: 2016\nsummary: s\ntag: [x]\n---\nText.\n")
+    problem = only_problem(mini)
+    assert (problem.path, problem.line, problem.message, problem.hint) == ("briefs/articles/late.md", 7, "unknown field 'tag'", "did you mean 'tags'?")
+
+
+def test_deeply_nested_list_in_an_article(mini: Project):
+    write_brief(mini, "nested", "".join("    " * depth + "- item\n" for depth in range(400)))
+    load(mini)
+
+
+def test_quote_over_an_html_entity(mini: Project):
+    write_brief(mini, "entities", "Deals with AT&amp;T grew &mdash; fast.\n", annotation("AT&T grew — fast"))
+    result = load(mini)
+    assert result.ok, result.problems
+
+
+def test_clash_line_when_expansion_repeats_the_term(mini: Project):
+    mini.write("glossary/eas.yml", "term: EAS\nexpansion: EAS\naliases: [ARF]\ndefinition: A summit.\n")
+    problem = only_problem(mini)
+    assert (problem.path, problem.line) == ("briefs/glossary/eas.yml", 3), str(problem)
