@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import html
 from collections import defaultdict
 from collections.abc import Callable
@@ -59,7 +60,17 @@ def make_environment(template_dirs: list[str]) -> jinja2.Environment:
     env.filters["md"] = render_markdown
     env.filters["md_inline"] = render_inline
     env.filters["preview"] = first_sentence
+    env.filters["human_date"] = human_date
     return env
+
+
+def human_date(value: str) -> str:
+    """'2016', 'May 2016' or '4 May 2016' from a contract date."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = calendar.month_name[parts[1]]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 
 class PageRenderer:
