@@ -10,10 +10,24 @@ import click
 from .problems import Problem
 from .validate import load_project
 
+PROJECT_OPTION = click.option(
+    "--project", "-C", "project", default=".", show_default=True,
+    type=click.Path(file_okay=False, path_type=Path), help="The site's folder (the one holding briefs/).",
+)
+
 
 @click.group()
 def main() -> None:
     """Tools for writing and checking policy briefs."""
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print an error for the editor and stop."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+# -- check -------------------------------------------------------------------------
 
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:
@@ -29,20 +43,108 @@ def format_problem(problem: Problem, style: str) -> str:
     return str(problem)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 @main.command()
 @click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", help="github: workflow commands that annotate a pull request's diff")
 def check(project: Path, style: str) -> None:
     """Validate every file under PROJECT/briefs without building the site."""
     result = load_project(project)
-    for problem in result.problems:
-        click.echo(format_problem(problem, style))
     content = result.content
     counts = f"{len(content.articles)} briefs, {sum(len(a.annotations) for a in content.articles.values())} annotations, {len(content.glossary)} glossary entries, {len(content.actors)} actors"
+    for problem in result.problems:
+        click.echo(format_problem(problem, style))
     if result.problems:
         click.echo(f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''} found ({counts} read)", err=False)
         sys.exit(1)
     click.echo(f"No problems: {counts}.")
+
+
+# -- new ---------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--title", help="The article's headline, if you have it.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@PROJECT_OPTION
+def new(slug: str, title: str | None, force: bool, project: Path) -> None:
+    """Start a brief: write briefs/articles/SLUG.md and SLUG.annotations.yml to fill in.
+
+    SLUG is the brief's permanent address: lowercase letters, digits and single
+    hyphens, e.g. asean-russia-defence-2016.
+    """
+    from .scaffold import ScaffoldError, new_brief
+
+    try:
+        paths = new_brief(project, slug, title=title, force=force)
+    except ScaffoldError as error:
+        fail(str(error))
+    for path in paths:
+        click.echo(f"Wrote {path.relative_to(project).as_posix()}")
+    click.echo("Next: fill in each line marked FILL IN, paste the article's text, then run `briefs check`.")
+
+
+# -- import ------------------------------------------------------------------------
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--slug", help="The brief's slug (default: made from the title).")
+@click.option("--force", is_flag=True, help="Overwrite an existing article.")
+@PROJECT_OPTION
+def import_(file: Path, slug: str | None, force: bool, project: Path) -> None:
+    """Turn a saved article (an HTML page or copied text) into briefs/articles/SLUG.md.
+
+    Keeps the title, paragraphs, subheadings and quotations; removes what the
+    site put around the article and lists it, so you can check nothing of the
+    article went with it. Fills in the front matter it can find on the page.
+    """
+    from .importer import import_file, match_authors, suggest_slug
+    from .scaffold import ScaffoldError, annotations_path, annotations_scaffold, article_path, check_slug, front_matter, refuse_existing
+
+    try:
+        imported = import_file(file)
+    except (OSError, ValueError) as error:
+        fail(f"cannot read {file}: {error}")
+    if not imported.blocks:
+        fail(f"found no article text in {file}")
+    slug = slug or suggest_slug(imported.front.title or "")
+    if not slug:
+        fail("found no title to make a slug from: give one with --slug")
+    target = article_path(project, slug)
+    try:
+        check_slug(slug)
+        refuse_existing([target], project, force)
+    except ScaffoldError as error:
+        fail(str(error))
+    imported.front.authors = match_authors(project, imported.front.authors)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(front_matter(imported.front) + imported.body, encoding="utf-8")
+    written = [target]
+    notes = annotations_path(project, slug)
+    if not notes.exists():
+        notes.write_text(annotations_scaffold(slug), encoding="utf-8")
+        written.append(notes)
+    _report_import(imported, written, project)
+
+
+def _report_import(imported, written: list[Path], project: Path) -> None:
+    headings = sum(1 for block in imported.blocks if block.startswith("## "))
+    for path in written:
+        click.echo(f"Wrote {path.relative_to(project).as_posix()}")
+    click.echo(f"Article: {_plural(len(imported.blocks) - headings, 'paragraph')}, {_plural(headings, 'subheading')} (from {'an HTML page' if imported.kind == 'html' else 'text'}).")
+    if imported.removed:
+        click.echo(f"Removed {_plural(len(imported.removed), 'passage')}; check that none is part of the article:")
+        for removed in imported.removed:
+            click.echo(f"  - {removed.describe()}")
+    else:
+        click.echo("Removed nothing.")
+    filled = ", ".join(imported.inferred) or "nothing"
+    click.echo(f"Front matter filled from the page: {filled}. Fill in the lines marked FILL IN, then run `briefs check`.")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,525 @@
+"""`briefs import`: a saved web article (HTML or copied text) as an article source.
+
+HTML goes through trafilatura, a maintained main-content extractor, which
+drops navigation, headers, footers, sidebars and banners and keeps headings,
+paragraphs, quotations and lists. Copied or scraped text has no markup to go
+by, so it is split into paragraphs and the lines sites add around an article
+are recognised by their wording. In both cases those wording rules then remove
+what an extractor keeps because it sits inside the article (ad-blocker
+notices, "back to top", share and subscribe prompts, publisher disclaimers),
+and everything removed is reported so the editor can check it.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .readertext import normalize
+from .scaffold import FrontMatter
+
+# -- what gets removed ---------------------------------------------------------------
+
+SHORT_BLOCK_WORDS = 60  # wording rules apply only to blocks this short: never to real paragraphs
+
+_SOCIAL = r"(facebook|twitter|x|linkedin|whatsapp|telegram|reddit|vk|pinterest|e-?mail|print|copy link)"
+CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        ("ad-blocker notice", r"^ad[ -]?block(er)? detected\b"),
+        ("ad-blocker notice", r"\bad[ -]?block(er|ing)?\b.{0,80}\b(detected|disable|disabling|turn off|whitelist|allow)\b"),
+        ("ad-blocker notice", r"\b(detected|disable|disabling|turn off|whitelist)\b.{0,80}\bad[ -]?block"),
+        ("advertisement", r"^(advertisement|advertising|sponsored( content)?|ad)\W*$"),
+        ("back to top", r"^(back|return|scroll|go) to (the )?top( button)?\W*$"),
+        ("related articles", r"^(related|recommended|popular|trending|latest|similar|more) (articles?|stories|posts|news|reads?|reading|content)\W*$"),
+        ("related articles", r"^(you (may|might) also (like|enjoy|be interested in)|read (also|more|next)|see also|also read)\b.{0,80}$"),
+        ("share prompt", rf"^(share|share this( article| story| page| post)?|tweet|pin( it)?|copy link|share (it )?on {_SOCIAL})\W*$"),
+        ("share prompt", rf"^(share( this)?( on)?:?\s*)?({_SOCIAL}[\s,|·•/]*){{2,}}$"),
+        ("subscribe prompt", r"\b(subscribe|sign up|signup)\b.{0,60}\b(newsletter|updates|inbox|mailing list|digest)\b"),
+        ("subscribe prompt", r"^(subscribe|subscribe now|get our newsletter|newsletter)\W*$"),
+        ("follow prompt", r"^follow us\b.{0,60}$"),
+        ("cookie prompt", r"\b(we|this (web)?site|our site) uses? cookies\b|\bcookie (policy|settings|preferences|consent|notice)\b|\baccept (all )?cookies\b"),
+        ("navigation", r"^(skip to (main )?content|(main )?menu|navigation|toggle navigation|open menu|close menu|search)\W*$"),
+        ("navigation", r"^home\s*[>›»/|]"),
+        ("footer", r"^(©|\(c\)\s|copyright\b)"),
+        ("footer", r"\ball rights reserved\b"),
+        ("footer", r"^(privacy( policy)?|terms (of use|and conditions|of service)|contact( us)?|about us|imprint|legal notice)\W*$"),
+        ("comments prompt", r"^(leave a (comment|reply)|\d+ comments?|comments?|add a comment|post a comment)\W*$"),
+        ("publisher disclaimer", r"\b(views|opinions)\b.{0,80}\bexpressed\b.{0,200}\b(rather than|not necessarily|are (those )?of|are solely|do not reflect)\b"),
+        ("publisher disclaimer", r"^(the )?(views|opinions) expressed (in|here|on)\b"),
+    )
+)
+RELATED_HEADING = re.compile(r"^(related|recommended|popular|trending|latest|similar|more) (articles?|stories|posts|news|reads?|reading|content)\W*$", re.IGNORECASE)
+# Single-word section labels a copied page starts with, above the headline ("Articles", "News").
+SECTION_LABEL = re.compile(r"^[A-Z][\w&’'-]*( [A-Z&][\w’'-]*)?$")
+BYLINE = re.compile(r"^[Bb]y\s+(?P<names>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})*)$")
+DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%Y-%m-%d", "%d.%m.%Y")
+SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of on or over per so than the to toward towards up via vs with without yet".split())
+HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 100
+_INLINE_SPACE = re.compile(r"[ \t\r\f\v]+")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Text left out of the article, and why."""
+
+    reason: str
+    text: str
+
+    def describe(self, width: int = 100) -> str:
+        text = self.text if len(self.text) <= width else self.text[: width - 1].rstrip() + "…"
+        return f"[{self.reason}] {text}"
+
+
+@dataclass
+class Imported:
+    """An article read from a saved page."""
+
+    front: FrontMatter
+    blocks: list[str]  # Markdown blocks: paragraphs, `## ` headings, quotes, lists
+    removed: list[Removed] = field(default_factory=list)
+    kind: str = "text"  # "html" or "text"
+    inferred: list[str] = field(default_factory=list)  # front matter fields filled from the page
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.blocks) + "\n"
+
+
+def chrome_reason(text: str) -> str | None:
+    """Why a block is site chrome, or None if it may be article text."""
+    plain = _collapse(text)
+    if not plain or len(plain.split()) > SHORT_BLOCK_WORDS:
+        return None
+    for reason, pattern in CHROME_RULES:
+        if pattern.search(plain):
+            return reason
+    return None
+
+
+# -- Markdown ------------------------------------------------------------------------
+
+_INLINE_SPECIAL = re.compile(r"([\\`*])|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])")
+_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s)|=+\s*$|-+\s*$|(\d+)([.)])(?=\s))")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text as Markdown that renders as the same text (typography untouched)."""
+    text = _INLINE_SPECIAL.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), text)
+    return _LINE_START.sub(lambda m: f"{m.group(2)}\\{m.group(3)}" if m.group(2) else "\\" + m.group(0), text)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- plain text ----------------------------------------------------------------------
+
+
+def import_text(text: str) -> Imported:
+    """An article copied or scraped as text: title first, paragraphs between blank lines."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = _paragraphs(text)
+    result = Imported(FrontMatter(), [], kind="text")
+    kept = _drop_chrome(paragraphs, result.removed)
+    kept = _take_title(kept, result)
+    kept = _take_byline(kept, result)
+    order = {text: index for index, text in reversed(list(enumerate(paragraphs)))}
+    result.removed.sort(key=lambda removed: order.get(removed.text, len(paragraphs)))
+    for index, paragraph in enumerate(kept):
+        is_last = index == len(kept) - 1
+        if not is_last and looks_like_heading(paragraph):
+            result.blocks.append("## " + escape_markdown(paragraph))
+        else:
+            result.blocks.append(escape_markdown(paragraph))
+    return result
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blocks between blank lines, each on one line; one block per line if there are no blank lines."""
+    lines = text.split("\n")
+    if not any(not line.strip() for line in lines[: len(lines) - 1]) and len([ln for ln in lines if ln.strip()]) > 1:
+        chunks = [[line] for line in lines]
+    else:
+        chunks, current = [], []
+        for line in lines:
+            if line.strip():
+                current.append(line)
+            elif current:
+                chunks.append(current)
+                current = []
+        if current:
+            chunks.append(current)
+    return [p for p in (" ".join(_INLINE_SPACE.sub(" ", line).strip() for line in chunk).strip() for chunk in chunks) if p]
+
+
+def _drop_chrome(blocks: list[str], removed: list[Removed]) -> list[str]:
+    """Blocks that are not chrome; after a "Related articles" heading, the headlines under it too."""
+    kept = []
+    in_related = False
+    for block in blocks:
+        plain = _collapse(block.lstrip("#> ").strip())
+        if RELATED_HEADING.match(plain):
+            in_related = True
+            removed.append(Removed("related articles", plain))
+            continue
+        reason = chrome_reason(plain)
+        if reason:
+            removed.append(Removed(reason, plain))
+            continue
+        if in_related and _headline_like(plain):
+            removed.append(Removed("related articles", plain))
+            continue
+        in_related = False
+        kept.append(block)
+    return kept
+
+
+def _headline_like(text: str) -> bool:
+    return len(text.split()) <= 20 and not text.rstrip("”’\"')").endswith((".", "!", ":", ";", ","))
+
+
+def _take_title(blocks: list[str], result: Imported) -> list[str]:
+    """The first block is the headline, once section labels above it are dropped."""
+    while len(blocks) > 2 and SECTION_LABEL.match(blocks[0]) and len(blocks[0].split()) <= 2 and _headline_like(blocks[1]):
+        result.removed.append(Removed("section label", blocks[0]))
+        blocks = blocks[1:]
+    if blocks and _headline_like(blocks[0]):
+        result.front.title = blocks[0]
+        result.inferred.append("title")
+        return blocks[1:]
+    return blocks
+
+
+def _take_byline(blocks: list[str], result: Imported) -> list[str]:
+    """A "By Jane Doe" line and a date line just under the headline become front matter."""
+    taken = 0
+    for block in blocks[:2]:
+        byline = BYLINE.match(block)
+        date = parse_date(block)
+        if byline and not result.front.authors:
+            result.front.authors = [{"name": name.strip()} for name in re.split(r"\s*(?:,|\band\b|&)\s*", byline.group("names")) if name.strip()]
+            result.inferred.append("authors")
+            result.removed.append(Removed("byline (now in the front matter)", block))
+        elif date and not result.front.published:
+            result.front.published = date
+            result.inferred.append("published")
+            result.removed.append(Removed("date line (now in the front matter)", block))
+        else:
+            break
+        taken += 1
+    return blocks[taken:]
+
+
+def parse_date(text: str) -> str | None:
+    """A line that is only a date, as YYYY-MM-DD."""
+    candidate = text.strip().rstrip(".")
+    if len(candidate) > 30:
+        return None
+    for form in DATE_FORMATS:
+        try:
+            return datetime.strptime(candidate, form).strftime("%Y-%m-%d")
+        except ValueError:
+            continue
+    return None
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short title-case line without final punctuation (a question mark is allowed)."""
+    words = text.split()
+    if not 2 <= len(words) <= HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS:
+        return False
+    if text.rstrip("”’\"')").endswith((".", ",", ";", ":", "!", "…")) or not text[0].isupper():
+        return False
+    significant = [w for w in words if w.strip("“‘\"'(").lower() not in SMALL_WORDS and any(c.isalpha() for c in w)]
+    if not significant:
+        return False
+    capitalised = sum(1 for w in significant if w.strip("“‘\"'(")[:1].isupper())
+    return capitalised / len(significant) >= 0.75
+
+
+# -- HTML ----------------------------------------------------------------------------
+
+BLOCK_TAGS = frozenset("address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split())
+SKIPPED_TAGS = frozenset("script style noscript template svg head iframe object canvas select option".split())
+# Words in an element's tag, id or class that say what a removed region was (for the report only).
+REGION_HINTS = (
+    ("cookie prompt", ("cookie", "consent", "gdpr")),
+    ("navigation", ("nav", "menu", "breadcrumb", "skip")),
+    ("footer", ("footer",)),
+    ("header", ("header", "masthead", "topbar")),
+    ("share prompt", ("share", "social")),
+    ("subscribe prompt", ("subscribe", "newsletter", "signup")),
+    ("related articles", ("related", "recommend", "more-articles", "read-more")),
+    ("advertisement", ("advert", "ads", "sponsor", "promo", "banner")),
+    ("comments", ("comment",)),
+    ("sidebar", ("aside", "sidebar", "widget")),
+)
+
+
+def import_html(data: bytes | str, url: str | None = None) -> Imported:
+    """An HTML page saved from a browser."""
+    import trafilatura  # imported here: only `briefs import` needs it
+    from trafilatura.utils import load_html
+
+    tree = load_html(data)
+    if tree is None:
+        raise ValueError("the file could not be read as HTML")
+    document = trafilatura.bare_extraction(
+        copy.deepcopy(tree), url=url, with_metadata=True, include_formatting=True, include_links=False,
+        include_images=False, include_tables=False, include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    result = Imported(FrontMatter(), [], kind="html")
+    if document is None or document.body is None:
+        result.removed.extend(_removed_regions(tree, ""))
+        return result
+    _front_from_metadata(document, result)
+    blocks = _blocks_from_xml(document.body, result.front.title)
+    kept_text = " ".join([result.front.title or "", *(text for _, text in blocks)])
+    result.removed.extend(_removed_regions(tree, kept_text))
+    kept = _drop_chrome([markdown for markdown, _ in blocks], result.removed)
+    result.blocks = kept
+    return result
+
+
+def _front_from_metadata(document, result: Imported) -> None:
+    front = result.front
+    for name, value in (("title", document.title), ("publisher", document.sitename), ("url", document.url), ("published", document.date)):
+        if value and str(value).strip():
+            value = _collapse(str(value))
+            if name == "url" and not re.match(r"^https?://", value):
+                continue
+            setattr(front, name, value)
+            result.inferred.append(name)
+    if document.author:
+        front.authors = [{"name": name.strip()} for name in re.split(r";|\band\b", document.author) if name.strip()]
+        result.inferred.append("authors")
+
+
+def _same_text(a: str, b: str) -> bool:
+    return normalize(_collapse(a)).casefold() == normalize(_collapse(b)).casefold()
+
+
+def _blocks_from_xml(body, title: str | None) -> list[tuple[str, str]]:
+    """trafilatura's XML as (Markdown, plain text) blocks; the top heading level becomes `##`."""
+    elements = list(body)
+    if elements and elements[0].tag == "head" and title and _same_text(_plain(elements[0]), title):
+        elements = elements[1:]  # the headline: it is the title, in the front matter
+    levels = [_heading_level(el) for el in elements if el.tag == "head"]
+    top = min(levels or [2])
+    blocks: list[tuple[str, str]] = []
+    for element in elements:
+        _element_blocks(element, blocks, top)
+    return [(markdown, plain) for markdown, plain in blocks if plain.strip()]
+
+
+def _heading_level(element) -> int:
+    rend = element.get("rend", "")
+    return int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+
+
+def _element_blocks(element, blocks: list[tuple[str, str]], top: int) -> None:
+    tag = element.tag
+    if tag == "head":
+        depth = min(max(2, _heading_level(element) - top + 2), 6)
+        text = _inline(element)
+        blocks.append(("#" * depth + " " + text, _plain(element)))
+    elif tag == "p":
+        blocks.append((_inline(element), _plain(element)))
+    elif tag == "quote":
+        inner: list[tuple[str, str]] = []
+        if len(element) and all(child.tag in {"p", "list", "quote", "head"} for child in element):
+            for child in element:
+                _element_blocks(child, inner, top)
+        else:
+            inner.append((_inline(element), _plain(element)))
+        markdown = "\n>\n".join("\n".join("> " + line for line in text.split("\n")) for text, _ in inner)
+        blocks.append((markdown, " ".join(plain for _, plain in inner)))
+    elif tag == "list":
+        ordered = element.get("rend", "").lower() in {"ol", "ordered"}
+        items = [child for child in element if child.tag == "item"]
+        lines = [f"{f'{n}.' if ordered else '-'} {_inline(item)}" for n, item in enumerate(items, start=1)]
+        blocks.append(("\n".join(lines), " ".join(_plain(item) for item in items)))
+    elif tag == "code":
+        text = "".join(element.itertext()).strip("\n")
+        blocks.append((f"```\n{text}\n```", text))
+    elif tag in {"div", "section"}:
+        for child in element:
+            _element_blocks(child, blocks, top)
+    elif tag not in {"graphic", "table", "lb"}:
+        text = _plain(element)
+        if text:
+            blocks.append((escape_markdown(text), text))
+
+
+_EMPHASIS = {"#i": "*", "#b": "**", "#t": "`"}
+
+
+def _inline(element) -> str:
+    """An element's text as inline Markdown: emphasis kept, links and line breaks as text."""
+    parts: list[str] = [escape_markdown_inline(element.text or "")]
+    for child in element:
+        if child.tag == "lb":
+            parts.append(" ")
+        else:
+            inner = _inline(child)
+            mark = _EMPHASIS.get(child.get("rend", "")) if child.tag == "hi" else None
+            if mark == "`":
+                inner = "".join(child.itertext())
+            stripped = inner.strip()
+            if mark and stripped:
+                lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
+                parts.append(f"{lead}{mark}{stripped}{mark}{trail}")
+            else:
+                parts.append(inner)
+        parts.append(escape_markdown_inline(child.tail or ""))
+    text = _collapse("".join(parts))
+    return _LINE_START.sub(lambda m: f"{m.group(2)}\\{m.group(3)}" if m.group(2) else "\\" + m.group(0), text)
+
+
+def escape_markdown_inline(text: str) -> str:
+    return _INLINE_SPECIAL.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), text)
+
+
+def _plain(element) -> str:
+    return _collapse(" ".join(element.itertext()))
+
+
+def _removed_regions(tree, kept_text: str) -> list[Removed]:
+    """Text of the page the extractor left out, grouped by region, in page order."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    kept = normalize(_collapse(kept_text)).casefold()
+    removed: list[Removed] = []
+    for element, text in _text_blocks(root):
+        if normalize(text).casefold() in kept:
+            continue
+        reason = _region_reason(element) or chrome_reason(text) or "not article text"
+        if removed and removed[-1].reason == reason:
+            removed[-1] = Removed(reason, f"{removed[-1].text} · {text}")
+        else:
+            removed.append(Removed(reason, text))
+    return removed
+
+
+def _text_blocks(root) -> list[tuple[object, str]]:
+    """(element, text) for each run of block text, in document order.
+
+    A block holding no other block gives all its text; an element holding
+    blocks gives each run of text between them on its own.
+    """
+    structural: set = set()  # elements that are blocks or hold one
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag in BLOCK_TAGS and not _skipped(element):
+            structural.add(element)
+            structural.update(element.iterancestors())
+    found: list[tuple[object, str]] = []
+
+    def emit(element, parts: list[str]) -> None:
+        text = _collapse(" ".join(parts))
+        if text:
+            found.append((element, text))
+
+    def visit(element) -> None:
+        if not any(child in structural for child in element):
+            emit(element, [_own_text(element)])
+            return
+        run = [element.text or ""]
+        for child in element:
+            if child in structural:
+                emit(element, run)
+                run = []
+                visit(child)
+            elif isinstance(child.tag, str) and child.tag not in SKIPPED_TAGS:
+                run.append(_own_text(child))
+            run.append(child.tail or "")
+        emit(element, run)
+
+    if root in structural:
+        visit(root)
+    return found
+
+
+def _skipped(element) -> bool:
+    return any(isinstance(node.tag, str) and node.tag in SKIPPED_TAGS for node in (element, *element.iterancestors()))
+
+
+def _own_text(element) -> str:
+    """An element's text, leaving out scripts and the like."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in SKIPPED_TAGS:
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
+
+
+def _region_reason(element) -> str | None:
+    for node in (element, *element.iterancestors()):
+        if not isinstance(node.tag, str):
+            continue
+        words = " ".join((node.tag, node.get("id", ""), node.get("class", ""), node.get("role", ""), node.get("aria-label", ""))).lower()
+        for reason, hints in REGION_HINTS:
+            if any(re.search(rf"(^|[\s_-]){re.escape(hint)}", words) for hint in hints):
+                return reason
+    return None
+
+
+# -- files ---------------------------------------------------------------------------
+
+
+def is_html(data: bytes, name: str) -> bool:
+    if name.lower().endswith((".html", ".htm", ".xhtml", ".shtml")):
+        return True
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
+
+
+def import_file(path: Path) -> Imported:
+    """Read a saved page, HTML or text, by its name and content."""
+    data = path.read_bytes()
+    if is_html(data, path.name):
+        return import_html(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return import_text(text)
+
+
+def suggest_slug(title: str, max_length: int = 60) -> str:
+    """A slug from a title: ASCII, lowercase, hyphens, cut at a word."""
+    text = unicodedata.normalize("NFKD", title.replace("’", "").replace("'", ""))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug
+
+
+def match_authors(project: Path, authors: list[str | dict[str, str]]) -> list[str | dict[str, str]]:
+    """Authors whose name or alias is an actor's, as that actor's id."""
+    import yaml
+
+    forms: dict[str, str] = {}
+    for file in sorted((project / "briefs" / "actors").glob("*.yml")):
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and data.get("type") == "person":
+            names = [data.get("name"), *(data.get("aliases") or [])]
+            for name in names:
+                if isinstance(name, str):
+                    forms.setdefault(_collapse(name).casefold(), file.stem)
+    matched = []
+    for author in authors:
+        name = author.get("name") if isinstance(author, dict) else None
+        matched.append(forms.get(_collapse(name).casefold(), author) if name else author)
+    return matched

@@ -1,0 +1,271 @@
+"""`briefs import`: saved articles (copied text or HTML pages) as article sources."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, REPOSITORY, Project
+from policy_briefs.cli import main
+from policy_briefs.importer import chrome_reason, escape_markdown, import_html, import_text, looks_like_heading, suggest_slug
+from policy_briefs.loader import split_front_matter
+from policy_briefs.readertext import read_markdown
+from policy_briefs.validate import load_project
+
+SEEDS = REPOSITORY.parent / "shared" / "seeds"
+SEED_BRIEFS = {"000_": "asean-russia-defence-2016", "002_": "russia-vs-america-over-asia"}
+PAGE = FIXTURES / "import" / "page-with-chrome.html"
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def body_of(path: Path) -> str:
+    return split_front_matter(path.read_text(encoding="utf-8"), path.name)[1]
+
+
+def seed(prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed articles are not here ({SEEDS}): CI clones the repository with shared/ beside it")
+    found = sorted(SEEDS.glob(f"{prefix}*.txt"))
+    assert found, f"no seed {prefix}* in {SEEDS}"
+    return found[0]
+
+
+# -- the seeds become the repository's briefs ------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_BRIEFS))
+def test_seed_imports_into_the_briefs_text(tmp_path: Path, prefix: str):
+    slug = SEED_BRIEFS[prefix]
+    result = run("import", str(seed(prefix)), "--slug", slug, "--project", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "briefs" / "articles" / f"{slug}.md"
+    assert body_of(written) == body_of(REPOSITORY / "briefs" / "articles" / f"{slug}.md")
+
+
+def test_first_seed_title_and_disclaimer(tmp_path: Path):
+    imported = import_text(seed("000_").read_text(encoding="utf-8"))
+    assert imported.front.title == "Why America’s Asian Allies Value Military Partnership With Moscow"
+    assert [r.reason for r in imported.removed] == ["publisher disclaimer"]
+    assert imported.removed[0].text.startswith("Views expressed are of individual Members and Contributors")
+
+
+def test_second_seed_chrome_and_subheadings(tmp_path: Path):
+    imported = import_text(seed("002_").read_text(encoding="utf-8"))
+    assert imported.front.title == "Russia vs America over Asia; Cooperation or Confrontation?"
+    assert [(r.reason, r.text) for r in imported.removed] == [
+        ("section label", "Articles"),
+        ("related articles", "Related Articles"),
+        ("back to top", "Back to top button"),
+        ("ad-blocker notice", "Adblock Detected"),
+        ("ad-blocker notice", "Please consider supporting us by disabling your ad blocker"),
+    ]
+    assert [b for b in imported.blocks if b.startswith("#")] == [
+        "## United States’ Policy toward Asia",
+        "## Russia’s Policy toward Asia",
+        "## How America and Russia’s Policy on Asia is Different?",
+    ]
+
+
+def test_seed_as_a_saved_html_page(tmp_path: Path):
+    """The same article saved from a browser, inside a site's chrome, imports to the same text."""
+    lines = [line for line in seed("000_").read_text(encoding="utf-8").split("\n\n")]
+    title, paragraphs, disclaimer = lines[0], lines[1:-1], lines[-1]
+    page = PAGE.read_text(encoding="utf-8")
+    start, end = page.index("<article"), page.index("</article>") + len("</article>")
+    article = "<article>\n<h1>{}</h1>\n{}\n<p>{}</p>\n</article>".format(
+        html.escape(title), "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs), html.escape(disclaimer))
+    page = page[:start] + article + page[end:]
+    page = page.replace("Forum Talks in the Region", html.escape(title))
+    imported = import_html(page.encode("utf-8"))
+    assert imported.front.title == title
+    assert imported.body == body_of(REPOSITORY / "briefs" / "articles" / "asean-russia-defence-2016.md")
+
+
+# -- an HTML page with navigation, footer and a cookie banner -------------------------------
+
+
+def test_html_page_keeps_the_article_and_drops_the_chrome(tmp_path: Path):
+    result = run("import", str(PAGE), "--project", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "briefs" / "articles" / "forum-talks-in-the-region.md"
+    text = written.read_text(encoding="utf-8")
+    body = body_of(written)
+    assert body.startswith("The ASEAN Regional Forum met while ASEAN watched. Russia’s delegates came from Moscow")
+    assert "\n\n## A New Format\n\n" in body
+    assert "The *informal* format, **first tried** in 2016" in body
+    assert "> “We agreed,” Jane Roe said, “that the region needs more dialogue, not less.”" in body
+    assert "“frank and useful” – a phrase" in body  # typography kept
+    for chrome in ("cookie", "Home", "Analysis", "Share", "Facebook", "Subscribe", "Related", "Another Look", "©", "Privacy", "Back to top", "views expressed"):
+        assert chrome not in body, chrome
+    assert "title: Forum Talks in the Region" in text
+    assert "publisher: Example Review" in text
+    assert "url: https://example.org/analysis/forum-talks" in text
+    assert "published: 2016-05-04" in text
+    assert "authors: [{name: Jane Roe}]" in text
+
+
+def test_html_import_reports_what_it_removed(tmp_path: Path):
+    result = run("import", str(PAGE), "--project", str(tmp_path))
+    report = result.output
+    for reason, text in (
+        ("cookie prompt", "We use cookies to improve your experience"),
+        ("navigation", "Home · Analysis · Events · About Us"),
+        ("footer", "© 2016 Example Review. All rights reserved."),
+        ("share prompt", "Share: Facebook Twitter Email"),
+        ("subscribe prompt", "Subscribe to our newsletter"),
+        ("related articles", "Related articles · Another Look at the Region"),
+        ("back to top", "Back to top"),
+        ("publisher disclaimer", "The views expressed in this article"),
+    ):
+        assert f"[{reason}] {text}" in report, (reason, report)
+    assert "Front matter filled from the page: title, publisher, url, published, authors." in report
+
+
+def test_imported_page_author_with_a_profile_becomes_an_id(mini: Project):
+    result = run("import", str(PAGE), "--project", str(mini.root), "--slug", "region-talks")
+    assert result.exit_code == 0, result.output
+    assert "authors: [jane-roe]" in mini.read("articles/region-talks.md")
+
+
+def test_imported_article_passes_the_check_once_the_summary_is_written(mini: Project):
+    run("import", str(PAGE), "--project", str(mini.root), "--slug", "region-talks")
+    mini.path("articles/region-talks.annotations.yml").unlink()
+    problems = [str(p) for p in load_project(mini.root).problems]
+    assert problems == ["briefs/articles/region-talks.md:11: summary must not be empty"]
+    text = mini.read("articles/region-talks.md").replace("summary: >", "summary: >\n  Officials met and agreed to meet again.", 1)
+    mini.write("articles/region-talks.md", text)
+    assert load_project(mini.root).problems == []
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def test_refuses_to_overwrite_an_article(mini: Project):
+    before = mini.read("articles/forum-talks.md")
+    result = run("import", str(PAGE), "--project", str(mini.root), "--slug", "forum-talks")
+    assert result.exit_code == 1
+    assert "briefs/articles/forum-talks.md already exists" in result.output
+    assert "--force" in result.output
+    assert mini.read("articles/forum-talks.md") == before
+
+
+def test_force_overwrites_the_article_but_never_the_notes(mini: Project):
+    notes = mini.read("articles/forum-talks.annotations.yml")
+    result = run("import", str(PAGE), "--project", str(mini.root), "--slug", "forum-talks", "--force")
+    assert result.exit_code == 0, result.output
+    assert "title: Forum Talks in the Region" in mini.read("articles/forum-talks.md")
+    assert mini.read("articles/forum-talks.annotations.yml") == notes
+
+
+def test_refuses_an_invalid_slug(tmp_path: Path):
+    result = run("import", str(PAGE), "--project", str(tmp_path), "--slug", "Forum_Talks")
+    assert result.exit_code == 1
+    assert "'Forum_Talks' is not a valid slug" in result.output
+    assert not (tmp_path / "briefs").exists()
+
+
+def test_refuses_a_file_with_no_text(tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    result = run("import", str(empty), "--project", str(tmp_path))
+    assert result.exit_code == 1
+    assert "found no article text" in result.output
+
+
+def test_missing_file(tmp_path: Path):
+    result = run("import", str(tmp_path / "nope.html"), "--project", str(tmp_path))
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+# -- the pieces --------------------------------------------------------------------------------
+
+
+def test_plain_text_byline_and_date_become_front_matter():
+    imported = import_text("Skip to content\n\nNews\n\nA Headline Here\n\nBy Jane Roe and Sam Writer\n\n4 May 2016\n\nThe first paragraph.\n\nShare\n\nThe second paragraph.\n")
+    assert imported.front.title == "A Headline Here"
+    assert imported.front.authors == [{"name": "Jane Roe"}, {"name": "Sam Writer"}]
+    assert imported.front.published == "2016-05-04"
+    assert imported.blocks == ["The first paragraph.", "The second paragraph."]
+    assert [r.reason for r in imported.removed] == ["navigation", "section label", "byline (now in the front matter)", "date line (now in the front matter)", "share prompt"]
+
+
+def test_text_without_blank_lines_is_one_paragraph_per_line():
+    imported = import_text("A Title\nFirst paragraph.\nSecond paragraph.\n")
+    assert imported.front.title == "A Title"
+    assert imported.blocks == ["First paragraph.", "Second paragraph."]
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    imported = import_text("A Title\n\nA paragraph that\nwas wrapped.\n\nAnother one.\n")
+    assert imported.blocks == ["A paragraph that was wrapped.", "Another one."]
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("United States’ Policy toward Asia", True),
+    ("How America and Russia’s Policy on Asia is Different?", True),
+    ("The Way Forward", True),
+    ("This is a sentence.", False),
+    ("Short line without capitals", False),
+    ("Conclusion", False),  # one word: too little to tell
+    ("“Quoted words,” he said", False),
+])
+def test_subheadings_are_short_title_case_lines(text: str, heading: bool):
+    assert looks_like_heading(text) is heading
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Adblock Detected", "ad-blocker notice"),
+    ("Please disable your ad blocker to continue", "ad-blocker notice"),
+    ("Back to top button", "back to top"),
+    ("Related Articles", "related articles"),
+    ("You may also like", "related articles"),
+    ("Share this article", "share prompt"),
+    ("Facebook Twitter LinkedIn", "share prompt"),
+    ("Subscribe to our newsletter", "subscribe prompt"),
+    ("This website uses cookies to improve your experience.", "cookie prompt"),
+    ("Skip to content", "navigation"),
+    ("Home › Analysis › Asia", "navigation"),
+    ("© 2016 Valdai Discussion Club", "footer"),
+    ("Views expressed are of individual Members and Contributors, rather than the Club's, unless explicitly stated otherwise.", "publisher disclaimer"),
+    ("The opinions expressed here do not necessarily reflect those of the publisher.", "publisher disclaimer"),
+    ("Russia’s delegates came from Moscow.", None),
+    ("The ministry’s newsletter said the talks went well.", None),
+    ("Officials shared their views on the cookies served at the summit, which were expressed as excellent by all.", None),
+])
+def test_chrome_is_recognised_by_its_wording(text: str, reason: str | None):
+    assert chrome_reason(text) == reason
+
+
+def test_long_paragraphs_are_never_chrome():
+    paragraph = "We use cookies " + "and other words " * 30
+    assert chrome_reason(paragraph) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Plain text with “quotes” – and ’apostrophes’ [and brackets].",
+    "Stars *like this* and _underscores_ and `code` and <tags>.",
+    "# Not a heading",
+    "- not a list",
+    "1. not a list either",
+    "> not a quote",
+    "snake_case stays",
+])
+def test_escaped_text_renders_as_itself(text: str):
+    blocks = read_markdown(escape_markdown(text)).blocks
+    assert blocks == (text,)
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Why America’s Asian Allies Value Military Partnership With Moscow", "why-americas-asian-allies-value-military-partnership-with"),
+    ("Russia vs America over Asia; Cooperation or Confrontation?", "russia-vs-america-over-asia-cooperation-or-confrontation"),
+    ("Café Société: 2016", "cafe-societe-2016"),
+])
+def test_slug_from_a_title(title: str, slug: str):
+    assert suggest_slug(title) == slug

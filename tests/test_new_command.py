@@ -1,0 +1,133 @@
+"""`briefs new`: a scaffold with every field, placeholders marked, and no overwriting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import Project
+from policy_briefs.cli import main
+from policy_briefs.loader import split_front_matter
+from policy_briefs.schema import AnnotationFields, ArticleFields, SourceInfo
+from policy_briefs.validate import load_project
+
+ARTICLE = "articles/new-talks.md"
+NOTES = "articles/new-talks.annotations.yml"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_writes_both_files(mini: Project):
+    result = run("new", "new-talks", "--project", str(mini.root))
+    assert result.exit_code == 0, result.output
+    assert "Wrote briefs/articles/new-talks.md" in result.output
+    assert "Wrote briefs/articles/new-talks.annotations.yml" in result.output
+    assert mini.path(ARTICLE).is_file() and mini.path(NOTES).is_file()
+
+
+def test_every_field_is_present_and_commented(mini: Project):
+    run("new", "new-talks", "--project", str(mini.root))
+    front, _, _ = split_front_matter(mini.read(ARTICLE), ARTICLE)
+    data = yaml.safe_load(front)
+    assert set(data) == set(ArticleFields.model_fields)
+    assert set(data["source"]) == set(SourceInfo.model_fields)
+    notes_text = mini.read(NOTES)
+    note = yaml.safe_load(notes_text)["annotations"][0]
+    shown = set(note) | {name for name in ("speaker", "verdict") if f"# {name}:" in notes_text}
+    assert shown == set(AnnotationFields.model_fields)
+    for line in front.splitlines() + notes_text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            assert " # " in line, f"field without a comment: {line!r}"
+
+
+def test_unfilled_scaffold_fails_on_each_placeholder_line(mini: Project):
+    run("new", "new-talks", "--project", str(mini.root))
+    problems = load_project(mini.root).problems
+    lines = {(p.path.rsplit("/", 1)[-1], p.line) for p in problems}
+    for rel in (ARTICLE, NOTES):
+        for number, line in enumerate(mini.read(rel).splitlines(), start=1):
+            if "FILL IN" in line and not line.lstrip().startswith(("#", "<!--")):
+                assert (rel.rsplit("/", 1)[-1], number) in lines, f"{rel}:{number} {line!r} is not reported"
+    assert any(p.message == "the article has no text after its front matter" for p in problems)
+    assert all(p.path.startswith("briefs/articles/new-talks") for p in problems)
+
+
+def fill(project: Project) -> None:
+    """What an editor does with the scaffold."""
+    project.replace(ARTICLE, 'title: ""', "title: New talks in the region")
+    project.replace(ARTICLE, 'publisher: ""', "publisher: Example Review")
+    project.replace(ARTICLE, 'published: ""', "published: 2016-06")
+    project.replace(ARTICLE, "summary: >", "summary: >\n  Ministers met again.")
+    text = project.read(ARTICLE)
+    body_start = text.index("<!--")
+    project.write(ARTICLE, text[:body_start] + "Ministers met again in June, and Russia’s delegates came too.\n")
+    project.replace(NOTES, 'id: ""', "id: met-again")
+    project.replace(NOTES, 'quote: ""', "quote: Ministers met again in June")
+    project.replace(NOTES, "body: >", "body: >\n      They meet every year.")
+
+
+def test_filled_scaffold_passes_the_check(mini: Project):
+    run("new", "new-talks", "--project", str(mini.root))
+    fill(mini)
+    result = load_project(mini.root)
+    assert result.problems == []
+    article = result.content.articles["new-talks"]
+    assert article.fields.source.url is None and article.fields.takeaways == []
+    assert [a.id for a in article.annotations] == ["met-again"]
+
+
+def test_uncommenting_speaker_makes_a_quotation(mini: Project):
+    run("new", "new-talks", "--project", str(mini.root))
+    fill(mini)
+    mini.replace(NOTES, "kind: context", "kind: quotation")
+    mini.replace(NOTES, "# speaker: actor-id", "speaker: jane-roe")
+    assert load_project(mini.root).problems == []
+
+
+def test_title_option(mini: Project):
+    run("new", "new-talks", "--title", "Talks: what next?", "--project", str(mini.root))
+    front, _, _ = split_front_matter(mini.read(ARTICLE), ARTICLE)
+    assert yaml.safe_load(front)["title"] == "Talks: what next?"
+
+
+@pytest.mark.parametrize(("slug", "hint"), [
+    ("New_Talks", "(try 'new-talks')"),
+    ("new--talks", "(try 'new-talks')"),
+    ("talks-", "(try 'talks')"),
+    ("talks.md", "(try 'talks-md')"),
+    ("", ""),
+])
+def test_refuses_an_invalid_slug(tmp_path: Path, slug: str, hint: str):
+    result = run("new", slug, "--project", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"'{slug}' is not a valid slug: use lowercase letters, digits and single hyphens" in result.output
+    assert hint in result.output
+    assert not (tmp_path / "briefs").exists()
+
+
+def test_refuses_to_overwrite(mini: Project):
+    before = {rel: mini.read(rel) for rel in ("articles/forum-talks.md", "articles/forum-talks.annotations.yml")}
+    result = run("new", "forum-talks", "--project", str(mini.root))
+    assert result.exit_code == 1
+    assert "briefs/articles/forum-talks.md, briefs/articles/forum-talks.annotations.yml already exist" in result.output
+    assert "--force" in result.output
+    assert {rel: mini.read(rel) for rel in before} == before
+
+
+def test_refuses_when_only_the_notes_exist(mini: Project):
+    mini.write(NOTES, "annotations: []\n")
+    result = run("new", "new-talks", "--project", str(mini.root))
+    assert result.exit_code == 1
+    assert "briefs/articles/new-talks.annotations.yml already exists" in result.output
+    assert not mini.path(ARTICLE).exists()
+
+
+def test_force_overwrites(mini: Project):
+    result = run("new", "forum-talks", "--force", "--project", str(mini.root))
+    assert result.exit_code == 0, result.output
+    assert "FILL IN" in mini.read("articles/forum-talks.md")
