@@ -147,5 +147,42 @@ def _report_import(imported, written: list[Path], project: Path) -> None:
     click.echo(f"Front matter filled from the page: {filled}. Fill in the lines marked FILL IN, then run `briefs check`.")
 
 
+# -- schema ------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), help="Folder for the JSON Schemas (default: PROJECT/schemas).")
+@click.option("--reference", type=click.Path(dir_okay=False, path_type=Path), help="The field reference page to write (default: PROJECT/docs/reference.md).")
+@click.option("--no-reference", is_flag=True, help="Write only the schemas.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; fail if a file is missing or out of date.")
+@PROJECT_OPTION
+def schema(out: Path | None, reference: Path | None, no_reference: bool, check_only: bool, project: Path) -> None:
+    """Write the JSON Schemas of the content files and the field reference page.
+
+    Both are generated from the content model's definitions: run this after
+    changing them, and commit the result.
+    """
+    from .jsonschemas import reference_markdown, schema_files
+
+    out = out if out is not None else project / "schemas"
+    files = {out / name: text for name, text in schema_files().items()}
+    if not no_reference:
+        reference = reference if reference is not None else project / "docs" / "reference.md"
+        files[reference] = reference_markdown()
+    stale = [path for path, text in files.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    if check_only:
+        for path in stale:
+            click.echo(f"{path.as_posix()} is out of date: run `briefs schema`")
+        if stale:
+            sys.exit(1)
+        click.echo(f"Up to date: {_plural(len(files), 'file')}.")
+        return
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path in stale:
+            path.write_text(text, encoding="utf-8")
+        click.echo(f"{'Wrote' if path in stale else 'Unchanged'} {path.as_posix()}")
+
+
 if __name__ == "__main__":
     main()
