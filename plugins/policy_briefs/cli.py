@@ -50,17 +50,55 @@ def _plural(count: int, word: str) -> str:
 @main.command()
 @click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", help="github: workflow commands that annotate a pull request's diff")
-def check(project: Path, style: str) -> None:
+@click.option("--changed", "ref", metavar="REF", help="Only report problems in files changed since this git ref (e.g. origin/main), and list the notes an article's edit broke.")
+def check(project: Path, style: str, ref: str | None) -> None:
     """Validate every file under PROJECT/briefs without building the site."""
     result = load_project(project)
     content = result.content
     counts = f"{len(content.articles)} briefs, {sum(len(a.annotations) for a in content.articles.values())} annotations, {len(content.glossary)} glossary entries, {len(content.actors)} actors"
+    if ref is not None:
+        _check_changed(project, ref, style, result.problems, counts)
+        return
     for problem in result.problems:
         click.echo(format_problem(problem, style))
     if result.problems:
         click.echo(f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''} found ({counts} read)", err=False)
         sys.exit(1)
     click.echo(f"No problems: {counts}.")
+
+
+def _check_changed(project: Path, ref: str, style: str, problems: list[Problem], counts: str) -> None:
+    from .changes import GitError, broken_notes, changed_files, related_paths
+
+    try:
+        changed = changed_files(project, ref)
+    except GitError as error:
+        fail(f"cannot list the files changed since '{ref}': {error}", code=2)
+    paths = related_paths(changed)
+    shown = [problem for problem in problems if problem.path in paths]
+    elsewhere = len(problems) - len(shown)
+    for problem in shown:
+        click.echo(format_problem(problem, style))
+    broken = broken_notes(project, ref, changed)
+    by_article: dict[str, list] = {}
+    for note in broken:
+        by_article.setdefault(note.article, []).append(note)
+    for article, notes in by_article.items():
+        if style == "github":
+            click.echo(f"::group::{_github_escape(article)}: {_plural(len(notes), 'note')} no longer anchor after the edit")
+        else:
+            click.echo(f"{article} changed since {ref}; {_plural(len(notes), 'note')} no longer anchor:")
+        for note in notes:
+            click.echo(f"  {note.path}:{note.line}: {note.describe()}")
+        if style == "github":
+            click.echo("::endgroup::")
+    changed_content = sorted(path for path in changed if path.startswith("briefs/"))
+    scope = f"{_plural(len(changed_content), 'content file')} changed since {ref}"
+    note = f"; {elsewhere} more in unchanged files (run `briefs check` to see them)" if elsewhere else ""
+    if shown:
+        click.echo(f"{_plural(len(shown), 'problem')} found ({scope}){note}")
+        sys.exit(1)
+    click.echo(f"No problems ({scope}){note}.")
 
 
 # -- new ---------------------------------------------------------------------------

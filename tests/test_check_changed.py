@@ -1,0 +1,158 @@
+"""`briefs check --changed REF` on a temporary git repository."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, Project
+from gitutil import git, init_repository
+from policy_briefs.changes import broken_notes, changed_files
+from policy_briefs.cli import main
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+ARTICLE = "articles/forum-talks.md"
+NOTES = "articles/forum-talks.annotations.yml"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Project:
+    """The mini project, committed, with one problem already on main (an unknown field)."""
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "mini", root)
+    project = Project(root)
+    project.replace("glossary/eas.yml", "related: [arf]", "relatd: [arf]")
+    init_repository(root)
+    return project
+
+
+def check(project: Project, *args: str):
+    return CliRunner().invoke(main, ["check", str(project.root), *args], catch_exceptions=False)
+
+
+def edit_article(project: Project) -> None:
+    """Reword two annotated passages."""
+    project.replace(ARTICLE, "The ASEAN Regional Forum met while ASEAN watched.", "The ASEAN Regional Forum convened while ASEAN watched.")
+    project.replace(ARTICLE, "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN have agreed.")
+
+
+def test_nothing_changed(repo: Project):
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "No problems (0 content files changed since HEAD); 1 more in unchanged files (run `briefs check` to see them)."
+
+
+def test_problems_only_in_changed_files(repo: Project):
+    repo.replace("actors/russia.yml", "type: state", "type: stat")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith("briefs/actors/russia.yml:2: type must be one of")
+    assert not any("eas.yml" in line for line in lines)  # unchanged: not this change's problem
+    assert lines[-1] == "1 problem found (1 content file changed since HEAD); 1 more in unchanged files (run `briefs check` to see them)"
+
+
+def test_untracked_files_count_as_changed(repo: Project):
+    repo.write("actors/new-actor.yml", "name: New Actor\ntype: persn\nsummary: Someone.\n")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1
+    assert "briefs/actors/new-actor.yml:2: type must be one of person, state, organization, not 'persn'" in result.output
+
+
+def test_committed_changes_since_a_branch(repo: Project):
+    git(repo.root, "checkout", "-q", "-b", "edit")
+    edit_article(repo)
+    git(repo.root, "commit", "-q", "-am", "Reword")
+    result = check(repo, "--changed", "main")
+    assert result.exit_code == 1
+    assert "briefs/articles/forum-talks.annotations.yml:4: quote not found in the article" in result.output
+    assert check(repo, "--changed", "HEAD").exit_code == 0  # nothing changed since the edit itself
+
+
+def test_edited_article_lists_the_notes_it_broke(repo: Project):
+    edit_article(repo)
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "briefs/articles/forum-talks.md changed since HEAD; 2 notes no longer anchor:" in lines
+    assert any(line.startswith("  briefs/articles/forum-talks.annotations.yml:4: note 'forum-met' “ASEAN Regional Forum met” no longer anchors; closest new passage, ") for line in lines), result.output
+    assert any(line.startswith("  briefs/articles/forum-talks.annotations.yml:28: note 'agreed'") and line.endswith("“Russia and ASEAN have agreed.”") for line in lines), result.output
+    # the annotations file did not change, but its problems are this edit's
+    assert any(line.startswith("briefs/articles/forum-talks.annotations.yml:4: quote not found") for line in lines)
+    assert lines[-1].startswith("2 problems found (1 content file changed since HEAD); 1 more")
+
+
+def test_broken_notes_in_detail(repo: Project):
+    edit_article(repo)
+    notes = broken_notes(repo.root, "HEAD", changed_files(repo.root, "HEAD"))
+    assert [(n.id, n.line, n.matches) for n in notes] == [("forum-met", 4, 0), ("agreed", 28, 0)]
+    agreed = notes[1]
+    assert agreed.closest.text == "Russia and ASEAN have agreed." and agreed.closest.block == 3
+
+
+def test_a_note_that_now_matches_twice(repo: Project):
+    repo.replace(ARTICLE, "Russia’s delegates came from Moscow.", "Russia’s delegates came from Moscow. Russia’s delegates came from Moscow.")
+    notes = broken_notes(repo.root, "HEAD", changed_files(repo.root, "HEAD"))
+    assert [(n.id, n.matches) for n in notes] == [("delegates", 2)]
+    assert "now matches 2 passages" in notes[0].describe()
+
+
+def test_note_fixed_in_the_same_change_is_not_listed(repo: Project):
+    edit_article(repo)
+    repo.replace(NOTES, "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum convened")
+    repo.replace(NOTES, "quote: Russia and ASEAN agreed", "quote: Russia and ASEAN have agreed")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "no longer anchor" not in result.output
+
+
+def test_front_matter_edit_breaks_no_note(repo: Project):
+    repo.replace(ARTICLE, "title: Forum talks in the region", "title: Forum talks in the region, revisited")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "no longer anchor" not in result.output
+
+
+def test_new_article_is_checked_but_lists_no_broken_notes(repo: Project):
+    repo.write("articles/fresh.md", "---\ntitle: Fresh\nsource:\n  publisher: X\n  published: 2020\nsummary: S.\n---\nSome text.\n")
+    repo.write("articles/fresh.annotations.yml", "annotations:\n  - id: a\n    kind: context\n    quote: other text\n    body: B.\n")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1
+    assert "briefs/articles/fresh.annotations.yml:4: quote not found" in result.output
+    assert "no longer anchor" not in result.output
+
+
+def test_github_format(repo: Project):
+    edit_article(repo)
+    result = check(repo, "--changed", "HEAD", "--format", "github")
+    lines = result.output.splitlines()
+    assert lines[0].startswith("::error file=briefs/articles/forum-talks.annotations.yml,line=4::quote not found")
+    assert "::group::briefs/articles/forum-talks.md: 2 notes no longer anchor after the edit" in lines
+    assert "::endgroup::" in lines
+
+
+def test_unknown_ref(repo: Project):
+    result = check(repo, "--changed", "no-such-branch")
+    assert result.exit_code == 2
+    assert "'no-such-branch' is not a commit, branch or tag here" in result.output
+
+
+def test_not_a_repository(mini: Project):
+    result = check(mini, "--changed", "HEAD")
+    assert result.exit_code == 2
+    assert "is not in a git repository" in result.output
+
+
+def test_project_in_a_subfolder_of_the_repository(tmp_path: Path):
+    root = tmp_path / "outer"
+    shutil.copytree(FIXTURES / "mini", root / "site")
+    init_repository(root)
+    project = Project(root / "site")
+    edit_article(project)
+    result = check(project, "--changed", "HEAD")
+    assert result.exit_code == 1
+    assert "briefs/articles/forum-talks.md changed since HEAD; 2 notes no longer anchor:" in result.output
