@@ -1,0 +1,124 @@
+"""Layout at phone and desktop widths, the light and dark palettes, and a site that stays on its own host."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import PAGE_TYPES, Pages, screenshot, serve
+
+
+def site_paths(site_dir: Path) -> list[str]:
+    paths = []
+    for file in sorted(site_dir.rglob("*.html")):
+        rel = file.relative_to(site_dir).as_posix()
+        paths.append(rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+    return paths
+
+
+def test_no_page_scrolls_sideways_on_a_phone(pages, site_dir: Path) -> None:
+    page = pages.context("phone").new_page()
+    wide = {}
+    for path in site_paths(site_dir):
+        pages.goto(page, path)
+        overflow = page.evaluate("""() => {
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width) return null;
+            return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 0.5)
+                .slice(0, 3).map(e => `${e.tagName.toLowerCase()}.${e.className}`);
+        }""")
+        if overflow is not None:
+            wide[path or "/"] = overflow
+    assert page.viewport_size["width"] == 390
+    assert not wide, f"pages wider than the phone: {wide}"
+
+
+@pytest.mark.parametrize(("name", "path"), PAGE_TYPES.items(), ids=PAGE_TYPES.keys())
+def test_a_desktop_shows_navigation_beside_the_content(pages, name: str, path: str) -> None:
+    page = pages.open(path)
+    nav = page.locator(".md-sidebar--primary .md-nav--primary")
+    content = page.locator("article.md-content__inner")
+    assert nav.is_visible() and content.is_visible()
+    for section in ("Briefs", "Glossary", "Actors"):
+        assert nav.locator(".md-nav__link:visible").get_by_text(section, exact=True).count(), f"{section} in the navigation"
+    nav_box, content_box = nav.bounding_box(), content.bounding_box()
+    assert nav_box["x"] + nav_box["width"] <= content_box["x"], "navigation sits left of the content"
+    assert content_box["width"] >= 500
+    assert page.locator("article.md-content__inner h1").is_visible()
+
+
+def test_a_phone_hides_the_navigation_behind_the_menu_button(pages) -> None:
+    page = pages.open(PAGE_TYPES["brief"], viewport="phone")
+    nav = page.locator(".md-sidebar--primary")
+    assert not nav.is_visible() or nav.bounding_box()["x"] + nav.bounding_box()["width"] <= 0
+    assert page.locator(".md-content h1").is_visible()
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    assert page.locator(".md-sidebar--primary").get_by_text("Glossary", exact=True).first.is_visible()
+
+
+def background_luminance(page) -> float:
+    return page.evaluate("""() => {
+        const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    }""")
+
+
+def test_the_palette_toggle_switches_light_and_dark_and_is_remembered(pages) -> None:
+    context = pages.context("desktop", "light")
+    page = pages.open(PAGE_TYPES["brief"], context=context)
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    assert scheme() == "default" and background_luminance(page) > 0.8
+
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_timeout(400)  # Material fades the colours
+    assert background_luminance(page) < 0.2
+    text = page.evaluate("() => getComputedStyle(document.querySelector('.md-typeset')).color")
+    assert text != "rgba(0, 0, 0, 0.87)", "text is light on the dark background"
+    screenshot(page, "palette-toggled-dark")
+
+    pages.goto(page, PAGE_TYPES["entry"])  # the choice carries to the next page
+    assert scheme() == "slate"
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.wait_for_timeout(400)
+    assert background_luminance(page) > 0.8
+
+
+def test_the_system_dark_preference_picks_the_dark_palette(pages) -> None:
+    page = pages.open(PAGE_TYPES["home"], scheme="dark")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert background_luminance(page) < 0.2
+
+
+def test_no_page_type_requests_another_host(browser, base_url: str) -> None:
+    pages = Pages(browser, base_url)
+    seen = []
+    context = pages.context("desktop")
+    context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
+    for path in PAGE_TYPES.values():
+        pages.goto(page, path)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("Russia")
+    page.locator(".md-search-result__item").first.wait_for()
+    pages.close()
+    assert any(url.endswith(".css") for url in seen) and any("search" in url for url in seen), "requests are watched"
+    assert not pages.outside, "requests to another host:\n" + "\n".join(pages.outside)
+
+
+def test_the_request_guard_reports_a_request_to_another_host(browser, tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>t</title><link rel="stylesheet" href="https://fonts.example.invalid/css">'
+        '<img alt="" src="http://cdn.example.invalid/a.png"></html>',
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        pages = Pages(browser, url)
+        page = pages.context().new_page()
+        page.goto(url)
+        pages.close()
+    assert sorted(pages.outside) == ["http://cdn.example.invalid/a.png", "https://fonts.example.invalid/css"]

@@ -1,0 +1,188 @@
+"""What a reader does on the site: previews, links and back-links, notes, search."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import BRIEF, ENTRY, PROFILE, screenshot, tooltip_of
+
+BODY = "article.md-content__inner"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def press_tab_to(page, target) -> None:
+    """Reach `target` with the keyboard: focus the element before it in tab order, then press Tab."""
+    page.evaluate(
+        """target => {
+            const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+                .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length);
+            const index = focusable.indexOf(target);
+            if (index < 1) throw new Error('nothing before the target in tab order');
+            focusable[index - 1].focus();
+        }""",
+        target.element_handle(),
+    )
+    page.keyboard.press("Tab")
+    assert target.evaluate("e => e === document.activeElement && e.matches(':focus-visible')"), "Tab did not reach the target"
+
+
+def in_viewport_below_header(page, element) -> bool:
+    return page.evaluate(
+        """e => {
+            const box = e.getBoundingClientRect();
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            return box.top >= header.bottom - 1 && box.bottom <= window.innerHeight && box.height > 0;
+        }""",
+        element.element_handle(),
+    )
+
+
+# -- previews, links and back-links ----------------------------------------------
+
+@pytest.mark.parametrize("kind", ["term", "actor"])
+def test_hover_and_keyboard_focus_on_a_linked_entity_show_its_preview(pages, kind: str) -> None:
+    page = pages.open(BRIEF)
+    link = page.locator(f"{BODY} p a.pb-link--{kind}[id]").first
+    preview = squash(link.get_attribute("title") or "")
+    assert preview, "a linked entity carries its preview"
+
+    link.hover()
+    tooltip = tooltip_of(page, link)
+    assert tooltip.is_visible()
+    assert squash(tooltip.inner_text()) == preview
+    assert link.get_attribute("title") is None, "the preview shows once, not also as the browser's own tooltip"
+    screenshot(page, f"preview-hover-{kind}")
+
+    page.mouse.move(0, 0)
+    page.wait_for_function("t => !t.classList.contains('md-tooltip2--active')", arg=tooltip.element_handle())
+    press_tab_to(page, link)
+    tooltip = tooltip_of(page, link)
+    assert squash(tooltip.inner_text()) == preview
+    screenshot(page, f"preview-focus-{kind}")
+
+    # The preview is the start of what the entry itself says.
+    link.click()
+    page.wait_for_load_state()
+    description = squash(page.locator(".pb-definition, .pb-summary").first.inner_text())
+    assert description.startswith(preview.rstrip("…")), (preview, description)
+
+
+@pytest.mark.parametrize("kind", ["term", "actor"])
+def test_a_link_reaches_the_entry_whose_appears_in_leads_back_to_the_passage(pages, kind: str) -> None:
+    page = pages.open(BRIEF)
+    link = page.locator(f"{BODY} p a.pb-link--{kind}[id]").last
+    mention, name = link.get_attribute("id"), squash(link.inner_text())
+    assert not in_viewport_below_header(page, link), "pick a mention further down the page, so the way back must scroll"
+
+    link.click()
+    page.wait_for_load_state()
+    assert re.search(rf"/{'glossary' if kind == 'term' else 'actors'}/[^/]+/$", page.url), page.url
+    title = squash(page.locator(f"{BODY} h1").inner_text())
+    assert title, "the entry has a title"
+
+    back = page.locator(f".pb-appears-in a[href$='{BRIEF}#{mention}']")
+    assert back.count() == 1, f"the entry's back-links include the mention {mention!r} ({name!r})"
+    back.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"{BRIEF}#{mention}"), page.url
+    target = page.locator(f"[id='{mention}']")
+    page.wait_for_function("() => window.scrollY > 0")
+    assert target.evaluate("e => e.matches(':target')")
+    assert in_viewport_below_header(page, target), "the page scrolled to the mention, clear of the header"
+    screenshot(page, f"back-to-passage-{kind}")
+
+
+def test_a_note_back_link_on_an_entry_leads_to_the_note(pages) -> None:
+    page = pages.open(PROFILE)
+    back = page.locator(".pb-appears-in .pb-use--note a").first
+    if back.count() == 0:
+        page = pages.open(ENTRY)
+        back = page.locator(".pb-appears-in .pb-use--note a").first
+    assert back.count() == 1, "some entry has a note among its uses"
+    fragment = back.get_attribute("href").split("#")[1]
+    back.click()
+    page.wait_for_load_state()
+    note = page.locator(f"[id='{fragment}']")
+    assert note.evaluate("e => e.matches(':target')")
+    assert in_viewport_below_header(page, note.locator(".pb-note__head"))
+
+
+# -- annotation notes ----------------------------------------------------------------
+
+def open_note(page, marker):
+    note = page.locator(f"[id='{marker.get_attribute('popovertarget')}']")
+    note.wait_for(state="visible")
+    assert note.evaluate("e => e.matches(':popover-open')")
+    return note
+
+
+def assert_verdict_shown(marker, note) -> None:
+    verdict = re.search(r", (\w+)$", marker.get_attribute("aria-label")).group(1)
+    badge = note.locator(".pb-verdict")
+    assert badge.is_visible()
+    assert squash(badge.inner_text()).lower() == f"verdict: {verdict}"
+
+
+def test_a_marker_opens_its_note_by_click(pages) -> None:
+    page = pages.open(BRIEF)
+    marker = page.locator(f"{BODY} button.pb-marker.pb-kind-fact-check").first
+    marker.click()
+    note = open_note(page, marker)
+    assert_verdict_shown(marker, note)
+    assert squash(note.locator(".pb-badge").inner_text()).lower() == "fact check"
+    screenshot(page, "note-click")
+    note.locator(".pb-popover__close").click()
+    note.wait_for(state="hidden")
+
+
+def test_a_marker_opens_its_note_by_keyboard(pages) -> None:
+    page = pages.open(BRIEF)
+    marker = page.locator(f"{BODY} button.pb-marker.pb-kind-fact-check").nth(1)
+    press_tab_to(page, marker)
+    page.keyboard.press("Enter")
+    note = open_note(page, marker)
+    assert_verdict_shown(marker, note)
+    screenshot(page, "note-keyboard")
+    page.keyboard.press("Escape")
+    note.wait_for(state="hidden")
+
+
+def test_a_marker_opens_its_note_by_tap_on_a_phone(pages) -> None:
+    page = pages.open(BRIEF, viewport="phone")
+    assert page.evaluate("() => matchMedia('(pointer: coarse)').matches"), "a touch phone is emulated"
+    marker = page.locator(f"{BODY} button.pb-marker.pb-kind-fact-check").first
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    note = open_note(page, marker)
+    assert_verdict_shown(marker, note)
+    box = note.bounding_box()
+    width = page.viewport_size["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, "the note fits the phone's width"
+    screenshot(page, "note-tap-phone")
+    note.locator(".pb-popover__close").tap()
+    note.wait_for(state="hidden")
+
+
+# -- search --------------------------------------------------------------------------
+
+SEARCHES = {
+    "term-by-acronym": ("ADMM-Plus", "glossary/admm-plus/"),
+    "term-by-expansion": ("Defence Ministers Meeting Plus", "glossary/admm-plus/"),
+    "actor-by-alias": ("Kremlin", "actors/russia/"),
+    "brief-by-phrase": ("ostentatiously shrugged off", BRIEF),
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES.values(), ids=SEARCHES.keys())
+def test_search_finds(pages, query: str, expected: str) -> None:
+    page = pages.open("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    found = [re.sub(r"\?[^#]*", "", href).removeprefix(pages.base_url) for href in page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")]
+    assert expected in found[:5], f"{query!r} should find {expected} among the first results: {found}"
