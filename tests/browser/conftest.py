@@ -80,11 +80,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page closed while loading: not a fault
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve a folder over HTTP on 127.0.0.1, on a free port; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server = _Server((LOCAL_HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -154,13 +162,13 @@ class Pages:
     def context(self, viewport: str = "desktop", scheme: str = "light"):
         context = self.browser.new_context(**VIEWPORTS[viewport], color_scheme=scheme, service_workers="block")
         context.route("**/*", self._guard)
+        context.on("page", lambda page: page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}")))
         self.contexts.append(context)
         return context
 
     def open(self, path: str = "", viewport: str = "desktop", scheme: str = "light", context=None):
         """A new page in its own context (or the given one), loaded and settled."""
         page = (context or self.context(viewport, scheme)).new_page()
-        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
         self.goto(page, path)
         return page
 

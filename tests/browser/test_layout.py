@@ -59,39 +59,51 @@ def test_a_phone_hides_the_navigation_behind_the_menu_button(pages) -> None:
     assert page.locator(".md-sidebar--primary").get_by_text("Glossary", exact=True).first.is_visible()
 
 
-def background_luminance(page) -> float:
-    return page.evaluate("""() => {
-        const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
-        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-    }""")
+LUMINANCE = """selector => {
+    const style = getComputedStyle(document.querySelector(selector));
+    const colour = selector === 'body' ? style.backgroundColor : style.color;
+    const [r, g, b] = colour.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}"""
+
+
+def luminance(page, selector: str = "body") -> float:
+    """How light the page's background is (body), or the text colour of another element, from 0 to 1."""
+    return page.evaluate(LUMINANCE, selector)
+
+
+def wait_until_dark(page, dark: bool) -> None:
+    """Material fades between palettes: wait until the background has turned."""
+    test = f"s => ({LUMINANCE})(s) {'<' if dark else '>'} 0.5"
+    page.wait_for_function(test, arg="body")
 
 
 def test_the_palette_toggle_switches_light_and_dark_and_is_remembered(pages) -> None:
     context = pages.context("desktop", "light")
     page = pages.open(PAGE_TYPES["brief"], context=context)
     scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
-    assert scheme() == "default" and background_luminance(page) > 0.8
+    assert scheme() == "default" and luminance(page) > 0.8
+    assert luminance(page, ".md-typeset") < 0.3
 
     page.locator("label.md-header__button[for^='__palette']:visible").click()
-    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    page.wait_for_timeout(400)  # Material fades the colours
-    assert background_luminance(page) < 0.2
-    text = page.evaluate("() => getComputedStyle(document.querySelector('.md-typeset')).color")
-    assert text != "rgba(0, 0, 0, 0.87)", "text is light on the dark background"
+    wait_until_dark(page, True)
+    assert scheme() == "slate"
+    page.wait_for_function(f"() => ({LUMINANCE})('.md-typeset') > 0.6")  # light text on the dark background
+    assert luminance(page) < 0.2
     screenshot(page, "palette-toggled-dark")
 
     pages.goto(page, PAGE_TYPES["entry"])  # the choice carries to the next page
-    assert scheme() == "slate"
+    assert scheme() == "slate" and luminance(page) < 0.2
     page.locator("label.md-header__button[for^='__palette']:visible").click()
-    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
-    page.wait_for_timeout(400)
-    assert background_luminance(page) > 0.8
+    wait_until_dark(page, False)
+    assert scheme() == "default"
+    page.wait_for_function(f"() => ({LUMINANCE})('body') > 0.8")
 
 
 def test_the_system_dark_preference_picks_the_dark_palette(pages) -> None:
     page = pages.open(PAGE_TYPES["home"], scheme="dark")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    assert background_luminance(page) < 0.2
+    assert luminance(page) < 0.2
 
 
 def test_no_page_type_requests_another_host(browser, base_url: str) -> None:

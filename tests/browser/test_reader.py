@@ -31,6 +31,12 @@ def press_tab_to(page, target) -> None:
     assert target.evaluate("e => e === document.activeElement && e.matches(':focus-visible')"), "Tab did not reach the target"
 
 
+def follow(page, link) -> None:
+    """Click a link to another page and wait until that page has loaded."""
+    with page.expect_navigation(wait_until="load"):
+        link.click()
+
+
 def in_viewport_below_header(page, element) -> bool:
     return page.evaluate(
         """e => {
@@ -66,8 +72,7 @@ def test_hover_and_keyboard_focus_on_a_linked_entity_show_its_preview(pages, kin
     screenshot(page, f"preview-focus-{kind}")
 
     # The preview is the start of what the entry itself says.
-    link.click()
-    page.wait_for_load_state()
+    follow(page, link)
     description = squash(page.locator(".pb-definition, .pb-summary").first.inner_text())
     assert description.startswith(preview.rstrip("…")), (preview, description)
 
@@ -79,16 +84,14 @@ def test_a_link_reaches_the_entry_whose_appears_in_leads_back_to_the_passage(pag
     mention, name = link.get_attribute("id"), squash(link.inner_text())
     assert not in_viewport_below_header(page, link), "pick a mention further down the page, so the way back must scroll"
 
-    link.click()
-    page.wait_for_load_state()
+    follow(page, link)
     assert re.search(rf"/{'glossary' if kind == 'term' else 'actors'}/[^/]+/$", page.url), page.url
     title = squash(page.locator(f"{BODY} h1").inner_text())
     assert title, "the entry has a title"
 
     back = page.locator(f".pb-appears-in a[href$='{BRIEF}#{mention}']")
     assert back.count() == 1, f"the entry's back-links include the mention {mention!r} ({name!r})"
-    back.click()
-    page.wait_for_load_state()
+    follow(page, back)
     assert page.url.endswith(f"{BRIEF}#{mention}"), page.url
     target = page.locator(f"[id='{mention}']")
     page.wait_for_function("() => window.scrollY > 0")
@@ -105,8 +108,7 @@ def test_a_note_back_link_on_an_entry_leads_to_the_note(pages) -> None:
         back = page.locator(".pb-appears-in .pb-use--note a").first
     assert back.count() == 1, "some entry has a note among its uses"
     fragment = back.get_attribute("href").split("#")[1]
-    back.click()
-    page.wait_for_load_state()
+    follow(page, back)
     note = page.locator(f"[id='{fragment}']")
     assert note.evaluate("e => e.matches(':target')")
     assert in_viewport_below_header(page, note.locator(".pb-note__head"))
