@@ -63,7 +63,8 @@ def test_pull_request_workflow():
     assert "pull_request" in flow["on"]
     assert flow["permissions"] == {"contents": "read"}
     runs = [" ".join(words) for words in commands(flow)]
-    assert "scripts/setup" in runs
+    assert "scripts/setup --browser-tests" in runs, "the browser tests need Chromium, Java and the npm checkers"
+    assert flow["jobs"]["check"]["container"].endswith("bookworm"), "Debian's Chromium package is a real browser"
     assert ".venv/bin/briefs check --format github ." in runs
     assert ".venv/bin/mkdocs build --strict" in runs
     assert ".venv/bin/python -m pytest" in runs
@@ -113,7 +114,7 @@ def test_every_command_exists_in_the_project(workflow: dict):
         elif program == ".venv/bin/python":
             assert words[1] == "-m" and importlib.util.find_spec(words[2]) is not None, words
         else:
-            assert program in {"status=0", "cat", "echo", "{", "}", "exit"}, f"unexpected command: {' '.join(words)}"
+            assert program in {"status=0", "cat", "echo", "{", "}", "exit", "git"}, f"unexpected command: {' '.join(words)}"
 
 
 def check_briefs_command(args: list[str]) -> None:
