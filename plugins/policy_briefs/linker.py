@@ -41,7 +41,24 @@ def compile_forms(forms: list[str]) -> re.Pattern[str] | None:
     """One pattern matching any form as a whole word (a possessive ’s may follow)."""
     if not forms:
         return None
-    return re.compile(rf"(?<!\w){_pattern(_trie(forms))}(?!\w)")
+    trie = _trie(forms)
+    return re.compile(f"{_start(trie)}{_pattern(trie)}(?!\\w)")
+
+
+def _start(trie: dict) -> str:
+    """Where a match may start: not after a word character, and on a form's first character.
+
+    Same as a plain `(?<!\\w)`, but the word boundary and the class of first characters let
+    the regex engine skip most positions without entering the trie (about twice as fast).
+    """
+    firsts = [char for char in trie if char]
+    word = "".join(re.escape(char) for char in sorted(firsts) if _WORD.match(char))
+    other = "".join(re.escape(char) for char in sorted(firsts) if not _WORD.match(char))
+    starts = ([rf"\b(?=[{word}])"] if word else []) + ([rf"(?<!\w)(?=[{other}])"] if other else [])
+    return starts[0] if len(starts) == 1 else f"(?:{'|'.join(starts)})"
+
+
+_WORD = re.compile(r"\w")
 
 
 class Linker:
