@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .entities import EntityIndex, Target
+from .fastreader import read_block
 from .linker import Linker
 from .readertext import PLACEHOLDER, Block, Slot
 
@@ -74,9 +76,12 @@ def block_hits(block: Block, linker: Linker, index: EntityIndex) -> list[Hit]:
             target = explicit_target(slot.element.get("href", ""), index)
             if target is not None and _linkable(parents.get(slot.element), block.element, parents):
                 hits.append(Hit(number, 0, 0, target, slot.element))
-        if not _linkable(_owner(slot, parents), block.element, parents):
-            continue
         raw = slot.get()
+        if not raw or not _linkable(_owner(slot, parents), block.element, parents):
+            continue
+        if "\x02" not in raw:  # no placeholders: one piece
+            hits.extend(Hit(number, f.start, f.end, f.target) for f in linker.find(raw))
+            continue
         position = 0
         for piece in PLACEHOLDER.split(raw):
             hits.extend(Hit(number, position + f.start, position + f.end, f.target) for f in linker.find(piece))
@@ -89,11 +94,15 @@ def number_mentions(blocks: list[Block], per_block_hits: list[list[Hit]]) -> lis
     counts: Counter[str] = Counter()
     result = []
     for block_index, (block, hits) in enumerate(zip(blocks, per_block_hits)):
-        reverse = {origin: position for position, origin in enumerate(block.origins)}
         mentions = []
+        if not hits:
+            result.append(mentions)
+            continue
+        position_of = getattr(block, "position_of", None)  # a fastreader block finds positions without a table
+        reverse = {origin: position for position, origin in enumerate(block.origins)} if position_of is None else {}
         for hit in hits:
             counts[hit.target.ref] += 1
-            start = _reader_position(reverse, hit.slot, hit.start, block)
+            start = position_of(hit.slot, hit.start) if position_of is not None else _reader_position(reverse, hit.slot, hit.start, block)
             end = start + len(block.slots[hit.slot].get()[hit.start : hit.end]) if hit.explicit is None else start + len("".join(hit.explicit.itertext()))
             mentions.append(Mention(hit.target, counts[hit.target.ref], block_index, start, end))
         result.append(mentions)
@@ -107,3 +116,22 @@ def _reader_position(reverse: dict[tuple[int, int], int], slot: int, offset: int
             return reverse[(slot, probe)]
     following = [position for (s, o), position in reverse.items() if s > slot]
     return min(following) if following else len(block.text)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """What checking needs of an article's rendered Markdown: reader text per block, link targets, mentions."""
+
+    blocks: tuple[str, ...]
+    links: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    too_deep: bool = False  # the Markdown could not be read (nested too deeply)
+
+
+def article_view(elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (), blocks: Sequence[Block] | None = None) -> ArticleView:
+    """An article's view from its rendered blocks (in document order) and link targets; `blocks` if already read."""
+    if blocks is None:
+        blocks = [read_block(element, stash) for element in elements]
+    hits = [block_hits(block, linker, index) for block in blocks]
+    mentions = tuple(m for block in number_mentions(list(blocks), hits) for m in block)
+    return ArticleView(tuple(block.text for block in blocks), tuple(links), mentions)
