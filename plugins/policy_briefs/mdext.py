@@ -12,14 +12,20 @@ from dataclasses import dataclass, field
 
 import markdown
 
-from .anchoring import Selector, occurrences
+from . import timing
+from .anchoring import Selector
 from .entities import EntityIndex, Target
+from .fastreader import occurrences_in, read_block
 from .linker import Linker
-from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, Hit, Mention, block_hits, number_mentions
+from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import Block, iter_blocks, read_block
+from .readertext import PLACEHOLDER, Block, iter_blocks, normalize, raw_end
 
 SUPPRESS_HREF = "nolink:"
+# Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
+# Raw HTML comments on lines of their own: taken out of the tree again, they leave no trace in the page.
+BODY_START = "<!-- policy-briefs: article body -->"
+BODY_END = "<!-- policy-briefs: end of article body -->"
 
 
 @dataclass
@@ -31,6 +37,9 @@ class PageState:
     link_all: bool = False
     annotations: Sequence[Annotation] = ()
     mentions: list[Mention] = field(default_factory=list)  # filled in while rendering
+    # For a brief whose article is not read yet: called with what its body renders to (None if the
+    # body could not be told apart), returns the article's annotations, placed.
+    read_article: Callable[[ArticleView | None], Sequence[Annotation]] | None = None
 
 
 def note_ids(annotation_id: str) -> dict[str, str]:
@@ -43,20 +52,38 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         super().__init__(md)
         self.extension = extension
 
+    @timing.timed("treeprocessor")
     def run(self, root: etree.Element) -> None:
         state = self.extension.state()
         if state is None:
             return
+        stash = self.md.htmlStash.rawHtmlBlocks
+        body = _take_body(root, stash)
+        annotations = state.annotations
+        blocks = None
+        if state.read_article is not None:
+            # The body as `briefs check` reads it: before explicit links are resolved.
+            blocks = [read_block(element, stash) for element in iter_blocks(root)]
+            view = None
+            if body is not None:
+                by_element = {id(block.element): block for block in blocks}
+                body_blocks = [by_element[id(element)] for element in iter_blocks(_holder(body))]
+                links = [link.get("href", "") for child in body for link in child.iter("a")]
+                view = article_view((), links, self.extension.linker, self.extension.index, blocks=body_blocks)
+            with timing.section("treeprocessor: read article"):
+                annotations = state.read_article(view)
         self._explicit_links(root, state)
         if state.autolink:
-            blocks = [read_block(element) for element in iter_blocks(root)]
+            if blocks is None:  # (resolving explicit links changes neither reader text nor text runs)
+                blocks = [read_block(element, stash) for element in iter_blocks(root)]
             hits = [block_hits(block, self.extension.linker, self.extension.index) for block in blocks]
             numbered = number_mentions(blocks, hits)
             state.mentions = [mention for block in numbered for mention in block]
             for block, block_hits_, mentions in zip(blocks, hits, numbered):
                 _link_block(block, block_hits_, mentions, state)
-        if state.annotations:
-            _highlight(root, state.annotations)
+        if annotations:
+            with timing.section("treeprocessor: highlight"):
+                _highlight(root, annotations, stash, [block.text for block in blocks] if blocks is not None else None)
 
     def _explicit_links(self, root: etree.Element, state: PageState) -> None:
         for link in root.iter("a"):
@@ -83,6 +110,31 @@ class BriefsExtension(markdown.Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(BriefTreeprocessor(md, self), "policy-briefs", -10)
+
+
+def _take_body(root: etree.Element, stash: Sequence[str]) -> list[etree.Element] | None:
+    """Remove the body markers from the tree; the top-level elements between them (None if not both found)."""
+    children = list(root)
+    marks = {}
+    for position, child in enumerate(children):
+        if child.tag == "p" and not len(child) and child.text and child.text.startswith("\x02wzxhzdk:"):
+            match = PLACEHOLDER.fullmatch(child.text.strip())
+            if match is not None:
+                number = int(match.group()[len("\x02wzxhzdk:") : -1])
+                if number < len(stash) and str(stash[number]).strip() in (BODY_START, BODY_END):
+                    marks.setdefault(str(stash[number]).strip(), position)
+    for position in sorted(marks.values(), reverse=True):
+        root.remove(children[position])
+    if BODY_START not in marks or BODY_END not in marks or marks[BODY_END] < marks[BODY_START]:
+        return None
+    return children[marks[BODY_START] + 1 : marks[BODY_END]]
+
+
+def _holder(children: list[etree.Element]) -> etree.Element:
+    """An element holding `children` (they keep their place in the tree), for iterating over them."""
+    holder = etree.Element("div")
+    holder.extend(children)
+    return holder
 
 
 def _make_span(element: etree.Element, css_class: str) -> None:
@@ -127,20 +179,29 @@ def _wrap_slot(slot, start: int, end: int, element: etree.Element, parents: dict
         parents[element] = parent
 
 
-def _highlight(root: etree.Element, annotations: Sequence[Annotation]) -> None:
-    """Mark each anchored passage and put its note's marker button after it."""
+def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Sequence[str], texts: list[str] | None = None) -> None:
+    """Mark each anchored passage and put its note's marker button after it.
+
+    `texts`: the reader text of each block, if known (links do not change it; markers do).
+    """
+    elements = list(iter_blocks(root))
+    if texts is None:
+        texts = [read_block(element, stash).text for element in elements]
+    normalized = [normalize(text) for text in texts]
     for number, annotation in enumerate(annotations, start=1):
         if annotation.anchor is None:
             continue
         fields = annotation.fields
         selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
-        blocks = [read_block(element) for element in iter_blocks(root)]
-        found = occurrences(selector, [block.text for block in blocks])
+        found = occurrences_in(selector, texts, normalized)
         if not found:
             continue
-        block = blocks[found[0].block]
+        index = found[0].block
+        block = read_block(elements[index], stash)  # read again: links and earlier marks moved its text runs
         marks = _mark_range(block, found[0].start, found[0].start + len(selector.quote), annotation)
         _add_marker(block.element, marks[-1], annotation, number)
+        texts[index] = read_block(elements[index], stash).text  # the marker's number is text now
+        normalized[index] = normalize(texts[index])
 
 
 def _mark_range(block: Block, start: int, end: int, annotation: Annotation) -> list[etree.Element]:
@@ -154,7 +215,8 @@ def _mark_range(block: Block, start: int, end: int, annotation: Annotation) -> l
     for slot_index in sorted(spans):
         offsets = spans[slot_index]
         mark = etree.Element("mark", {"class": f"pb-passage pb-kind-{annotation.fields.kind}", "data-note": ids["note"]})
-        _wrap_slot(block.slots[slot_index], offsets[0], offsets[-1] + 1, mark, parents)
+        slot = block.slots[slot_index]
+        _wrap_slot(slot, offsets[0], raw_end(slot.get(), offsets[-1]), mark, parents)
         marks.append(mark)
     marks[0].set("id", ids["passage"])
     return marks

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import html
+import posixpath
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import jinja2
+import markdown
 import yaml
 
 from markupsafe import Markup
 
 from .entities import first_sentence
+from .incremental import digest
+from .mdext import BODY_END, BODY_START
 from .model import Content
 from .relations import Relations, newest_first
-from .safehtml import render_inline, render_markdown
+from .safehtml import clean_fragment
 
 TEMPLATE_DIR = "policy-briefs"
 SECTIONS = {"brief": "briefs", "term": "glossary", "actor": "actors"}
@@ -54,14 +59,78 @@ def page_specs(content: Content) -> list[PageSpec]:
     return specs
 
 
+_environments: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
 def make_environment(template_dirs: list[str]) -> jinja2.Environment:
-    """Templates looked up in the theme's folders (so a site can override them), escaping on."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(template_dirs), autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    """Templates looked up in the theme's folders (so a site can override them), escaping on.
+
+    One environment per list of folders in a process: templates are compiled once, and
+    compiled again only when their files change (Jinja checks).
+    """
+    known = _environments.get(tuple(template_dirs))
+    if known is not None:
+        return known
+    env = _environments[tuple(template_dirs)] = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dirs), autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
     env.filters["md"] = render_markdown
     env.filters["md_inline"] = render_inline
-    env.filters["preview"] = first_sentence
+    env.filters["preview"] = preview
     env.filters["human_date"] = human_date
     return env
+
+
+_field_markdown = markdown.Markdown()  # reset for each text: the same output as markdown.markdown(text), without building one per text
+
+
+@functools.lru_cache(maxsize=None)
+def render_markdown(text: str) -> Markup:
+    """`safehtml.render_markdown`, each text rendered once (a note's body shows twice on its brief page)."""
+    return Markup(clean_fragment(_field_markdown.reset().convert(text)))
+
+
+@functools.lru_cache(maxsize=None)
+def render_inline(text: str) -> Markup:
+    """`safehtml.render_inline`, each text rendered once."""
+    html = _field_markdown.reset().convert(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(clean_fragment(html))
+
+
+@functools.lru_cache(maxsize=None)
+def preview(markdown_text: str) -> str:
+    """`entities.first_sentence`, once per text (every link to an entity shows its preview)."""
+    return first_sentence(markdown_text)
+
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there: MkDocs reads the same title back
+
+
+def front_matter(title: str) -> str:
+    return yaml.dump({"title": html.escape(title, quote=False)}, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
+
+
+@functools.lru_cache(maxsize=None)
+def _parts(path: str) -> tuple[str, ...]:
+    path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
+    return tuple(path.split("/")) if path else ()
+
+
+def relative_url(url: str, other: str) -> str:
+    """`mkdocs.utils.get_relative_url`, each path split once (generated pages link thousands of times)."""
+    dirname, _, basename = other.rpartition("/")
+    if "." in basename:
+        other = dirname
+    other_parts, dest_parts = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(other_parts, dest_parts):
+        if a != b:
+            break
+        common += 1
+    relurl = "/".join(("..",) * (len(other_parts) - common) + dest_parts[common:]) or "."
+    return relurl + "/" if url.endswith("/") else relurl
 
 
 def human_date(value: str) -> str:
@@ -81,6 +150,7 @@ class PageRenderer:
         self.content = content
         self.relations = relations
         self.link = link
+        self._cross: tuple[Relations | None, dict] = (None, {})
 
     def render(self, spec: PageSpec) -> str:
         context = {
@@ -92,14 +162,14 @@ class PageRenderer:
             **self._context(spec),
         }
         body = self.env.get_template(f"{TEMPLATE_DIR}/{spec.template}").render(context)
-        front = yaml.safe_dump({"title": html.escape(spec.title, quote=False)}, allow_unicode=True, sort_keys=True)
-        return f"---\n{front}---\n\n{body}"
+        return f"---\n{front_matter(spec.title)}---\n\n{body}"
 
     def _context(self, spec: PageSpec) -> dict:
         content, relations = self.content, self.relations
         if spec.template == "brief.md":
             article = content.articles[spec.key]
-            return {"article": article, "article_body": Markup(article.body), "related": relations.related_briefs(article.slug, content.articles), "involved": self._involved(article.slug)}
+            body = Markup(f"{BODY_START}\n\n{article.body}\n\n{BODY_END}")  # markers: see mdext
+            return {"article": article, "article_body": body, "related": relations.related_briefs(article.slug, content.articles), "involved": self._involved(article.slug)}
         if spec.template == "entry.md":
             entry = content.glossary[spec.key]
             return {"entry": entry, "uses": self._uses_by_brief(f"term:{entry.id}")}
@@ -118,8 +188,71 @@ class PageRenderer:
             return {"letters": _by_letter(content)}
         return {"groups": _actors_by_type(content)}
 
+    def cross_brief(self, spec: PageSpec) -> tuple:
+        """What a brief page shows of other briefs and of what it mentions: its related briefs and "In this brief"."""
+        if self._cross[0] is not self.relations:
+            self._cross = (self.relations, {})
+        known = self._cross[1].get(spec.key)
+        if known is None:
+            related = tuple((other.slug, shared) for other, shared in self.relations.related_briefs(spec.key, self.content.articles))
+            involved = self._involved(spec.key)
+            known = self._cross[1][spec.key] = (related, tuple(entry.id for entry in involved["terms"]), tuple(actor.id for actor in involved["actors"]))
+        return known
+
+    def key(self, spec: PageSpec, files: Mapping[str, str], site: str) -> str:
+        """A digest of everything the package's template for this page reads.
+
+        `files`: digest of each content file (by path); `site`: of what all pages are made
+        with (configuration, templates). Two equal keys mean the same source.
+        """
+        content, relations = self.content, self.relations
+        glossary, actors = content.glossary, content.actors
+
+        def entity(kind: str, key: str) -> str:
+            found = (glossary if kind == "term" else actors).get(key)
+            return f"{kind}:{key}:" + (files.get(found.path, "?") if found is not None else "missing")
+
+        parts = [site, spec.src_uri, spec.template, spec.title, repr(spec.sources)]
+        if spec.template == "brief.md":
+            article = content.articles[spec.key]
+            parts += [files.get(article.path, "?"), files.get(article.annotations_path or "", "-")]
+            parts += [entity("actor", author) if isinstance(author, str) else "named" for author in article.fields.source.authors]
+            parts += [entity("actor", note.fields.speaker) for note in article.annotations if note.fields.speaker]
+            related, terms, involved_actors = self.cross_brief(spec)
+            parts += [repr(related), repr([content.articles[slug].fields.title for slug, _ in related])]
+            parts += [entity("term", key) for key in terms] + [entity("actor", key) for key in involved_actors]
+            updated = self.env.globals.get("last_updated")
+            parts.append(repr(updated(spec.sources)) if updated is not None else "")
+        elif spec.template in ("entry.md", "actor.md"):
+            kind, key = ("term", spec.key) if spec.template == "entry.md" else ("actor", spec.key)
+            parts.append(entity(kind, key))
+            parts.append(relations.uses_key(f"{kind}:{key}"))
+            if kind == "term":
+                fields = glossary[key].fields
+                parts += [entity("term", other) for other in fields.related] + [entity("actor", other) for other in fields.actors]
+            else:
+                fields = actors[key].fields
+                parts += [entity("actor", other) for other in (*fields.affiliations, *fields.members, *relations.member_of.get(key, []))]
+                parts.append(repr([(article.slug, article.fields.title, note.id, note.fields.quote) for article, note in relations.quotations.get(key, [])]))
+                co_mentioned = relations.co_mentioned(key)
+                parts += [repr(co_mentioned)] + [entity("actor", ref[6:]) for ref, _ in co_mentioned]
+        elif spec.template in ("briefs-index.md", "tags.md"):
+            parts += [f"{article.slug}:{_fields_key(article.fields)}" for article in content.articles.values()]
+        else:
+            parts += [entity("term" if spec.template == "glossary-index.md" else "actor", key) for key in (glossary if spec.template == "glossary-index.md" else actors)]
+        return digest(*parts)
+
     def _involved(self, slug: str) -> dict[str, list]:
         refs = self.relations.entities_of.get(slug, [])
+        names = _names_key(self.content)
+        known = _involved_memo.get(tuple(refs))
+        if known is not None and known[0] == names:  # the same entities, named the same: the same order
+            return {"terms": [self.content.glossary[key] for key in known[1]], "actors": [self.content.actors[key] for key in known[2]]}
+        involved = self._sort_involved(refs)
+        _involved_memo[tuple(refs)] = (names, [entry.id for entry in involved["terms"]], [actor.id for actor in involved["actors"]])
+        return involved
+
+    def _sort_involved(self, refs: list[str]) -> dict[str, list]:
         terms = sorted((self.content.glossary[r[5:]] for r in refs if r.startswith("term:") and r[5:] in self.content.glossary), key=lambda e: e.fields.term.casefold())
         actors = sorted((self.content.actors[r[6:]] for r in refs if r.startswith("actor:") and r[6:] in self.content.actors), key=lambda a: a.fields.name.casefold())
         return {"terms": terms, "actors": actors}
@@ -129,6 +262,29 @@ class PageRenderer:
         for use in self.relations.uses.get(ref, []):
             grouped[use.article.slug].append(use)
         return [(uses[0].article, uses) for uses in grouped.values()]
+
+
+_fields_keys: dict[int, tuple[object, str]] = {}
+_involved_memo: dict[tuple[str, ...], tuple[str, list[str], list[str]]] = {}
+_names_keys: dict[int, tuple[object, str]] = {}
+
+
+def _names_key(content: Content) -> str:
+    """A digest of every entity's id and displayed name (what "In this brief" is sorted by)."""
+    known = _names_keys.get(id(content))
+    if known is None or known[0] is not content:
+        _names_keys.clear()
+        names = [(key, entry.fields.term) for key, entry in content.glossary.items()] + [(key, actor.fields.name) for key, actor in content.actors.items()]
+        known = _names_keys[id(content)] = (content, digest(repr(names)))
+    return known[1]
+
+
+def _fields_key(fields: object) -> str:
+    """A digest of an article's front matter, once per object (unchanged files keep their objects)."""
+    known = _fields_keys.get(id(fields))
+    if known is None or known[0] is not fields:
+        known = _fields_keys[id(fields)] = (fields, digest(repr(fields)))
+    return known[1]
 
 
 def _by_letter(content: Content) -> list[tuple[str, list]]:

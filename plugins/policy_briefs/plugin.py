@@ -12,23 +12,29 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
+from . import incremental, timing
 from .entities import EntityIndex, Target
-from .history import last_updated
+from .incremental import GeneratedPage, GitDates
 from .linker import Linker
-from .mdext import BriefsExtension, PageState
-from .pages import PageRenderer, PageSpec, make_environment, page_specs, uri_for
-from .relations import build_relations
+from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
+from .mentions import ArticleView
+from .model import Annotation, Content
+from .pages import PageRenderer, PageSpec, make_environment, page_specs, relative_url, uri_for
+from .relations import build_relations, forget_articles
 from .loader import CONTENT_DIR
 from .safehtml import clean_page
-from .validate import LoadResult, load_project
+from .validate import ArticleReader, Loading
 
 log = get_plugin_logger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
 STYLESHEET = "assets/policy-briefs/policy-briefs.css"
 INDEX_PAGES = {"briefs/index.md", "briefs/tags.md", "glossary/index.md", "actors/index.md"}
+# Pages whose package templates show nothing of what articles mention: their sources can be
+# made before the articles are read. (A brief's "In this brief" and "Related briefs" are checked.)
+EARLY_TEMPLATES = {"brief.md", "briefs-index.md", "tags.md", "glossary-index.md", "actors-index.md"}
+LEFTOVER_MARKERS = (BODY_START, BODY_END, BODY_START.replace("<", "&lt;").replace(">", "&gt;"), BODY_END.replace("<", "&lt;").replace(">", "&gt;"))
 
 
 class PolicyBriefsConfig(base.Config):
@@ -39,15 +45,33 @@ class PolicyBriefsConfig(base.Config):
 
 
 class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
-    """Generates brief, glossary and actor pages from the files under `briefs/`."""
+    """Generates brief, glossary and actor pages from the files under `briefs/`.
+
+    Each article's Markdown is rendered once: MkDocs renders its brief page, and the
+    extension reads the article (reader text, mentions, where notes go) on the way.
+    Pages that show what articles mention (entries, actor profiles) are made after
+    all briefs are read. A brief's own "In this brief" and "Related briefs" depend on
+    what all articles mention: they are made from a guess (the linker on the Markdown
+    source), checked once all are read, and the rare brief whose guess was wrong is
+    rendered again. Under `mkdocs serve`, what was read is kept for the next build.
+    """
 
     def __init__(self) -> None:
-        self.result: LoadResult | None = None
+        self.loading: Loading | None = None
+        self.content: Content | None = None
         self.specs: dict[str, PageSpec] = {}
         self.state: PageState | None = None
         self.extension = BriefsExtension(Linker({}), EntityIndex(), lambda: self.state)
+        self.dirty = False
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
+        self.dirty = dirty
+        self.serving = command == "serve"
 
     # -- configuration ----------------------------------------------------
+    @timing.timed("other")
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = self.project_dir / CONTENT_DIR
@@ -66,61 +90,247 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         return server
 
     # -- content ----------------------------------------------------------
+    @timing.timed("on_files")
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Load and check the content, then add one generated page per brief, entry and actor."""
-        extensions = [e for e in config.markdown_extensions if e is not self.extension]
-        self.result = load_project(self.project_dir, extensions, config.mdx_configs)
-        for problem in self.result.problems:
-            log.warning(str(problem))
-        index = self.result.index
-        self.extension.linker = Linker(index.by_form)
-        self.extension.index = index
+        self.config_ = config
+        self.extensions = [e for e in config.markdown_extensions if e is not self.extension]
+        self.reader: ArticleReader | None = None
+        self.git_dates = GitDates(self.project_dir)  # runs while the files are read
+        with timing.section("load"):
+            self._load(config)
+        content = self.content
         self.specs = {}
-        for spec in page_specs(self.result.content):
+        for spec in page_specs(content):
             if files.get_file_from_path(spec.src_uri) is not None:
                 log.warning(f"{config.docs_dir}/{spec.src_uri} hides the generated page of the same name; rename or remove it")
                 continue
             inclusion = InclusionLevel.UNDEFINED if spec.src_uri in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
+            files.append(GeneratedPage.make(config, spec.src_uri, lambda spec=spec: self._source(spec), lambda spec=spec: self._key(spec), inclusion))
             self.specs[spec.src_uri] = spec
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE_DIR / "assets" / "policy-briefs.css")))
-        self._render_sources(files, config)
+        self._prepare_sources(files, config)
         return files
 
-    def _render_sources(self, files: Files, config: MkDocsConfig) -> None:
+    def _load(self, config: MkDocsConfig) -> None:
+        """Check every file; finish the articles read before (same text, same entities, same Markdown settings)."""
+        raw, self.digests = incremental.read_files(self.project_dir)
+        loading = self.loading = Loading(self.project_dir, raw)
+        self.extension.linker = loading.linker
+        self.extension.index = loading.index
+        self.forms_key = incremental.forms_key(loading.index)
+        self.markdown_key = incremental.markdown_key(self.extensions, config.mdx_configs)
+        ids_key = incremental.digest(repr(sorted(loading.checker.glossary_ids)), repr(sorted(loading.checker.actor_ids)))
+        problems = list(loading.problems)
+        self.unread: dict[str, tuple[str, str]] = {}  # slug -> keys (its Markdown, its checks), for articles read while their page renders
+        for slug, pending in list(loading.pending.items()):
+            view_key = incremental.article_key(self.digests.get(pending.parsed.path) or pending.body, self.forms_key, self.markdown_key)
+            notes = loading.raw.annotations.get(slug)
+            finish_key = incremental.digest(view_key, self.digests.get(pending.parsed.path, ""), self.digests.get(notes.path, "") if notes else "-", ids_key)
+            finished = incremental.cached_finish(slug, finish_key)
+            if finished is not None:  # nothing it is made from changed: the same article, the same problems
+                problems += loading.adopt(slug, *finished)
+                continue
+            view = incremental.cached_view(slug, view_key)
+            if view is None and not loading.valid(slug):  # not published: no page to read it in
+                view = self._read(slug)
+                incremental.keep_view(slug, view_key, view)
+            if view is None:
+                self.unread[slug] = (view_key, finish_key)
+            else:
+                result = loading.finish(slug, view)
+                incremental.keep_finish(slug, finish_key, result)
+                problems += result[1]
+        incremental.forget_views(set(loading.raw.articles))
+        forget_articles(set(loading.raw.articles))
+        if self.unread and len(self.unread) * 8 <= len(loading.pending) + len(loading.articles):
+            # A few articles changed (a rebuild): read them on their own now, so that every page
+            # is made knowing what all articles mention (no guess to check, no page made twice).
+            for slug in list(self.unread):
+                view = self._read(slug)
+                view_key, finish_key = self.unread.pop(slug)
+                incremental.keep_view(slug, view_key, view)
+                result = loading.finish(slug, view)
+                incremental.keep_finish(slug, finish_key, result)
+                problems += result[1]
+        for problem in sorted(set(problems), key=lambda p: (p.path, p.line, p.message, p.hint or "")):
+            log.warning(str(problem))
+        drafts = {slug: loading.draft(slug) for slug in self.unread}
+        self.content = Content(dict(sorted({**loading.articles, **drafts}.items())), loading.checker.glossary, loading.checker.actors)
+        self.final = not self.unread
+        guessed = {slug: incremental.guess_mentions(drafts[slug].body, loading.linker, loading.index) for slug in self.unread}
+        self.relations = build_relations(self.content, guessed, uses=self.final)
+
+    def _read(self, slug: str) -> ArticleView:
+        """Read an article's Markdown on its own (when no page render can do it)."""
+        if self.reader is None:
+            self.reader = ArticleReader(self.extensions, self.config_.mdx_configs)
+        return self.loading.read(slug, self.reader)
+
+    def _prepare_sources(self, files: Files, config: MkDocsConfig) -> None:
         urls = {uri: files.get_file_from_path(uri).url for uri in self.specs}
 
         def link(from_uri: str, to_uri: str) -> str:
-            return get_relative_url(urls[to_uri], urls[from_uri]) if to_uri in urls else "#"
+            return relative_url(urls[to_uri], urls[from_uri]) if to_uri in urls else "#"
 
         env = make_environment(config.theme.dirs)
-        env.globals["last_updated"] = lambda paths: last_updated(self.project_dir, paths)  # brief.md: "Last updated"
-        renderer = PageRenderer(env, self.result.content, build_relations(self.result.content), link)
-        for uri, spec in self.specs.items():
-            files.get_file_from_path(uri).content_string = renderer.render(spec)
+        env.globals["last_updated"] = self.git_dates  # brief.md: "Last updated"
+        self.renderer = PageRenderer(env, self.content, self.relations, link)
+        own = sorted(template for template in (PACKAGE_DIR / "templates" / "policy-briefs").iterdir() if template.is_file())
+        self.own_templates = all(  # no template of ours overridden by the site
+            Path(env.loader.get_source(env, f"policy-briefs/{template.name}")[1]) == template for template in own
+        )
+        config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        self.sources_key = incremental.digest(config_text, str(config.use_directory_urls), *(template.read_bytes() for template in own))
+        self.early: dict[str, object] = {}  # uri -> what its source was made from, for pages made before all were read
         self.urls = urls
 
+    @timing.timed("sources")
+    def _source(self, spec: PageSpec) -> str:
+        """A generated page's Markdown, made when MkDocs first reads it."""
+        self._before_use(spec)
+        with timing.section(f"sources: {spec.template}"):
+            source = self.renderer.render(spec)
+        if not self.final and spec.src_uri not in self.early:
+            self.early[spec.src_uri] = self._made_from(spec, source)
+        return source
+
+    @timing.timed("sources")
+    def _key(self, spec: PageSpec) -> str | None:
+        """What a generated page's source is made from (for `--dirty`; None if not known: the source decides)."""
+        if not self.dirty or not self.own_templates:
+            return None
+        self._before_use(spec)
+        if not self.final and spec.src_uri not in self.early:
+            self.early[spec.src_uri] = self._made_from(spec, "")
+        return self.renderer.key(spec, self.digests, self.sources_key)
+
+    def _before_use(self, spec: PageSpec) -> None:
+        """Pages that show what articles mention are made once all articles are read."""
+        if not self.final and (spec.template not in EARLY_TEMPLATES or not self.own_templates and spec.template != "brief.md"):
+            self._finalize()
+
+    def _made_from(self, spec: PageSpec, source: str) -> object:
+        """What of a page made early can change once all articles are read."""
+        if not self.own_templates:
+            return source
+        if spec.template == "brief.md":
+            return self.renderer.cross_brief(spec)
+        return None
+
+    def _finalize(self) -> None:
+        """Read the articles no page render has read; relations from what all articles mention."""
+        if self.final:
+            return
+        with timing.section("finalize"):
+            self.final = True
+            for slug in list(self.unread):
+                self._finish(slug, self._read(slug))
+            self.content = self.loading.content()
+            self.relations = build_relations(self.content)
+            self.renderer.content = self.content
+            self.renderer.relations = self.relations
+
+    def _finish(self, slug: str, view: ArticleView) -> tuple[Annotation, ...]:
+        view_key, finish_key = self.unread.pop(slug)
+        incremental.keep_view(slug, view_key, view)
+        article, problems = result = self.loading.finish(slug, view)
+        incremental.keep_finish(slug, finish_key, result)
+        for problem in problems:
+            log.warning(str(problem))
+        return article.annotations if article is not None else ()
+
+    def _read_in_page(self, slug: str, view: ArticleView | None) -> tuple[Annotation, ...]:
+        """The article as its page renders (None: the body could not be told apart in the page)."""
+        if slug not in self.unread:
+            return self.loading.articles[slug].annotations
+        return self._finish(slug, view if view is not None else self._read(slug))
+
+    @timing.timed("other")
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 (MkDocs' navigation types)
+        """What a page shows besides its own source: configuration, navigation, entities' forms (for `--dirty`)."""
+        config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        site_key = incremental.digest(config_text, repr(_outline(nav.items)), self.forms_key, self.markdown_key, str(self.config.link))
+        for uri in self.specs:
+            files.get_file_from_path(uri).site_key = site_key
+        # Hand-written pages link entities too (explicit links, with previews), and show the navigation:
+        # when any of that changed, a `--dirty` build renders them again as well.
+        if self.dirty and incremental.site_changed(config.site_dir, site_key + incremental.entities_key(self.loading.index)):
+            for file in files.documentation_pages():
+                if not isinstance(file, GeneratedPage):
+                    file.is_modified = _modified
+        return nav
+
+    @timing.timed("other")
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 (Jinja environment)
+        """All pages are rendered: check the pages made before all articles were read."""
+        if self.serving and env.bytecode_cache is None:
+            env.bytecode_cache = incremental.TEMPLATE_BYTECODE  # the theme's templates compiled once, not every rebuild
+        self._finalize()
+        from mkdocs.commands.build import _populate_page
+
+        for uri, made_from in self.early.items():
+            spec = self.specs[uri]
+            if self.own_templates:
+                if made_from is None or self.renderer.cross_brief(spec) == made_from:
+                    continue
+            elif self.renderer.render(spec) == made_from:
+                continue
+            file = files.get_file_from_path(uri)
+            file.forget()
+            page = file.page
+            if page is not None and (page.markdown is not None or self.dirty and file.is_modified()):
+                _populate_page(page, config, files, self.dirty)
+        self.early = {}
+        if self.dirty:
+            incremental.keep_titles(file.page for file in files.documentation_pages() if file.page is not None)
+        return env
+
     # -- pages ------------------------------------------------------------
+    @timing.timed("page_events")
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if isinstance(page.file, GeneratedPage):
+            page.file.release()  # the page holds its Markdown now
         spec = self.specs.get(page.file.src_uri)
-        article = self.result.content.articles.get(spec.key) if spec and spec.template == "brief.md" else None
+        brief = spec is not None and spec.template == "brief.md" and spec.key in self.content.articles
+        article = self.loading.articles.get(spec.key) if brief else None
         self.state = PageState(
             href=lambda target: self._href(page, target),
-            autolink=article is not None,
+            autolink=brief,
             link_all=self.config.link == "all",
             annotations=article.annotations if article else (),
+            read_article=(lambda view, slug=spec.key: self._read_in_page(slug, view)) if brief and spec.key in self.unread else None,
         )
         if spec is not None and spec.sources:
             page.edit_url = self._edit_url(config, spec.sources[0])
         return markdown
 
+    @timing.timed("page_events")
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.state = None
-        return clean_page(html) if page.file.src_uri in self.specs else html
+        if page.file.src_uri not in self.specs:
+            return html
+        page.markdown = ""  # rendered: a generated page's source (tens of kilobytes) is not needed again
+        for marker in LEFTOVER_MARKERS:  # a body marker swallowed by unclosed HTML or code in the article
+            if marker in html:
+                html = html.replace(marker, "")
+        return clean_page(html)
+
+    @timing.timed("page_events")
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page.file, GeneratedPage):
+            page.file.written()
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.git_dates.close()
+        summary = timing.flush(sum(1 for spec in self.specs.values() if spec.template == "brief.md"))
+        if summary:
+            log.info(summary)
 
     def _href(self, page: Page, target: Target) -> str:
         uri = uri_for(target.kind, target.id)
-        return get_relative_url(self.urls[uri], page.file.url) if uri in self.urls else "#"
+        return relative_url(self.urls[uri], page.file.url) if uri in self.urls else "#"
 
     def _edit_url(self, config: MkDocsConfig, source: str) -> str | None:
         if not config.repo_url:
@@ -131,3 +341,12 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             docs = posixpath.basename(config.docs_dir.rstrip("/"))
             edit_uri = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri + "/"
         return urljoin(config.repo_url.rstrip("/") + "/", edit_uri.lstrip("/") + source)
+
+
+def _modified() -> bool:
+    return True
+
+
+def _outline(items) -> list:  # noqa: ANN001 (navigation items)
+    """The navigation's structure: titles, links and children."""
+    return [(item.title, getattr(item, "url", None), _outline(item.children or [])) for item in items]

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchoring import Anchor, Selector, anchor_at, closest_passage, occurrences
+import markdown
+
+from .anchoring import Anchor, Selector, anchor_at, closest_passage
 from .entities import EntityIndex
+from .fastreader import occurrences_in
 from .linker import Linker
-from .mentions import block_hits, number_mentions
+from .mentions import ArticleView, article_view
 from .loader import Parsed, RawContent, read_files
 from .messages import did_you_mean
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
-from .readertext import ReaderView, read_markdown
+from .readertext import iter_blocks, normalize
 from .schema import AnnotationFields
 
 # Fields each annotation kind needs, and fields only one kind may carry.
@@ -35,65 +38,169 @@ class LoadResult:
         return not self.problems
 
 
-def load_project(project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None) -> LoadResult:
+def load_project(project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None, raw: RawContent | None = None) -> LoadResult:
     """Load and check everything under `project/briefs`; never raises for bad content.
 
     Give the site's Markdown extensions so quotes are matched against the text as the site renders it.
     """
-    raw = read_files(project)
-    checker = _Checker(raw, extension_configs or {})
-    content = checker.assemble(markdown_extensions or [])
-    problems = sorted(set(raw.problems + checker.problems), key=lambda p: (p.path, p.line, p.message, p.hint or ""))
-    return LoadResult(content, checker.index, problems)
+    loading = Loading(project, raw)
+    reader = ArticleReader(markdown_extensions or [], extension_configs or {})
+    for slug in list(loading.pending):
+        loading.finish(slug, loading.read(slug, reader))
+    return loading.result()
+
+
+class ArticleReader:
+    """Renders article bodies with the site's Markdown extensions (one Markdown instance, reset between articles)."""
+
+    def __init__(self, extensions: list, extension_configs: dict) -> None:
+        self.extensions = extensions
+        self.extension_configs = extension_configs
+        self.renew()
+
+    def renew(self) -> None:
+        """A fresh Markdown instance (after a conversion failed half-way)."""
+        self.md = markdown.Markdown(extensions=[*self.extensions, _CaptureExtension()], extension_configs=self.extension_configs)
+
+    def read(self, body: str, linker: Linker, index: EntityIndex) -> ArticleView:
+        md = self.md.reset()
+        md.captured = None  # type: ignore[attr-defined]
+        md.convert(body)
+        captured = md.captured  # type: ignore[attr-defined]
+        if captured is None:  # nothing to render (an empty body)
+            return ArticleView((), (), ())
+        root = captured
+        return article_view(list(iter_blocks(root)), [a.get("href", "") for a in root.iter("a")], linker, index, md.htmlStash.rawHtmlBlocks)
+
+
+class _Capture(markdown.treeprocessors.Treeprocessor):
+    def run(self, root):  # noqa: ANN001, ANN201 (Markdown's API)
+        self.md.captured = root  # type: ignore[attr-defined]
+
+
+class _CaptureExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_Capture(md), "policy-briefs-capture", -20)
+
+
+@dataclass
+class _Pending:
+    parsed: Parsed
+    body: str
+    body_line: int
+
+
+class Loading:
+    """The content checked file by file and across files; each article finished when its Markdown is read.
+
+    The site build reads an article's Markdown while MkDocs renders its page (one
+    pass instead of two) and finishes it then; `briefs check` reads them all here.
+    """
+
+    def __init__(self, project: Path, raw: RawContent | None = None) -> None:
+        self.raw = raw if raw is not None else read_files(project)
+        self.checker = _Checker(self.raw)
+        self.checker.prepare()
+        self.index = self.checker.index
+        self.linker = Linker(self.index.by_form)
+        self.pending: dict[str, _Pending] = {}
+        self.articles: dict[str, Article] = {}
+        for slug, (parsed, body, body_line) in sorted(self.raw.articles.items()):
+            self.checker.check_authors(parsed)
+            self.pending[slug] = _Pending(parsed, body, body_line)
+        self.checker.check_orphan_annotations()
+        self.problems = self.raw.problems + self.checker.problems  # the problems found before reading any Markdown
+        self.checker.problems = []
+
+    def read(self, slug: str, reader: ArticleReader) -> ArticleView:
+        """Render an article's Markdown on its own."""
+        pending = self.pending[slug]
+        try:
+            return reader.read(pending.body, self.linker, self.index)
+        except RecursionError:
+            reader.renew()
+            return ArticleView((), (), (), too_deep=True)
+
+    def valid(self, slug: str) -> bool:
+        """Whether the article will be published (its front matter is valid)."""
+        return self.pending[slug].parsed.fields is not None
+
+    def draft(self, slug: str) -> Article:
+        """The article before its Markdown is read: notes not yet placed, no mentions."""
+        pending = self.pending[slug]
+        notes = self.raw.annotations.get(slug)
+        annotations = ()
+        if notes is not None and notes.fields:
+            annotations = tuple(Annotation(fields, notes.located.line_of(("annotations", position)), None) for position, fields in enumerate(notes.fields.annotations))
+        return Article(slug, pending.parsed.path, pending.parsed.fields, pending.body, pending.body_line, annotations, notes.path if notes else None)
+
+    def finish(self, slug: str, view: ArticleView) -> tuple[Article | None, list[Problem]]:
+        """Check what depends on the rendered Markdown; the article (None if not published) and its problems."""
+        pending = self.pending.pop(slug)
+        article = self.checker.finish_article(slug, pending.parsed, pending.body, pending.body_line, view)
+        problems, self.checker.problems = self.checker.problems, []
+        self.problems.extend(problems)
+        if article is not None:
+            self.articles[slug] = article
+        return article, _sorted(problems)
+
+    def adopt(self, slug: str, article: Article | None, problems: list[Problem]) -> list[Problem]:
+        """Take an article as an earlier `finish` of the same files gave it; its problems."""
+        del self.pending[slug]
+        self.problems.extend(problems)
+        if article is not None:
+            self.articles[slug] = article
+        return problems
+
+    def content(self) -> Content:
+        return Content(dict(sorted(self.articles.items())), self.checker.glossary, self.checker.actors)
+
+    def result(self) -> LoadResult:
+        return LoadResult(self.content(), self.index, _sorted(set(self.problems)))
+
+
+def _sorted(problems) -> list[Problem]:  # noqa: ANN001
+    return sorted(problems, key=lambda p: (p.path, p.line, p.message, p.hint or ""))
 
 
 class _Checker:
-    def __init__(self, raw: RawContent, extension_configs: dict) -> None:
+    def __init__(self, raw: RawContent) -> None:
         self.raw = raw
-        self.extension_configs = extension_configs
         self.problems: list[Problem] = []
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
         self.index = EntityIndex()
+        self.glossary: dict[str, GlossaryEntry] = {}
+        self.actors: dict[str, Actor] = {}
 
     # -- assembly ---------------------------------------------------------
-    def assemble(self, extensions: list) -> Content:
-        glossary = {key: GlossaryEntry(key, p.path, p.fields) for key, p in sorted(self.raw.glossary.items()) if p.fields}
-        actors = {key: Actor(key, p.path, p.fields) for key, p in sorted(self.raw.actors.items()) if p.fields}
-        self.index = EntityIndex.build({k: e.fields for k, e in glossary.items()}, {k: a.fields for k, a in actors.items()})
+    def prepare(self) -> None:
+        """Entities, their index and their checks."""
+        self.glossary = {key: GlossaryEntry(key, p.path, p.fields) for key, p in sorted(self.raw.glossary.items()) if p.fields}
+        self.actors = {key: Actor(key, p.path, p.fields) for key, p in sorted(self.raw.actors.items()) if p.fields}
+        self.index = EntityIndex.build({k: e.fields for k, e in self.glossary.items()}, {k: a.fields for k, a in self.actors.items()})
         self._check_entities()
         self._check_form_clashes()
-        articles = {}
-        for slug, (parsed, body, body_line) in sorted(self.raw.articles.items()):
-            article = self._article(slug, parsed, body, body_line, extensions)
-            if article is not None:
-                articles[slug] = article
-        self._check_orphan_annotations()
-        return Content(articles, glossary, actors)
 
-    def _article(self, slug: str, parsed: Parsed, body: str, body_line: int, extensions: list) -> Article | None:
-        """Check an article and its annotations; an article with bad front matter is checked but not kept."""
+    def check_authors(self, parsed: Parsed) -> None:
         fields = parsed.fields
         for position, author in enumerate(fields.source.authors if fields else ()):
             if isinstance(author, str):
                 self._ref(parsed, ("source", "authors", position), author, self.actor_ids, "actor")
-        try:
-            view = read_markdown(body, extensions, self.extension_configs)
-        except RecursionError:
+
+    def finish_article(self, slug: str, parsed: Parsed, body: str, body_line: int, view: ArticleView) -> Article | None:
+        """Check an article's Markdown and its annotations; an article with bad front matter is checked but not kept."""
+        if view.too_deep:
             self.problems.append(Problem(parsed.path, body_line, "the article's Markdown is nested too deeply to read", "flatten its nested lists or quotes"))
-            view = ReaderView((), (), ())
         blocks = view.blocks
         self._check_explicit_links(parsed, body, body_line, view.links)
         if parsed.located and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
         annotation_file = self.raw.annotations.get(slug)
         annotations = self._annotations(annotation_file, blocks) if annotation_file else ()
-        if fields is None:
+        if parsed.fields is None:
             return None
-        linker = Linker(self.index.by_form)
-        hits = [block_hits(block, linker, self.index) for block in view.elements]
-        mentions = tuple(m for block in number_mentions(list(view.elements), hits) for m in block)
-        return Article(slug, parsed.path, fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, mentions)
+        return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions)
 
     def _check_explicit_links(self, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
@@ -116,6 +223,7 @@ class _Checker:
             return ()
         result = []
         seen: dict[str, int] = {}
+        normalized = [normalize(text) for text in blocks]
         for position, fields in enumerate(parsed.fields.annotations):
             where = ("annotations", position)
             line = parsed.located.line_of(where)
@@ -124,7 +232,7 @@ class _Checker:
             seen.setdefault(fields.id, line)
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
-            result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks)))
+            result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized)))
         return tuple(result)
 
     def _check_kind(self, parsed: Parsed, where: tuple, fields: AnnotationFields) -> None:
@@ -135,9 +243,9 @@ class _Checker:
             if getattr(fields, name) is not None and fields.kind != kind:
                 self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, name)), f"'{name}' belongs only to {kind} annotations, not {fields.kind}", f"remove it or set kind: {kind}"))
 
-    def _anchor(self, parsed: Parsed, where: tuple, fields: AnnotationFields, blocks: tuple[str, ...]) -> Anchor | None:
+    def _anchor(self, parsed: Parsed, where: tuple, fields: AnnotationFields, blocks: tuple[str, ...], normalized: list[str]) -> Anchor | None:
         selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
-        found = occurrences(selector, blocks)
+        found = occurrences_in(selector, blocks, normalized)
         line = parsed.located.line_of((*where, "quote"))
         if len(found) == 1:
             return anchor_at(found[0], selector, blocks)
@@ -148,7 +256,7 @@ class _Checker:
             self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
         return None
 
-    def _check_orphan_annotations(self) -> None:
+    def check_orphan_annotations(self) -> None:
         for slug, parsed in sorted(self.raw.annotations.items()):
             if slug not in self.raw.articles:
                 hint = did_you_mean(slug, self.raw.articles) or f"create briefs/articles/{slug}.md"

@@ -1,0 +1,388 @@
+"""What makes rebuilds cheap: results kept between builds of one process, and pages that know when they changed.
+
+`mkdocs serve` builds the site again after every edit, in the same process. Kept here,
+at module level (so they outlive the plugin object and the configuration, both made
+afresh for each build):
+
+- each content file's parse, reused while the file's bytes are the same;
+- what each article's Markdown renders to (reader text, links, mentions), reused while
+  its body, the entities' surface forms and the Markdown configuration are the same;
+- a digest of each generated page as last written, so that with `--dirty` only the
+  pages whose Markdown changed are rendered again (MkDocs takes any page whose content
+  is in memory for modified).
+
+Every key is the full input: a rebuild from these gives the same pages as a clean build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import jinja2
+from mkdocs.structure.files import File, InclusionLevel
+
+from .entities import EntityIndex
+from .linker import Linker
+from .loader import CONTENT_DIR, RawContent, _read_one
+from .mentions import ArticleView
+
+GIT_TIMEOUT_SECONDS = 60
+
+_files: dict[str, tuple[bytes, tuple | None, int, RawContent]] = {}  # path -> (digest of its bytes, size/time/inode, when read, what reading gave)
+_views: dict[str, tuple[str, ArticleView]] = {}  # article slug -> (key, view)
+_finished: dict[str, tuple[str, object]] = {}  # article slug -> (key, (article, problems)) as checking finished it
+_built: dict[str, tuple[tuple[str, str] | None, str]] = {}  # page's output path -> ((key, site key), digest) as written there
+_titles: dict[str, tuple[str | None, dict]] = {}  # page's source path -> (title, meta) when last read
+
+
+def digest(*parts: str | bytes) -> str:
+    """One digest of several texts (each part delimited: ("ab", "c") and ("a", "bc") differ)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+# -- content files --------------------------------------------------------------
+
+
+RACY_NANOSECONDS = 2_000_000_000  # a file changed this close to when it was read may change again unseen
+
+
+def read_files(project: Path) -> tuple[RawContent, dict[str, str]]:
+    """`loader.read_files`, each file's result reused while its bytes are unchanged; and each file's digest.
+
+    A file is read again when its size, time or inode changed, or when it was changed within
+    two seconds of being read (a later change could keep the same time: git's "racy" check).
+    Digests are keyed by the path relative to the project (as problems and the model name files).
+    """
+    root = project / CONTENT_DIR
+    if not root.is_dir():
+        from .loader import read_files as read_all
+
+        return read_all(project), {}
+    raw = RawContent()
+    digests: dict[str, str] = {}
+    seen = set()
+    for file in _walk(root):
+        key = str(file)
+        seen.add(key)
+        try:
+            status = file.stat()
+        except OSError:
+            status = None
+        signature = (status.st_size, status.st_mtime_ns, status.st_ino) if status else None
+        cached = _files.get(key)
+        if cached is not None and signature is not None and cached[1] == signature and status.st_mtime_ns < cached[2] - RACY_NANOSECONDS:
+            data = cached[0]
+        else:
+            read_at = time.time_ns()
+            try:
+                data = hashlib.blake2b(file.read_bytes(), digest_size=20).digest()
+            except OSError:
+                data = b""  # unreadable: read it again, and let the loader report it
+            if cached is None or cached[0] != data or not data:
+                part = RawContent()
+                _read_one(file, project, part)
+            else:
+                part = cached[3]
+            cached = _files[key] = (data, signature, read_at, part)
+        digests[file.relative_to(project).as_posix()] = data.hex()
+        part = cached[3]
+        raw.articles.update(part.articles)
+        raw.annotations.update(part.annotations)
+        raw.glossary.update(part.glossary)
+        raw.actors.update(part.actors)
+        raw.problems.extend(part.problems)
+    for key in [key for key in _files if key.startswith(str(root)) and key not in seen]:
+        del _files[key]
+    return raw, digests
+
+
+def _walk(root: Path) -> list[Path]:
+    """`sorted(root.rglob("*"))` files, not hidden: the loader's order."""
+    found = []
+    for folder, directories, names in os.walk(root):
+        found += [Path(folder, name) for name in names if not name.startswith(".")]
+    return sorted(path for path in found if path.is_file())
+
+
+# -- articles' Markdown ---------------------------------------------------------
+
+
+def markdown_key(extensions: Sequence, configs: Mapping) -> str:
+    """What decides how Markdown renders: the extensions (by name and settings) and their configuration."""
+    names = []
+    for extension in extensions:
+        if isinstance(extension, str):
+            names.append(extension)
+        else:
+            settings = extension.getConfigs() if hasattr(extension, "getConfigs") else {}
+            names.append(f"{type(extension).__module__}.{type(extension).__qualname__}{sorted((k, repr(v)) for k, v in settings.items())}")
+    return digest(repr(names), repr(sorted((str(k), repr(v)) for k, v in configs.items())))
+
+
+def forms_key(index: EntityIndex) -> str:
+    """What decides an article's mentions: every surface form and what it links to, every explicit reference."""
+    return digest(repr(sorted((form, target.ref) for form, target in index.by_form.items())), repr(sorted(index.by_ref)))
+
+
+def entities_key(index: EntityIndex) -> str:
+    """Everything links show of entities: forms, references, labels and previews."""
+    return digest(repr(sorted((form, repr(target)) for form, target in index.by_form.items())), repr(sorted((ref, repr(target)) for ref, target in index.by_ref.items())))
+
+
+_last_site: dict[str, str] = {}
+
+
+def site_changed(site_dir: str, key: str) -> bool:
+    """Whether what every page shows (configuration, navigation, entities) changed since the last build to `site_dir`."""
+    changed = _last_site.get(site_dir) != key
+    _last_site[site_dir] = key
+    return changed
+
+
+def article_key(source: str, entities: str, markdown: str) -> str:
+    """The key of what an article's Markdown renders to: its file (or body), the forms, the Markdown settings."""
+    return digest(source, entities, markdown)
+
+
+def cached_view(slug: str, key: str) -> ArticleView | None:
+    entry = _views.get(slug)
+    return entry[1] if entry is not None and entry[0] == key else None
+
+
+def keep_view(slug: str, key: str, view: ArticleView) -> None:
+    _views[slug] = (key, view)
+
+
+def forget_views(keep: set[str]) -> None:
+    for cache in (_views, _finished):
+        for slug in [slug for slug in cache if slug not in keep]:
+            del cache[slug]
+
+
+def cached_finish(slug: str, key: str) -> object | None:
+    """An article as checking finished it last time, if everything it was made from is the same (`key`)."""
+    entry = _finished.get(slug)
+    return entry[1] if entry is not None and entry[0] == key else None
+
+
+def keep_finish(slug: str, key: str, result: object) -> None:
+    _finished[slug] = (key, result)
+
+
+# Rough Markdown, for guessing what an article mentions before it is read.
+_FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+_HEADING = re.compile(r"^[ \t]{0,3}#.*$", re.MULTILINE)
+_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)")
+_TAG = re.compile(r"<[^>\n]*>")
+
+
+def guess_mentions(body: str, linker: Linker, index: EntityIndex) -> list[str]:
+    """The entities an article's text seems to mention (refs), from its Markdown source.
+
+    A guess: the page is built with it, then checked once the article has been read
+    while its page rendered, and rendered again in the rare case the guess was wrong.
+    """
+    text = _HEADING.sub(" ", _CODE_SPAN.sub(" ", _FENCED.sub(" ", body)))
+    refs = []
+
+    def link(match: re.Match) -> str:
+        target = index.by_ref.get(match.group(2))
+        if target is not None:
+            refs.append(target.ref)
+        return " "
+
+    text = _TAG.sub(" ", _LINK.sub(link, text))
+    return [found.target.ref for found in linker.find(text)] + refs
+
+
+# -- generated pages --------------------------------------------------------------
+
+
+class GeneratedPage(File):
+    """A generated Markdown page whose source is made when first read.
+
+    Modified (for `--dirty` builds) when it differs from when it was last written to
+    the same place in this process: its source, or what every page shows besides
+    (`site_key`: configuration, navigation, entities). When its `key` (a digest of
+    everything its source is made from, None if unknown) is the same as then, the
+    source is not even made.
+    """
+
+    _render: Callable[[], str]
+    _key: Callable[[], str | None]
+    site_key: str = ""
+
+    @classmethod
+    def make(cls, config, src_uri: str, render: Callable[[], str], key: Callable[[], str | None], inclusion: InclusionLevel) -> GeneratedPage:  # noqa: ANN001 (MkDocsConfig)
+        page = cls.generated(config, src_uri, content="", inclusion=inclusion)
+        page._content = None
+        page._render = render
+        page._key = key
+        page._known_key = None
+        page._digest = None
+        return page
+
+    @property
+    def content_string(self) -> str:
+        if self._content is None:
+            self._content = self._render()
+        return self._content if isinstance(self._content, str) else self._content.decode("utf-8-sig")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = value
+        self._digest = None
+        self.abs_src_path = None
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = value
+        self._digest = None
+        self.abs_src_path = None
+
+    def rendered(self) -> bool:
+        """Whether the source has been made (read) in this build."""
+        return self._content is not None
+
+    def forget(self) -> None:
+        """Make the source again when next read (what it is made from changed)."""
+        self._content = None
+        self._known_key = None
+        self._digest = None
+
+    def release(self) -> None:
+        """MkDocs has read the source: keep its digest, not the text (made again if read again)."""
+        self.digest()
+        self._content = None
+
+    def key(self) -> str | None:
+        if self._known_key is None:
+            self._known_key = (self._key(),)
+        return self._known_key[0]
+
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = digest(self.content_string, self.site_key)
+        return self._digest
+
+    def is_modified(self) -> bool:
+        built = _built.get(self.abs_dest_path)
+        if built is None or not os.path.isfile(self.abs_dest_path):
+            return True
+        key = self.key()
+        if key is not None and built[0] == (key, self.site_key):
+            return False
+        return built[1] != self.digest()
+
+    def written(self) -> None:
+        """Record that the page was just written as it is now."""
+        key = self.key()
+        _built[self.abs_dest_path] = ((key, self.site_key) if key is not None else None, self.digest())
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory; each checked against its source's checksum, as Jinja does."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_BYTECODE = _MemoryBytecodeCache()
+
+
+def keep_titles(pages) -> None:  # noqa: ANN001 (MkDocs pages)
+    """After pages are read: a `--dirty` build does not read unmodified pages, and shows no title for them.
+
+    Their titles (and metadata, which themes show in the navigation) are those they had when last
+    read in this process: unmodified, they would read the same.
+    """
+    for page in pages:
+        if page.markdown is not None:
+            _titles[page.file.src_uri] = (page.title, page.meta)
+        elif page.file.src_uri in _titles:
+            page.title, page.meta = _titles[page.file.src_uri]
+
+
+# -- git ------------------------------------------------------------------------------
+
+
+class GitDates:
+    """Last commit dates of content files from one `git log` (started at once, read when first needed).
+
+    The same answers as `history.last_updated` (one `git log -1` per page) when the history
+    of briefs/ has no merge commits; with merges, path-limited history is simplified per
+    path, so each question goes to `history.last_updated` as before.
+    """
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self._dates: dict[str, tuple[int, str]] | None = None
+        self._merges = False
+        try:
+            self._process: subprocess.Popen | None = subprocess.Popen(
+                ["git", "-c", "core.quotepath=off", "log", "--format=%x1e%P%x1f%cs", "--name-only", "--no-renames", "--relative", "-z", "--", CONTENT_DIR],
+                cwd=project, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", errors="surrogateescape",
+            )
+        except (OSError, subprocess.SubprocessError):
+            self._process = None
+
+    def _load(self) -> dict[str, tuple[int, str]]:
+        if self._dates is not None:
+            return self._dates
+        self._dates = {}
+        if self._process is None:
+            return self._dates
+        try:
+            output, _ = self._process.communicate(timeout=GIT_TIMEOUT_SECONDS)
+        except subprocess.SubprocessError:
+            self._process.kill()
+            self._process.communicate()
+            return self._dates
+        if self._process.returncode != 0:
+            return self._dates
+        # One record per commit, newest first: "\x1e<parents>\x1f<date>\0\n<path>\0<path>\0…"
+        for commit, record in enumerate(output.split("\x1e")[1:]):
+            header, _, names = record.partition("\0")
+            parents, _, date = header.partition("\x1f")
+            if len(parents.split()) > 1:
+                self._merges = True
+            for name in names.lstrip("\n").split("\0"):
+                if name:
+                    self._dates.setdefault(name, (commit, date))
+        return self._dates
+
+    def __call__(self, paths: Sequence[str]) -> str | None:
+        paths = [path for path in paths if path]
+        if not paths:
+            return None
+        dates = self._load()
+        if self._merges:
+            from .history import last_updated
+
+            return last_updated(self.project, paths)
+        found = [dates[path] for path in paths if path in dates]
+        return min(found)[1] if found else None
+
+    def close(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+

@@ -1,0 +1,310 @@
+"""What makes builds fast must not change what they build.
+
+- the fast reader gives the reader text and origins of `readertext.read_block`;
+- the linker's faster pattern finds what the plain one finds;
+- related briefs from bit sets rank as the plain comparison of every pair;
+- an article read while its page renders reads as `briefs check` reads it;
+- a page made from a guess of what articles mention ends up as a page made knowing it;
+- a `--dirty` rebuild after an edit gives the pages of a clean build, re-rendering only
+  the pages whose source changed, and an entity's new alias invalidates what was read;
+- one `git log` gives the dates of one `git log -1` per brief.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from conftest import Project
+from policy_briefs import fastreader, incremental, readertext, safehtml
+from policy_briefs.linker import _pattern, _trie, compile_forms
+from policy_briefs.pages import render_inline, render_markdown
+from policy_briefs.relations import Relations, _date_key
+from policy_briefs.validate import ArticleReader, Loading
+from sitebuild import build
+
+BRIEF = "briefs/forum-talks/index.html"
+
+# -- the fast reader ----------------------------------------------------------------------
+
+ATOMS = ["a", "bb", " ", "  ", "\n", "\t", "*x*", "**y z**", "`c d`", "[l m](http://x)", "&amp;", "&nbsp;", "&#8217;",
+         "<span>h</span>", "\\*", "’", "\u00a0", "_u_", "<b> </b>", "- ", "\n\n", "\n- li", "  \n", "Russia", "> q\n"]
+
+
+class _Root(markdown.treeprocessors.Treeprocessor):
+    def run(self, root):  # noqa: ANN001, ANN201
+        self.md.root = root
+
+
+def _tree(source: str):
+    md = markdown.Markdown(extensions=["admonition", "attr_list", "toc"])
+    md.treeprocessors.register(_Root(md), "root", -30)
+    md.convert(source)
+    return getattr(md, "root", None), md.htmlStash.rawHtmlBlocks
+
+
+def _probed_position(block, slot: int, offset: int) -> int:
+    """How mentions found a raw position in reader text before: a table of every character's origin."""
+    reverse = {origin: position for position, origin in enumerate(block.origins)}
+    for probe in range(offset, offset + fastreader.REVERSE_PROBE):
+        if (slot, probe) in reverse:
+            return reverse[(slot, probe)]
+    following = [position for (s, _), position in reverse.items() if s > slot]
+    return min(following) if following else len(block.text)
+
+
+def test_fast_reader_reads_as_the_reader_text_module():
+    rng = random.Random(5)
+    for _ in range(1500):
+        root, stash = _tree("".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 25))))
+        if root is None:
+            continue
+        for element in readertext.iter_blocks(root):
+            slow, fast = readertext.read_block(element, stash), fastreader.read_block(element, stash)
+            assert fast.text == slow.text
+            assert fast.origins == slow.origins
+            for slot_index, slot in enumerate(slow.slots):
+                for offset in range(len(slot.get()) + 2):
+                    assert fast.position_of(slot_index, offset) == _probed_position(slow, slot_index, offset)
+
+
+# -- the linker --------------------------------------------------------------------------
+
+
+def test_linker_pattern_finds_what_a_plain_lookbehind_finds():
+    rng = random.Random(7)
+    alphabet = "aAbB ’'.#-(é1_\n"
+    for _ in range(3000):
+        forms = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))).strip() for _ in range(rng.randint(1, 6))} - {""})
+        if not forms:
+            continue
+        plain = re.compile(rf"(?<!\w){_pattern(_trie(forms))}(?!\w)")
+        fast = compile_forms(forms)
+        for _ in range(5):
+            text = "".join(rng.choice(alphabet) for _ in range(40))
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (forms, text)
+
+
+# -- relations ---------------------------------------------------------------------------
+
+
+class _Article:
+    def __init__(self, slug: str, published: str) -> None:
+        self.slug = slug
+        self.fields = type("Fields", (), {"source": type("Source", (), {"published": published})()})()
+
+
+def _related_by_comparing_all(slug, articles, entities_of):
+    mine = set(entities_of.get(slug, ()))
+    scored = [(other, len(mine & set(entities_of.get(other.slug, ())))) for other in articles.values() if other.slug != slug]
+    scored = [(other, score) for other, score in scored if score]
+    scored.sort(key=lambda pair: (-pair[1], _date_key(pair[0]), pair[0].slug))
+    return [(other.slug, score) for other, score in scored[:5]]
+
+
+def _co_mentioned_by_comparing_all(actor, entities_of):
+    counts = {}
+    for refs in entities_of.values():
+        if f"actor:{actor}" in refs:
+            for other in refs:
+                if other.startswith("actor:") and other != f"actor:{actor}":
+                    counts[other] = counts.get(other, 0) + 1
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:5]
+
+
+def test_related_briefs_and_co_mentions_rank_as_comparing_every_pair():
+    rng = random.Random(11)
+    for _ in range(300):
+        refs = [f"term:t{i}" for i in range(rng.randint(1, 8))] + [f"actor:a{i}" for i in range(rng.randint(1, 8))]
+        articles = {}
+        for _ in range(rng.randint(1, 50)):
+            slug = f"b{rng.randint(0, 999):03d}"
+            articles[slug] = _Article(slug, rng.choice(["2016", "2016-05", "2016-05-04", "2017", "2015-12"]))
+        entities_of = {slug: rng.sample(refs, rng.randint(0, len(refs))) for slug in articles if rng.random() < 0.9}
+        entities_of["gone"] = rng.sample(refs, 1)  # a brief not among the articles
+        relations = Relations(entities_of=entities_of)
+        for slug in [*articles, "gone", "never"]:
+            assert [(a.slug, n) for a, n in relations.related_briefs(slug, articles)] == _related_by_comparing_all(slug, articles, entities_of)
+        for ref in refs:
+            if ref.startswith("actor:"):
+                assert relations.co_mentioned(ref[6:]) == _co_mentioned_by_comparing_all(ref[6:], entities_of)
+
+
+def test_relative_urls_as_mkdocs_makes_them():
+    from mkdocs.utils import get_relative_url
+
+    from policy_briefs.pages import relative_url
+
+    rng = random.Random(13)
+    parts = ["a", "b", "c.html", "..", ".", "", "index.html", "x y"]
+    for _ in range(5000):
+        url, other = ("/".join(rng.choice(parts) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"]) for _ in range(2))
+        assert relative_url(url, other) == get_relative_url(url, other), (url, other)
+
+
+def test_field_markdown_renders_as_safehtml():
+    texts = ["Plain.", "*em* and **strong** [x](https://example.org/)", "- a\n- b", "Two\n\nparagraphs", "<script>x</script>", "a & b < c", "`code`", ""]
+    for text in texts:
+        assert render_markdown(text) == safehtml.render_markdown(text)
+        assert render_inline(text) == safehtml.render_inline(text)
+
+
+# -- building ----------------------------------------------------------------------------
+
+
+def build_here(root: Path, site: Path, dirty: bool = False) -> None:
+    """Build in this process, as `mkdocs serve` rebuilds: what the plugin keeps between builds stays."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    mkdocs_build(config, dirty=dirty)
+
+
+def pages(site: Path) -> dict[str, bytes]:
+    """Every built page but the sitemap and the search index (a dirty build indexes only what it rebuilt)."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+def clean_build(root: Path, site: Path) -> dict[str, bytes]:
+    result = build(root, site)
+    assert result.returncode == 0, result.stderr
+    return pages(site)
+
+
+def written_times(site: Path) -> dict[str, int]:
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in site.rglob("*.html")}
+
+
+def test_articles_read_while_their_pages_render_read_as_briefs_check_reads_them(mini: Project, tmp_path: Path):
+    mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\n"
+               "Moscow &amp; the *Kremlin* met [ASEAN](actor:asean) in `Russia` code.\n\n## Russia heading\n\n- Russia\n- EAS &ndash; ARF\n")
+    build_here(mini.root, tmp_path / "site")
+    loading = Loading(mini.root)
+    config = load_config(str(mini.root / "mkdocs.yml"))
+    reader = ArticleReader([e for e in config.markdown_extensions if isinstance(e, str)], config.mdx_configs)
+    for slug in ("forum-talks", "second"):
+        read_alone = loading.read(slug, reader)
+        read_in_page = incremental._views[slug][1]
+        assert read_in_page == read_alone
+
+
+def test_a_page_made_from_a_guess_ends_up_as_one_made_knowing(mini: Project, tmp_path: Path):
+    # The guess (the linker on the Markdown source) sees "EAS" in raw HTML, where no mention is made.
+    mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\n"
+               "<div>The EAS met.</div>\n\nRussia and ASEAN met again.\n")
+    build_here(mini.root, tmp_path / "guessed")  # articles read while pages render: briefs made from the guess
+    build_here(mini.root, tmp_path / "known")  # what was read is kept: every page made knowing it
+    guessed, known = pages(tmp_path / "guessed"), pages(tmp_path / "known")
+    assert guessed == known
+    second = guessed["briefs/second/index.html"].decode()
+    involved = second[second.index('class="pb-involved"') :]
+    assert "glossary/eas/" not in involved and "actors/russia/" in involved
+
+
+def test_dirty_rebuild_after_an_edit_gives_the_pages_of_a_clean_build(mini: Project, tmp_path: Path):
+    site = tmp_path / "site"
+    build_here(mini.root, site, dirty=True)
+    before = written_times(site)
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN agreed. Moscow noted it.")
+    build_here(mini.root, site, dirty=True)
+    after = written_times(site)
+    rewritten = {page for page, time in after.items() if before.get(page) != time and page != "404.html"}
+    # The edited brief, and the entity whose "Mentioned in" gains the new sentence; nothing else.
+    assert rewritten == {BRIEF, "actors/russia/index.html"}
+    assert "Moscow noted it." in (site / "actors" / "russia" / "index.html").read_text(encoding="utf-8")
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
+def test_dirty_rebuild_after_an_alias_is_added_reads_the_articles_again(mini: Project, tmp_path: Path):
+    site = tmp_path / "site"
+    build_here(mini.root, site, dirty=True)
+    mini.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, delegates]")
+    build_here(mini.root, site, dirty=True)
+    assert 'id="pb-actor-russia-4"' in (site / BRIEF).read_text(encoding="utf-8")  # Russia, delegates, Moscow, Russia
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
+def test_dirty_rebuild_after_a_definition_changes_updates_every_link_to_it(mini: Project, tmp_path: Path):
+    site = tmp_path / "site"
+    build_here(mini.root, site, dirty=True)
+    mini.replace("glossary/arf.yml", "The ASEAN Regional Forum is a security dialogue", "The ASEAN Regional Forum is a dialogue on security")
+    build_here(mini.root, site, dirty=True)
+    assert 'title="The ASEAN Regional Forum is a dialogue on security' in (site / "index.html").read_text(encoding="utf-8")  # a hand-written page
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
+def test_dirty_rebuild_after_notes_change(mini: Project, tmp_path: Path):
+    site = tmp_path / "site"
+    build_here(mini.root, site, dirty=True)
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: ASEAN watched")
+    mini.replace("articles/forum-talks.annotations.yml", "terms: [arf]", "terms: [eas]")
+    build_here(mini.root, site, dirty=True)
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
+def test_cached_reading_is_keyed_by_everything_it_depends_on():
+    view = incremental.ArticleView(("text",), (), ())
+    key = incremental.article_key("body", "entities", "markdown")
+    incremental.keep_view("a-slug", key, view)
+    assert incremental.cached_view("a-slug", key) is view
+    for changed in (("body!", "entities", "markdown"), ("body", "entities!", "markdown"), ("body", "entities", "markdown!")):
+        assert incremental.cached_view("a-slug", incremental.article_key(*changed)) is None
+    assert incremental.markdown_key(["toc"], {"toc": {"permalink": True}}) != incremental.markdown_key(["toc"], {"toc": {"permalink": False}})
+
+
+# -- git dates -----------------------------------------------------------------------------
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+@needs_git
+def test_git_dates_from_one_log_match_one_log_per_brief(mini: Project):
+    from gitutil import git, init_repository
+    from policy_briefs.history import last_updated
+
+    init_repository(mini.root, date="2024-03-05T12:00:00+00:00")
+    notes = mini.path("articles/forum-talks.annotations.yml")
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(mini.root, "commit", "-q", "-am", "Notes", date="2025-01-31T23:30:00+00:00")
+    mini.write("articles/new.md", "---\n---\n")  # never committed
+    dates = incremental.GitDates(mini.root)
+    questions = [["briefs/articles/forum-talks.md"], ["briefs/articles/forum-talks.md", "briefs/articles/forum-talks.annotations.yml"],
+                 ["briefs/articles/new.md"], ["briefs/glossary/arf.yml", "briefs/articles/new.md"], []]
+    for paths in questions:
+        assert dates(paths) == last_updated(mini.root, paths)
+    assert dates(["briefs/articles/forum-talks.annotations.yml"]) == "2025-01-31"
+
+
+@needs_git
+def test_git_dates_with_merges_ask_git_per_brief(mini: Project):
+    from gitutil import git, init_repository
+    from policy_briefs.history import last_updated
+
+    init_repository(mini.root)
+    git(mini.root, "checkout", "-q", "-b", "side")
+    mini.replace("articles/forum-talks.md", "Later,", "Much later,")
+    git(mini.root, "commit", "-q", "-am", "Side", date="2024-04-01T00:00:00+00:00")
+    git(mini.root, "checkout", "-q", "main")
+    mini.replace("glossary/arf.yml", "1994", "1994 (in Bangkok)")
+    git(mini.root, "commit", "-q", "-am", "Main", date="2024-05-01T00:00:00+00:00")
+    git(mini.root, "merge", "-q", "--no-ff", "-m", "Merge", "side", date="2024-06-01T00:00:00+00:00")
+    dates = incremental.GitDates(mini.root)
+    for paths in (["briefs/articles/forum-talks.md"], ["briefs/glossary/arf.yml"], ["briefs/actors/russia.yml"]):
+        assert dates(paths) == last_updated(mini.root, paths)
+
+
+@pytest.fixture(autouse=True)
+def _quiet_mkdocs_2_warning(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    yield
+    os.environ.pop("POLICY_BRIEFS_TIMING", None)
