@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import repeat
 
@@ -29,7 +29,7 @@ class FastBlock:
     whose origins are raw start, raw start + step, … in that slot.
     """
 
-    __slots__ = ("element", "text", "slots", "runs", "_origins", "_starts")
+    __slots__ = ("element", "text", "slots", "runs", "_origins", "_by_slot")
 
     def __init__(self, element: etree.Element, text: str, slots: list[Slot], runs: list[tuple[int, int, int, int, int]]) -> None:
         self.element = element
@@ -37,7 +37,7 @@ class FastBlock:
         self.slots = slots
         self.runs = runs
         self._origins: list[tuple[int, int]] | None = None
-        self._starts: list[int] | None = None
+        self._by_slot: dict | None = None
 
     @property
     def origins(self) -> list[tuple[int, int]]:
@@ -56,28 +56,40 @@ class FastBlock:
 
         The same answer as a dict from origin to (last) reader index, probed at
         offset, offset + 1, … offset + 63, then the first character of a later slot.
+        (Within a slot, origins never decrease along the text: runs are bisected.)
         """
-        best: int | None = None  # smallest visible raw offset >= offset in this slot
-        position = 0
-        for start, run_slot, raw, length, step in self.runs:
-            if run_slot != slot:
-                if run_slot > slot:
-                    break
-                continue
+        if self._by_slot is None:
+            self._index_runs()
+        runs, lasts, later = self._by_slot.get(slot, ((), (), None))
+        at = bisect_left(lasts, offset)
+        if at < len(runs):
+            start, _, raw, length, step = runs[at]
             if step:
-                last = raw + length - 1
-                if last >= offset:
-                    candidate = max(raw, offset)
-                    if best is None or candidate < best or candidate == best:
-                        best, position = candidate, start + (candidate - raw)
-            elif raw >= offset and (best is None or raw <= best):
-                best, position = raw, start + length - 1
-        if best is not None and best < offset + REVERSE_PROBE:
-            return position
-        for start, run_slot, _, _, _ in self.runs:
-            if run_slot > slot:
-                return start
-        return len(self.text)
+                candidate = max(raw, offset)
+                position = start + (candidate - raw)
+            else:
+                candidate, position = raw, start + length - 1
+                while at + 1 < len(runs) and runs[at + 1][2] == raw and not runs[at + 1][4]:  # an entity's characters
+                    at += 1
+                    position = runs[at][0] + runs[at][3] - 1
+            if candidate < offset + REVERSE_PROBE:
+                return position
+        if later is None:
+            later = next((run[0] for run in self.runs if run[1] > slot), len(self.text))
+        return later
+
+    def _index_runs(self) -> None:
+        by_slot: dict[int, list] = {}
+        for run in self.runs:
+            by_slot.setdefault(run[1], []).append(run)
+        indexed = {}
+        slots = sorted(by_slot)
+        for number, slot in enumerate(slots):
+            runs = by_slot[slot]
+            lasts = [raw + (length - 1) * step for _, _, raw, length, step in runs]
+            following = by_slot[slots[number + 1]][0][0] if number + 1 < len(slots) else len(self.text)
+            indexed[slot] = (runs, lasts, following)
+        self._by_slot = indexed
 
 
 def read_block(element: etree.Element, stash: Sequence[str] = ()) -> FastBlock:
@@ -157,17 +169,6 @@ def _pieces(raw: str, stash: Sequence[str]) -> list[tuple[int, str | None, str]]
 def _plain(text: str) -> bool:
     """True when the text's white space is single ordinary spaces (reads as itself)."""
     return "  " not in text and text.isprintable()
-
-
-def reader_starts(block: FastBlock) -> list[int]:
-    """Reader start of each run (for bisecting)."""
-    if block._starts is None:
-        block._starts = [run[0] for run in block.runs]
-    return block._starts
-
-
-def run_at(block: FastBlock, position: int) -> tuple[int, int, int, int, int]:
-    return block.runs[bisect_right(reader_starts(block), position) - 1]
 
 
 def occurrences_in(selector: Selector, texts: Sequence[str], normalized: Sequence[str]) -> list[Occurrence]:

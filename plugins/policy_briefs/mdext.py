@@ -60,23 +60,28 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         body = _take_body(root, stash)
         annotations = state.annotations
-        blocks = None
+        linker, index = self.extension.linker, self.extension.index
+        blocks = [read_block(element, stash) for element in iter_blocks(root)] if state.autolink or state.read_article else None
+        hits = None
         if state.read_article is not None:
             # The body as `briefs check` reads it: before explicit links are resolved.
-            blocks = [read_block(element, stash) for element in iter_blocks(root)]
+            hits = [block_hits(block, linker, index) for block in blocks]
             view = None
             if body is not None:
-                by_element = {id(block.element): block for block in blocks}
-                body_blocks = [by_element[id(element)] for element in iter_blocks(_holder(body))]
+                in_body = {id(element) for element in iter_blocks(_holder(body))}
+                chosen = [number for number, block in enumerate(blocks) if id(block.element) in in_body]
                 links = [link.get("href", "") for child in body for link in child.iter("a")]
-                view = article_view((), links, self.extension.linker, self.extension.index, blocks=body_blocks)
+                view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], hits=[hits[n] for n in chosen])
             with timing.section("treeprocessor: read article"):
                 annotations = state.read_article(view)
-        self._explicit_links(root, state)
+        resolved = self._explicit_links(root, state)
         if state.autolink:
-            if blocks is None:  # (resolving explicit links changes neither reader text nor text runs)
-                blocks = [read_block(element, stash) for element in iter_blocks(root)]
-            hits = [block_hits(block, self.extension.linker, self.extension.index) for block in blocks]
+            # Resolving explicit links changes neither reader text nor text runs, but what is linkable
+            # in the blocks that hold them: only those are searched again.
+            hits = [
+                block_hits(block, linker, index) if hits is None or resolved and any(id(element) in resolved for element in block.element.iter()) else found
+                for block, found in zip(blocks, hits or [None] * len(blocks))
+            ]
             numbered = number_mentions(blocks, hits)
             state.mentions = [mention for block in numbered for mention in block]
             for block, block_hits_, mentions in zip(blocks, hits, numbered):
@@ -85,7 +90,9 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
             with timing.section("treeprocessor: highlight"):
                 _highlight(root, annotations, stash, [block.text for block in blocks] if blocks is not None else None)
 
-    def _explicit_links(self, root: etree.Element, state: PageState) -> None:
+    def _explicit_links(self, root: etree.Element, state: PageState) -> set[int]:
+        """Resolve `term:`/`actor:` links and `nolink:` spans; the ids of the elements changed."""
+        changed = set()
         for link in root.iter("a"):
             href = link.get("href", "")
             scheme = href.partition(":")[0]
@@ -97,6 +104,10 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                     _make_span(link, "pb-unresolved")
                 else:
                     _set_link(link, target, state.href(target))
+            else:
+                continue
+            changed.add(id(link))
+        return changed
 
 
 class BriefsExtension(markdown.Extension):

@@ -128,10 +128,14 @@ class ArticleView:
     too_deep: bool = False  # the Markdown could not be read (nested too deeply)
 
 
-def article_view(elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (), blocks: Sequence[Block] | None = None) -> ArticleView:
-    """An article's view from its rendered blocks (in document order) and link targets; `blocks` if already read."""
+def article_view(
+    elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (),
+    blocks: Sequence[Block] | None = None, hits: Sequence[list[Hit]] | None = None,
+) -> ArticleView:
+    """An article's view from its rendered blocks (in document order) and link targets; `blocks` and `hits` if known."""
     if blocks is None:
         blocks = [read_block(element, stash) for element in elements]
-    hits = [block_hits(block, linker, index) for block in blocks]
+    if hits is None:
+        hits = [block_hits(block, linker, index) for block in blocks]
     mentions = tuple(m for block in number_mentions(list(blocks), hits) for m in block)
     return ArticleView(tuple(block.text for block in blocks), tuple(links), mentions)
