@@ -478,32 +478,30 @@ def test_invalid_file_is_left_out_of_the_model(mini: Project):
 # -- quote matching rules, end to end ------------------------------------------------
 
 
-def test_quote_may_span_emphasis_and_links(mini: Project):
-    write_brief(mini, "formatting", "The **ASEAN** [Regional *Forum*](https://example.org/) met in *Vientiane*.\n", annotation("ASEAN Regional Forum met in Vientiane"))
+QUOTE_MATCHES = {
+    "across emphasis and links": (
+        "The **ASEAN** [Regional *Forum*](https://example.org/) met in *Vientiane*.\n",
+        "ASEAN Regional Forum met in Vientiane", "ASEAN Regional Forum met in Vientiane",
+    ),
+    "across a line break and collapsed white space": (
+        "The ASEAN   Regional\nForum met\tagain.\n", "ASEAN Regional  Forum\\nmet again", "ASEAN Regional Forum met again",
+    ),
+    "straight quote marks on typographic text": (
+        "He said “we won’t go” and left.\n", 'said \\"we won\'t go\\"', "said “we won’t go”",
+    ),
+    "typographic quote marks on straight text": (
+        "He said \"we won't go\" and left.\n", "“we won’t go”", "\"we won't go\"",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(QUOTE_MATCHES))
+def test_quote_matching_rules(mini: Project, case: str):
+    body, quote, anchored = QUOTE_MATCHES[case]
+    write_brief(mini, "matching", body, annotation(quote))
     result = load(mini)
     assert result.ok, result.problems
-    assert anchored_text(result, "formatting", "note") == "ASEAN Regional Forum met in Vientiane"
-
-
-def test_quote_matches_across_a_line_break_and_collapsed_white_space(mini: Project):
-    write_brief(mini, "spacing", "The ASEAN   Regional\nForum met\tagain.\n", annotation("ASEAN Regional  Forum\\nmet again"))
-    result = load(mini)
-    assert result.ok, result.problems
-    assert anchored_text(result, "spacing", "note") == "ASEAN Regional Forum met again"
-
-
-def test_straight_quote_matches_typographic_text(mini: Project):
-    write_brief(mini, "quotes", "He said “we won’t go” and left.\n", annotation('said \\"we won\'t go\\"'))
-    result = load(mini)
-    assert result.ok, result.problems
-    assert anchored_text(result, "quotes", "note") == "said “we won’t go”"
-
-
-def test_typographic_quote_matches_straight_text(mini: Project):
-    write_brief(mini, "straight", "He said \"we won't go\" and left.\n", annotation("“we won’t go”"))
-    result = load(mini)
-    assert result.ok, result.problems
-    assert anchored_text(result, "straight", "note") == "\"we won't go\""
+    assert anchored_text(result, "matching", "note") == anchored
 
 
 def test_suffix_disambiguates(mini: Project):
