@@ -67,11 +67,11 @@ def read_files(project: Path) -> tuple[RawContent, dict[str, str]]:
     raw = RawContent()
     digests: dict[str, str] = {}
     seen = set()
-    for file in _walk(root):
-        key = str(file)
+    base = len(str(project)) + 1
+    for key in _walk(str(root)):
         seen.add(key)
         try:
-            status = file.stat()
+            status = os.stat(key)
         except OSError:
             status = None
         signature = (status.st_size, status.st_mtime_ns, status.st_ino) if status else None
@@ -81,16 +81,17 @@ def read_files(project: Path) -> tuple[RawContent, dict[str, str]]:
         else:
             read_at = time.time_ns()
             try:
-                data = hashlib.blake2b(file.read_bytes(), digest_size=20).digest()
+                with open(key, "rb") as file:
+                    data = hashlib.blake2b(file.read(), digest_size=20).digest()
             except OSError:
                 data = b""  # unreadable: read it again, and let the loader report it
             if cached is None or cached[0] != data or not data:
                 part = RawContent()
-                _read_one(file, project, part)
+                _read_one(Path(key), project, part)
             else:
                 part = cached[3]
             cached = _files[key] = (data, signature, read_at, part)
-        digests[file.relative_to(project).as_posix()] = data.hex()
+        digests[key[base:].replace(os.sep, "/")] = data.hex()
         part = cached[3]
         raw.articles.update(part.articles)
         raw.annotations.update(part.annotations)
@@ -102,12 +103,12 @@ def read_files(project: Path) -> tuple[RawContent, dict[str, str]]:
     return raw, digests
 
 
-def _walk(root: Path) -> list[Path]:
-    """`sorted(root.rglob("*"))` files, not hidden: the loader's order."""
+def _walk(root: str) -> list[str]:
+    """The files `sorted(Path(root).rglob("*"))` gives, not hidden, in its order (by path parts)."""
     found = []
-    for folder, directories, names in os.walk(root):
-        found += [Path(folder, name) for name in names if not name.startswith(".")]
-    return sorted(path for path in found if path.is_file())
+    for folder, _, names in os.walk(root):
+        found += [os.path.join(folder, name) for name in names if not name.startswith(".")]
+    return sorted((path for path in found if os.path.isfile(path)), key=lambda path: path.split(os.sep))
 
 
 # -- articles' Markdown ---------------------------------------------------------

@@ -151,6 +151,7 @@ class PageRenderer:
         self.relations = relations
         self.link = link
         self._cross: tuple[Relations | None, dict] = (None, {})
+        self._entity_keys: tuple = (None, None, {})
 
     def render(self, spec: PageSpec) -> str:
         context = {
@@ -207,10 +208,14 @@ class PageRenderer:
         """
         content, relations = self.content, self.relations
         glossary, actors = content.glossary, content.actors
+        if self._entity_keys[0] is not content or self._entity_keys[1] is not files:
+            known = {("term", key): f"term:{key}:{files.get(entry.path, '?')}" for key, entry in glossary.items()}
+            known.update({("actor", key): f"actor:{key}:{files.get(actor.path, '?')}" for key, actor in actors.items()})
+            self._entity_keys = (content, files, known)
+        known = self._entity_keys[2]
 
         def entity(kind: str, key: str) -> str:
-            found = (glossary if kind == "term" else actors).get(key)
-            return f"{kind}:{key}:" + (files.get(found.path, "?") if found is not None else "missing")
+            return known.get((kind, key)) or f"{kind}:{key}:missing"
 
         parts = [site, spec.src_uri, spec.template, spec.title, repr(spec.sources)]
         if spec.template == "brief.md":

@@ -48,17 +48,33 @@ class Relations:
 
     _related: _RelatedIndex | None = field(default=None, repr=False, compare=False)
     _co_mentions: dict | None = field(default=None, repr=False, compare=False)
+    _sets_signature: str | None = field(default=None, repr=False, compare=False)
 
     def related_briefs(self, slug: str, articles: dict[str, Article]) -> list[tuple[Article, int]]:
         """Other briefs ranked by how many entities they share with this one (then newest, then by slug)."""
         if self._related is None or self._related.articles is not articles:
-            self._related = _RelatedIndex(articles, self.entities_of)
+            self._related = _RelatedIndex(articles, self.entities_of, self.sets_signature())
         return self._related.related(slug, RELATED_LIMIT)
+
+    def sets_signature(self) -> str:
+        """A digest of which entities each brief involves (what related briefs and co-mentions depend on)."""
+        if self._sets_signature is None:
+            known = _set_texts
+            texts = {}
+            for slug, refs in self.entities_of.items():
+                kept = known.get(id(refs))
+                if kept is None or kept[0] is not refs:
+                    kept = (refs, repr(sorted(set(refs))))
+                texts[id(refs)] = kept
+            _set_texts.clear()
+            _set_texts.update(texts)
+            self._sets_signature = digest(repr(sorted((slug, texts[id(refs)][1]) for slug, refs in self.entities_of.items())))
+        return self._sets_signature
 
     def co_mentioned(self, actor_id: str) -> list[tuple[str, int]]:
         """Actors mentioned in the same briefs as this one, most often first."""
         if self._co_mentions is None:
-            signature = digest(repr(sorted((slug, sorted(set(refs))) for slug, refs in self.entities_of.items())))
+            signature = self.sets_signature()
             if _co_mentions.get("signature") != signature:  # kept between builds while every brief's entities are the same
                 counts: dict[str, Counter[str]] = defaultdict(Counter)
                 for refs in self.entities_of.values():
@@ -77,6 +93,7 @@ class Relations:
 
 _rankings: dict = {}
 _co_mentions: dict = {}
+_set_texts: dict[int, tuple[Sequence[str], str]] = {}  # id of an entities_of list -> (the list, its sorted set as text)
 
 
 class _RelatedIndex:
@@ -90,28 +107,32 @@ class _RelatedIndex:
     "related briefs" from comparing every brief with every other one.
     """
 
-    def __init__(self, articles: dict[str, Article], entities_of: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, articles: dict[str, Article], entities_of: Mapping[str, Sequence[str]], sets_signature: str) -> None:
         self.articles = articles
         self.entities_of = entities_of
         self.order = sorted(articles.values(), key=lambda a: (_date_key(a), a.slug))
-        self.position = {article.slug: position for position, article in enumerate(self.order)}
-        self.everyone = (1 << len(self.order)) - 1
-        self.briefs_of: dict[str, int] = defaultdict(int)
-        sets = {slug: frozenset(refs) for slug, refs in entities_of.items()}
-        for article in self.order:
-            bit = 1 << self.position[article.slug]
-            for ref in sets.get(article.slug, ()):
-                self.briefs_of[ref] |= bit
+        self.briefs_of: dict[str, int] | None = None  # made when a ranking is not known yet
         # Rankings are kept between builds while every brief's date and entities are the same.
-        signature = digest(repr([(article.slug, article.fields.source.published) for article in self.order]), repr(sorted((slug, sorted(refs)) for slug, refs in sets.items())))
+        signature = digest(repr([(article.slug, article.fields.source.published) for article in self.order]), sets_signature)
         if _rankings.get("signature") != signature:
             _rankings.clear()
             _rankings["signature"] = signature
         self.rankings: dict = _rankings
 
+    def _index(self) -> None:
+        self.position = {article.slug: position for position, article in enumerate(self.order)}
+        self.everyone = (1 << len(self.order)) - 1
+        self.briefs_of = defaultdict(int)
+        for article in self.order:
+            bit = 1 << self.position[article.slug]
+            for ref in set(self.entities_of.get(article.slug, ())):
+                self.briefs_of[ref] |= bit
+
     def related(self, slug: str, limit: int) -> list[tuple[Article, int]]:
         ranked = self.rankings.get(slug)
         if ranked is None:
+            if self.briefs_of is None:
+                self._index()
             ranked = self.rankings[slug] = [(other.slug, shared) for other, shared in self.top(slug, set(self.entities_of.get(slug, ())), limit)]
         return [(self.articles[other], shared) for other, shared in ranked]
 
