@@ -1,0 +1,836 @@
+#!/usr/bin/env python3
+"""Benchmark: the policy-briefs site against stock MkDocs + Material on the same articles.
+
+Generates a deterministic synthetic project in the content model's format
+(N briefs of about 1,200 words with 10 annotations each, 60 glossary entries
+and 100 actors with aliases), then builds, interleaved and several times:
+
+  a. the plugin's site (the repository's mkdocs.yml: its theme, features and plugins);
+  b. stock MkDocs + Material + search with the same article bodies as ordinary
+     pages, every page in the default navigation;
+  c. the same as b with `navigation.prune`.
+
+It prints and writes to docs/performance.md: wall time, peak memory, the
+ratios a/b and a/c, the plugin's own time per brief (measured inside the
+build), the linker's throughput, the scaling from 1,000 to 3,000 briefs, and
+how long `mkdocs serve` (started as scripts/serve starts it) takes to show an
+edit on the edited brief and on a glossary entry that lists it.
+
+    .venv/bin/python scripts/benchmark.py            # N = 100 and 1,000, then serve
+    .venv/bin/python scripts/benchmark.py --large    # also N = 3,000 (slow: the stock build)
+    .venv/bin/python scripts/benchmark.py --sizes 100 --runs 1 --no-serve --no-write   # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import shlex
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+PERFORMANCE_PAGE = REPOSITORY / "docs" / "performance.md"
+SEED = 20240305
+TERMS = 60
+ACTORS = 100
+WORDS_PER_BRIEF = 1200
+ANNOTATIONS_PER_BRIEF = 10
+TERMS_PER_BRIEF = 25
+ACTORS_PER_BRIEF = 15
+TIMING_ENV = "POLICY_BRIEFS_TIMING"
+
+# --------------------------------------------------------------------------- words
+
+FILLER = """
+the a of and to in that for on with as by at from this its their which was were be been has have had
+not but or more most other some such only also than then there these those when where while after
+before during between among against within without under over into through about across around
+policy security region regional forum summit meeting talks dialogue partners partnership cooperation
+defence defense military naval maritime exercises ministers ministry government governments state
+states officials delegation delegates agreement accord treaty framework mechanism architecture order
+balance power influence interests strategy strategic doctrine approach position stance view views
+economic trade investment energy supply chains ports infrastructure development growth markets
+sanctions pressure crisis conflict tensions dispute disputes claims waters islands border borders
+alliance alliances allies ally bloc blocs members membership neighbours neighbors great small middle
+powers leaders leader analysts observers scholars experts commentators press media reports report
+statement statements declaration declarations communique signal signals message messages intention
+intentions commitment commitments promise promises concern concerns risk risks threat threats
+stability instability peace war wars history historical legacy memory past future present years
+year decade decades century months weeks recently already still again often rarely never always
+long short early late first second third last next new old large larger largest small smaller
+important significant modest limited broad narrow clear unclear open closed formal informal public
+private regular annual rare frequent gradual sudden slow quick careful cautious bold steady
+uncertain likely unlikely possible impossible necessary useful practical symbolic substantive
+question questions answer answers issue issues problem problems solution solutions option options
+choice choices decision decisions plan plans project projects programme programs initiative
+initiatives proposal proposals idea ideas argument arguments case cases example examples evidence
+data figures numbers share shares level levels rate rates record records volume volumes value
+values price prices cost costs budget budgets spending funds resources capacity capacities
+capability capabilities technology technologies systems weapons arms equipment deliveries contracts
+sales purchases orders buyers sellers suppliers customers market client clients partner
+seems appears remains became becomes grew grows fell falls rose rises stayed stays kept keeps
+made makes took takes gave gives held holds met meets signed signs agreed agrees refused refuses
+argued argues noted notes warned warns stressed stresses claimed claims suggested suggests
+""".split()
+CONNECTORS = ["In practice,", "For now,", "Even so,", "By contrast,", "At the same time,", "Meanwhile,", "Still,", "In short,", "As a result,", "Over time,"]
+SYLLABLES = ["ka", "ven", "dor", "li", "mar", "tes", "ro", "vil", "an", "sk", "ber", "ta", "no", "gal", "dri", "os", "ur", "zen", "pa", "lo", "mir", "ek", "sa", "thu", "kor", "vel", "ne", "yr", "qua", "fen"]
+ORG_WORDS = ["Council", "Forum", "Union", "Organisation", "Commission", "Assembly", "Community", "Partnership", "Institute", "Agency"]
+ORG_QUALIFIERS = ["Northern", "Southern", "Eastern", "Western", "Pacific", "Maritime", "Continental", "Coastal", "Central", "Highland", "Oceanic", "Inland"]
+TERM_NOUNS = ["Accord", "Doctrine", "Initiative", "Framework", "Process", "Declaration", "Mechanism", "Pact", "Charter", "Protocol"]
+PUBLISHERS = ["Example Review", "Synthetic Policy Institute", "Regional Affairs Quarterly", "Harbour Studies Centre", "Open Strategy Forum"]
+TAGS = [f"topic-{i:02d}" for i in range(20)]
+KINDS = ["context", "claim", "quotation", "fact-check", "question"]
+VERDICTS = ["accurate", "imprecise", "inaccurate", "unverifiable"]
+
+
+def _name(rng: random.Random, used: set[str], parts: tuple[int, int] = (2, 3)) -> str:
+    while True:
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(*parts))).capitalize()
+        if word not in used and len(word) > 3:
+            used.add(word)
+            return word
+
+
+def _acronym(words: list[str], used: set[str]) -> str:
+    letters = "".join(word[0] for word in words if word[0].isupper())
+    candidate, suffix = letters, 2
+    while candidate in used or len(candidate) < 3:
+        candidate, suffix = f"{letters}{suffix}" if len(letters) >= 3 else f"{letters}X{suffix}", suffix + 1
+    used.add(candidate)
+    return candidate
+
+
+@dataclass
+class Entity:
+    id: str
+    kind: str  # "term" or "actor"
+    forms: list[str]
+    data: dict
+
+
+@dataclass
+class Synthetic:
+    terms: list[Entity] = field(default_factory=list)
+    actors: list[Entity] = field(default_factory=list)
+
+
+def make_entities(rng: random.Random) -> Synthetic:
+    """60 glossary entries and 100 actors, every surface form unique."""
+    used: set[str] = set()
+    forms_used: set[str] = set()
+    result = Synthetic()
+
+    def unique_forms(forms: list[str]) -> list[str]:
+        kept = [form for form in dict.fromkeys(forms) if form not in forms_used]
+        forms_used.update(kept)
+        return kept
+
+    for number in range(TERMS):
+        base = _name(rng, used)
+        if number % 3 == 0:  # an acronym with its expansion
+            words = [base, rng.choice(["Trade", "Security", "Defence", "Maritime", "Energy"]), "and", rng.choice(["Dialogue", "Cooperation", "Partnership"]), rng.choice(TERM_NOUNS)]
+            expansion = " ".join(words)
+            term = _acronym(words, used)
+            aliases = [f"{base} {words[-1]}"]
+            forms = unique_forms([term, expansion, *aliases])
+            data = {"term": term, "expansion": expansion, "aliases": aliases}
+        elif number % 3 == 1:  # a named agreement
+            term = f"{base} {rng.choice(TERM_NOUNS)}"
+            aliases = [f"{base} deal"]
+            forms = unique_forms([term, *aliases])
+            data = {"term": term, "aliases": aliases}
+        else:  # a doctrine-like phrase
+            term = f"{base} doctrine"
+            forms = unique_forms([term])
+            data = {"term": term}
+        data["definition"] = f"The {forms[0]} is a synthetic entry number {number} used to measure the site. It has no meaning beyond this benchmark."
+        result.terms.append(Entity(f"term-{number:02d}", "term", forms, data))
+
+    states: list[str] = []
+    for number in range(ACTORS):
+        if number < 30:  # states, with a capital as a metonym
+            country = _name(rng, used)
+            capital = _name(rng, used)
+            name = f"Republic of {country}"
+            data = {"name": name, "type": "state", "aliases": [country, capital]}
+            states.append(f"actor-{number:03d}")
+        elif number < 60:  # organisations with an acronym
+            words = [rng.choice(ORG_QUALIFIERS), _name(rng, used), rng.choice(ORG_WORDS)]
+            name = " ".join(words)
+            data = {"name": name, "type": "organization", "aliases": [_acronym(words, used)]}
+            if states:
+                data["members"] = sorted(rng.sample(states, 3))
+        else:  # people, known by their surname too
+            first, last = _name(rng, used), _name(rng, used, (2, 3))
+            name = f"{first} {last}"
+            data = {"name": name, "type": "person", "aliases": [last], "role": f"Analyst at the {rng.choice(PUBLISHERS)}"}
+        forms = unique_forms([data["name"], *data["aliases"]])
+        data["aliases"] = [alias for alias in data["aliases"] if alias in forms]
+        data["summary"] = f"{forms[0]} is synthetic actor number {number}. It exists only for the benchmark."
+        result.actors.append(Entity(f"actor-{number:03d}", "actor", forms, data))
+    return result
+
+
+# --------------------------------------------------------------------------- briefs
+
+
+def _sentence(rng: random.Random, mentions: list[str]) -> str:
+    """About 20 words, the given surface forms woven in."""
+    words = [rng.choice(FILLER) for _ in range(rng.randint(14, 22))]
+    for form in mentions:
+        position = rng.randint(1, len(words) - 1)
+        words.insert(position, form + ("’s" if rng.random() < 0.1 else ""))
+    text = " ".join(words)
+    if rng.random() < 0.25:
+        text = f"{rng.choice(CONNECTORS)} {text}"
+    return text[0].upper() + text[1:] + "."
+
+
+def make_brief(rng: random.Random, number: int, entities: Synthetic) -> tuple[str, str, dict, str]:
+    """(slug, article file text, annotations data, article body)."""
+    slug = f"brief-{number:04d}"
+    terms = rng.sample(entities.terms, TERMS_PER_BRIEF)
+    actors = rng.sample(entities.actors, ACTORS_PER_BRIEF)
+    # Every chosen entity once, a third of them again, in a shuffled order.
+    queue = [rng.choice(e.forms) for e in terms + actors] + [rng.choice(e.forms) for e in rng.sample(terms + actors, 14)]
+    rng.shuffle(queue)
+    paragraphs: list[list[str]] = []
+    words = 0
+    while words < WORDS_PER_BRIEF - 40:
+        sentences = []
+        for _ in range(rng.randint(3, 5)):
+            take = [queue.pop() for _ in range(min(len(queue), rng.choice((0, 1, 1, 2))))]
+            sentences.append(_sentence(rng, take))
+        paragraphs.append(sentences)
+        words += sum(len(s.split()) for s in sentences)
+    while queue:  # whatever is left goes into the last paragraph
+        paragraphs[-1].append(_sentence(rng, [queue.pop()]))
+
+    # Quotes for the notes: word windows of sentences, each unique in the article.
+    flat = " ".join(" ".join(p) for p in paragraphs)
+    candidates = [(p, s) for p in range(len(paragraphs)) for s in range(len(paragraphs[p]))]
+    rng.shuffle(candidates)
+    quotes: dict[tuple[int, int], str] = {}
+    for p, s in candidates:
+        if len(quotes) == ANNOTATIONS_PER_BRIEF:
+            break
+        if any(key[0] == p for key in quotes):
+            continue
+        tokens = paragraphs[p][s].rstrip(".").split()
+        size = rng.randint(4, 7)
+        start = rng.randint(0, max(0, len(tokens) - size))
+        quote = " ".join(tokens[start : start + size])
+        if flat.count(quote) == 1:
+            quotes[(p, s)] = quote
+
+    # Markdown: a few headings, emphasis, a link, inline code and a list, none touching a quote.
+    blocks = []
+    for p, sentences in enumerate(paragraphs):
+        if p and p % 4 == 0:
+            blocks.append(f"## {' '.join(rng.choice(FILLER) for _ in range(3)).capitalize()} {p // 4}")
+        styled = []
+        for s, sentence in enumerate(sentences):
+            if (p, s) not in quotes and rng.random() < 0.15:
+                tokens = sentence.split()
+                i = rng.randrange(len(tokens) - 1)
+                if tokens[i].isalpha() and tokens[i].islower():
+                    tokens[i] = rng.choice(("*{}*", "**{}**", "`{}`", "[{}](https://example.org/source)")).format(tokens[i])
+                sentence = " ".join(tokens)
+            styled.append(sentence)
+        if p % 7 == 3 and all((p, s) not in quotes for s in range(len(sentences))):
+            blocks.append("\n".join(f"- {sentence}" for sentence in styled))
+        else:
+            blocks.append(" ".join(styled))
+    body = "\n\n".join(blocks) + "\n"
+
+    people = [a for a in entities.actors if a.data["type"] == "person"]
+    authors = [a.id for a in rng.sample(people, rng.choice((1, 1, 2)))]
+    fields = {
+        "title": f"Synthetic brief {number}: {' '.join(rng.choice(FILLER) for _ in range(4))}",
+        "source": {
+            "publisher": rng.choice(PUBLISHERS),
+            "url": f"https://example.org/briefs/{slug}",
+            "published": f"{rng.randint(2005, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "authors": authors,
+        },
+        "summary": f"A synthetic brief about {terms[0].forms[0]} and {actors[0].forms[0]}, generated for the benchmark.",
+        "takeaways": [f"{terms[1].forms[0]} matters to {actors[1].forms[0]}.", "Nothing here is real."],
+        "tags": sorted(rng.sample(TAGS, rng.randint(1, 3))),
+    }
+    notes = []
+    for index, ((p, s), quote) in enumerate(sorted(quotes.items())):
+        kind = KINDS[index % len(KINDS)]
+        note = {"id": f"note-{index + 1}", "kind": kind, "quote": quote}
+        if kind == "quotation":
+            note["speaker"] = rng.choice(people).id
+        else:
+            note["body"] = f"Synthetic note {index + 1} on this passage, with *emphasis* and a [source](https://example.org/notes/{slug})."
+        if kind == "fact-check":
+            note["verdict"] = rng.choice(VERDICTS)
+        if index % 2 == 0:
+            note["terms"] = [rng.choice(terms).id]
+        if index % 3 == 0:
+            note["actors"] = [rng.choice(actors).id]
+        notes.append(note)
+    text = "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n" + body
+    return slug, text, {"annotations": notes}, body
+
+
+def generate(root: Path, size: int, seed: int = SEED) -> dict[str, Path]:
+    """Write the plugin project and the stock project for `size` briefs under `root`."""
+    if root.exists():
+        shutil.rmtree(root)
+    rng = random.Random(seed)
+    entities = make_entities(rng)
+    plugin, stock = root / "plugin", root / "stock"
+    for folder in ("articles", "glossary", "actors"):
+        (plugin / "briefs" / folder).mkdir(parents=True)
+    (plugin / "docs").mkdir()
+    (stock / "docs" / "briefs").mkdir(parents=True)
+
+    def dump(path: Path, data: dict) -> None:
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+    for entity in entities.terms:
+        dump(plugin / "briefs" / "glossary" / f"{entity.id}.yml", entity.data)
+    for entity in entities.actors:
+        dump(plugin / "briefs" / "actors" / f"{entity.id}.yml", entity.data)
+    for number in range(size):
+        brief_rng = random.Random(f"{seed}-{number}")
+        slug, text, notes, body = make_brief(brief_rng, number, entities)
+        (plugin / "briefs" / "articles" / f"{slug}.md").write_text(text, encoding="utf-8")
+        dump(plugin / "briefs" / "articles" / f"{slug}.annotations.yml", notes)
+        front = yaml.safe_load(text.split("---\n")[1])
+        year = stock / "docs" / "briefs" / front["source"]["published"][:4]  # an archive by year: sections for prune to prune
+        year.mkdir(exist_ok=True)
+        (year / f"{slug}.md").write_text(f"# {front['title']}\n\n{body}", encoding="utf-8")
+    home = "# Synthetic briefs\n\nA generated project for the benchmark.\n"
+    (plugin / "docs" / "index.md").write_text(home, encoding="utf-8")
+    (stock / "docs" / "index.md").write_text(home, encoding="utf-8")
+
+    repo_config = yaml.safe_load((REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugin_config = {key: value for key, value in repo_config.items() if key != "nav"}
+    plugin_config["site_name"] = "Synthetic briefs"
+    plugin_config["nav"] = _existing_nav(repo_config.get("nav", []), plugin / "docs")
+    dump(plugin / "mkdocs.yml", plugin_config)
+
+    features = [f for f in repo_config["theme"].get("features", []) if f != "navigation.prune"]
+    for name, extra in (("default", []), ("prune", ["navigation.prune"])):
+        config = {key: repo_config[key] for key in ("repo_url", "edit_uri", "markdown_extensions") if key in repo_config}
+        config["site_name"] = "Synthetic briefs"
+        config["theme"] = {**repo_config["theme"], "features": features + extra}
+        config["plugins"] = ["search"]
+        dump(stock / f"mkdocs-{name}.yml", config)
+    _commit(plugin)
+    return {"plugin": plugin / "mkdocs.yml", "default": stock / "mkdocs-default.yml", "prune": stock / "mkdocs-prune.yml"}
+
+
+GENERATED = {"briefs/index.md", "briefs/tags.md", "glossary/index.md", "actors/index.md"}
+
+
+def _existing_nav(nav: list, docs: Path) -> list:
+    """The repository's navigation, less pages the synthetic project does not have."""
+    kept = []
+    for item in nav:
+        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        if isinstance(value, list):
+            value = _existing_nav(value, docs)
+            if not value:
+                continue
+        elif value not in GENERATED and not (docs / value).exists():
+            continue
+        kept.append({title: value} if title is not None else value)
+    return kept
+
+
+def _commit(project: Path) -> None:
+    """A real site is built from a checkout: make the project a repository with one commit."""
+    if shutil.which("git") is None:
+        return
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Benchmark", "GIT_AUTHOR_EMAIL": "benchmark@example.org", "GIT_COMMITTER_NAME": "Benchmark",
+           "GIT_COMMITTER_EMAIL": "benchmark@example.org", "GIT_AUTHOR_DATE": "2024-03-05T12:00:00+00:00",
+           "GIT_COMMITTER_DATE": "2024-03-05T12:00:00+00:00", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Synthetic content"]):
+        subprocess.run(["git", *command], cwd=project, env=env, check=True, capture_output=True)
+
+
+# --------------------------------------------------------------------------- builds
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+    timing: dict | None = None
+
+
+def mkdocs_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def build_once(config: Path, site: Path, timing_file: Path | None = None) -> Run:
+    """One `mkdocs build` in a child process: wall time and the child's peak resident memory."""
+    env = mkdocs_env(**({TIMING_ENV: str(timing_file)} if timing_file else {}))
+    if timing_file and timing_file.exists():
+        timing_file.unlink()
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(site)], stdout=log, stderr=log, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    if process.returncode != 0 or "WARNING" in output or "ERROR" in output:
+        raise SystemExit(f"build of {config} failed or warned:\n{output[-4000:]}")
+    timing = json.loads(timing_file.read_text(encoding="utf-8").splitlines()[-1]) if timing_file else None
+    return Run(seconds, usage.ru_maxrss / 1024, timing)
+
+
+def interleaved(configs: dict[str, Path], work: Path, runs: int, skip: set[str] = frozenset()) -> dict[str, list[Run]]:
+    """Build each site `runs` times, in turn (a b c a b c …), so drift hits all alike."""
+    results: dict[str, list[Run]] = {name: [] for name in configs if name not in skip}
+    for round_number in range(runs):
+        for name, config in configs.items():
+            if name in skip:
+                continue
+            timing = work / "timing.jsonl" if name == "plugin" else None
+            run = build_once(config, work / f"site-{name}", timing)
+            results[name].append(run)
+            print(f"    {name:8} run {round_number + 1}/{runs}: {run.seconds:7.2f} s  {run.peak_mib:6.0f} MiB", flush=True)
+    return results
+
+
+def linker_throughput(project: Path) -> dict:
+    """The linker alone on every text run of every article: MB of text per second."""
+    sys.path.insert(0, str(REPOSITORY / "plugins"))
+    from policy_briefs.linker import Linker
+    from policy_briefs.validate import load_project
+
+    result = load_project(project)
+    linker = Linker(result.index.by_form)
+    texts = [block for article in result.content.articles.values() for block in article.reader_blocks]
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    best = float("inf")
+    found = 0
+    for _ in range(5):
+        start = time.perf_counter()
+        found = sum(len(linker.find(text)) for text in texts)
+        best = min(best, time.perf_counter() - start)
+    return {"megabytes": megabytes, "seconds": best, "mb_per_s": megabytes / best, "matches": found, "forms": len(linker.forms)}
+
+
+def html_size(site: Path, slug: str) -> int:
+    return (site / "briefs" / slug / "index.html").stat().st_size
+
+
+def html_totals(site: Path) -> dict[str, float]:
+    """MB of HTML in brief pages and in entity (glossary and actor) pages."""
+    def total(pattern: str) -> float:
+        return sum(path.stat().st_size for path in site.glob(pattern)) / 1e6
+    return {"briefs": total("briefs/*/index.html"), "entities": total("glossary/*/index.html") + total("actors/*/index.html")}
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def serve_flags() -> list[str]:
+    """The flags scripts/serve gives `mkdocs serve` (the preview command of the README)."""
+    for line in (REPOSITORY / "scripts" / "serve").read_text(encoding="utf-8").splitlines():
+        if re.search(r"mkdocs serve", line) and line.strip().startswith("exec"):
+            words = shlex.split(line)
+            return [w for w in words[words.index("serve") + 1 :] if w != "$@"]
+    raise SystemExit("scripts/serve does not run mkdocs serve")
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def measure_serve(config: Path, edits: int = 5) -> dict:
+    """Edit one brief while `mkdocs serve` runs; time until the brief and an entry show it."""
+    project = config.parent
+    article = project / "briefs" / "articles" / "brief-0001.md"
+    glossary = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (project / "briefs" / "glossary").glob("*.yml")}
+    term_id = sorted(glossary)[7]
+    form = glossary[term_id]["term"]
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    flags = serve_flags()
+    log = tempfile.TemporaryFile()
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}", "-f", str(config)], stdout=log, stderr=log, env=mkdocs_env())
+    original = article.read_text(encoding="utf-8")
+    results = {"flags": flags, "page": [], "entity": [], "startup": None}
+    try:
+        deadline = time.monotonic() + 900
+        while "Synthetic brief 1:" not in _fetch(base + "briefs/brief-0001/"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise SystemExit("mkdocs serve did not start:\n" + log.read().decode("utf-8", "replace")[-4000:])
+            time.sleep(0.2)
+        results["startup"] = time.perf_counter() - started
+        time.sleep(2)  # let the file watcher settle
+        for edit in range(edits):
+            token = f"Benchmarkedit{edit}x{random.Random(edit).randrange(10**6)}"
+            article.write_text(original + f"\n{token} reports that the {form} came up again.\n", encoding="utf-8")
+            edited = time.perf_counter()
+            page_seen = entity_seen = None
+            while page_seen is None or entity_seen is None:
+                now = time.perf_counter()
+                if now - edited > 120:
+                    raise SystemExit("the edit did not show within 120 s")
+                if page_seen is None and token in _fetch(base + "briefs/brief-0001/"):
+                    page_seen = time.perf_counter() - edited
+                if entity_seen is None and token in _fetch(base + f"glossary/{term_id}/"):
+                    entity_seen = time.perf_counter() - edited
+                time.sleep(0.01)
+            results["page"].append(page_seen)
+            results["entity"].append(entity_seen)
+            print(f"    edit {edit + 1}/{edits}: brief page {page_seen:.2f} s, glossary entry {entity_seen:.2f} s", flush=True)
+            time.sleep(1.5)
+    finally:
+        article.write_text(original, encoding="utf-8")
+        process.terminate()
+        process.wait(timeout=30)
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+        log.close()
+    # MkDocs' own figure for each rebuild (the first line is the initial build).
+    results["rebuilds"] = [float(seconds) for seconds in re.findall(r"Documentation built in ([0-9.]+) seconds", output)][1:]
+    return results
+
+
+# --------------------------------------------------------------------------- report
+
+
+def versions() -> dict[str, str]:
+    names = {"mkdocs": "MkDocs", "mkdocs-material": "Material for MkDocs", "markdown": "Python-Markdown", "mkdocs-policy-briefs": "policy-briefs"}
+    found = {"Python": platform.python_version()}
+    for package, label in names.items():
+        try:
+            found[label] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found[label] = "not installed"
+    return found
+
+
+def revision() -> str:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPOSITORY, capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "plugins"], cwd=REPOSITORY, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "an unknown revision"
+    return f"commit {commit}" + (" with local changes to plugins/" if dirty else "")
+
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.0f} GiB RAM"
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def plugin_ms_per_brief(runs: list[Run], size: int) -> tuple[float, dict[str, float]]:
+    """Median of the plugin's own time per brief, and the breakdown of that median run."""
+    totals = [(run.timing["total"], run.timing) for run in runs if run.timing]
+    total, timing = sorted(totals, key=lambda pair: pair[0])[len(totals) // 2]
+    return total * 1000 / size, {name: seconds * 1000 / size for name, seconds in timing["sections"].items()}
+
+
+def report(sizes: dict[int, dict], serve: dict | None, args: argparse.Namespace) -> str:
+    lines = [
+        "# Performance",
+        "",
+        "How long the site takes to build, against stock MkDocs + Material on the same",
+        "articles, and how fast the preview shows an edit. This page is written by",
+        "`scripts/benchmark.py`; rerun it (see the README) to measure your machine.",
+        "",
+        f"- Measured: {_SAVED.get('date', dt.date.today().isoformat())} on {_SAVED.get('machine') or machine()}; code at {_SAVED.get('revision') or revision()}",
+        "- Versions: " + ", ".join(f"{name} {version}" for name, version in (_SAVED.get("versions") or versions()).items()),
+        f"- Synthetic project (seed {SEED}): N briefs of ~{WORDS_PER_BRIEF:,} words with {ANNOTATIONS_PER_BRIEF} annotations each, "
+        f"{TERMS} glossary entries and {ACTORS} actors with aliases; each brief mentions {TERMS_PER_BRIEF} terms and {ACTORS_PER_BRIEF} actors "
+        "(about 70 mentions). The project is a git repository with one commit, as a checkout would be.",
+        "- **a** the plugin's site: the repository's `mkdocs.yml` (theme, features incl. `navigation.prune`, plugins); brief, glossary, actor and index pages generated.",
+        "- **b** stock MkDocs + Material + search, the same article bodies as ordinary pages filed by year (`docs/briefs/<year>/<slug>.md`), "
+        "all in the default navigation; the repository's theme, features (less `navigation.prune`) and Markdown extensions.",
+        "- **c** as b, with `navigation.prune` (the repository's features exactly).",
+        f"- Each build is a fresh `mkdocs build` process, run interleaved a b c a b c … {args.runs} times; the figures are medians. "
+        "Peak memory is the build process's maximum resident set size.",
+        "- The plugin's own time is measured inside the build (`POLICY_BRIEFS_TIMING`): all its events, the Markdown pass that finds "
+        "reader text and mentions, and its treeprocessor during MkDocs' render. MkDocs' own work on the generated pages is not in it.",
+        "",
+        "## Builds",
+        "",
+        "| N | a: plugin | b: stock | c: stock + prune | a/b | a/c | peak memory a / b / c | a/b memory | plugin's own time per brief | brief page HTML |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, result in sizes.items():
+        runs = result["runs"]
+        a = median([r.seconds for r in runs["plugin"]])
+        b = median([r.seconds for r in runs["default"]]) if "default" in runs else None
+        c = median([r.seconds for r in runs["prune"]])
+        mem = {name: median([r.peak_mib for r in rs]) for name, rs in runs.items()}
+        own, _ = plugin_ms_per_brief(runs["plugin"], size)
+        fmt = lambda v: f"{v:.2f} s" if v is not None else "—"  # noqa: E731
+        ratio = lambda v: f"{a / v:.2f}" if v else "—"  # noqa: E731
+        memory = " / ".join(f"{mem[name]:.0f}" if name in mem else "—" for name in ("plugin", "default", "prune")) + " MiB"
+        mem_ratio = f"{mem['plugin'] / mem['default']:.2f}" if "default" in mem else f"{mem['plugin'] / mem['prune']:.2f} (vs c)"
+        lines.append(f"| {size:,} | {fmt(a)} | {fmt(b)} | {fmt(c)} | {ratio(b)} | {ratio(c)} | {memory} | {mem_ratio} | {own:.2f} ms | {result['html_kib']:.0f} KiB |")
+    lines += ["", "The plugin's own time per brief, by part (median run):", "", "| N | " + " | ".join(_PARTS.values()) + " |", "| ---: |" + " ---: |" * len(_PARTS)]
+    for size, result in sizes.items():
+        _, parts = plugin_ms_per_brief(result["runs"]["plugin"], size)
+        lines.append(f"| {size:,} | " + " | ".join(f"{parts.get(key, 0):.3f} ms" for key in _PARTS) + " |")
+    if 1000 in sizes and 3000 in sizes:
+        t1 = median([r.seconds for r in sizes[1000]["runs"]["plugin"]])
+        t3 = median([r.seconds for r in sizes[3000]["runs"]["plugin"]])
+        lines += ["", f"Scaling: plugin build time(3,000) / time(1,000) = {t3:.2f} / {t1:.2f} s = **{t3 / t1:.2f}**."]
+    linker = next(iter(sizes.values()))["linker"]
+    lines += ["", f"Linker: one pattern for {linker['forms']} surface forms finds {linker['matches']:,} mentions in {linker['megabytes']:.2f} MB of reader text "
+              f"in {linker['seconds'] * 1000:.0f} ms: **{linker['mb_per_s']:.1f} MB/s** (N = {next(iter(sizes)):,}, best of 5)."]
+    if serve:
+        flags = " ".join(serve["flags"]) or "(none)"
+        lines += [
+            "", "## Preview", "",
+            f"`mkdocs serve {flags}` (what `scripts/serve` runs) on 127.0.0.1 with N = {serve['size']:,}: a brief is edited "
+            f"{len(serve['page'])} times (each time a sentence that mentions a glossary term is added), and after each edit the brief page "
+            "and the term's entry page are fetched every 10 ms until both show it. The time includes the file watcher (the plugin "
+            "polls the content every 0.2 s; MkDocs waits 0.1 s for quiet) and MkDocs' own rebuild time (\"Documentation built in\").",
+            "", "| N | first build and start | edit → brief page | edit → glossary entry's \"Appears in\" | rebuild (MkDocs' figure) |",
+            "| ---: | ---: | ---: | ---: | ---: |",
+            f"| {serve['size']:,} | {serve['startup']:.1f} s | {median(serve['page']):.2f} s (max {max(serve['page']):.2f}) | "
+            f"{median(serve['entity']):.2f} s (max {max(serve['entity']):.2f}) | "
+            + (f"{median(serve['rebuilds']):.2f} s (max {max(serve['rebuilds']):.2f})" if serve.get("rebuilds") else "—") + " |",
+        ]
+    lines += ["", "## Targets (N = 1,000)", ""] + _targets(sizes, serve)
+    lines += _remarks(sizes)
+    if args.notes and Path(args.notes).exists():
+        lines += ["", Path(args.notes).read_text(encoding="utf-8").strip()]
+    return "\n".join(lines) + "\n"
+
+
+_PARTS = {
+    "load": "reading and checking files",
+    "sources": "page sources (Jinja)",
+    "sources: brief.md": "of which briefs",
+    "finalize": "of which relations",
+    "treeprocessor": "treeprocessor (reading articles, links, notes)",
+    "page_events": "page events (sanitising HTML)",
+}
+
+
+def _remarks(sizes: dict[int, dict]) -> list[str]:
+    """Where the plugin's build spends its time, from the figures above."""
+    size = 1000 if 1000 in sizes else max(sizes)
+    runs = sizes[size]["runs"]
+    a = median([r.seconds for r in runs["plugin"]])
+    c = median([r.seconds for r in runs["prune"]])
+    own, parts = plugin_ms_per_brief(runs["plugin"], size)
+    others = a - own * size / 1000
+    first = next(iter(sizes))
+    mentions_per_brief = sizes[first]["linker"]["matches"] / first
+    html = sizes[size].get("html_mb") or {"briefs": 0.0, "entities": 0.0}
+    return [
+        "", "## Where the time goes", "",
+        f"At N = {size:,} the plugin's site takes {a:.1f} s: {own * size / 1000:.1f} s is the plugin's own work (table above) and "
+        f"{others:.1f} s is MkDocs and Material working on the pages it generates, against {c:.1f} s for the whole stock build with "
+        "`navigation.prune`. Each article's Markdown is rendered once (the plugin reads it while MkDocs renders the brief page), "
+        "entity lookups are dictionary hits, the linker is one regular expression run once over each text run, and every part "
+        "of the build grows linearly with N. What remains is the volume of HTML the pages hold:",
+        "",
+        "- A brief page carries its notes twice, as the list under \"Notes\" and as popovers, plus the source box, \"In this brief\" "
+        "and \"Related briefs\": its Markdown source is mostly raw HTML, which Python-Markdown's HTML parser reads tag by tag in "
+        "pure Python, and Material's search plugin parses the whole page again to index it. Stock pages are the article alone.",
+        f"- Glossary and actor pages list every sentence that mentions them (about {mentions_per_brief:.0f} mentions per brief): at "
+        f"N = {size:,} the {TERMS + ACTORS} entity pages hold {html['entities']:.0f} MB of HTML, the {size:,} brief pages {html['briefs']:.0f} MB.",
+        "- The plugin's own time is mostly the page templates (the brief template draws about 45 entity links and 20 note "
+        "blocks, and imports its macros with context, which Jinja re-runs for every page), the treeprocessor (reading the "
+        "article, linking mentions, placing ten notes) and sanitising every generated page with nh3.",
+        "- MkDocs keeps every page's HTML in memory until all pages are written; the plugin's pages hold two to three times the "
+        "HTML of the stock pages, hence the peak memory.",
+        "",
+        "Meeting the build and memory targets would take lighter pages (popovers that reuse the notes' HTML instead of "
+        "repeating it, entity pages that list briefs rather than every sentence, or paginate them, templates that import "
+        "their macros without context) and keeping generated pages' raw HTML away from Python-Markdown's and the search "
+        "plugin's HTML parsers; those are changes to the pages' design rather than to how the plugin computes them.",
+    ]
+
+
+def _targets(sizes: dict[int, dict], serve: dict | None) -> list[str]:
+    rows = ["| target | measured | met |", "| --- | ---: | :---: |"]
+
+    def row(name: str, value: str, ok: bool) -> None:
+        rows.append(f"| {name} | {value} | {'yes' if ok else '**no**'} |")
+
+    if 1000 in sizes:
+        runs = sizes[1000]["runs"]
+        a = median([r.seconds for r in runs["plugin"]])
+        c = median([r.seconds for r in runs["prune"]])
+        if "default" in runs:
+            b = median([r.seconds for r in runs["default"]])
+            row("plugin build <= 0.5x stock (default navigation)", f"{a / b:.2f}x", a / b <= 0.5)
+            mb = median([r.peak_mib for r in runs["default"]])
+        else:
+            mb = median([r.peak_mib for r in runs["prune"]])
+        row("plugin build <= 1.25x stock with navigation.prune", f"{a / c:.2f}x", a / c <= 1.25)
+        own, _ = plugin_ms_per_brief(runs["plugin"], 1000)
+        row("plugin's own work <= 1 ms per brief", f"{own:.2f} ms", own <= 1)
+        ma = median([r.peak_mib for r in runs["plugin"]])
+        row("peak memory <= 1.5x stock", f"{ma / mb:.2f}x", ma / mb <= 1.5)
+    if 1000 in sizes and 3000 in sizes:
+        t1 = median([r.seconds for r in sizes[1000]["runs"]["plugin"]])
+        t3 = median([r.seconds for r in sizes[3000]["runs"]["plugin"]])
+        row("time(3,000) / time(1,000) <= 3.3", f"{t3 / t1:.2f}", t3 / t1 <= 3.3)
+    if len(sizes) > 1:
+        html = [result["html_kib"] for result in sizes.values()]
+        row("brief page HTML does not grow with N", " → ".join(f"{kib:.1f} KiB" for kib in html), max(html) - min(html) < 1)
+    if serve:
+        worst = max(serve["page"])
+        row("edit → preview of the brief <= 1.5 s", f"{median(serve['page']):.2f} s (max {worst:.2f})", worst <= 1.5)
+        row("affected entity page fresh after the same rebuild", f"{median(serve['entity']):.2f} s", max(serve["entity"]) <= 1.5)
+    return rows
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated brief counts (default: 100,1000)")
+    parser.add_argument("--large", action="store_true", help="also N = 3,000 (the stock default-navigation build takes minutes)")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each site per size (median reported; default 3)")
+    parser.add_argument("--skip-default", action="store_true", help="leave out site b (stock, default navigation) - the slow one")
+    parser.add_argument("--default-max", type=int, help="build site b only up to this N (it takes minutes at 3,000)")
+    parser.add_argument("--serve-size", type=int, default=1000, help="N for the preview measurement (default 1,000)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the preview measurement")
+    parser.add_argument("--no-write", action="store_true", help=f"print only; do not rewrite {PERFORMANCE_PAGE.relative_to(REPOSITORY)}")
+    parser.add_argument("--notes", help="a Markdown file appended to the page (remarks on the figures)")
+    parser.add_argument("--workdir", type=Path, help="where to generate projects (default: a temporary folder, removed afterwards)")
+    parser.add_argument("--save", type=Path, help="also write the raw results to this JSON file")
+    parser.add_argument("--report-from", type=Path, help="no measuring: write the page from results saved with --save")
+    args = parser.parse_args()
+    if args.report_from:
+        results, serve = load_results(args.report_from)
+        page = report(results, serve, args)
+        print(page)
+        if not args.no_write:
+            PERFORMANCE_PAGE.write_text(page, encoding="utf-8")
+        return
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.large and 3000 not in sizes:
+        sizes.append(3000)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="policy-briefs-benchmark-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {machine()}\nVersions: {versions()}\nWork folder: {work}", flush=True)
+    results: dict[int, dict] = {}
+    serve = None
+    try:
+        for size in sizes:
+            print(f"\nN = {size:,}: generating", flush=True)
+            configs = generate(work / f"n{size}", size)
+            skip = {"default"} if args.skip_default or args.default_max is not None and size > args.default_max else set()
+            results[size] = {"runs": interleaved(configs, work / f"n{size}", args.runs, skip)}
+            results[size]["linker"] = linker_throughput(configs["plugin"].parent)
+            results[size]["html_kib"] = html_size(work / f"n{size}" / "site-plugin", "brief-0001") / 1024
+            results[size]["html_mb"] = html_totals(work / f"n{size}" / "site-plugin")
+            _summary(size, results[size])
+        if not args.no_serve:
+            size = args.serve_size
+            print(f"\nServe, N = {size:,}", flush=True)
+            configs = generate(work / f"serve{size}", size)
+            serve = {**measure_serve(configs["plugin"]), "size": size}
+        if args.save:
+            save_results(args.save, results, serve)
+        page = report(results, serve, args)
+        print("\n" + page)
+        if not args.no_write:
+            PERFORMANCE_PAGE.write_text(page, encoding="utf-8")
+            print(f"Wrote {PERFORMANCE_PAGE.relative_to(REPOSITORY)}")
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def save_results(path: Path, results: dict[int, dict], serve: dict | None) -> None:
+    plain = {
+        str(size): {**{key: value for key, value in result.items() if key != "runs"},
+                    "runs": {name: [vars(run) for run in runs] for name, runs in result["runs"].items()}}
+        for size, result in results.items()
+    }
+    path.write_text(json.dumps({"sizes": plain, "serve": serve, "machine": machine(), "versions": versions(), "revision": revision(), "date": dt.date.today().isoformat()}, indent=1), encoding="utf-8")
+
+
+def load_results(path: Path) -> tuple[dict[int, dict], dict | None]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    results = {}
+    for size, result in data["sizes"].items():
+        results[int(size)] = {**result, "runs": {name: [Run(**run) for run in runs] for name, runs in result["runs"].items()}}
+    _SAVED.update(data)
+    return results, data.get("serve")
+
+
+_SAVED: dict = {}  # machine, versions and revision of saved results, shown instead of this machine's
+
+
+def _summary(size: int, result: dict) -> None:
+    runs = result["runs"]
+    line = [f"  N = {size:,}:"]
+    for name, rs in runs.items():
+        line.append(f"{name} {median([r.seconds for r in rs]):.2f} s / {median([r.peak_mib for r in rs]):.0f} MiB")
+    a = median([r.seconds for r in runs["plugin"]])
+    for name in ("default", "prune"):
+        if name in runs:
+            line.append(f"a/{'b' if name == 'default' else 'c'} {a / median([r.seconds for r in runs[name]]):.2f}")
+    if runs["plugin"][0].timing:
+        own, parts = plugin_ms_per_brief(runs["plugin"], size)
+        line.append(f"plugin's own {own:.2f} ms/brief ({', '.join(f'{k} {v:.2f}' for k, v in parts.items())})")
+    line.append(f"linker {result['linker']['mb_per_s']:.1f} MB/s; brief HTML {result['html_kib']:.1f} KiB")
+    print("; ".join(line), flush=True)
+
+
+if __name__ == "__main__":
+    main()
