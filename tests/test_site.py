@@ -228,3 +228,15 @@ def test_navigation_stays_small(built):
     nav = page(site, BRIEF, urls).select_one("nav.md-nav--primary")
     assert not nav.find("a", string=lambda s: s and "Forum talks" in s)
     assert len(nav.select("a.md-nav__link")) < 12
+
+
+def test_marker_never_sits_inside_a_link(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "read [Russia elsewhere](https://example.org/) too", "read [Russia elsewhere today](https://example.org/) too")
+    mini.write("articles/forum-talks.annotations.yml", mini.read("articles/forum-talks.annotations.yml") + "  - id: partway\n    kind: claim\n    quote: read Russia elsewhere\n    body: Ends inside a link.\n")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    body = article(page(site, BRIEF))
+    marker = body.select_one('button.pb-marker[popovertarget="pop-partway"]')
+    assert marker is not None and marker.find_parent("a") is None
+    assert "".join(m.get_text() for m in body.select('mark[data-note="note-partway"]')) == "read Russia elsewhere"

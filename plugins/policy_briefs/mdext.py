@@ -233,11 +233,20 @@ def _mark_range(block: Block, start: int, end: int, annotation: Annotation) -> l
     return marks
 
 
+def _inside_link(element: etree.Element, block: etree.Element, parents: dict) -> bool:
+    """True when the element is a link or sits in one (a button may not)."""
+    while element is not block:
+        if element.tag == "a":
+            return True
+        element = parents[element]
+    return False
+
+
 def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int) -> None:
-    """Put the marker right after the passage, outside any link or mention that ends with it."""
+    """Put the marker right after the passage, outside any mention that ends with it and outside any link."""
     parents = {child: parent for parent in block.iter() for child in parent}
     parent = parents[after]
-    while parent is not block and list(parent)[-1] is after and not (after.tail or "").strip():
+    while parent is not block and (_inside_link(parent, block, parents) or list(parent)[-1] is after and not (after.tail or "").strip()):
         after, parent = parent, parents[parent]
     fields = annotation.fields
     label = f"Note {number}: {fields.kind.replace('-', ' ')}" + (f", {fields.verdict}" if fields.verdict else "")
