@@ -76,6 +76,14 @@ def test_fast_reader_reads_as_the_reader_text_module():
                     assert fast.position_of(slot_index, offset) == _probed_position(slow, slot_index, offset)
 
 
+def test_fast_normalize_is_the_reader_text_normalize():
+    rng = random.Random(17)
+    alphabet = "ab ‘’‚‛′“”„‟″'\"é\n"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert fastreader.normalize(text) == readertext.normalize(text)
+
+
 # -- the linker --------------------------------------------------------------------------
 
 
