@@ -9,6 +9,7 @@ return the functions untouched and sections are no-ops.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import time
@@ -20,7 +21,19 @@ ENABLED = bool(os.environ.get(ENV))
 
 _totals: dict[str, float] = defaultdict(float)  # per part, including the parts inside it
 _outer = {"depth": 0, "total": 0.0}  # time in any part, each moment counted once
+_collections = {"seconds": 0.0, "started": 0.0}  # the whole build's garbage collection (any code's)
 _NULL = nullcontext()
+
+
+def _collecting(phase: str, info: dict) -> None:
+    if phase == "start":
+        _collections["started"] = time.perf_counter()
+    else:
+        _collections["seconds"] += time.perf_counter() - _collections["started"]
+
+
+if ENABLED:
+    gc.callbacks.append(_collecting)
 
 
 def timed(part: str):
@@ -64,11 +77,12 @@ def flush(briefs: int) -> str | None:
     if not ENABLED:
         return None
     total = _outer["total"]
-    record = {"briefs": briefs, "total": total, "sections": dict(sorted(_totals.items()))}
+    record = {"briefs": briefs, "total": total, "sections": dict(sorted(_totals.items())), "garbage_collection": _collections["seconds"]}
     with open(os.environ[ENV], "a", encoding="utf-8") as file:
         file.write(json.dumps(record) + "\n")
     _totals.clear()
     _outer["total"] = 0.0
+    _collections["seconds"] = 0.0
     per_brief = f", {total * 1000 / briefs:.3f} ms per brief" if briefs else ""
     parts = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in record["sections"].items())
     return f"plugin's own time {total * 1000:.0f} ms{per_brief} ({parts})"
