@@ -37,7 +37,7 @@ GIT_TIMEOUT_SECONDS = 60
 _files: dict[str, tuple[bytes, tuple | None, int, RawContent]] = {}  # path -> (digest of its bytes, size/time/inode, when read, what reading gave)
 _views: dict[str, tuple[str, ArticleView]] = {}  # article slug -> (key, view)
 _finished: dict[str, tuple[str, object]] = {}  # article slug -> (key, (article, problems)) as checking finished it
-_built: dict[str, tuple[tuple[str, str] | None, str]] = {}  # page's output path -> ((key, site key), digest) as written there
+_built: dict[str, tuple[str | None, str]] = {}  # page's output path -> (key, site key) as written there
 _titles: dict[str, tuple[str | None, dict]] = {}  # page's source path -> (title, meta) when last read
 
 
@@ -219,10 +219,10 @@ def guess_mentions(body: str, linker: Linker, index: EntityIndex) -> list[str]:
 class GeneratedPage(File):
     """A generated Markdown page whose source is made when first read.
 
-    Modified (for `--dirty` builds) when it differs from when it was last written to
-    the same place in this process: its source, or what every page shows besides
-    (`site_key`: configuration, navigation, entities). When its `key` (a digest of
-    everything its source is made from, None if unknown) is the same as then, the
+    Modified (for `--dirty` builds) when what it is made from differs from when it was
+    last written to the same place in this process: its `key` (a digest of everything its
+    source and tail are made from; None if unknown: always modified), or what every page
+    shows besides (`site_key`: configuration, navigation, entities). An unmodified page's
     source is not even made.
     """
 
@@ -237,7 +237,6 @@ class GeneratedPage(File):
         page._render = render
         page._key = key
         page._known_key = None
-        page._digest = None
         return page
 
     @property
@@ -249,7 +248,6 @@ class GeneratedPage(File):
     @content_string.setter
     def content_string(self, value: str) -> None:
         self._content = value
-        self._digest = None
         self.abs_src_path = None
 
     @property
@@ -259,7 +257,6 @@ class GeneratedPage(File):
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
         self._content = value
-        self._digest = None
         self.abs_src_path = None
 
     def rendered(self) -> bool:
@@ -270,11 +267,9 @@ class GeneratedPage(File):
         """Make the source again when next read (what it is made from changed)."""
         self._content = None
         self._known_key = None
-        self._digest = None
 
     def release(self) -> None:
-        """MkDocs has read the source: keep its digest, not the text (made again if read again)."""
-        self.digest()
+        """MkDocs has read the source: do not keep the text (made again if read again)."""
         self._content = None
 
     def key(self) -> str | None:
@@ -282,24 +277,19 @@ class GeneratedPage(File):
             self._known_key = (self._key(),)
         return self._known_key[0]
 
-    def digest(self) -> str:
-        if self._digest is None:
-            self._digest = digest(self.content_string, self.site_key)
-        return self._digest
-
     def is_modified(self) -> bool:
         built = _built.get(self.abs_dest_path)
         if built is None or not os.path.isfile(self.abs_dest_path):
             return True
         key = self.key()
-        if key is not None and built[0] == (key, self.site_key):
-            return False
-        return built[1] != self.digest()
+        if key is None:  # what the page shows besides its source (its tail) is not known
+            return True
+        return built != (key, self.site_key)
 
     def written(self) -> None:
         """Record that the page was just written as it is now."""
         key = self.key()
-        _built[self.abs_dest_path] = ((key, self.site_key) if key is not None else None, self.digest())
+        _built[self.abs_dest_path] = (key, self.site_key)
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -193,26 +193,43 @@ def _wrap_slot(slot, start: int, end: int, element: etree.Element, parents: dict
 def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Sequence[str], texts: list[str] | None = None) -> None:
     """Mark each anchored passage and put its note's marker button after it.
 
-    `texts`: the reader text of each block, if known (links do not change it; markers do).
+    `texts`: the reader text of each block, if known (links do not change it). Passages are found
+    in the text as the article reads (no marker numbers in it), then marked block by block, the
+    last first, so that the positions of those before stay valid.
     """
     elements = list(iter_blocks(root))
     if texts is None:
         texts = [read_block(element, stash).text for element in elements]
     normalized = [normalize(text) for text in texts]
+    passages: dict[int, list[tuple[int, int, int, Annotation]]] = {}
     for number, annotation in enumerate(annotations, start=1):
         if annotation.anchor is None:
             continue
         fields = annotation.fields
         selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
         found = occurrences_in(selector, texts, normalized)
-        if not found:
+        if found:
+            start = found[0].start
+            passages.setdefault(found[0].block, []).append((start, start + len(selector.quote), number, annotation))
+    for index, placed in passages.items():
+        placed.sort(reverse=True)
+        if any(later[0] < earlier[1] for later, earlier in zip(placed, placed[1:])):  # overlapping passages
+            for _, _, number, annotation in sorted(placed, key=lambda passage: passage[2]):
+                block = read_block(elements[index], stash)  # read again: marks moved text runs, and markers are text
+                fields = annotation.fields
+                selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
+                found = occurrences_in(selector, [block.text], [normalize(block.text)])
+                if found:
+                    _mark_passage(block, found[0].start, found[0].start + len(selector.quote), annotation, number)
             continue
-        index = found[0].block
-        block = read_block(elements[index], stash)  # read again: links and earlier marks moved its text runs
-        marks = _mark_range(block, found[0].start, found[0].start + len(selector.quote), annotation)
-        _add_marker(block.element, marks[-1], annotation, number)
-        texts[index] = read_block(elements[index], stash).text  # the marker's number is text now
-        normalized[index] = normalize(texts[index])
+        block = read_block(elements[index], stash)  # read again: links moved its text runs
+        for start, end, number, annotation in placed:
+            _mark_passage(block, start, end, annotation, number)
+
+
+def _mark_passage(block: Block, start: int, end: int, annotation: Annotation, number: int) -> None:
+    marks = _mark_range(block, start, end, annotation)
+    _add_marker(block.element, marks[-1], annotation, number)
 
 
 def _mark_range(block: Block, start: int, end: int, annotation: Annotation) -> list[etree.Element]:

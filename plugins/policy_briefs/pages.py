@@ -24,6 +24,9 @@ from .relations import Relations, newest_first
 from .safehtml import clean_fragment
 
 TEMPLATE_DIR = "policy-briefs"
+PAGE_TEMPLATE = f"{TEMPLATE_DIR}/page.html"  # the theme's template for generated pages: content, then tail
+# A page's tail: HTML drawn after its content, outside its Markdown (lists of notes, uses, briefs).
+TAILS = {"brief.md": "brief-tail.html", "entry.md": "entry-tail.html", "actor.md": "actor-tail.html", "briefs-index.md": "briefs-index-tail.html", "tags.md": "tags-tail.html"}
 SECTIONS = {"brief": "briefs", "term": "glossary", "actor": "actors"}
 TYPE_HEADINGS = {"person": "People", "state": "States", "organization": "Organisations"}
 
@@ -109,7 +112,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there: M
 
 
 def front_matter(title: str) -> str:
-    return yaml.dump({"title": html.escape(title, quote=False)}, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
+    return yaml.dump({"template": PAGE_TEMPLATE, "title": html.escape(title, quote=False)}, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
 
 
 @functools.lru_cache(maxsize=None)
@@ -154,31 +157,48 @@ class PageRenderer:
         self._entity_keys: tuple = (None, None, {})
 
     def render(self, spec: PageSpec) -> str:
-        context = {
+        """The page's Markdown source."""
+        body = self.env.get_template(f"{TEMPLATE_DIR}/{spec.template}").render(self._base(spec) | self._context(spec))
+        return f"---\n{front_matter(spec.title)}---\n\n{body}"
+
+    def render_tail(self, spec: PageSpec, heading: Callable[[str], Markup]) -> Markup:
+        """The HTML drawn after the page's content (empty if its template has none).
+
+        `heading(title)` gives the markup of a section heading (and takes note of it for the contents).
+        """
+        name = TAILS.get(spec.template)
+        if name is None:
+            return Markup("")
+        context = self._base(spec) | self._context(spec, tail=True) | {"heading": heading}
+        return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{name}").render(context))
+
+    def _base(self, spec: PageSpec) -> dict:
+        return {
             "content": self.content,
             "relations": self.relations,
             "spec": spec,
             "url": lambda kind, key, anchor="": self.link(spec.src_uri, uri_for(kind, key)) + (f"#{anchor}" if anchor else ""),
             "page_url": lambda uri: self.link(spec.src_uri, uri),
-            **self._context(spec),
         }
-        body = self.env.get_template(f"{TEMPLATE_DIR}/{spec.template}").render(context)
-        return f"---\n{front_matter(spec.title)}---\n\n{body}"
 
-    def _context(self, spec: PageSpec) -> dict:
+    def _context(self, spec: PageSpec, tail: bool = False) -> dict:
         content, relations = self.content, self.relations
         if spec.template == "brief.md":
             article = content.articles[spec.key]
+            if tail:
+                return {"article": article, "related": relations.related_briefs(article.slug, content.articles), "involved": self._involved(article.slug)}
             body = Markup(f"{BODY_START}\n\n{article.body}\n\n{BODY_END}")  # markers: see mdext
-            return {"article": article, "article_body": body, "related": relations.related_briefs(article.slug, content.articles), "involved": self._involved(article.slug)}
+            return {"article": article, "article_body": body}
         if spec.template == "entry.md":
             entry = content.glossary[spec.key]
-            return {"entry": entry, "uses": self._uses_by_brief(f"term:{entry.id}")}
+            return {"entry": entry, "uses": self._uses_by_brief(f"term:{entry.id}") if tail else []}
         if spec.template == "actor.md":
             actor = content.actors[spec.key]
-            return {
-                "actor": actor, "uses": self._uses_by_brief(f"actor:{actor.id}"),
-                "quotations": relations.quotations.get(actor.id, []), "member_of": relations.member_of.get(actor.id, []),
+            known = {"actor": actor, "member_of": relations.member_of.get(actor.id, [])}
+            if not tail:
+                return known
+            return known | {
+                "uses": self._uses_by_brief(f"actor:{actor.id}"), "quotations": relations.quotations.get(actor.id, []),
                 "co_mentioned": relations.co_mentioned(actor.id),
             }
         if spec.template == "briefs-index.md":

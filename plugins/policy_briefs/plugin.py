@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from . import incremental, timing
 from .entities import EntityIndex, Target
 from .incremental import GeneratedPage, GitDates
+from .headings import Headings
 from .linker import Linker
 from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
 from .mentions import ArticleView
@@ -125,6 +126,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.git_dates = GitDates(self.project_dir)  # runs while the files are read
         with timing.section("load"):
             self._load(config)
+        self._settle()
         content = self.content
         self.specs = {}
         for spec in page_specs(content):
@@ -160,12 +162,12 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             view = incremental.cached_view(slug, view_key)
             if view is None and not loading.valid(slug):  # not published: no page to read it in
                 view = self._read(slug)
-                incremental.keep_view(slug, view_key, view)
+                self._keep_view(slug, view_key, view)
             if view is None:
                 self.unread[slug] = (view_key, finish_key)
             else:
                 result = loading.finish(slug, view)
-                incremental.keep_finish(slug, finish_key, result)
+                self._keep_finish(slug, finish_key, result)
                 problems += result[1]
         incremental.forget_views(set(loading.raw.articles))
         forget_articles(set(loading.raw.articles))
@@ -175,17 +177,29 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             for slug in list(self.unread):
                 view = self._read(slug)
                 view_key, finish_key = self.unread.pop(slug)
-                incremental.keep_view(slug, view_key, view)
+                self._keep_view(slug, view_key, view)
                 result = loading.finish(slug, view)
-                incremental.keep_finish(slug, finish_key, result)
+                self._keep_finish(slug, finish_key, result)
                 problems += result[1]
         for problem in sorted(set(problems), key=lambda p: (p.path, p.line, p.message, p.hint or "")):
             log.warning(str(problem))
         drafts = {slug: loading.draft(slug) for slug in self.unread}
         self.content = Content(dict(sorted({**loading.articles, **drafts}.items())), loading.checker.glossary, loading.checker.actors)
         self.final = not self.unread
-        guessed = {slug: incremental.guess_mentions(drafts[slug].body, loading.linker, loading.index) for slug in self.unread}
+        # Page sources show nothing of what articles mention (their tails do, drawn once all are read); a
+        # `--dirty` build decides which pages to render before that: from a guess, checked in on_env.
+        guess = incremental.guess_mentions if self.dirty else _no_guess
+        guessed = {slug: guess(drafts[slug].body, loading.linker, loading.index) for slug in self.unread}
         self.relations = build_relations(self.content, guessed, uses=self.final)
+
+    def _keep_view(self, slug: str, key: str, view: ArticleView) -> None:
+        """What was read of an article, for the next build of `mkdocs serve` (a single build has no next)."""
+        if self.serving:
+            incremental.keep_view(slug, key, view)
+
+    def _keep_finish(self, slug: str, key: str, result: tuple) -> None:
+        if self.serving:
+            incremental.keep_finish(slug, key, result)
 
     def _read(self, slug: str) -> ArticleView:
         """Read an article's Markdown on its own (when no page render can do it)."""
@@ -217,7 +231,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self._before_use(spec)
         with timing.section(f"sources: {spec.template}"):
             source = self.renderer.render(spec)
-        if not self.final and spec.src_uri not in self.early:
+        if not self.final and spec.src_uri not in self.early and (self.dirty or not self.own_templates):
             self.early[spec.src_uri] = self._made_from(spec, source)
         return source
 
@@ -256,12 +270,13 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self.relations = build_relations(self.content)
             self.renderer.content = self.content
             self.renderer.relations = self.relations
+        self._settle()
 
     def _finish(self, slug: str, view: ArticleView) -> tuple[Annotation, ...]:
         view_key, finish_key = self.unread.pop(slug)
-        incremental.keep_view(slug, view_key, view)
+        self._keep_view(slug, view_key, view)
         article, problems = result = self.loading.finish(slug, view)
-        incremental.keep_finish(slug, finish_key, result)
+        self._keep_finish(slug, finish_key, result)
         for problem in problems:
             log.warning(str(problem))
         return article.annotations if article is not None else ()
@@ -297,7 +312,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
         for uri, made_from in self.early.items():
             spec = self.specs[uri]
-            if self.own_templates:
+            if self.own_templates:  # the source is right; was the page left out of a `--dirty` build on a wrong guess?
                 if made_from is None or self.renderer.cross_brief(spec) == made_from:
                     continue
             elif self.renderer.render(spec) == made_from:
@@ -311,6 +326,11 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         if self.dirty:
             incremental.keep_titles(file.page for file in files.documentation_pages() if file.page is not None)
         return env
+
+    def _settle(self) -> None:
+        """Content loaded for the whole build: out of the garbage collector's rounds (a single build only)."""
+        if not self.serving:
+            gc.freeze()
 
     def on_build_error(self, error: Exception) -> None:
         self._collect_later()
@@ -352,13 +372,25 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                 html = html.replace(marker, "")
         return clean_page(html)
 
+    @timing.timed("tails")
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 (MkDocs' template context)
+        """Draw a generated page's tail (after its content, outside its Markdown), its headings in the contents."""
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            headings = Headings(page.toc, config.mdx_configs.get("toc", {}).get("permalink"))
+            with timing.section(f"tails: {spec.template}"):
+                context["policy_briefs_tail"] = self.renderer.render_tail(spec, headings.add)
+        return context
+
     @timing.timed("page_events")
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page.file, GeneratedPage):
             page.file.written()
+            page.content = None  # written and indexed: the page's HTML is not needed again
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        gc.unfreeze()
         self._collect_later()
         self.git_dates.close()
         summary = timing.flush(sum(1 for spec in self.specs.values() if spec.template == "brief.md"))
@@ -382,6 +414,10 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
 def _modified() -> bool:
     return True
+
+
+def _no_guess(*_: object) -> list[str]:
+    return []
 
 
 def _outline(items) -> list:  # noqa: ANN001 (navigation items)
