@@ -17,7 +17,7 @@ NO_LINK_CLASS = "pb-nolink"
 EXPLICIT_SCHEMES = ("term", "actor")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A surface form (or explicit link) in one text run of a block."""
 
@@ -28,7 +28,7 @@ class Hit:
     explicit: etree.Element | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A numbered mention of an entity, with where it sits in reader text."""
 

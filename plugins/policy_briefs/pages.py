@@ -155,6 +155,7 @@ class PageRenderer:
         self.link = link
         self._cross: tuple[Relations | None, dict] = (None, {})
         self._entity_keys: tuple = (None, None, {})
+        self._links: dict[tuple[str, str, str], tuple[object, Markup]] = {}
 
     def render(self, spec: PageSpec) -> str:
         """The page's Markdown source."""
@@ -179,7 +180,17 @@ class PageRenderer:
             "spec": spec,
             "url": lambda kind, key, anchor="": self.link(spec.src_uri, uri_for(kind, key)) + (f"#{anchor}" if anchor else ""),
             "page_url": lambda uri: self.link(spec.src_uri, uri),
+            "entity_link": lambda kind, entity: self.entity_link(spec, kind, entity),
         }
+
+    def entity_link(self, spec: PageSpec, kind: str, entity: object) -> Markup:
+        """A link to an entry or actor; drawn once for all pages it is the same on (briefs link to the same few)."""
+        href = self.link(spec.src_uri, uri_for(kind, entity.id))
+        known = self._links.get((href, kind, entity.id))
+        if known is None or known[0] is not entity:
+            markup = Markup(self.env.get_template(f"{TEMPLATE_DIR}/entity-link.html").render(href=href, kind=kind, entity=entity))
+            known = self._links[(href, kind, entity.id)] = (entity, markup)
+        return known[1]
 
     def _context(self, spec: PageSpec, tail: bool = False) -> dict:
         content, relations = self.content, self.relations

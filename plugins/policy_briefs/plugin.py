@@ -143,7 +143,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _load(self, config: MkDocsConfig) -> None:
         """Check every file; finish the articles read before (same text, same entities, same Markdown settings)."""
         raw, self.digests = incremental.read_files(self.project_dir)
-        loading = self.loading = Loading(self.project_dir, raw)
+        loading = self.loading = Loading(self.project_dir, raw, keep_lines=self.serving)
         self.extension.linker = loading.linker
         self.extension.index = loading.index
         self.forms_key = incremental.forms_key(loading.index)

@@ -16,14 +16,21 @@ from .sentences import sentence_ends as _sentence_ends
 RELATED_LIMIT = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Use:
     """One use of an entity in a brief: a mention in the text with its sentence, or a note about it."""
 
     article: Article
-    sentence: str = ""
     anchor: str = ""  # element id on the brief page
     annotation: Annotation | None = None
+    where: tuple[int, int, int] | None = None  # the mention's sentence: block, start and end in the article's reader text
+
+    @property
+    def sentence(self) -> str:
+        if self.where is None:
+            return ""
+        block, start, end = self.where
+        return self.article.reader_blocks[block][start:end]
 
 
 @dataclass
@@ -286,7 +293,7 @@ class _Sentences:
         if ends is None:
             ends = self.ends[mention.block] = sentence_ends(text)
         start, end = _sentence_at(text, ends, mention.start)
-        return Use(self.article, text[start:end], mention.anchor)
+        return Use(self.article, mention.anchor, where=(mention.block, start, end))
 
 
 def _sentence_at(text: str, ends: list[int], index: int) -> tuple[int, int]:

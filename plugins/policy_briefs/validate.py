@@ -98,8 +98,10 @@ class Loading:
     pass instead of two) and finishes it then; `briefs check` reads them all here.
     """
 
-    def __init__(self, project: Path, raw: RawContent | None = None) -> None:
+    def __init__(self, project: Path, raw: RawContent | None = None, keep_lines: bool = True) -> None:
+        """`keep_lines=False`: forget where each field is once its article is finished (nothing reads the files again)."""
         self.raw = raw if raw is not None else read_files(project)
+        self.keep_lines = keep_lines
         self.checker = _Checker(self.raw)
         self.checker.prepare()
         self.index = self.checker.index
@@ -139,6 +141,10 @@ class Loading:
         """Check what depends on the rendered Markdown; the article (None if not published) and its problems."""
         pending = self.pending.pop(slug)
         article = self.checker.finish_article(slug, pending.parsed, pending.body, pending.body_line, view)
+        if not self.keep_lines:  # every problem of these files is found: their lines are not needed again
+            for parsed in (pending.parsed, self.raw.annotations.get(slug)):
+                if parsed is not None:
+                    parsed.located = None
         problems, self.checker.problems = self.checker.problems, []
         self.problems.extend(problems)
         if article is not None:
