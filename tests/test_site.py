@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import hashlib
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import Project
 from sitebuild import article, build, page
@@ -240,3 +242,31 @@ def test_marker_never_sits_inside_a_link(mini: Project, tmp_path: Path):
     marker = body.select_one('button.pb-marker[popovertarget="pop-partway"]')
     assert marker is not None and marker.find_parent("a") is None
     assert "".join(m.get_text() for m in body.select('mark[data-note="note-partway"]')) == "read Russia elsewhere"
+
+
+def test_sections_after_the_article_are_in_the_contents_with_their_own_ids(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "## Russia in ASEAN Regional Forum", "## Notes\n\nThe author's notes.\n\n## Russia in ASEAN Regional Forum")
+    result = build(mini.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = page(tmp_path / "site", BRIEF)
+    ids = {h.get_text(strip=True).rstrip("¶"): [] for h in article(soup).select("h2[id]")}
+    for heading in article(soup).select("h2[id]"):
+        ids[heading.get_text(strip=True).rstrip("¶")].append(heading["id"])
+    assert ids["In this brief"] == ["in-this-brief"]
+    assert ids["Notes"] == ["notes", "notes_1"]  # the article's own heading keeps its id; the list of notes gets another
+    assert article(soup).select_one("#notes_1").find_next_sibling("ol")["class"] == ["pb-notes"]
+    contents = [a["href"] for a in soup.select("nav.md-nav--secondary a.md-nav__link")]
+    for anchor in ("#notes", "#russia-in-asean-regional-forum", "#notes_1", "#in-this-brief"):
+        assert anchor in contents
+    assert contents.index("#russia-in-asean-regional-forum") < contents.index("#notes_1")
+
+
+def test_search_finds_a_sentence_on_its_brief_not_on_the_pages_that_list_it(built):
+    site, urls = built
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sentence = "Later, Russia and ASEAN agreed."
+    texts = [(entry["location"], " ".join(BeautifulSoup(entry["text"], "html.parser").get_text().split())) for entry in index["docs"]]
+    found = {location.split("#")[0] for location, text in texts if sentence in text}
+    assert found == {"briefs/forum-talks/" if urls else "briefs/forum-talks.html"}
+    definition = "security dialogue in the Asia-Pacific"
+    assert any(definition in text and "glossary/arf" in location for location, text in texts)

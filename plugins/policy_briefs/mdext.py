@@ -273,6 +273,7 @@ def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotati
         "popovertarget": note_ids(annotation.id)["popover"],
         "aria-label": label,
         "title": label,
+        "data-search-exclude": "marker",  # its number is not text of the article (Material's search leaves it out, then drops this)
     })
     button.text = str(number)
     button.tail = after.tail
