@@ -20,7 +20,9 @@ def report(findings: list[AxeFinding]) -> str:
 def settle(page) -> None:
     """Wait until Material's tooltips and transitions have finished (axe measures what is painted)."""
     page.wait_for_function("""() => [...document.querySelectorAll('.md-tooltip2--active')]
-        .every(t => getComputedStyle(t).opacity === '1')""")
+        .every(t => getComputedStyle(t).opacity === '1')
+        && [...document.querySelectorAll('.md-tooltip, .md-tooltip2')]
+        .every(t => ['0', '1'].includes(getComputedStyle(t).opacity))""")  # no tooltip half faded in or out
     page.wait_for_timeout(300)
 
 
