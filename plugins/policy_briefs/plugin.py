@@ -36,8 +36,9 @@ STYLESHEET = "assets/policy-briefs/policy-briefs.css"
 INDEX_PAGES = {"briefs/index.md", "briefs/tags.md", "glossary/index.md", "actors/index.md"}
 WATCH_INTERVAL = 0.2  # seconds between looks for changed content under `mkdocs serve`
 IDLE_COLLECT_DELAY = 0.5  # seconds after a `--dirty` rebuild before collecting garbage
-# Pages whose package templates show nothing of what articles mention: their sources can be
-# made before the articles are read. (A brief's "In this brief" and "Related briefs" are checked.)
+# Pages whose sources, and keys for `--dirty`, can be made before all articles are read: nothing of
+# what articles mention is in them. (A brief's key holds its "In this brief" and "Related briefs",
+# from a guess checked in on_env.) Entry and actor keys hold their uses: made once all are read.
 EARLY_TEMPLATES = {"brief.md", "briefs-index.md", "tags.md", "glossary-index.md", "actors-index.md"}
 LEFTOVER_MARKERS = (BODY_START, BODY_END, BODY_START.replace("<", "&lt;").replace(">", "&gt;"), BODY_END.replace("<", "&lt;").replace(">", "&gt;"))
 
@@ -54,11 +55,12 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     Each article's Markdown is rendered once: MkDocs renders its brief page, and the
     extension reads the article (reader text, mentions, where notes go) on the way.
-    Pages that show what articles mention (entries, actor profiles) are made after
-    all briefs are read. A brief's own "In this brief" and "Related briefs" depend on
-    what all articles mention: they are made from a guess (the linker on the Markdown
-    source), checked once all are read, and the rare brief whose guess was wrong is
-    rendered again. Under `mkdocs serve`, what was read is kept for the next build.
+    A page's source is its article or definition and a short header; what depends on
+    all articles (a brief's notes, "In this brief" and "Related briefs"; an entry's or
+    actor's uses) is its tail, drawn when the page is written, once all are read.
+    A `--dirty` build decides which pages to render before that, from a guess (the
+    linker on the Markdown source) checked once all are read. Under `mkdocs serve`,
+    what was read is kept for the next build.
     """
 
     def __init__(self) -> None:

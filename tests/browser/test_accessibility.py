@@ -18,12 +18,15 @@ def report(findings: list[AxeFinding]) -> str:
 
 
 def settle(page) -> None:
-    """Wait until Material's tooltips and transitions have finished (axe measures what is painted)."""
-    page.wait_for_function("""() => [...document.querySelectorAll('.md-tooltip2--active')]
-        .every(t => getComputedStyle(t).opacity === '1')
-        && [...document.querySelectorAll('.md-tooltip, .md-tooltip2')]
-        .every(t => ['0', '1'].includes(getComputedStyle(t).opacity))""")  # no tooltip half faded in or out
-    page.wait_for_timeout(300)
+    """Wait until Material's tooltips and transitions have finished (axe measures what is painted).
+
+    A tooltip may start to fade in a moment after the page looks still (the pointer rests where a
+    button has just appeared): wait, then check again that nothing is moving.
+    """
+    for _ in range(2):
+        page.wait_for_timeout(300)
+        page.wait_for_function("""() => document.getAnimations().every(a => a.playState !== 'running')
+            && [...document.querySelectorAll('.md-tooltip2--active')].every(t => getComputedStyle(t).opacity === '1')""")
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), COMBINATIONS, ids=[f"{v}-{s}" for v, s in COMBINATIONS])
