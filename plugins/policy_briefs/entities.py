@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from . import sentences
@@ -22,9 +23,9 @@ class Target:
     label: str
     preview: str
 
-    @property
+    @cached_property
     def ref(self) -> str:
-        """The explicit link form editors write, e.g. `term:admm-plus`."""
+        """The explicit link form editors write, e.g. `term:admm-plus` (one string, however many mentions hold it)."""
         return f"{self.kind}:{self.id}"
 
 

@@ -332,6 +332,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _settle(self) -> None:
         """Content loaded for the whole build: out of the garbage collector's rounds (a single build only)."""
         if not self.serving:
+            gc.collect()  # what is garbage now is freed, not kept frozen
             gc.freeze()
 
     def on_build_error(self, error: Exception) -> None:
