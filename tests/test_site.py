@@ -270,3 +270,19 @@ def test_search_finds_a_sentence_on_its_brief_not_on_the_pages_that_list_it(buil
     assert found == {"briefs/forum-talks/" if urls else "briefs/forum-talks.html"}
     definition = "security dialogue in the Asia-Pacific"
     assert any(definition in text and "glossary/arf" in location for location, text in texts)
+
+
+def test_passages_in_one_paragraph_are_all_marked_even_when_they_overlap(mini: Project, tmp_path: Path):
+    notes = mini.read("articles/forum-talks.annotations.yml")
+    mini.write("articles/forum-talks.annotations.yml", notes + "  - id: overlap\n    kind: context\n    quote: ASEAN agreed. “We\n    body: Overlaps two others.\n")
+    result = build(mini.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    body = article(page(tmp_path / "site", BRIEF))
+    paragraph = body.select_one("#passage-agreed").find_parent("p")
+    markers = [button["popovertarget"] for button in paragraph.select("button.pb-marker")]
+    assert markers == ["pop-agreed", "pop-overlap", "pop-roe-agreed", "pop-arf-again"]  # in the text's order
+    for note, quote in (("agreed", "Russia and ASEAN agreed"), ("overlap", "ASEAN agreed. “We"), ("roe-agreed", "“We agreed,”"), ("arf-again", "ARF")):
+        marks = paragraph.select(f'mark[data-note="note-{note}"]')
+        assert "".join(s for m in marks for s in m.find_all(string=True) if not s.find_parent("button")) == quote
+    text = "".join(s for s in paragraph.find_all(string=True) if not s.find_parent("button"))
+    assert text == "Later, Russia and ASEAN agreed. “We agreed,” Jane Roe said. The ARF will meet again, and so will the ARF."

@@ -212,19 +212,15 @@ def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Se
             start = found[0].start
             passages.setdefault(found[0].block, []).append((start, start + len(selector.quote), number, annotation))
     for index, placed in passages.items():
-        placed.sort(reverse=True)
-        if any(later[0] < earlier[1] for later, earlier in zip(placed, placed[1:])):  # overlapping passages
-            for _, _, number, annotation in sorted(placed, key=lambda passage: passage[2]):
-                block = read_block(elements[index], stash)  # read again: marks moved text runs, and markers are text
-                fields = annotation.fields
-                selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
-                found = occurrences_in(selector, [block.text], [normalize(block.text)])
-                if found:
-                    _mark_passage(block, found[0].start, found[0].start + len(selector.quote), annotation, number)
-            continue
+        placed.sort(reverse=True)  # the last first: what comes before a marked passage keeps its position
         block = read_block(elements[index], stash)  # read again: links moved its text runs
+        marked: list[tuple[int, int, int]] = []  # start, end and marker length of each passage marked
         for start, end, number, annotation in placed:
+            if marked and end > marked[-1][0]:  # it overlaps one marked already: read the block again
+                block = read_block(elements[index], stash)
+                end += sum(length for _, other_end, length in marked if other_end < end)  # markers inside it are text now
             _mark_passage(block, start, end, annotation, number)
+            marked.append((start, end, len(str(number))))
 
 
 def _mark_passage(block: Block, start: int, end: int, annotation: Annotation, number: int) -> None:
