@@ -76,12 +76,12 @@ def test_fast_reader_reads_as_the_reader_text_module():
                     assert fast.position_of(slot_index, offset) == _probed_position(slow, slot_index, offset)
 
 
-def test_fast_normalize_is_the_reader_text_normalize():
+def test_normalize_straightens_every_quote_mark_code_point_for_code_point():
     rng = random.Random(17)
     alphabet = "ab ‘’‚‛′“”„‟″'\"é\n"
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        assert fastreader.normalize(text) == readertext.normalize(text)
+        assert readertext.normalize(text) == text.translate(readertext.QUOTE_MARKS)
 
 
 # -- the linker --------------------------------------------------------------------------
@@ -233,30 +233,32 @@ def test_dirty_rebuild_after_an_edit_gives_the_pages_of_a_clean_build(mini: Proj
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 
+def rebuild_after(mini: Project, site: Path, *edits: tuple[str, str, str]) -> None:
+    """Build with `--dirty`, make the edits (file, old, new), build again as `mkdocs serve` would."""
+    build_here(mini.root, site, dirty=True)
+    for edit in edits:
+        mini.replace(*edit)
+    build_here(mini.root, site, dirty=True)
+
+
 def test_dirty_rebuild_after_an_alias_is_added_reads_the_articles_again(mini: Project, tmp_path: Path):
     site = tmp_path / "site"
-    build_here(mini.root, site, dirty=True)
-    mini.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, delegates]")
-    build_here(mini.root, site, dirty=True)
+    rebuild_after(mini, site, ("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, delegates]"))
     assert 'id="pb-actor-russia-4"' in (site / BRIEF).read_text(encoding="utf-8")  # Russia, delegates, Moscow, Russia
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 
 def test_dirty_rebuild_after_a_definition_changes_updates_every_link_to_it(mini: Project, tmp_path: Path):
     site = tmp_path / "site"
-    build_here(mini.root, site, dirty=True)
-    mini.replace("glossary/arf.yml", "The ASEAN Regional Forum is a security dialogue", "The ASEAN Regional Forum is a dialogue on security")
-    build_here(mini.root, site, dirty=True)
+    rebuild_after(mini, site, ("glossary/arf.yml", "The ASEAN Regional Forum is a security dialogue", "The ASEAN Regional Forum is a dialogue on security"))
     assert 'title="The ASEAN Regional Forum is a dialogue on security' in (site / "index.html").read_text(encoding="utf-8")  # a hand-written page
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 
 def test_dirty_rebuild_after_notes_change(mini: Project, tmp_path: Path):
     site = tmp_path / "site"
-    build_here(mini.root, site, dirty=True)
-    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: ASEAN watched")
-    mini.replace("articles/forum-talks.annotations.yml", "terms: [arf]", "terms: [eas]")
-    build_here(mini.root, site, dirty=True)
+    notes = "articles/forum-talks.annotations.yml"
+    rebuild_after(mini, site, (notes, "quote: ASEAN Regional Forum met", "quote: ASEAN watched"), (notes, "terms: [arf]", "terms: [eas]"))
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 

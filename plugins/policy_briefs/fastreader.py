@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import repeat
 
 from .anchoring import Occurrence, Selector, occurrences
-from .readertext import PLACEHOLDER, QUOTE_MARKS, Slot, _slots, _stashed_text
+from .readertext import PLACEHOLDER, Slot, _slots, _stashed_text
 
 _LONG_SPACE = re.compile(r"\s\s+")
 REVERSE_PROBE = 64  # how far past a raw offset to look for the next visible character (as mentions did)
@@ -175,14 +175,3 @@ def occurrences_in(selector: Selector, texts: Sequence[str], normalized: Sequenc
     """`anchoring.occurrences`, looking only in the blocks whose normalized text holds the quote."""
     candidates = [index for index, text in enumerate(normalized) if selector.quote in text]
     return [Occurrence(candidates[found.block], found.start) for found in occurrences(selector, [texts[index] for index in candidates])]
-
-
-_QUOTE_PAIRS = tuple((chr(source), target) for source, target in QUOTE_MARKS.items())
-
-
-def normalize(text: str) -> str:
-    """`readertext.normalize`, by replacing only the marks the text holds (faster than a translation table)."""
-    for source, target in _QUOTE_PAIRS:
-        if source in text:
-            text = text.replace(source, target)
-    return text

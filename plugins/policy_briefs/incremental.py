@@ -259,10 +259,6 @@ class GeneratedPage(File):
         self._content = value
         self.abs_src_path = None
 
-    def rendered(self) -> bool:
-        """Whether the source has been made (read) in this build."""
-        return self._content is not None
-
     def forget(self) -> None:
         """Make the source again when next read (what it is made from changed)."""
         self._content = None

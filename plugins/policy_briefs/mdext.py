@@ -15,11 +15,11 @@ import markdown
 from . import timing
 from .anchoring import Selector
 from .entities import EntityIndex, Target
-from .fastreader import normalize, occurrences_in, read_block
+from .fastreader import occurrences_in, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import PLACEHOLDER, Block, iter_blocks, raw_end
+from .readertext import PLACEHOLDER, Block, iter_blocks, normalize, raw_end
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.

@@ -23,9 +23,18 @@ _WHITESPACE = re.compile(r"\s+")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
+_QUOTE_PAIRS = tuple((chr(source), target) for source, target in QUOTE_MARKS.items())
+
+
 def normalize(text: str) -> str:
-    """Typographic quotes as straight ones; code point for code point."""
-    return text.translate(QUOTE_MARKS)
+    """Typographic quotes as straight ones; code point for code point.
+
+    Replaces only the marks the text holds: much faster than `str.translate` on typographic text.
+    """
+    for source, target in _QUOTE_PAIRS:
+        if source in text:
+            text = text.replace(source, target)
+    return text
 
 
 def collapse(text: str) -> str:

@@ -17,8 +17,7 @@ from .loader import Parsed, RawContent, read_files
 from .messages import did_you_mean
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
-from .fastreader import normalize
-from .readertext import iter_blocks
+from .readertext import iter_blocks, normalize
 from .schema import AnnotationFields
 
 # Fields each annotation kind needs, and fields only one kind may carry.
