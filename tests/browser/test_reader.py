@@ -186,5 +186,20 @@ def test_search_finds(pages, query: str, expected: str) -> None:
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially(query)
     page.locator(".md-search-result__item").first.wait_for()
-    found = [re.sub(r"\?[^#]*", "", href).removeprefix(pages.base_url) for href in page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")]
+    found = settled_results(page, pages.base_url)
     assert expected in found[:5], f"{query!r} should find {expected} among the first results: {found}"
+
+
+def settled_results(page, base_url: str) -> list[str]:
+    """The search results once they stop changing (the list first shows results for the query typed so far)."""
+    def read() -> list[str]:
+        links = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+        return [re.sub(r"\?[^#]*", "", href).removeprefix(base_url) for href in links]
+
+    found, previous = read(), None
+    for _ in range(20):
+        if found == previous:
+            break
+        page.wait_for_timeout(250)
+        previous, found = found, read()
+    return found
