@@ -52,8 +52,10 @@ def digest(*parts: str | bytes) -> str:
 RACY_NANOSECONDS = 2_000_000_000  # a file changed this close to when it was read may change again unseen
 
 
-def read_files(project: Path) -> tuple[RawContent, dict[str, str]]:
+def read_files(project: Path, keep: bool = True) -> tuple[RawContent, dict[str, str]]:
     """`loader.read_files`, each file's result reused while its bytes are unchanged; and each file's digest.
+
+    `keep=False`: nothing kept for a next build (a single build has none), nothing reused.
 
     A file is read again when its size, time or inode changed, or when it was changed within
     two seconds of being read (a later change could keep the same time: git's "racy" check).
@@ -75,7 +77,7 @@ def read_files(project: Path) -> tuple[RawContent, dict[str, str]]:
         except OSError:
             status = None
         signature = (status.st_size, status.st_mtime_ns, status.st_ino) if status else None
-        cached = _files.get(key)
+        cached = _files.get(key) if keep else None
         if cached is not None and signature is not None and cached[1] == signature and status.st_mtime_ns < cached[2] - RACY_NANOSECONDS:
             data = cached[0]
         else:
@@ -90,7 +92,9 @@ def read_files(project: Path) -> tuple[RawContent, dict[str, str]]:
                 _read_one(Path(key), project, part)
             else:
                 part = cached[3]
-            cached = _files[key] = (data, signature, read_at, part)
+            cached = (data, signature, read_at, part)
+            if keep:
+                _files[key] = cached
         digests[key[base:].replace(os.sep, "/")] = data.hex()
         part = cached[3]
         raw.articles.update(part.articles)

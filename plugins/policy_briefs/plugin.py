@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import posixpath
 import threading
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -23,6 +24,7 @@ from .linker import Linker
 from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
 from .mentions import ArticleView
 from .model import Annotation, Content
+from .parking import ParkedHtml
 from .pages import PageRenderer, PageSpec, make_environment, page_specs, relative_url, uri_for
 from .relations import build_relations, forget_articles
 from .loader import CONTENT_DIR
@@ -72,6 +74,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.dirty = False
         self.serving = False
         self.builds = 0
+        self.parked = ParkedHtml()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -144,7 +147,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def _load(self, config: MkDocsConfig) -> None:
         """Check every file; finish the articles read before (same text, same entities, same Markdown settings)."""
-        raw, self.digests = incremental.read_files(self.project_dir)
+        raw, self.digests = incremental.read_files(self.project_dir, keep=self.serving)
         loading = self.loading = Loading(self.project_dir, raw, keep_lines=self.serving)
         self.extension.linker = loading.linker
         self.extension.index = loading.index
@@ -289,6 +292,12 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             return self.loading.articles[slug].annotations
         return self._finish(slug, view if view is not None else self._read(slug))
 
+    def _forget_body(self, slug: str) -> None:
+        self.loading.forget_body(slug)
+        article = self.content.articles.get(slug)
+        if article is not None:
+            self.content.articles[slug] = replace(article, body="")
+
     @timing.timed("other")
     def on_nav(self, nav, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 (MkDocs' navigation types)
         """What a page shows besides its own source: configuration, navigation, entities' forms (for `--dirty`)."""
@@ -336,6 +345,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             gc.freeze()
 
     def on_build_error(self, error: Exception) -> None:
+        self.parked.clear()
         self._collect_later()
 
     def _collect_later(self) -> None:
@@ -365,18 +375,40 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         return markdown
 
     @timing.timed("page_events")
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _sanitise(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.state = None
         if page.file.src_uri not in self.specs:
             return html
         page.markdown = ""  # rendered: a generated page's source (tens of kilobytes) is not needed again
+        spec = self.specs[page.file.src_uri]
+        if spec.template == "brief.md" and not (self.serving or self.dirty) and self.own_templates:
+            self._forget_body(spec.key)  # read: no other page is made from it, and none is made again
         for marker in LEFTOVER_MARKERS:  # a body marker swallowed by unclosed HTML or code in the article
             if marker in html:
                 html = html.replace(marker, "")
         return clean_page(html)
 
+    @event_priority(-100)  # after every other plugin's changes
+    @timing.timed("page_events")
+    def _park(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's HTML compressed until the page is written (see `parking`); its content empty till then."""
+        if page.file.src_uri not in self.specs:
+            return html
+        self.parked.park(page.file.src_uri, html)
+        return ""
+
+    on_page_content = CombinedEvent(_sanitise, _park)
+
+    @event_priority(100)  # before any other plugin (search indexes the content)
+    @timing.timed("page_events")
+    def _unpark(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 (MkDocs' template context)
+        html = self.parked.take(page.file.src_uri)
+        if html is not None:
+            page.content = html
+        return context
+
     @timing.timed("tails")
-    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 (MkDocs' template context)
+    def _draw_tail(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 (MkDocs' template context)
         """Draw a generated page's tail (after its content, outside its Markdown), its headings in the contents."""
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
@@ -384,6 +416,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             with timing.section(f"tails: {spec.template}"):
                 context["policy_briefs_tail"] = self.renderer.render_tail(spec, headings.add)
         return context
+
+    on_page_context = CombinedEvent(_unpark, _draw_tail)
 
     @timing.timed("page_events")
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -393,6 +427,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.parked.clear()  # pages MkDocs did not write
         gc.unfreeze()
         self._collect_later()
         self.git_dates.close()

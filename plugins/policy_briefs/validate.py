@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import markdown
@@ -149,6 +149,13 @@ class Loading:
         if article is not None:
             self.articles[slug] = article
         return article, _sorted(problems)
+
+    def forget_body(self, slug: str) -> None:
+        """Let an article's Markdown go, once its page is read (a single build reads it once)."""
+        parsed, _, body_line = self.raw.articles[slug]
+        self.raw.articles[slug] = (parsed, "", body_line)
+        if slug in self.articles:
+            self.articles[slug] = replace(self.articles[slug], body="")
 
     def adopt(self, slug: str, article: Article | None, problems: list[Problem]) -> list[Problem]:
         """Take an article as an earlier `finish` of the same files gave it; its problems."""
