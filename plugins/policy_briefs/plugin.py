@@ -26,7 +26,7 @@ from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
 from .pages import PageRenderer, PageSpec, make_environment, page_specs, relative_url, uri_for
-from .relations import build_relations, forget_articles
+from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page
 from .validate import ArticleReader, Loading
@@ -275,6 +275,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self.relations = build_relations(self.content)
             self.renderer.content = self.content
             self.renderer.relations = self.relations
+        if not self.serving:
+            sentence_ends.cache_clear()  # kept for a next build's relations: a single build has none
         self._settle()
 
     def _finish(self, slug: str, view: ArticleView) -> tuple[Annotation, ...]:

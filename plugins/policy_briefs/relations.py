@@ -18,19 +18,28 @@ RELATED_LIMIT = 5
 
 @dataclass(frozen=True, slots=True)
 class Use:
-    """One use of an entity in a brief: a mention in the text with its sentence, or a note about it."""
+    """One use of an entity in a brief: a mention in the text with its sentence, or a note about it.
+
+    Tens of thousands are kept for the entity pages: the anchor and the sentence are made when shown.
+    """
 
     article: Article
-    anchor: str = ""  # element id on the brief page
+    ref: str  # the entity's ref
+    mention: Mention | None = None
     annotation: Annotation | None = None
-    where: tuple[int, int, int] | None = None  # the mention's sentence: block, start and end in the article's reader text
+    start: int = 0  # the mention's sentence, in its block of the article's reader text
+    end: int = 0
+
+    @property
+    def anchor(self) -> str:
+        """The element id on the brief page ("" for a note's use)."""
+        return self.mention.anchor if self.mention is not None else ""
 
     @property
     def sentence(self) -> str:
-        if self.where is None:
+        if self.mention is None:
             return ""
-        block, start, end = self.where
-        return self.article.reader_blocks[block][start:end]
+        return self.article.reader_blocks[self.mention.block][self.start : self.end]
 
 
 @dataclass
@@ -210,8 +219,8 @@ def build_relations(content: Content, guessed: Mapping[str, Sequence[str]] | Non
         else:
             part = _contribution(article, content, known)
             if uses:
-                for ref, use in part.uses:
-                    relations.uses[ref].append(use)
+                for use in part.uses:
+                    relations.uses[use.ref].append(use)
                 relations.contributions[article.slug] = part
                 relations.shown_uses.append(part)
         relations.entities_of[article.slug] = part.refs
@@ -231,7 +240,7 @@ class Contribution:
     """What one article gives the relations: the entities it involves, its uses of them, its quotations."""
 
     refs: list[str]
-    uses: list[tuple[str, Use]]
+    uses: list[Use]
     quotations: list[tuple[str, tuple[Article, Annotation]]]
     _use_keys: dict[str, str] | None = None
 
@@ -239,10 +248,10 @@ class Contribution:
         """Per entity: what this article's uses of it show, as one text (for knowing when an entity's page changes)."""
         if self._use_keys is None:
             shown: dict[str, list] = defaultdict(list)
-            for use_ref, use in self.uses:
+            for use in self.uses:
                 note = use.annotation
-                shown[use_ref].append((use.sentence, use.anchor, (note.id, note.fields.kind, note.fields.quote) if note else None))
-            article = self.uses[0][1].article if self.uses else None
+                shown[use.ref].append((use.sentence, use.anchor, (note.id, note.fields.kind, note.fields.quote) if note else None))
+            article = self.uses[0].article if self.uses else None
             self._use_keys = {use_ref: f"{article.slug}:{article.fields.title}:{digest(repr(parts))}" for use_ref, parts in shown.items()}
         return self._use_keys
 
@@ -255,12 +264,12 @@ def _contribution(article: Article, content: Content, known: str) -> Contributio
     if kept is not None and kept[0] is article and kept[1] == known:
         return kept[2]
     sentences = _Sentences(article)
-    pairs = [(mention.target.ref, sentences.use(mention)) for mention in article.mentions]
+    uses = [sentences.use(mention) for mention in article.mentions]
     for annotation in article.annotations:
         fields = annotation.fields
         for ref in [f"term:{t}" for t in fields.terms if t in content.glossary] + [f"actor:{a}" for a in fields.actors if a in content.actors]:
-            pairs.append((ref, Use(article, annotation=annotation)))
-    part = Contribution(article_refs(article, content, [mention.target.ref for mention in article.mentions]), pairs, _quotations(article, content))
+            uses.append(Use(article, ref, annotation=annotation))
+    part = Contribution(article_refs(article, content, [mention.target.ref for mention in article.mentions]), uses, _quotations(article, content))
     _contributions[article.slug] = (article, known, part)
     return part
 
@@ -293,7 +302,7 @@ class _Sentences:
         if ends is None:
             ends = self.ends[mention.block] = sentence_ends(text)
         start, end = _sentence_at(text, ends, mention.start)
-        return Use(self.article, mention.anchor, where=(mention.block, start, end))
+        return Use(self.article, mention.target.ref, mention, start=start, end=end)
 
 
 def _sentence_at(text: str, ends: list[int], index: int) -> tuple[int, int]:
