@@ -664,7 +664,8 @@ _PARTS = {
     "treeprocessor": "treeprocessor (reading articles, links, notes)",
     "tails": "lists after the content (Jinja)",
     "tails: brief.md": "of which briefs",
-    "page_events": "page events (sanitising HTML)",
+    "markdown fields": "Markdown of YAML fields (in sources and lists)",
+    "page_events": "page events (sanitising, parking HTML)",
 }
 
 
@@ -694,17 +695,19 @@ def _remarks(sizes: dict[int, dict]) -> list[str]:
         "- A generated page's Markdown source is its article (or definition) and a short header. The lists after it (a brief's "
         "notes and their popovers, \"In this brief\" and \"Related briefs\"; the uses on glossary and actor pages; the lists of "
         "briefs) are drawn by the plugin's HTML templates once all articles are read and placed by the theme after the content: "
-        "neither Python-Markdown nor the search plugin parses them, and each page's HTML is dropped once it is written.",
+        "neither Python-Markdown nor the search plugin parses them.",
         f"- Glossary and actor pages list every sentence that mentions them (about {mentions_per_brief:.0f} mentions per brief): at "
         f"N = {size:,} the {TERMS + ACTORS} entity pages hold {html['entities']:.0f} MB of HTML, the {size:,} brief pages {html['briefs']:.0f} MB.",
-        f"- The plugin's own {own:.1f} ms per brief is mostly the lists ({parts.get('tails', 0):.1f} ms, of which the Markdown of "
-        f"{ANNOTATIONS_PER_BRIEF} note bodies, each rendered by Python-Markdown at about 0.1-0.2 ms, is the larger part), the "
-        f"treeprocessor ({parts.get('treeprocessor', 0):.1f} ms: the article's reader text, linking its mentions, placing its notes), "
-        f"reading and checking the files ({parts.get('load', 0):.1f} ms) and the relations among briefs and entities "
-        f"({parts.get('finalize', 0):.1f} ms). The 1 ms target is below what Python-Markdown alone takes for a brief's notes.",
-        "- MkDocs keeps every page's HTML in memory until all pages are written; a brief's content (the article with its links, "
-        "anchors, highlights and note markers) is about twice the plain article, and the plugin keeps what articles mention for "
-        "the entity pages until they are drawn.",
+        f"- The plugin's own {own:.1f} ms per brief is mostly the lists ({parts.get('tails', 0):.1f} ms), the treeprocessor "
+        f"({parts.get('treeprocessor', 0):.1f} ms: the article's reader text, linking its mentions, placing its notes), the page "
+        f"sources ({parts.get('sources', 0):.1f} ms, of which {parts.get('finalize', 0):.1f} ms the relations among briefs and entities) "
+        f"and reading and checking the files ({parts.get('load', 0):.1f} ms). Inside the lists and sources, Python-Markdown "
+        f"rendering the Markdown written in YAML (a brief's {ANNOTATIONS_PER_BRIEF} note bodies, its summary and takeaways, "
+        f"each text once) takes {parts.get('markdown fields', 0):.1f} ms: on its own more than the 1 ms target.",
+        "- Memory: MkDocs renders every page before it writes any, and keeps each page's HTML until then. The plugin keeps its "
+        "pages' HTML compressed in the meantime (about a sixth of the size) and drops it once the page is written; a single "
+        "build lets each article's Markdown go once its page is read. What stays is what the entity pages show: each article's "
+        "reader text and where it mentions what. The last rise in every build's peak is the search plugin writing its index.",
     ]
 
 

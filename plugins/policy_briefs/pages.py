@@ -16,6 +16,7 @@ import yaml
 
 from markupsafe import Markup
 
+from . import timing
 from .entities import first_sentence
 from .incremental import digest
 from .mdext import BODY_END, BODY_START
@@ -88,12 +89,14 @@ _field_markdown = markdown.Markdown()  # reset for each text: the same output as
 
 
 @functools.lru_cache(maxsize=None)
+@timing.timed("markdown fields")
 def render_markdown(text: str) -> Markup:
     """`safehtml.render_markdown`, each text rendered once (a note's body shows twice on its brief page)."""
     return Markup(clean_fragment(_field_markdown.reset().convert(text)))
 
 
 @functools.lru_cache(maxsize=None)
+@timing.timed("markdown fields")
 def render_inline(text: str) -> Markup:
     """`safehtml.render_inline`, each text rendered once."""
     html = _field_markdown.reset().convert(text).strip()
