@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import posixpath
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
@@ -38,6 +40,7 @@ STYLESHEET = "assets/policy-briefs/policy-briefs.css"
 INDEX_PAGES = {"briefs/index.md", "briefs/tags.md", "glossary/index.md", "actors/index.md"}
 WATCH_INTERVAL = 0.2  # seconds between looks for changed content under `mkdocs serve`
 IDLE_COLLECT_DELAY = 0.5  # seconds after a `--dirty` rebuild before collecting garbage
+SETTLE_EVERY = 100  # pages rendered or written between two settlings of a single build (see `_settle`)
 # Pages whose sources, and keys for `--dirty`, can be made before all articles are read: nothing of
 # what articles mention is in them. (A brief's key holds its "In this brief" and "Related briefs",
 # from a guess checked in on_env.) Entry and actor keys hold their uses: made once all are read.
@@ -128,8 +131,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.config_ = config
         self.extensions = [e for e in config.markdown_extensions if e is not self.extension]
         self.reader: ArticleReader | None = None
+        self.pages_done = 0
         self.git_dates = GitDates(self.project_dir)  # runs while the files are read
-        with timing.section("load"):
+        with timing.section("load"), self._collector_paused():
             self._load(config)
         self._settle()
         content = self.content
@@ -267,7 +271,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         """Read the articles no page render has read; relations from what all articles mention."""
         if self.final:
             return
-        with timing.section("finalize"):
+        with timing.section("finalize"), self._collector_paused():
             self.final = True
             for slug in list(self.unread):
                 self._finish(slug, self._read(slug))
@@ -341,10 +345,36 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         return env
 
     def _settle(self) -> None:
-        """Content loaded for the whole build: out of the garbage collector's rounds (a single build only)."""
+        """What the build keeps so far: out of the garbage collector's rounds (a single build only).
+
+        Done once the content is loaded, once all articles are read, and every `SETTLE_EVERY`
+        pages: each round of the collector then goes over what was made since, not over all the
+        build keeps (whose rounds would grow with the number of pages, and the build faster than it).
+        """
         if not self.serving:
             gc.collect()  # what is garbage now is freed, not kept frozen
             gc.freeze()
+
+    @contextmanager
+    def _collector_paused(self) -> Iterator[None]:
+        """For work that makes many objects to keep and next to no garbage (loading, relations), in a single build.
+
+        Each round of the collector would go over all that was made so far: at thousands of briefs,
+        seconds of rounds that find nothing. `_settle` collects and freezes what it made afterwards.
+        """
+        if self.serving or not gc.isenabled():
+            yield
+            return
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.enable()
+
+    def _page_done(self) -> None:
+        self.pages_done += 1
+        if self.pages_done % SETTLE_EVERY == 0:
+            self._settle()
 
     def on_build_error(self, error: Exception) -> None:
         self.parked.clear()
@@ -397,6 +427,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         if page.file.src_uri not in self.specs:
             return html
         self.parked.park(page.file.src_uri, html)
+        self._page_done()
         return ""
 
     on_page_content = CombinedEvent(_sanitise, _park)
@@ -426,6 +457,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         if isinstance(page.file, GeneratedPage):
             page.file.written()
             page.content = None  # written and indexed: the page's HTML is not needed again
+            self._page_done()
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
