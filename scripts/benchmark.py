@@ -688,7 +688,8 @@ def _remarks(sizes: dict[int, dict]) -> list[str]:
         "`navigation.prune`. Each article's Markdown is rendered once (the plugin reads it while MkDocs renders the brief page), "
         "entity lookups are dictionary hits, the linker is one regular expression run once over each text run, and each part "
         "of the plugin's work grows linearly with N (related briefs are ranked on bit sets, not by comparing every pair). "
-        "Python's garbage collector, which goes over every object the build keeps, takes "
+        "Python's garbage collector (in a single build the plugin freezes what the build keeps after loading, every 100 pages and "
+        "once all articles are read, so that each round goes over what was made since) takes "
         + ", ".join(f"{seconds:.1f} s at N = {n:,}" for n, seconds in collections.items())
         + " of the plugin's build.",
         "",
@@ -705,7 +706,7 @@ def _remarks(sizes: dict[int, dict]) -> list[str]:
         f"rendering the Markdown written in YAML (a brief's {ANNOTATIONS_PER_BRIEF} note bodies, its summary and takeaways, "
         f"each text once) takes {parts.get('markdown fields', 0):.1f} ms: on its own more than the 1 ms target.",
         "- Memory: MkDocs renders every page before it writes any, and keeps each page's HTML until then. The plugin keeps its "
-        "pages' HTML compressed in the meantime (about a sixth of the size) and drops it once the page is written; a single "
+        "pages' HTML compressed in the meantime (under a quarter of its UTF-8 size) and drops it once the page is written; a single "
         "build lets each article's Markdown go once its page is read. What stays is what the entity pages show: each article's "
         "reader text and where it mentions what. The last rise in every build's peak is the search plugin writing its index.",
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import zlib
 
-LEVEL = 1  # the fastest: HTML still shrinks to about a sixth
+LEVEL = 1  # the fastest: a brief's HTML still shrinks to under a quarter of its UTF-8 size
 
 
 class ParkedHtml:
