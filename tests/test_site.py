@@ -286,3 +286,18 @@ def test_passages_in_one_paragraph_are_all_marked_even_when_they_overlap(mini: P
         assert "".join(s for m in marks for s in m.find_all(string=True) if not s.find_parent("button")) == quote
     text = "".join(s for s in paragraph.find_all(string=True) if not s.find_parent("button"))
     assert text == "Later, Russia and ASEAN agreed. “We agreed,” Jane Roe said. The ARF will meet again, and so will the ARF."
+
+
+def test_a_site_template_in_place_of_the_plugins_is_used_and_the_brief_keeps_its_article(mini: Project, tmp_path: Path):
+    ours = Path(__file__).parents[1] / "plugins" / "policy_briefs" / "templates" / "policy-briefs" / "brief.md"
+    override = mini.root / "overrides" / "policy-briefs" / "brief.md"
+    override.parent.mkdir(parents=True)
+    override.write_text(ours.read_text(encoding="utf-8") + "\nRead with the site's own template.\n", encoding="utf-8")
+    set_config(mini, "  name: material", "  name: material\n  custom_dir: overrides")
+    result = build(mini.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    body = article(page(tmp_path / "site", BRIEF))
+    text = " ".join(body.get_text().split())
+    assert "Read with the site's own template." in text
+    assert "Delegates used Russia in code and read Russia elsewhere too." in text  # the article is there
+    assert body.select_one("mark#passage-agreed") is not None and body.select_one("#pb-term-arf-1") is not None
