@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from policy_briefs.plugin import PACKAGE_DIR
 
 from conftest import Project
 from sitebuild import article, build, page
@@ -289,7 +290,7 @@ def test_passages_in_one_paragraph_are_all_marked_even_when_they_overlap(mini: P
 
 
 def test_a_site_template_in_place_of_the_plugins_is_used_and_the_brief_keeps_its_article(mini: Project, tmp_path: Path):
-    ours = Path(__file__).parents[1] / "plugins" / "policy_briefs" / "templates" / "policy-briefs" / "brief.md"
+    ours = PACKAGE_DIR / "templates" / "policy-briefs" / "brief.md"
     override = mini.root / "overrides" / "policy-briefs" / "brief.md"
     override.parent.mkdir(parents=True)
     override.write_text(ours.read_text(encoding="utf-8") + "\nRead with the site's own template.\n", encoding="utf-8")

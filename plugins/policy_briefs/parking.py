@@ -27,6 +27,3 @@ class ParkedHtml:
 
     def clear(self) -> None:
         self._kept.clear()
-
-    def __len__(self) -> int:
-        return len(self._kept)
