@@ -1,6 +1,7 @@
 """What makes builds fast must not change what they build.
 
-- the fast reader gives the reader text and origins of `readertext.read_block`;
+- the fast reader gives the reader text and origins of `readertext.read_block` (and the
+  same span of each text run for a stretch of text);
 - the linker's faster pattern finds what the plain one finds;
 - related briefs from bit sets rank as the plain comparison of every pair;
 - an article read while its page renders reads as `briefs check` reads it;
@@ -74,6 +75,17 @@ def test_fast_reader_reads_as_the_reader_text_module():
             for slot_index, slot in enumerate(slow.slots):
                 for offset in range(len(slot.get()) + 2):
                     assert fast.position_of(slot_index, offset) == _probed_position(slow, slot_index, offset)
+            for start in range(len(slow.text)):
+                end = rng.randint(start + 1, len(slow.text))
+                assert fast.slot_spans(start, end) == _spans(slow.origins[start:end])
+
+
+def _spans(origins: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Per slot, the first and last raw offset among these origins (in reading order)."""
+    found: dict[int, list[int]] = {}
+    for slot, offset in origins:
+        found.setdefault(slot, []).append(offset)
+    return {slot: (offsets[0], offsets[-1]) for slot, offsets in found.items()}
 
 
 def test_normalize_straightens_every_quote_mark_code_point_for_code_point():

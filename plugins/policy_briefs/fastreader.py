@@ -51,6 +51,22 @@ class FastBlock:
             self._origins = origins
         return self._origins
 
+    def slot_spans(self, start: int, end: int) -> dict[int, tuple[int, int]]:
+        """For reader text [start, end): per slot, the raw offsets of its first and last character there.
+
+        What `origins[start:end]` gives, grouped by slot, without expanding the runs.
+        """
+        spans: dict[int, tuple[int, int]] = {}
+        for run_start, slot, raw, length, step in self.runs:
+            if run_start >= end:
+                break
+            low, high = max(start, run_start), min(end, run_start + length)
+            if low >= high:
+                continue
+            first, last = raw + (low - run_start) * step, raw + (high - 1 - run_start) * step
+            spans[slot] = (spans[slot][0], last) if slot in spans else (first, last)
+        return spans
+
     def position_of(self, slot: int, offset: int) -> int:
         """Reader-text index of a raw position, or of the next visible character after it.
 

@@ -15,7 +15,7 @@ import markdown
 from . import timing
 from .anchoring import Selector
 from .entities import EntityIndex, Target
-from .fastreader import occurrences_in, read_block
+from .fastreader import FastBlock, occurrences_in, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
@@ -184,6 +184,7 @@ def _wrap_slot(slot, start: int, end: int, element: etree.Element, parents: dict
     element.tail = raw[end:]
     if slot.attr == "text":
         slot.element.insert(0, element)
+        parents[element] = slot.element
     else:
         parent = parents[slot.element]
         parent.insert(list(parent).index(slot.element) + 1, element)
@@ -223,24 +224,22 @@ def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Se
             marked.append((start, end, len(str(number))))
 
 
-def _mark_passage(block: Block, start: int, end: int, annotation: Annotation, number: int) -> None:
-    marks = _mark_range(block, start, end, annotation)
-    _add_marker(block.element, marks[-1], annotation, number)
-
-
-def _mark_range(block: Block, start: int, end: int, annotation: Annotation) -> list[etree.Element]:
-    """Wrap reader text [start, end) in <mark> elements, one per text run it crosses."""
-    spans: dict[int, list[int]] = {}
-    for slot, offset in block.origins[start:end]:
-        spans.setdefault(slot, []).append(offset)
+def _mark_passage(block: FastBlock, start: int, end: int, annotation: Annotation, number: int) -> None:
     parents = {child: parent for parent in block.element.iter() for child in parent}
+    marks = _mark_range(block, start, end, annotation, parents)
+    _add_marker(block.element, marks[-1], annotation, number, parents)
+
+
+def _mark_range(block: FastBlock, start: int, end: int, annotation: Annotation, parents: dict) -> list[etree.Element]:
+    """Wrap reader text [start, end) in <mark> elements, one per text run it crosses."""
+    spans = block.slot_spans(start, end)
     ids = note_ids(annotation.id)
     marks = []
     for slot_index in sorted(spans):
-        offsets = spans[slot_index]
+        first, last = spans[slot_index]
         mark = etree.Element("mark", {"class": f"pb-passage pb-kind-{annotation.fields.kind}", "data-note": ids["note"]})
         slot = block.slots[slot_index]
-        _wrap_slot(slot, offsets[0], raw_end(slot.get(), offsets[-1]), mark, parents)
+        _wrap_slot(slot, first, raw_end(slot.get(), last), mark, parents)
         marks.append(mark)
     marks[0].set("id", ids["passage"])
     return marks
@@ -255,9 +254,8 @@ def _inside_link(element: etree.Element, block: etree.Element, parents: dict) ->
     return False
 
 
-def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int) -> None:
+def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int, parents: dict) -> None:
     """Put the marker right after the passage, outside any mention that ends with it and outside any link."""
-    parents = {child: parent for parent in block.iter() for child in parent}
     parent = parents[after]
     while parent is not block and (_inside_link(parent, block, parents) or list(parent)[-1] is after and not (after.tail or "").strip()):
         after, parent = parent, parents[parent]
