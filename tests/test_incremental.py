@@ -4,6 +4,7 @@
   same span of each text run for a stretch of text);
 - the linker's faster pattern finds what the plain one finds;
 - related briefs from bit sets rank as the plain comparison of every pair;
+- sentence ends found looking only just before each full stop are those found looking at all before it;
 - an article read while its page renders reads as `briefs check` reads it;
 - a page made from a guess of what articles mention ends up as a page made knowing it;
 - a `--dirty` rebuild after an edit gives the pages of a clean build, re-rendering only
@@ -25,7 +26,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import Project
-from policy_briefs import fastreader, incremental, readertext, safehtml
+from policy_briefs import fastreader, incremental, readertext, safehtml, sentences
 from policy_briefs.linker import _pattern, _trie, compile_forms
 from policy_briefs.pages import render_inline, render_markdown
 from policy_briefs.relations import Relations, _date_key
@@ -156,6 +157,25 @@ def test_related_briefs_and_co_mentions_rank_as_comparing_every_pair():
         for ref in refs:
             if ref.startswith("actor:"):
                 assert relations.co_mentioned(ref[6:]) == _co_mentioned_by_comparing_all(ref[6:], entities_of)
+
+
+def _sentence_ends_searching_all_before(text: str) -> list[int]:
+    """Sentence ends as first written: the whole text before each full stop searched for an abbreviation."""
+    ends = []
+    for match in sentences._SENTENCE_END.finditer(text):
+        if not sentences._ABBREVIATION.search(text[: match.start()].rstrip("”’\"')]")):
+            ends.append(match.start() + len(text[match.start() : match.end()].rstrip()))
+    return ends
+
+
+def test_sentence_ends_as_searching_all_the_text_before_each_full_stop():
+    rng = random.Random(19)
+    atoms = ["Mr", "Dr", ".", " ", "  ", "\n", "A", "b", "e.g", "i.e", "U.S", "”", "’", '"', "'", ")", "]", "?", "!",
+             "approx", "xapprox", "Xvs", "vs", "etc", "Inc", "No", "St", "1", "(", "“", "word"]
+    for _ in range(20000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 30)))
+        assert sentences.sentence_ends(text) == _sentence_ends_searching_all_before(text), text
+    assert sentences.sentence_at("Mr. Lavrov spoke. Then Dr. Ng left.", 20) == (18, 35)
 
 
 def test_relative_urls_as_mkdocs_makes_them():
