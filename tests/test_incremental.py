@@ -5,6 +5,7 @@
 - the linker's faster pattern finds what the plain one finds;
 - related briefs from bit sets rank as the plain comparison of every pair;
 - sentence ends found looking only just before each full stop are those found looking at all before it;
+- the Markdown fields converted in one run before pages are drawn are every field the contract types as Markdown;
 - an article read while its page renders reads as `briefs check` reads it;
 - a page made from a guess of what articles mention ends up as a page made knowing it;
 - a `--dirty` rebuild after an edit gives the pages of a clean build, re-rendering only
@@ -18,6 +19,7 @@ import os
 import random
 import re
 import shutil
+import typing
 from pathlib import Path
 
 import markdown
@@ -26,11 +28,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import Project
-from policy_briefs import fastreader, incremental, readertext, safehtml, sentences
+from policy_briefs import fastreader, incremental, readertext, safehtml, schema, sentences
 from policy_briefs.linker import _pattern, _trie, compile_forms
-from policy_briefs.pages import render_inline, render_markdown
+from policy_briefs.pages import markdown_texts, render_inline, render_markdown
 from policy_briefs.relations import Relations, _date_key
-from policy_briefs.validate import ArticleReader, Loading
+from policy_briefs.validate import ArticleReader, Loading, load_project
 from sitebuild import build
 
 BRIEF = "briefs/forum-talks/index.html"
@@ -188,6 +190,35 @@ def test_relative_urls_as_mkdocs_makes_them():
     for _ in range(5000):
         url, other = ("/".join(rng.choice(parts) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"]) for _ in range(2))
         assert relative_url(url, other) == get_relative_url(url, other), (url, other)
+
+
+def _markdown_fields_by_the_contract(fields) -> list[str]:  # noqa: ANN001 (any content model)
+    """The texts of the fields the schema types as Markdown (alone, optional or in a list)."""
+
+    def is_markdown(info) -> bool:  # noqa: ANN001
+        return info.description == "Markdown text" or schema.Markdown in typing.get_args(info.annotation) or any(
+            schema.Markdown in typing.get_args(arg) for arg in typing.get_args(info.annotation)
+        )
+
+    texts = []
+    for name, info in type(fields).model_fields.items():
+        value = getattr(fields, name)
+        if is_markdown(info) and value:
+            texts += value if isinstance(value, list) else [value]
+    return texts
+
+
+def test_every_markdown_field_of_the_contract_is_converted_in_the_run_before_pages(mini: Project):
+    content = load_project(mini.root).content
+    expected = []
+    for article in content.articles.values():
+        expected += _markdown_fields_by_the_contract(article.fields)
+        for note in article.annotations:
+            expected += _markdown_fields_by_the_contract(note.fields)
+    for entity in [*content.glossary.values(), *content.actors.values()]:
+        expected += _markdown_fields_by_the_contract(entity.fields)
+    assert len(set(expected)) > len(content.glossary) + len(content.actors) + 2 * len(content.articles)  # takeaways and note bodies too
+    assert sorted(markdown_texts(content)) == sorted(expected)
 
 
 def test_field_markdown_renders_as_safehtml():

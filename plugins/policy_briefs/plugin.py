@@ -27,7 +27,7 @@ from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
 from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
-from .pages import PageRenderer, PageSpec, make_environment, page_specs, relative_url, uri_for
+from .pages import PageRenderer, PageSpec, convert_all, make_environment, markdown_texts, page_specs, relative_url, uri_for
 from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page
@@ -135,6 +135,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.git_dates = GitDates(self.project_dir)  # runs while the files are read
         with timing.section("load"), self._collector_paused():
             self._load(config)
+            convert_all(markdown_texts(self.content))  # what pages show of them is drawn later, from these
         self._settle()
         content = self.content
         self.specs = {}
