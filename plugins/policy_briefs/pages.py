@@ -88,10 +88,13 @@ def make_environment(template_dirs: list[str]) -> jinja2.Environment:
 _field_markdown = markdown.Markdown()  # reset for each text: the same output as markdown.markdown(text), without building one per text
 
 
-@functools.lru_cache(maxsize=None)
-def _converted(text: str) -> str:
-    """What Python-Markdown makes of one text, before sanitising (each text converted once)."""
-    return _field_markdown.reset().convert(text)
+_converted: dict[str, str] = {}  # text -> what Python-Markdown made of it ahead (see `convert_all`), until shown
+
+
+def _convert(text: str) -> str:
+    """What Python-Markdown makes of one text, before sanitising: the conversion made ahead (not kept after), or one now."""
+    converted = _converted.pop(text, None)
+    return converted if converted is not None else _field_markdown.reset().convert(text)
 
 
 def markdown_texts(content: Content) -> Iterator[str]:
@@ -106,23 +109,27 @@ def markdown_texts(content: Content) -> Iterator[str]:
 
 @timing.timed("markdown fields")
 def convert_all(texts: Iterable[str]) -> None:
-    """Convert these texts now, one after another: much faster than one at a time between pages' work."""
+    """Convert these texts now, one after another: much faster than one at a time between pages' work.
+
+    Each conversion is kept until a page shows the text (`render_markdown`, `render_inline`).
+    """
     for text in texts:
-        _converted(text)
+        if text not in _converted:
+            _converted[text] = _field_markdown.reset().convert(text)
 
 
 @functools.lru_cache(maxsize=None)
 @timing.timed("markdown fields")
 def render_markdown(text: str) -> Markup:
     """`safehtml.render_markdown`, each text rendered once (a note's body shows twice on its brief page)."""
-    return Markup(clean_fragment(_converted(text)))
+    return Markup(clean_fragment(_convert(text)))
 
 
 @functools.lru_cache(maxsize=None)
 @timing.timed("markdown fields")
 def render_inline(text: str) -> Markup:
     """`safehtml.render_inline`, each text rendered once."""
-    html = _converted(text).strip()
+    html = _convert(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(clean_fragment(html))

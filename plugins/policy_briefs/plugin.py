@@ -135,7 +135,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.git_dates = GitDates(self.project_dir)  # runs while the files are read
         with timing.section("load"), self._collector_paused():
             self._load(config)
-            convert_all(markdown_texts(self.content))  # what pages show of them is drawn later, from these
+            if not (self.serving or self.dirty):  # a rebuild shows few texts anew: each is converted when shown
+                convert_all(markdown_texts(self.content))
         self._settle()
         content = self.content
         self.specs = {}
