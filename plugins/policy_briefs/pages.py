@@ -91,10 +91,15 @@ _field_markdown = markdown.Markdown()  # reset for each text: the same output as
 _converted: dict[str, str] = {}  # text -> what Python-Markdown made of it ahead (see `convert_all`), until shown
 
 
+def _markdown_html(text: str) -> str:
+    """What Python-Markdown makes of one text, before sanitising."""
+    return _field_markdown.reset().convert(text)
+
+
 def _convert(text: str) -> str:
-    """What Python-Markdown makes of one text, before sanitising: the conversion made ahead (not kept after), or one now."""
+    """`_markdown_html`: the conversion made ahead (not kept after), or one now."""
     converted = _converted.pop(text, None)
-    return converted if converted is not None else _field_markdown.reset().convert(text)
+    return converted if converted is not None else _markdown_html(text)
 
 
 def markdown_texts(content: Content) -> Iterator[str]:
@@ -115,7 +120,7 @@ def convert_all(texts: Iterable[str]) -> None:
     """
     for text in texts:
         if text not in _converted:
-            _converted[text] = _field_markdown.reset().convert(text)
+            _converted[text] = _markdown_html(text)
 
 
 @functools.lru_cache(maxsize=None)

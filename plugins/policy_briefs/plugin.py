@@ -135,7 +135,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.git_dates = GitDates(self.project_dir)  # runs while the files are read
         with timing.section("load"), self._collector_paused():
             self._load(config)
-            if not (self.serving or self.dirty):  # a rebuild shows few texts anew: each is converted when shown
+            if self.every_page_once:  # a rebuild shows few texts anew: each is converted when shown
                 convert_all(markdown_texts(self.content))
         self._settle()
         content = self.content
@@ -346,6 +346,11 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             incremental.keep_titles(file.page for file in files.documentation_pages() if file.page is not None)
         return env
 
+    @property
+    def every_page_once(self) -> bool:
+        """Whether this build renders every page once, and none again from what it keeps (not serve, not `--dirty`)."""
+        return not (self.serving or self.dirty)
+
     def _settle(self) -> None:
         """What the build keeps so far: out of the garbage collector's rounds (a single build only).
 
@@ -415,7 +420,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             return html
         page.markdown = ""  # rendered: a generated page's source (tens of kilobytes) is not needed again
         spec = self.specs[page.file.src_uri]
-        if spec.template == "brief.md" and not (self.serving or self.dirty) and self.own_templates:
+        if spec.template == "brief.md" and self.every_page_once and self.own_templates:
             self._forget_body(spec.key)  # read: no other page is made from it, and none is made again
         for marker in LEFTOVER_MARKERS:  # a body marker swallowed by unclosed HTML or code in the article
             if marker in html:
