@@ -221,6 +221,17 @@ def test_every_markdown_field_of_the_contract_is_converted_in_the_run_before_pag
     assert sorted(markdown_texts(content)) == sorted(expected)
 
 
+def test_field_markdown_converts_as_python_markdown_does():
+    from policy_briefs.pages import _markdown_html
+
+    rng = random.Random(5)
+    atoms = ["word", " ", "  ", "\n", "\n\n", "\r", "\t", "*", "**", "_", "__", "`", "\\", "[", "]", "(", ")", "!", "<", ">",
+             "&", "&amp;", ";", "#", "- ", "1. ", "> ", "    ", ":", "https://example.org", "@", "<b>", "</b>", "[a]: /x"]
+    for _ in range(4000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 14)))
+        assert _markdown_html(text) == markdown.markdown(text), repr(text)
+
+
 def test_field_markdown_renders_as_safehtml():
     texts = ["Plain.", "*em* and **strong** [x](https://example.org/)", "- a\n- b", "Two\n\nparagraphs", "<script>x</script>", "a & b < c", "`code`", ""]
     for text in texts:
