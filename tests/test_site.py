@@ -123,6 +123,21 @@ def test_annotated_passages_are_highlighted_with_markers(built):
     assert second_arf.get_text() == "ARF" and second_arf.find_all_previous(string=True, limit=1)[0].endswith("so will the ")
 
 
+def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Tom &amp; Russia and ASEAN agreed.")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    html = (site / BRIEF / "index.html").read_text(encoding="utf-8")
+    assert "wzxhzdk" not in html
+    paragraph = next(p for p in article(BeautifulSoup(html, "html.parser")).select("p") if p.get_text().startswith("Later, Tom"))
+    for marker in paragraph.select("button.pb-marker"):
+        marker.decompose()
+    assert paragraph.get_text().startswith("Later, Tom & Russia and ASEAN agreed.")
+    assert [m.get_text() for m in paragraph.select("[id^=pb-actor-russia-]")] == ["Russia"]
+    assert "".join(m.get_text() for m in paragraph.select('mark[data-note="note-agreed"]')) == "Russia and ASEAN agreed"
+
+
 def test_entry_page_has_contextual_backlinks(built):
     site, urls = built
     entry = article(page(site, "glossary/arf", urls))

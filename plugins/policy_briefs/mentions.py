@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .entities import EntityIndex, Target
 from .fastreader import read_block
 from .linker import Linker
-from .readertext import PLACEHOLDER, Block, Slot
+from .readertext import Block, Slot, between_placeholders
 
 NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "mark"})
 NO_LINK_CLASS = "pb-nolink"
@@ -79,13 +79,8 @@ def block_hits(block: Block, linker: Linker, index: EntityIndex) -> list[Hit]:
         raw = slot.get()
         if not raw or not _linkable(_owner(slot, parents), block.element, parents):
             continue
-        if "\x02" not in raw:  # no placeholders: one piece
-            hits.extend(Hit(number, f.start, f.end, f.target) for f in linker.find(raw))
-            continue
-        position = 0
-        for piece in PLACEHOLDER.split(raw):
-            hits.extend(Hit(number, position + f.start, position + f.end, f.target) for f in linker.find(piece))
-            position = raw.index(piece, position) + len(piece) if piece else position
+        for offset, piece in between_placeholders(raw):
+            hits.extend(Hit(number, offset + f.start, offset + f.end, f.target) for f in linker.find(piece))
     return hits
 
 

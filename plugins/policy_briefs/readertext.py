@@ -131,6 +131,18 @@ def _stashed_text(placeholder: str, stash: Sequence[str]) -> str:
     return html.unescape(entity) if _ENTITY.fullmatch(entity) else ""
 
 
+def between_placeholders(raw: str) -> Iterator[tuple[int, str]]:
+    """The text of a run outside its placeholders: each piece with its offset in `raw`."""
+    if "\x02" not in raw:
+        yield 0, raw
+        return
+    position = 0
+    for match in PLACEHOLDER.finditer(raw):
+        yield position, raw[position : match.start()]
+        position = match.end()
+    yield position, raw[position:]
+
+
 def raw_end(raw: str, offset: int) -> int:
     """End of the raw text behind the character at `offset` (a whole placeholder if one starts there)."""
     return raw.index("\x03", offset) + 1 if raw.startswith("\x02", offset) else offset + 1
