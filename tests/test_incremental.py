@@ -20,6 +20,7 @@ import random
 import re
 import shutil
 import typing
+import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import markdown
@@ -28,7 +29,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import Project
-from policy_briefs import fastreader, incremental, readertext, safehtml, schema, sentences
+from policy_briefs import fastreader, incremental, mdext, readertext, safehtml, schema, sentences
 from policy_briefs.linker import _pattern, _trie, compile_forms
 from policy_briefs.pages import markdown_texts, render_inline, render_markdown
 from policy_briefs.relations import Relations, _date_key
@@ -80,7 +81,47 @@ def test_fast_reader_reads_as_the_reader_text_module():
                     assert fast.position_of(slot_index, offset) == _probed_position(slow, slot_index, offset)
             for start in range(len(slow.text)):
                 end = rng.randint(start + 1, len(slow.text))
-                assert fast.slot_spans(start, end) == _spans(slow.origins[start:end])
+                assert fast.slot_spans(start, end) == {(slot, 0): span for slot, span in _spans(slow.origins[start:end]).items()}
+
+
+def test_fast_reader_spans_with_cuts_are_what_reading_again_after_linking_gives():
+    rng = random.Random(11)
+    for _ in range(1500):
+        root, stash = _tree("".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 25))))
+        if root is None:
+            continue
+        for element in list(readertext.iter_blocks(root)):
+            before = fastreader.read_block(element, stash)
+            splits = _link_at_random(before, rng)
+            again = fastreader.read_block(element, stash)
+            assert again.text == before.text
+            for start in range(len(before.text)):
+                end = rng.randint(start + 1, len(before.text))
+                cut = before.slot_spans(start, end, {slot: [offset for offset, _ in runs] for slot, runs in splits.items()})
+                holders = {(slot, piece): splits[slot][piece - 1][1] if piece else before.slots[slot] for slot, piece in cut}
+                read = again.slot_spans(start, end)
+                assert [(_where(holders[key]), span) for key, span in sorted(cut.items())] == [(_where(again.slots[slot]), span) for (slot, _), span in sorted(read.items())]
+
+
+def _link_at_random(block, rng: random.Random) -> dict:
+    """Wrap random words of a block's text runs in links as mentions are (the last first); how the runs were split."""
+    splits: dict = {}
+    parents = {child: parent for parent in block.element.iter() for child in parent}
+    words = [
+        (number, offset + match.start(), offset + match.end())
+        for number, slot in enumerate(block.slots)
+        for offset, piece in readertext.between_placeholders(slot.get())  # as mentions are found
+        for match in re.finditer(r"\w+(?: \w+)?|[^\w\s]+", piece)  # words and marks, some touching
+    ]
+    for number, start, end in reversed(sorted(rng.sample(words, rng.randint(0, len(words))))):
+        link = etree.Element("a")
+        mdext._wrap_slot(block.slots[number], start, end, link, parents)
+        splits.setdefault(number, [])[:0] = [(start, readertext.Slot(link, "text")), (end, readertext.Slot(link, "tail"))]
+    return splits
+
+
+def _where(slot) -> tuple[int, str]:  # noqa: ANN001
+    return id(slot.element), slot.attr
 
 
 def _spans(origins: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 
 from .anchoring import Occurrence, Selector, occurrences
@@ -51,12 +51,17 @@ class FastBlock:
             self._origins = origins
         return self._origins
 
-    def slot_spans(self, start: int, end: int) -> dict[int, tuple[int, int]]:
-        """For reader text [start, end): per slot, the raw offsets of its first and last character there.
+    def slot_spans(self, start: int, end: int, cuts: Mapping[int, Sequence[int]] | None = None) -> dict[tuple[int, int], tuple[int, int]]:
+        """For reader text [start, end): per text run, the raw offsets of its first and last character there.
 
-        What `origins[start:end]` gives, grouped by slot, without expanding the runs.
+        A run is (slot index, piece): slot `s` cut at the raw offsets `cuts[s]` (ascending) into
+        pieces 0, 1, …, each piece's offsets counted from its start (no cuts: one piece per slot).
+        What `origins[start:end]` gives, grouped by run, without expanding the runs; with cuts,
+        what reading the block again gives once its slots are split there (each cut outside any
+        placeholder and run of white space, as where a mention starts or ends).
         """
-        spans: dict[int, tuple[int, int]] = {}
+        cuts = cuts or {}
+        spans: dict[tuple[int, int], tuple[int, int]] = {}
         for run_start, slot, raw, length, step in self.runs:
             if run_start >= end:
                 break
@@ -64,7 +69,14 @@ class FastBlock:
             if low >= high:
                 continue
             first, last = raw + (low - run_start) * step, raw + (high - 1 - run_start) * step
-            spans[slot] = (spans[slot][0], last) if slot in spans else (first, last)
+            bounds = cuts.get(slot, ())
+            while first <= last:  # a run of consecutive offsets (step 1) may cross cuts; one offset (step 0) may not
+                piece = bisect_right(bounds, first)
+                base = bounds[piece - 1] if piece else 0
+                piece_last = min(last, bounds[piece] - 1) if piece < len(bounds) else last
+                key = (slot, piece)
+                spans[key] = (spans[key][0] if key in spans else first - base, piece_last - base)
+                first = piece_last + 1
         return spans
 
     def position_of(self, slot: int, offset: int) -> int:

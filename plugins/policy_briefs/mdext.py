@@ -19,7 +19,7 @@ from .fastreader import FastBlock, occurrences_in, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import PLACEHOLDER, Block, iter_blocks, normalize, raw_end
+from .readertext import PLACEHOLDER, Block, Slot, iter_blocks, normalize, raw_end
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -84,11 +84,12 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
             ]
             numbered = number_mentions(blocks, hits)
             state.mentions = [mention for block in numbered for mention in block]
-            for block, block_hits_, mentions in zip(blocks, hits, numbered):
-                _link_block(block, block_hits_, mentions, state)
+            splits = [_link_block(block, block_hits_, mentions, state) for block, block_hits_, mentions in zip(blocks, hits, numbered)]
+        else:
+            splits = [{} for _ in blocks or ()]
         if annotations:
             with timing.section("treeprocessor: highlight"):
-                _highlight(root, annotations, stash, [block.text for block in blocks] if blocks is not None else None)
+                _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None)
 
     def _explicit_links(self, root: etree.Element, state: PageState) -> set[int]:
         """Resolve `term:`/`actor:` links and `nolink:` spans; the ids of the elements changed."""
@@ -160,9 +161,15 @@ def _set_link(link: etree.Element, target: Target, href: str) -> None:
     link.set("class", f"pb-link pb-link--{target.kind}")
 
 
-def _link_block(block: Block, hits: list[Hit], mentions: list[Mention], state: PageState) -> None:
-    """Turn hits into links (or anchored spans), last first so offsets stay valid."""
+# How linking split a block's text runs: per slot index, where each new run starts in the slot's
+# text and the run that holds it now (None if a split may change how the block reads: read it again).
+Splits = dict[int, list[tuple[int, Slot]]] | None
+
+
+def _link_block(block: Block, hits: list[Hit], mentions: list[Mention], state: PageState) -> Splits:
+    """Turn hits into links (or anchored spans), last first so offsets stay valid; how the text runs were split."""
     parents = {child: parent for parent in block.element.iter() for child in parent}
+    splits: Splits = {}
     for hit, mention in reversed(list(zip(hits, mentions))):
         if hit.explicit is not None:
             hit.explicit.set("id", mention.anchor)
@@ -173,7 +180,14 @@ def _link_block(block: Block, hits: list[Hit], mentions: list[Mention], state: P
         else:
             element = etree.Element("span", {"class": "pb-mention"})
         element.set("id", mention.anchor)
-        _wrap_slot(block.slots[hit.slot], hit.start, hit.end, element, parents)
+        slot = block.slots[hit.slot]
+        visible_ends = not (slot.get()[hit.start].isspace() or slot.get()[hit.end - 1].isspace())
+        _wrap_slot(slot, hit.start, hit.end, element, parents)
+        if splits is not None and visible_ends:
+            splits.setdefault(hit.slot, [])[:0] = [(hit.start, Slot(element, "text")), (hit.end, Slot(element, "tail"))]
+        else:
+            splits = None
+    return splits
 
 
 def _wrap_slot(slot, start: int, end: int, element: etree.Element, parents: dict) -> None:
@@ -191,16 +205,18 @@ def _wrap_slot(slot, start: int, end: int, element: etree.Element, parents: dict
         parents[element] = parent
 
 
-def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Sequence[str], texts: list[str] | None = None) -> None:
+def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Sequence[str], read: list[tuple[FastBlock, Splits]] | None = None) -> None:
     """Mark each anchored passage and put its note's marker button after it.
 
-    `texts`: the reader text of each block, if known (links do not change it). Passages are found
-    in the text as the article reads (no marker numbers in it), then marked block by block, the
-    last first, so that the positions of those before stay valid.
+    `read`: each block as read before links were made, and how linking split its text runs, if
+    known (links do not change reader text). Passages are found in the text as the article reads
+    (no marker numbers in it), then marked block by block, the last first, so that the positions
+    of those before stay valid.
     """
     elements = list(iter_blocks(root))
-    if texts is None:
-        texts = [read_block(element, stash).text for element in elements]
+    if read is None:
+        read = [(read_block(element, stash), {}) for element in elements]
+    texts = [block.text for block, _ in read]
     normalized = [normalize(text) for text in texts]
     passages: dict[int, list[tuple[int, int, int, Annotation]]] = {}
     for number, annotation in enumerate(annotations, start=1):
@@ -214,31 +230,33 @@ def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Se
             passages.setdefault(found[0].block, []).append((start, start + len(selector.quote), number, annotation))
     for index, placed in passages.items():
         placed.sort(reverse=True)  # the last first: what comes before a marked passage keeps its position
-        block = read_block(elements[index], stash)  # read again: links moved its text runs
+        block, splits = read[index]
+        if splits is None:  # read again: links moved its text runs
+            block, splits = read_block(elements[index], stash), {}
         marked: list[tuple[int, int, int]] = []  # start, end and marker length of each passage marked
         for start, end, number, annotation in placed:
             if marked and end > marked[-1][0]:  # it overlaps one marked already: read the block again
-                block = read_block(elements[index], stash)
+                block, splits = read_block(elements[index], stash), {}
                 end += sum(length for _, other_end, length in marked if other_end < end)  # markers inside it are text now
-            _mark_passage(block, start, end, annotation, number)
+            _mark_passage(block, splits, start, end, annotation, number)
             marked.append((start, end, len(str(number))))
 
 
-def _mark_passage(block: FastBlock, start: int, end: int, annotation: Annotation, number: int) -> None:
+def _mark_passage(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, number: int) -> None:
     parents = {child: parent for parent in block.element.iter() for child in parent}
-    marks = _mark_range(block, start, end, annotation, parents)
+    marks = _mark_range(block, splits, start, end, annotation, parents)
     _add_marker(block.element, marks[-1], annotation, number, parents)
 
 
-def _mark_range(block: FastBlock, start: int, end: int, annotation: Annotation, parents: dict) -> list[etree.Element]:
-    """Wrap reader text [start, end) in <mark> elements, one per text run it crosses."""
-    spans = block.slot_spans(start, end)
+def _mark_range(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, parents: dict) -> list[etree.Element]:
+    """Wrap reader text [start, end) in <mark> elements, one per text run it crosses (`block`'s runs split as `splits` says)."""
+    spans = block.slot_spans(start, end, {slot: [offset for offset, _ in runs] for slot, runs in splits.items()})
     ids = note_ids(annotation.id)
     marks = []
-    for slot_index in sorted(spans):
-        first, last = spans[slot_index]
+    for slot_index, piece in sorted(spans):
+        first, last = spans[(slot_index, piece)]
         mark = etree.Element("mark", {"class": f"pb-passage pb-kind-{annotation.fields.kind}", "data-note": ids["note"]})
-        slot = block.slots[slot_index]
+        slot = splits[slot_index][piece - 1][1] if piece else block.slots[slot_index]
         _wrap_slot(slot, first, raw_end(slot.get(), last), mark, parents)
         marks.append(mark)
     marks[0].set("id", ids["passage"])
