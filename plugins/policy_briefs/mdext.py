@@ -181,7 +181,8 @@ def _link_block(block: Block, hits: list[Hit], mentions: list[Mention], state: P
             element = etree.Element("span", {"class": "pb-mention"})
         element.set("id", mention.anchor)
         slot = block.slots[hit.slot]
-        visible_ends = not (slot.get()[hit.start].isspace() or slot.get()[hit.end - 1].isspace())
+        raw = slot.get()
+        visible_ends = not (raw[hit.start].isspace() or raw[hit.end - 1].isspace())  # else its white space may read differently once split
         _wrap_slot(slot, hit.start, hit.end, element, parents)
         if splits is not None and visible_ends:
             splits.setdefault(hit.slot, [])[:0] = [(hit.start, Slot(element, "text")), (hit.end, Slot(element, "tail"))]
