@@ -110,7 +110,8 @@ def _link_at_random(block, rng: random.Random) -> dict:
     words = [
         (number, offset + match.start(), offset + match.end())
         for number, slot in enumerate(block.slots)
-        for offset, piece in readertext.between_placeholders(slot.get())  # as mentions are found
+        if not slot.code  # as mentions are found: never in code, between placeholders
+        for offset, piece in readertext.between_placeholders(slot.get())
         for match in re.finditer(r"\w+(?: \w+)?|[^\w\s]+", piece)  # words and marks, some touching
     ]
     for number, start, end in reversed(sorted(rng.sample(words, rng.randint(0, len(words))))):

@@ -59,6 +59,18 @@ def test_links_resolve_to_built_pages(built):
         assert target.is_file(), link["href"]
 
 
+def test_every_link_from_an_entity_page_to_a_mention_finds_it_on_the_brief(built):
+    site, urls = built
+    brief = page(site, BRIEF, urls)
+    ids = {element["id"] for element in brief.select("[id]")}
+    links = {
+        entity: [a["href"] for a in article(page(site, entity, urls)).select(".pb-appears-in a[href*='#pb-']")]
+        for entity in ("glossary/arf", "glossary/eas", "actors/russia", "actors/asean", "actors/jane-roe")
+    }
+    assert len(links["glossary/arf"]) >= 4 and links["actors/russia"]  # the explicit link to the ARF among them
+    assert {entity: [href for href in hrefs if href.split("#")[1] not in ids] for entity, hrefs in links.items()} == dict.fromkeys(links, [])
+
+
 def test_nothing_linked_in_code_pre_headings_or_existing_links(built):
     site, urls = built
     body = article(page(site, BRIEF, urls))

@@ -19,7 +19,7 @@ from .fastreader import FastBlock, occurrences_in, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import PLACEHOLDER, Block, Slot, iter_blocks, normalize, raw_end
+from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, iter_blocks, normalize, raw_end, without_markup
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -62,10 +62,10 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         annotations = state.annotations
         linker, index = self.extension.linker, self.extension.index
         blocks = [read_block(element, stash) for element in iter_blocks(root)] if state.autolink or state.read_article else None
-        hits = None
+        # Mentions as `briefs check` finds them: before explicit links are resolved (a `term:` or
+        # `actor:` link is a mention; the text of a link to no known entity is not searched).
+        hits = [block_hits(block, linker, index) for block in blocks] if blocks is not None else None
         if state.read_article is not None:
-            # The body as `briefs check` reads it: before explicit links are resolved.
-            hits = [block_hits(block, linker, index) for block in blocks]
             view = None
             if body is not None:
                 in_body = {id(element) for element in iter_blocks(_holder(body))}
@@ -74,26 +74,18 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], hits=[hits[n] for n in chosen])
             with timing.section("treeprocessor: read article"):
                 annotations = state.read_article(view)
-        resolved = self._explicit_links(root, state)
+        self._explicit_links(root, state)
+        splits: list[Splits] = [{} for _ in blocks or ()]
         if state.autolink:
-            # Resolving explicit links changes neither reader text nor text runs, but what is linkable
-            # in the blocks that hold them: only those are searched again.
-            hits = [
-                block_hits(block, linker, index) if hits is None or resolved and any(id(element) in resolved for element in block.element.iter()) else found
-                for block, found in zip(blocks, hits or [None] * len(blocks))
-            ]
             numbered = number_mentions(blocks, hits)
             state.mentions = [mention for block in numbered for mention in block]
             splits = [_link_block(block, block_hits_, mentions, state) for block, block_hits_, mentions in zip(blocks, hits, numbered)]
-        else:
-            splits = [{} for _ in blocks or ()]
         if annotations:
             with timing.section("treeprocessor: highlight"):
                 _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None)
 
-    def _explicit_links(self, root: etree.Element, state: PageState) -> set[int]:
-        """Resolve `term:`/`actor:` links and `nolink:` spans; the ids of the elements changed."""
-        changed = set()
+    def _explicit_links(self, root: etree.Element, state: PageState) -> None:
+        """Resolve `term:`/`actor:` links and `nolink:` spans."""
         for link in root.iter("a"):
             href = link.get("href", "")
             scheme = href.partition(":")[0]
@@ -105,10 +97,6 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                     _make_span(link, "pb-unresolved")
                 else:
                     _set_link(link, target, state.href(target))
-            else:
-                continue
-            changed.add(id(link))
-        return changed
 
 
 class BriefsExtension(markdown.Extension):
@@ -234,32 +222,40 @@ def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Se
         block, splits = read[index]
         if splits is None:  # read again: links moved its text runs
             block, splits = read_block(elements[index], stash), {}
-        marked: list[tuple[int, int, int]] = []  # start, end and marker length of each passage marked
+        marked_from = None  # where the passage marked last starts
         for start, end, number, annotation in placed:
-            if marked and end > marked[-1][0]:  # it overlaps one marked already: read the block again
+            if marked_from is not None and end > marked_from:  # it overlaps one marked already: read the block again (markers read as nothing)
                 block, splits = read_block(elements[index], stash), {}
-                end += sum(length for _, other_end, length in marked if other_end < end)  # markers inside it are text now
-            _mark_passage(block, splits, start, end, annotation, number)
-            marked.append((start, end, len(str(number))))
+            _mark_passage(block, splits, start, end, annotation, number, stash)
+            marked_from = start
 
 
-def _mark_passage(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, number: int) -> None:
+def _mark_passage(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, number: int, stash: Sequence[str]) -> None:
     parents = {child: parent for parent in block.element.iter() for child in parent}
-    marks = _mark_range(block, splits, start, end, annotation, parents)
+    marks = _mark_range(block, splits, start, end, annotation, parents, stash)
     _add_marker(block.element, marks[-1], annotation, number, parents)
 
 
-def _mark_range(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, parents: dict) -> list[etree.Element]:
-    """Wrap reader text [start, end) in <mark> elements, one per text run it crosses (`block`'s runs split as `splits` says)."""
+def _mark_range(
+    block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, parents: dict, stash: Sequence[str],
+) -> list[etree.Element]:
+    """Wrap reader text [start, end) in <mark> elements, one per stretch of a text run it crosses (`block`'s runs split as `splits` says).
+
+    Raw HTML in a run (an opening or closing tag) stays outside the marks, so that they nest.
+    """
     spans = block.slot_spans(start, end, {slot: [offset for offset, _ in runs] for slot, runs in splits.items()})
     ids = note_ids(annotation.id)
     marks = []
     for slot_index, piece in sorted(spans):
         first, last = spans[(slot_index, piece)]
-        mark = etree.Element("mark", {"class": f"pb-passage pb-kind-{annotation.fields.kind}", "data-note": ids["note"]})
         slot = splits[slot_index][piece - 1][1] if piece else block.slots[slot_index]
-        _wrap_slot(slot, first, raw_end(slot.get(), last), mark, parents)
-        marks.append(mark)
+        raw = slot.get()
+        in_run = []
+        for low, high in reversed(without_markup(raw, first, raw_end(raw, last, slot.code), stash)):  # the last first: offsets before stay valid
+            mark = etree.Element("mark", {"class": f"pb-passage pb-kind-{annotation.fields.kind}", "data-note": ids["note"]})
+            _wrap_slot(slot, low, high, mark, parents)
+            in_run.append(mark)
+        marks += reversed(in_run)
     marks[0].set("id", ids["passage"])
     return marks
 
@@ -282,7 +278,7 @@ def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotati
     label = f"Note {number}: {fields.kind.replace('-', ' ')}" + (f", {fields.verdict}" if fields.verdict else "")
     button = etree.Element("button", {
         "type": "button",
-        "class": f"pb-marker pb-kind-{fields.kind}",
+        "class": f"{MARKER_CLASS} pb-kind-{fields.kind}",
         "popovertarget": note_ids(annotation.id)["popover"],
         "aria-label": label,
         "title": label,

@@ -20,6 +20,8 @@ CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "
 PLACEHOLDER = re.compile("\x02(?:wzxhzdk:\\d+|\\d+)\x03")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
 _WHITESPACE = re.compile(r"\s+")
+MARKER_CLASS = "pb-marker"  # the button after a highlighted passage
+CODE_ESCAPE = re.compile("&(?:amp|lt|gt);")  # how Python-Markdown keeps &, < and > in the text of code
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -48,6 +50,7 @@ class Slot:
 
     element: etree.Element
     attr: str  # "text" or "tail"
+    code: bool = False  # text of code (kept with &, < and > escaped)
 
     def get(self) -> str:
         return getattr(self.element, self.attr) or ""
@@ -73,15 +76,16 @@ def iter_blocks(root: etree.Element) -> Iterator[etree.Element]:
             yield from iter_blocks(child)
 
 
-def _slots(block: etree.Element) -> list[Slot]:
-    """Text runs of a block in reading order, skipping nested blocks."""
-    slots = [Slot(block, "text")]
+def _slots(block: etree.Element, code: bool = False) -> list[Slot]:
+    """Text runs of a block in reading order, skipping nested blocks and note markers (their numbers are not the article's)."""
+    code = code or block.tag == "code"
+    slots = [Slot(block, "text", code)]
     for child in block:
-        if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS:
-            slots.append(Slot(child, "tail"))
+        if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS or child.tag == "button" and MARKER_CLASS in child.get("class", "").split():
+            slots.append(Slot(child, "tail", code))
             continue
-        slots.extend(_slots(child))
-        slots.append(Slot(child, "tail"))
+        slots.extend(_slots(child, code))
+        slots.append(Slot(child, "tail", code))
     return slots
 
 
@@ -96,7 +100,7 @@ def read_block(element: etree.Element, stash: Sequence[str] = ()) -> Block:
     pending_space: tuple[int, int] | None = None
     for index, slot in enumerate(slots):
         raw = slot.get()
-        for offset, char in _visible_chars(raw, stash):
+        for offset, char in _visible_chars(raw, stash, slot.code):
             if char.isspace():
                 if chars and pending_space is None:
                     pending_space = (index, offset)
@@ -110,20 +114,24 @@ def read_block(element: etree.Element, stash: Sequence[str] = ()) -> Block:
     return Block(element, "".join(chars), origins, slots)
 
 
-def _visible_chars(raw: str, stash: Sequence[str]) -> Iterator[tuple[int, str]]:
-    """Characters of a text run; a stashed entity reads as its character, other stashed HTML as nothing."""
+def _visible_chars(raw: str, stash: Sequence[str], code: bool = False) -> Iterator[tuple[int, str]]:
+    """Characters of a text run; a stashed entity reads as its character, other stashed HTML as nothing.
+
+    In code, an escaped &, < or > reads as that character.
+    """
     position = 0
-    for match in PLACEHOLDER.finditer(raw):
+    for match in (CODE_ESCAPE if code else PLACEHOLDER).finditer(raw):
         for offset in range(position, match.start()):
             yield offset, raw[offset]
-        for char in _stashed_text(match.group(), stash):
+        for char in html.unescape(match.group()) if code else stashed_text(match.group(), stash):
             yield match.start(), char
         position = match.end()
     for offset in range(position, len(raw)):
         yield offset, raw[offset]
 
 
-def _stashed_text(placeholder: str, stash: Sequence[str]) -> str:
+def stashed_text(placeholder: str, stash: Sequence[str]) -> str:
+    """What a placeholder reads as: an entity's character(s); other stashed HTML, nothing."""
     index = placeholder[len("\x02wzxhzdk:") : -1]
     if not placeholder.startswith("\x02wzxhzdk:") or int(index) >= len(stash):
         return ""
@@ -143,9 +151,25 @@ def between_placeholders(raw: str) -> Iterator[tuple[int, str]]:
     yield position, raw[position:]
 
 
-def raw_end(raw: str, offset: int) -> int:
-    """End of the raw text behind the character at `offset` (a whole placeholder if one starts there)."""
-    return raw.index("\x03", offset) + 1 if raw.startswith("\x02", offset) else offset + 1
+def without_markup(raw: str, start: int, end: int, stash: Sequence[str]) -> list[tuple[int, int]]:
+    """raw[start:end] as ranges that leave out its placeholders of raw HTML (a tag read as nothing)."""
+    ranges, position = [], start
+    for match in PLACEHOLDER.finditer(raw, start, end):
+        if not stashed_text(match.group(), stash):
+            if match.start() > position:
+                ranges.append((position, match.start()))
+            position = match.end()
+    if end > position:
+        ranges.append((position, end))
+    return ranges
+
+
+def raw_end(raw: str, offset: int, code: bool = False) -> int:
+    """End of the raw text behind the character at `offset` (a whole placeholder, or escape in code, if one starts there)."""
+    if raw.startswith("\x02", offset):
+        return raw.index("\x03", offset) + 1
+    escape = CODE_ESCAPE.match(raw, offset) if code else None
+    return escape.end() if escape else offset + 1
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):
