@@ -157,7 +157,6 @@ KINDS = {
     "quotation": {"speaker": "jane-roe"},
 }
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_ESCAPE = re.compile(r"&#?\w+;")
 
 
 def _notes(rng: random.Random, blocks: tuple[str, ...]) -> list[AnnotationFields]:
@@ -176,10 +175,6 @@ def _notes(rng: random.Random, blocks: tuple[str, ...]) -> list[AnnotationFields
             first = rng.choice(inside) if inside else first
         last = min(len(tokens) - 1, first + rng.choice([0, 0, 1, 2, 3, 5, 8]))
         start, end = tokens[first].start(), tokens[last].end()
-        # Not from within "&lt;" or "&amp;": checking reads code spans' text as Python-Markdown escaped
-        # it (see `_check_page`); an editor copies what the page shows, which has no such edges.
-        if any(s < edge < e for match in _ESCAPE.finditer(text) for s, e in [match.span()] for edge in (start, end)):
-            continue
         quote = text[start:end]
         if rng.random() < 0.2:
             quote = quote.replace("’", "'").replace("“", '"')  # editors type straight quotes
