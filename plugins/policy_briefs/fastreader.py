@@ -9,7 +9,6 @@ is found in reader text by looking through the runs.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_left, bisect_right
@@ -17,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from itertools import repeat
 
 from .anchoring import Occurrence, Selector, occurrences
-from .readertext import CODE_ESCAPE, PLACEHOLDER, Slot, _slots, stashed_text
+from .readertext import Slot, _slots, pieces
 
 _LONG_SPACE = re.compile(r"\s\s+")
 REVERSE_PROBE = 64  # how far past a raw offset to look for the next visible character (as mentions did)
@@ -133,7 +132,7 @@ def read_block(element: etree.Element, stash: Sequence[str] = ()) -> FastBlock:
         raw = slot.get()
         if not raw:
             continue
-        for base, text, stashed in _pieces(raw, stash, slot.code):
+        for base, text, stashed in pieces(raw, stash, slot.code):
             if text is None:  # stashed: an entity's character(s), all from the placeholder's offset
                 for char in stashed:
                     if char.isspace():
@@ -177,23 +176,6 @@ def read_block(element: etree.Element, stash: Sequence[str] = ()) -> FastBlock:
             if len(text) - lead > len(core):  # trailing white space: a space if something follows
                 pending = (index, base + lead + len(core))
     return FastBlock(element, "".join(parts), slots, runs)
-
-
-def _pieces(raw: str, stash: Sequence[str], code: bool = False) -> list[tuple[int, str | None, str]]:
-    """(offset, text, "") for plain text; (offset, None, characters) for a stashed placeholder, or an escape in code."""
-    pattern = CODE_ESCAPE if code else PLACEHOLDER
-    if ("&" if code else "\x02") not in raw:
-        return [(0, raw, "")]
-    pieces: list[tuple[int, str | None, str]] = []
-    position = 0
-    for match in pattern.finditer(raw):
-        if match.start() > position:
-            pieces.append((position, raw[position : match.start()], ""))
-        pieces.append((match.start(), None, html.unescape(match.group()) if code else stashed_text(match.group(), stash)))
-        position = match.end()
-    if position < len(raw):
-        pieces.append((position, raw[position:], ""))
-    return pieces
 
 
 def _plain(text: str) -> bool:

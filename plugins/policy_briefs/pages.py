@@ -22,7 +22,7 @@ from .incremental import digest
 from .mdext import BODY_END, BODY_START
 from .model import Content
 from .relations import Relations, newest_first
-from .safehtml import clean_fragment
+from .safehtml import clean_fragment, inline
 
 TEMPLATE_DIR = "policy-briefs"
 PAGE_TEMPLATE = f"{TEMPLATE_DIR}/page.html"  # the theme's template for generated pages: content, then tail
@@ -152,10 +152,7 @@ def render_markdown(text: str) -> Markup:
 @timing.timed("markdown fields")
 def render_inline(text: str) -> Markup:
     """`safehtml.render_inline`, each text rendered once."""
-    html = _convert(text).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(clean_fragment(html))
+    return inline(_convert(text))
 
 
 @functools.lru_cache(maxsize=None)

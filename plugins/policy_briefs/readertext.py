@@ -115,19 +115,33 @@ def read_block(element: etree.Element, stash: Sequence[str] = ()) -> Block:
 
 
 def _visible_chars(raw: str, stash: Sequence[str], code: bool = False) -> Iterator[tuple[int, str]]:
-    """Characters of a text run; a stashed entity reads as its character, other stashed HTML as nothing.
+    """Characters of a text run, each with its offset (see `pieces`)."""
+    for base, text, stashed in pieces(raw, stash, code):
+        if text is None:
+            yield from ((base, char) for char in stashed)
+        else:
+            yield from ((base + offset, char) for offset, char in enumerate(text))
 
-    In code, an escaped &, < or > reads as that character.
+
+def pieces(raw: str, stash: Sequence[str], code: bool = False) -> list[tuple[int, str | None, str]]:
+    """A text run in pieces: (offset, text, "") for plain text; (offset, None, characters) for a placeholder.
+
+    A stashed entity reads as its character(s), other stashed HTML as nothing. In code (`code`), an
+    escaped &, < or > is such a piece instead, read as that character.
     """
+    pattern = CODE_ESCAPE if code else PLACEHOLDER
+    if ("&" if code else "\x02") not in raw:
+        return [(0, raw, "")]
+    found: list[tuple[int, str | None, str]] = []
     position = 0
-    for match in (CODE_ESCAPE if code else PLACEHOLDER).finditer(raw):
-        for offset in range(position, match.start()):
-            yield offset, raw[offset]
-        for char in html.unescape(match.group()) if code else stashed_text(match.group(), stash):
-            yield match.start(), char
+    for match in pattern.finditer(raw):
+        if match.start() > position:
+            found.append((position, raw[position : match.start()], ""))
+        found.append((match.start(), None, html.unescape(match.group()) if code else stashed_text(match.group(), stash)))
         position = match.end()
-    for offset in range(position, len(raw)):
-        yield offset, raw[offset]
+    if position < len(raw):
+        found.append((position, raw[position:], ""))
+    return found
 
 
 def stashed_text(placeholder: str, stash: Sequence[str]) -> str:
@@ -141,14 +155,7 @@ def stashed_text(placeholder: str, stash: Sequence[str]) -> str:
 
 def between_placeholders(raw: str) -> Iterator[tuple[int, str]]:
     """The text of a run outside its placeholders: each piece with its offset in `raw`."""
-    if "\x02" not in raw:
-        yield 0, raw
-        return
-    position = 0
-    for match in PLACEHOLDER.finditer(raw):
-        yield position, raw[position : match.start()]
-        position = match.end()
-    yield position, raw[position:]
+    return ((offset, text) for offset, text, _ in pieces(raw, ()) if text is not None)
 
 
 def without_markup(raw: str, start: int, end: int, stash: Sequence[str]) -> list[tuple[int, int]]:

@@ -52,7 +52,12 @@ def render_markdown(text: str) -> Markup:
 
 def render_inline(text: str) -> Markup:
     """One-paragraph Markdown as safe inline HTML (no wrapping <p>)."""
-    html = markdown.markdown(text).strip()
+    return inline(markdown.markdown(text))
+
+
+def inline(html: str) -> Markup:
+    """Python-Markdown's HTML of one paragraph, sanitised, without the wrapping <p>."""
+    html = html.strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(clean_fragment(html))
