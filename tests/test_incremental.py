@@ -66,41 +66,41 @@ def _probed_position(block, slot: int, offset: int) -> int:
     return min(following) if following else len(block.text)
 
 
+def _random_blocks(rng: random.Random, articles: int):
+    """Blocks of random Markdown, each with its stash."""
+    for _ in range(articles):
+        root, stash = _tree("".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 25))))
+        for element in list(readertext.iter_blocks(root)) if root is not None else []:
+            yield element, stash
+
+
 def test_fast_reader_reads_as_the_reader_text_module():
     rng = random.Random(5)
-    for _ in range(1500):
-        root, stash = _tree("".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 25))))
-        if root is None:
-            continue
-        for element in readertext.iter_blocks(root):
-            slow, fast = readertext.read_block(element, stash), fastreader.read_block(element, stash)
-            assert fast.text == slow.text
-            assert fast.origins == slow.origins
-            for slot_index, slot in enumerate(slow.slots):
-                for offset in range(len(slot.get()) + 2):
-                    assert fast.position_of(slot_index, offset) == _probed_position(slow, slot_index, offset)
-            for start in range(len(slow.text)):
-                end = rng.randint(start + 1, len(slow.text))
-                assert fast.slot_spans(start, end) == {(slot, 0): span for slot, span in _spans(slow.origins[start:end]).items()}
+    for element, stash in _random_blocks(rng, 1500):
+        slow, fast = readertext.read_block(element, stash), fastreader.read_block(element, stash)
+        assert fast.text == slow.text
+        assert fast.origins == slow.origins
+        for slot_index, slot in enumerate(slow.slots):
+            for offset in range(len(slot.get()) + 2):
+                assert fast.position_of(slot_index, offset) == _probed_position(slow, slot_index, offset)
+        for start in range(len(slow.text)):
+            end = rng.randint(start + 1, len(slow.text))
+            assert fast.slot_spans(start, end) == {(slot, 0): span for slot, span in _spans(slow.origins[start:end]).items()}
 
 
 def test_fast_reader_spans_with_cuts_are_what_reading_again_after_linking_gives():
     rng = random.Random(11)
-    for _ in range(1500):
-        root, stash = _tree("".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 25))))
-        if root is None:
-            continue
-        for element in list(readertext.iter_blocks(root)):
-            before = fastreader.read_block(element, stash)
-            splits = _link_at_random(before, rng)
-            again = fastreader.read_block(element, stash)
-            assert again.text == before.text
-            for start in range(len(before.text)):
-                end = rng.randint(start + 1, len(before.text))
-                cut = before.slot_spans(start, end, {slot: [offset for offset, _ in runs] for slot, runs in splits.items()})
-                holders = {(slot, piece): splits[slot][piece - 1][1] if piece else before.slots[slot] for slot, piece in cut}
-                read = again.slot_spans(start, end)
-                assert [(_where(holders[key]), span) for key, span in sorted(cut.items())] == [(_where(again.slots[slot]), span) for (slot, _), span in sorted(read.items())]
+    for element, stash in _random_blocks(rng, 1500):
+        before = fastreader.read_block(element, stash)
+        splits = _link_at_random(before, rng)
+        again = fastreader.read_block(element, stash)
+        assert again.text == before.text
+        for start in range(len(before.text)):
+            end = rng.randint(start + 1, len(before.text))
+            cut = before.slot_spans(start, end, {slot: [offset for offset, _ in runs] for slot, runs in splits.items()})
+            holders = {(slot, piece): splits[slot][piece - 1][1] if piece else before.slots[slot] for slot, piece in cut}
+            read = again.slot_spans(start, end)
+            assert [(_where(holders[key]), span) for key, span in sorted(cut.items())] == [(_where(again.slots[slot]), span) for (slot, _), span in sorted(read.items())]
 
 
 def _link_at_random(block, rng: random.Random) -> dict:

@@ -90,29 +90,19 @@ def _simple(rng: random.Random) -> str:
     return rng.choice(pool)
 
 
+# What an atom is, by where a roll in [0, 1) falls: below each bound, an atom from its pool (None: emphasis).
+_ATOMS = ((0.25, WORDS), (0.45, FORMS), (0.5, POSSESSIVES), (0.6, ENTITIES), (0.67, RAW_HTML), (0.77, None),
+          (0.81, CODE), (0.85, LINKS), (0.95, EXPLICIT), (1.0, ESCAPES))
+
+
 def _atom(rng: random.Random) -> str:
     roll = rng.random()
-    if roll < 0.25:
-        return rng.choice(WORDS)
-    if roll < 0.45:
-        return rng.choice(FORMS)
-    if roll < 0.5:
-        return rng.choice(POSSESSIVES)
-    if roll < 0.6:
-        return rng.choice(ENTITIES)
-    if roll < 0.67:
-        return rng.choice(RAW_HTML)
-    if roll < 0.77:
+    pool = next(pool for bound, pool in _ATOMS if roll < bound)
+    if pool is None:
         inner = " ".join(_simple(rng) for _ in range(rng.randint(1, 3)))
         mark = rng.choice(["*", "**", "_", "***"])
         return f"{mark}{inner}{mark}"
-    if roll < 0.81:
-        return rng.choice(CODE)
-    if roll < 0.85:
-        return rng.choice(LINKS)
-    if roll < 0.95:
-        return rng.choice(EXPLICIT)
-    return rng.choice(ESCAPES)
+    return rng.choice(pool)
 
 
 def _inline(rng: random.Random, breaks: bool = True) -> str:
