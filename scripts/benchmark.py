@@ -12,10 +12,11 @@ and 100 actors with aliases), then builds, interleaved and several times:
 
 It prints and writes to docs/performance.md: wall time, peak memory, the
 ratios a/b and a/c, the plugin's own time per brief (measured inside the
-build), the linker's throughput, the scaling from 1,000 to 3,000 briefs, reference
-points up to N = 1,000 (parsing the content's YAML and converting its Markdown
-fields plainly, Material's search on both sites), and how long `mkdocs serve` (started as scripts/serve starts it) takes to show an
-edit on the edited brief and on a glossary entry that lists it.
+build), the linker's throughput, the scaling from 1,000 to 3,000 briefs,
+reference points up to N = 1,000 (parsing the content's YAML and converting its
+Markdown fields plainly, Material's search on both sites), and how long
+`mkdocs serve` (started as scripts/serve starts it) takes to show an edit on
+the edited brief and on a glossary entry that lists it.
 
     .venv/bin/python scripts/benchmark.py            # N = 100 and 1,000, then serve
     .venv/bin/python scripts/benchmark.py --large    # also N = 3,000 (slow: the stock build)
@@ -486,6 +487,7 @@ def search_seconds(config: Path, site: Path) -> float:
 
 
 def _timed_search_build(config: str, site: str) -> float:
+    """Build the site in this process, timing the search plugin's `on_page_context`."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from material.plugins.search.plugin import SearchPlugin
     from mkdocs.commands.build import build
