@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import multiprocessing
 import os
@@ -423,22 +424,26 @@ def interleaved(configs: dict[str, Path], work: Path, runs: int, skip: set[str] 
     return results
 
 
-def linker_throughput(project: Path) -> dict:
-    """The linker alone on every text run of every article: MB of text per second."""
-    sys.path.insert(0, str(REPOSITORY / "plugins"))
-    from policy_briefs.linker import Linker
+@functools.lru_cache(maxsize=1)
+def _loaded(project: Path):  # noqa: ANN202 (the plugin's LoadResult, imported from the repository)
+    """The project as the plugin loads it, once for the measurements after a size's builds."""
+    if str(REPOSITORY / "plugins") not in sys.path:
+        sys.path.insert(0, str(REPOSITORY / "plugins"))
     from policy_briefs.validate import load_project
 
-    result = load_project(project)
+    return load_project(project)
+
+
+def linker_throughput(project: Path) -> dict:
+    """The linker alone on every text run of every article: MB of text per second."""
+    result = _loaded(project)
+    from policy_briefs.linker import Linker
+
     linker = Linker(result.index.by_form)
     texts = [block for article in result.content.articles.values() for block in article.reader_blocks]
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
-    best = float("inf")
-    found = 0
-    for _ in range(5):
-        start = time.perf_counter()
-        found = sum(len(linker.find(text)) for text in texts)
-        best = min(best, time.perf_counter() - start)
+    found = sum(len(linker.find(text)) for text in texts)
+    best = _best(lambda: [linker.find(text) for text in texts], rounds=5)
     return {"megabytes": megabytes, "seconds": best, "mb_per_s": megabytes / best, "matches": found, "forms": len(linker.forms)}
 
 
@@ -452,14 +457,12 @@ def content_cost(project: Path) -> dict:
     """
     import markdown
 
-    sys.path.insert(0, str(REPOSITORY / "plugins"))
     from policy_briefs.pages import markdown_texts
-    from policy_briefs.validate import load_project
 
     briefs = project / "briefs"
     documents = [path.read_text(encoding="utf-8") for path in sorted(briefs.rglob("*.yml"))]
     documents += [path.read_text(encoding="utf-8").split("---\n")[1] for path in sorted((briefs / "articles").glob("*.md"))]
-    texts = list(dict.fromkeys(markdown_texts(load_project(project).content)))
+    texts = list(dict.fromkeys(markdown_texts(_loaded(project).content)))
     converter = markdown.Markdown()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     size = sum(1 for _ in (briefs / "articles").glob("*.md"))
