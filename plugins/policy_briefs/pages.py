@@ -174,19 +174,39 @@ def _parts(path: str) -> tuple[str, ...]:
     return tuple(path.split("/")) if path else ()
 
 
-def relative_url(url: str, other: str) -> str:
-    """`mkdocs.utils.get_relative_url`, each path split once (generated pages link thousands of times)."""
+@functools.lru_cache(maxsize=None)
+def _folder_parts(other: str) -> tuple[str, ...]:
+    """The parts of the folder a page at URL `other` is in."""
     dirname, _, basename = other.rpartition("/")
-    if "." in basename:
-        other = dirname
-    other_parts, dest_parts = _parts(other), _parts(url)
+    return _parts(dirname if "." in basename else other)
+
+
+def _relative(url: str, ups: int, rest: tuple[str, ...]) -> str:
+    relurl = "/".join(("..",) * ups + rest) or "."
+    return relurl + "/" if url.endswith("/") else relurl
+
+
+@functools.lru_cache(maxsize=None)
+def _from_depth(url: str, depth: int) -> str:
+    """`url` relative to a folder `depth` levels down that shares no part with it."""
+    return _relative(url, depth, _parts(url))
+
+
+def relative_url(url: str, other: str) -> str:
+    """`mkdocs.utils.get_relative_url`, each path split once (generated pages link thousands of times).
+
+    A link between folders that share no part (a brief to an entry) is the same from every page
+    at that depth: made once.
+    """
+    other_parts, dest_parts = _folder_parts(other), _parts(url)
+    if other_parts[:1] != dest_parts[:1]:
+        return _from_depth(url, len(other_parts))
     common = 0
     for a, b in zip(other_parts, dest_parts):
         if a != b:
             break
         common += 1
-    relurl = "/".join(("..",) * (len(other_parts) - common) + dest_parts[common:]) or "."
-    return relurl + "/" if url.endswith("/") else relurl
+    return _relative(url, len(other_parts) - common, dest_parts[common:])
 
 
 def human_date(value: str) -> str:
