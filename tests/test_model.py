@@ -5,14 +5,20 @@ No MkDocs here: `load_project` and the small functions it is built from.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
+
+import markdown
 import pytest
 
 from conftest import Project
 from policy_briefs.anchoring import Selector, anchor_at, closest_passage, occurrences
 from policy_briefs.entities import EntityIndex, first_sentence
+from policy_briefs.fastreader import read_block
+from policy_briefs.linker import Linker
 from policy_briefs.loader import split_front_matter
+from policy_briefs.mentions import article_view, block_hits, number_mentions, renumbered
 from policy_briefs.problems import ContentError, Problem
-from policy_briefs.readertext import normalize, read_markdown
+from policy_briefs.readertext import iter_blocks, normalize, read_markdown
 from policy_briefs.schema import ActorFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
 from policy_briefs.yamlsource import MAX_FILE_BYTES, load_yaml
@@ -213,6 +219,26 @@ def test_entity_index_reports_a_shared_form_once_with_both_owners():
     assert index.by_form["ARF"].ref == "term:arf"  # the first owner keeps the form
     assert index.by_form["Zed"].ref == "actor:zed"
     assert [(c.form, c.first.ref, c.second.ref) for c in index.clashes] == [("ARF", "term:arf", "actor:zed")]
+
+
+def test_an_articles_mentions_read_in_its_page_are_numbered_as_the_article_alone():
+    """Its page's header mentions entities too: the article's own mentions still count from its first block."""
+    glossary = {"arf": GlossaryFields(term="ARF", definition="A forum.")}
+    actors = {"asean": ActorFields(name="ASEAN", type="organization", summary="A group.")}
+    index = EntityIndex.build(glossary, actors)
+    linker = Linker(index.by_form)
+
+    def blocks_of(text: str) -> list:
+        return [read_block(element, ()) for element in iter_blocks(etree.fromstring(f"<div>{markdown.markdown(text)}</div>"))]
+
+    body = "ASEAN met at the ARF.\n\nThe ARF again, and ASEAN."
+    page = blocks_of(f"The ARF and ASEAN, in the header.\n\n{body}")
+    numbered = number_mentions(page, [block_hits(block, linker, index) for block in page])
+    in_page = renumbered(numbered[1:])
+    alone = article_view([block.element for block in blocks_of(body)], [], linker, index).mentions
+    assert [(m.target.ref, m.number, m.block) for m in in_page] == [("actor:asean", 1, 0), ("term:arf", 1, 0), ("term:arf", 2, 1), ("actor:asean", 2, 1)]
+    assert in_page == alone
+    assert [m.number for m in numbered[1][0:1]] == [2]  # in the whole page it is ASEAN's second mention
 
 
 def test_selector_applies_the_matching_rules():

@@ -65,19 +65,19 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         # Mentions as `briefs check` finds them: before explicit links are resolved (a `term:` or
         # `actor:` link is a mention; the text of a link to no known entity is not searched).
         hits = [block_hits(block, linker, index) for block in blocks] if blocks is not None else None
+        numbered = number_mentions(blocks, hits) if blocks is not None else None  # links do not change them
         if state.read_article is not None:
             view = None
             if body is not None:
                 in_body = {id(element) for element in iter_blocks(_holder(body))}
                 chosen = [number for number, block in enumerate(blocks) if id(block.element) in in_body]
                 links = [link.get("href", "") for child in body for link in child.iter("a")]
-                view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], hits=[hits[n] for n in chosen])
+                view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen])
             with timing.section("treeprocessor: read article"):
                 annotations = state.read_article(view)
         self._explicit_links(root, state)
         splits: list[Splits] = [{} for _ in blocks or ()]
         if state.autolink:
-            numbered = number_mentions(blocks, hits)
             state.mentions = [mention for block in numbered for mention in block]
             splits = [_link_block(block, block_hits_, mentions, state) for block, block_hits_, mentions in zip(blocks, hits, numbered)]
         if annotations:

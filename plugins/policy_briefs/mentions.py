@@ -123,14 +123,24 @@ class ArticleView:
     too_deep: bool = False  # the Markdown could not be read (nested too deeply)
 
 
+def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
+    """Mentions of some blocks of a page (per block, in order) numbered as if those blocks were all of it."""
+    counts: Counter[str] = Counter()
+    mentions = []
+    for block_index, block in enumerate(numbered):
+        for mention in block:
+            counts[mention.target.ref] += 1
+            mentions.append(Mention(mention.target, counts[mention.target.ref], block_index, mention.start, mention.end))
+    return tuple(mentions)
+
+
 def article_view(
     elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (),
-    blocks: Sequence[Block] | None = None, hits: Sequence[list[Hit]] | None = None,
+    blocks: Sequence[Block] | None = None, numbered: Sequence[list[Mention]] | None = None,
 ) -> ArticleView:
-    """An article's view from its rendered blocks (in document order) and link targets; `blocks` and `hits` if known."""
+    """An article's view from its rendered blocks (in document order) and link targets; `blocks` and their mentions if known."""
     if blocks is None:
         blocks = [read_block(element, stash) for element in elements]
-    if hits is None:
-        hits = [block_hits(block, linker, index) for block in blocks]
-    mentions = tuple(m for block in number_mentions(list(blocks), hits) for m in block)
-    return ArticleView(tuple(block.text for block in blocks), tuple(links), mentions)
+    if numbered is None:
+        numbered = number_mentions(list(blocks), [block_hits(block, linker, index) for block in blocks])
+    return ArticleView(tuple(block.text for block in blocks), tuple(links), renumbered(numbered))
