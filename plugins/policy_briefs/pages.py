@@ -229,10 +229,18 @@ class PageRenderer:
         self._cross: tuple[Relations | None, dict] = (None, {})
         self._entity_keys: tuple = (None, None, {})
         self._links: dict[tuple[str, str, str], tuple[object, Markup]] = {}
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def _template(self, name: str) -> jinja2.Template:
+        """One of the package's templates (or the site's override), looked up once per build (Jinja checks its file then)."""
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(f"{TEMPLATE_DIR}/{name}")
+        return template
 
     def render(self, spec: PageSpec) -> str:
         """The page's Markdown source."""
-        body = self.env.get_template(f"{TEMPLATE_DIR}/{spec.template}").render(self._base(spec) | self._context(spec))
+        body = self._template(spec.template).render(self._base(spec) | self._context(spec))
         return f"---\n{front_matter(spec.title)}---\n\n{body}"
 
     def render_tail(self, spec: PageSpec, heading: Callable[[str], Markup]) -> Markup:
@@ -244,7 +252,7 @@ class PageRenderer:
         if name is None:
             return Markup("")
         context = self._base(spec) | self._context(spec, tail=True) | {"heading": heading}
-        return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{name}").render(context))
+        return Markup(self._template(name).render(context))
 
     def _base(self, spec: PageSpec) -> dict:
         return {
@@ -261,7 +269,7 @@ class PageRenderer:
         href = self.link(spec.src_uri, uri_for(kind, entity.id))
         known = self._links.get((href, kind, entity.id))
         if known is None or known[0] is not entity:
-            markup = Markup(self.env.get_template(f"{TEMPLATE_DIR}/entity-link.html").render(href=href, kind=kind, entity=entity))
+            markup = Markup(self._template("entity-link.html").render(href=href, kind=kind, entity=entity))
             known = self._links[(href, kind, entity.id)] = (entity, markup)
         return known[1]
 
