@@ -456,9 +456,9 @@ def scaling_runs(plugin_configs: dict[int, Path], work: Path, runs: int) -> dict
 def scaling(sizes: dict[int, dict], interleaved_runs: dict[int, list[Run]] | None) -> tuple[float, float] | None:
     """The plugin's median build times at 1,000 and 3,000 briefs: from the builds in turn if run, else each size's own."""
     if interleaved_runs:
-        return tuple(median([r.seconds for r in interleaved_runs[size]]) for size in SCALING)
+        return tuple(median_seconds(interleaved_runs[size]) for size in SCALING)
     if all(size in sizes for size in SCALING):
-        return tuple(median([r.seconds for r in sizes[size]["runs"]["plugin"]]) for size in SCALING)
+        return tuple(median_seconds(sizes[size]["runs"]["plugin"]) for size in SCALING)
     return None
 
 
@@ -686,6 +686,11 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def median_seconds(runs: list[Run]) -> float:
+    """The median wall time of some builds."""
+    return median([run.seconds for run in runs])
+
+
 def plugin_ms_per_brief(runs: list[Run], size: int) -> tuple[float, dict[str, float]]:
     """Median of the plugin's own time per brief, and the breakdown of that median run."""
     totals = [(run.timing["total"], run.timing) for run in runs if run.timing]
@@ -722,9 +727,9 @@ def report(sizes: dict[int, dict], serve: dict | None, args: argparse.Namespace,
     ]
     for size, result in sizes.items():
         runs = result["runs"]
-        a = median([r.seconds for r in runs["plugin"]])
-        b = median([r.seconds for r in runs["default"]]) if "default" in runs else None
-        c = median([r.seconds for r in runs["prune"]])
+        a = median_seconds(runs["plugin"])
+        b = median_seconds(runs["default"]) if "default" in runs else None
+        c = median_seconds(runs["prune"])
         mem = {name: median([r.peak_mib for r in rs]) for name, rs in runs.items()}
         own, _ = plugin_ms_per_brief(runs["plugin"], size)
         fmt = lambda v: f"{v:.2f} s" if v is not None else "—"  # noqa: E731
@@ -781,8 +786,8 @@ def _remarks(sizes: dict[int, dict]) -> list[str]:
     """Where the plugin's build spends its time, from the figures above."""
     size = 1000 if 1000 in sizes else max(sizes)
     runs = sizes[size]["runs"]
-    a = median([r.seconds for r in runs["plugin"]])
-    c = median([r.seconds for r in runs["prune"]])
+    a = median_seconds(runs["plugin"])
+    c = median_seconds(runs["prune"])
     own, parts = plugin_ms_per_brief(runs["plugin"], size)
     others = a - own * size / 1000
     collections = {n: median([r.timing.get("garbage_collection", 0.0) for r in result["runs"]["plugin"] if r.timing]) for n, result in sizes.items()}
@@ -828,7 +833,7 @@ def _content_costs(sizes: dict[int, dict]) -> list[str]:
         return []
     cost = result["content_cost"]
     content_ms = cost["yaml_ms"] + cost["markdown_ms"]
-    c = median([r.seconds for r in result["runs"]["prune"]])
+    c = median_seconds(result["runs"]["prune"])
     extra_search = result["search"]["plugin"] - result["search"]["prune"]
     return [
         "", "### Reference points", "",
@@ -855,7 +860,7 @@ def _scaling_lines(sizes: dict[int, dict], scaled: dict[int, list[Run]] | None) 
     line = f"Scaling: plugin build time(3,000) / time(1,000) = {t3:.2f} / {t1:.2f} s = **{t3 / t1:.2f}**"
     if not scaled:
         return ["", line + "."]
-    low, high = (median([r.seconds for r in sizes[size]["runs"]["plugin"]]) for size in SCALING)
+    low, high = scaling(sizes, None)
     return ["", f"{line}, from {len(scaled[SCALING[0]])} builds of the plugin's site at each size, run in turn (1,000, 3,000, 1,000, …) "
             f"after the builds above, so that the machine's drift hits both sizes alike. The medians in the table, measured "
             f"minutes apart, give {high / low:.2f}."]
@@ -869,10 +874,10 @@ def _targets(sizes: dict[int, dict], serve: dict | None, scaled: dict[int, list[
 
     if 1000 in sizes:
         runs = sizes[1000]["runs"]
-        a = median([r.seconds for r in runs["plugin"]])
-        c = median([r.seconds for r in runs["prune"]])
+        a = median_seconds(runs["plugin"])
+        c = median_seconds(runs["prune"])
         if "default" in runs:
-            b = median([r.seconds for r in runs["default"]])
+            b = median_seconds(runs["default"])
             row("plugin build <= 0.5x stock (default navigation)", f"{a / b:.2f}x", a / b <= 0.5)
             mb = median([r.peak_mib for r in runs["default"]])
         else:
@@ -994,11 +999,11 @@ def _summary(size: int, result: dict) -> None:
     runs = result["runs"]
     line = [f"  N = {size:,}:"]
     for name, rs in runs.items():
-        line.append(f"{name} {median([r.seconds for r in rs]):.2f} s / {median([r.peak_mib for r in rs]):.0f} MiB")
-    a = median([r.seconds for r in runs["plugin"]])
+        line.append(f"{name} {median_seconds(rs):.2f} s / {median([r.peak_mib for r in rs]):.0f} MiB")
+    a = median_seconds(runs["plugin"])
     for name in ("default", "prune"):
         if name in runs:
-            line.append(f"a/{'b' if name == 'default' else 'c'} {a / median([r.seconds for r in runs[name]]):.2f}")
+            line.append(f"a/{'b' if name == 'default' else 'c'} {a / median_seconds(runs[name]):.2f}")
     if runs["plugin"][0].timing:
         own, parts = plugin_ms_per_brief(runs["plugin"], size)
         line.append(f"plugin's own {own:.2f} ms/brief ({', '.join(f'{k} {v:.2f}' for k, v in parts.items())})")
