@@ -138,9 +138,14 @@ def article_view(
     elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (),
     blocks: Sequence[Block] | None = None, numbered: Sequence[list[Mention]] | None = None,
 ) -> ArticleView:
-    """An article's view from its rendered blocks (in document order) and link targets; `blocks` and their mentions if known."""
+    """An article's view from its rendered blocks (in document order) and link targets.
+
+    `blocks` if known, and `numbered`: their mentions as numbered in a page that holds more (renumbered here).
+    """
     if blocks is None:
         blocks = [read_block(element, stash) for element in elements]
-    if numbered is None:
-        numbered = number_mentions(list(blocks), [block_hits(block, linker, index) for block in blocks])
-    return ArticleView(tuple(block.text for block in blocks), tuple(links), renumbered(numbered))
+    if numbered is not None:
+        mentions = renumbered(numbered)
+    else:
+        mentions = tuple(m for block in number_mentions(list(blocks), [block_hits(block, linker, index) for block in blocks]) for m in block)
+    return ArticleView(tuple(block.text for block in blocks), tuple(links), mentions)
