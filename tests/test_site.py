@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from policy_briefs.plugin import PACKAGE_DIR
 
@@ -329,3 +330,58 @@ def test_a_site_template_in_place_of_the_plugins_is_used_and_the_brief_keeps_its
     assert "Read with the site's own template." in text
     assert "Delegates used Russia in code and read Russia elsewhere too." in text  # the article is there
     assert body.select_one("mark#passage-agreed") is not None and body.select_one("#pb-term-arf-1") is not None
+
+
+SEARCH_HOOK = '''
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.plugins import event_priority
+
+EXPECTED = {}
+
+
+@event_priority(-200)
+def on_page_context(context, page, config, nav):
+    """What search makes of the page as it is written, its note markers left out (they are not article text)."""
+    soup = BeautifulSoup(page.content, "html.parser")
+    for marker in soup.select("button.pb-marker"):
+        marker["data-search-exclude"] = ""
+    page_copy = type("Page", (), {"content": str(soup), "meta": page.meta, "toc": page.toc, "url": page.url, "title": page.title})
+    index = SearchIndex()
+    index.add_entry_from_context(page_copy)
+    EXPECTED[page.url] = index.entries
+    return context
+
+
+def on_post_build(config):
+    (Path(config.config_file_path).parent / "expected-index.json").write_text(json.dumps(EXPECTED), encoding="utf-8")
+'''
+
+
+@pytest.mark.parametrize("own_marks", [False, True], ids=["article", "article-marking-its-own-parts"])
+def test_search_indexes_what_each_page_says_without_its_markers(mini: Project, tmp_path: Path, own_marks: bool):
+    (mini.root / "search_hook.py").write_text(SEARCH_HOOK, encoding="utf-8")
+    set_config(mini, "plugins:", "hooks:\n  - search_hook.py\nplugins:")
+    set_config(mini, "markdown_extensions:", "markdown_extensions:\n  - attr_list")
+    extra = "Some <em>raw</em> words about ASEAN &amp; Russia.\n"
+    if own_marks:
+        extra += "\nA paragraph about the ARF kept out of search.\n{: data-search-exclude }\n"
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", extra + "\nAsk [the forum]")
+    result = build(mini.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    expected = json.loads((mini.root / "expected-index.json").read_text(encoding="utf-8"))
+    docs = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for url, entries in expected.items():
+        assert [doc for doc in docs if doc["location"].split("#")[0] == url] == entries, url
+    texts = " ".join(doc["text"] for doc in docs if doc["location"].startswith(BRIEF))
+    assert "<p>Some raw words about ASEAN &amp; Russia.</p>" in texts
+    brief = (tmp_path / "site" / BRIEF / "index.html").read_text(encoding="utf-8")
+    if own_marks:
+        assert "kept out of search" in brief and "kept out of search" not in texts
+    notes = yaml.safe_load(mini.read("articles/forum-talks.annotations.yml"))["annotations"]
+    markers = article(BeautifulSoup(brief, "html.parser")).select("button.pb-marker")
+    assert len(markers) == len(notes)  # all on the page, none in the index
+    assert not any(name.startswith("data-search") for marker in markers for name in marker.attrs)

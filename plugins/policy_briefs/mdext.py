@@ -40,6 +40,10 @@ class PageState:
     # For a brief whose article is not read yet: called with what its body renders to (None if the
     # body could not be told apart), returns the article's annotations, placed.
     read_article: Callable[[ArticleView | None], Sequence[Annotation]] | None = None
+    # Whether to render a copy of the page for search to index: the page as Markdown alone makes it,
+    # without the extension's inline markup (the same text, a third of the tags to parse).
+    search_copy: bool = False
+    search_html: str | None = None  # filled in while rendering, when asked for and possible
 
 
 def note_ids(annotation_id: str) -> dict[str, str]:
@@ -59,6 +63,8 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
             return
         stash = self.md.htmlStash.rawHtmlBlocks
         body = _take_body(root, stash)
+        if state.search_copy and self._last():
+            state.search_html = rendered(self.md, root)
         annotations = state.annotations
         linker, index = self.extension.linker, self.extension.index
         blocks = [read_block(element, stash) for element in iter_blocks(root)] if state.autolink or state.read_article else None
@@ -82,7 +88,11 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
             splits = [_link_block(block, block_hits_, mentions, state) for block, block_hits_, mentions in zip(blocks, hits, numbered)]
         if annotations:
             with timing.section("treeprocessor: highlight"):
-                _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None)
+                _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None, state.search_html is None)
+
+    def _last(self) -> bool:
+        """Whether no other treeprocessor runs after this one (then the tree it gets is the page less its markup)."""
+        return next(reversed(list(self.md.treeprocessors))) is self
 
     def _explicit_links(self, root: etree.Element, state: PageState) -> None:
         """Resolve `term:`/`actor:` links and `nolink:` spans."""
@@ -110,6 +120,17 @@ class BriefsExtension(markdown.Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(BriefTreeprocessor(md, self), "policy-briefs", -10)
+
+
+def rendered(md: markdown.Markdown, root: etree.Element) -> str:
+    """The HTML `md` makes of its tree as it is now: serialised, then through its postprocessors (as `convert` does)."""
+    output = md.serializer(root)
+    if md.stripTopLevelTags:
+        start = output.index(f"<{md.doc_tag}>") + len(md.doc_tag) + 2
+        output = output[start : output.rindex(f"</{md.doc_tag}>")].strip()
+    for postprocessor in md.postprocessors:
+        output = postprocessor.run(output)
+    return output.strip()
 
 
 def _take_body(root: etree.Element, stash: Sequence[str]) -> list[etree.Element] | None:
@@ -194,11 +215,14 @@ def _wrap_slot(slot, start: int, end: int, element: etree.Element, parents: dict
         parents[element] = parent
 
 
-def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Sequence[str], read: list[tuple[FastBlock, Splits]] | None = None) -> None:
+def _highlight(
+    root: etree.Element, annotations: Sequence[Annotation], stash: Sequence[str], read: list[tuple[FastBlock, Splits]] | None = None, searched: bool = True,
+) -> None:
     """Mark each anchored passage and put its note's marker button after it.
 
     `read`: each block as read before links were made, and how linking split its text runs, if
-    known (links do not change reader text). Passages are found in the text as the article reads
+    known (links do not change reader text). `searched`: whether search indexes this HTML (then
+    markers are marked to be left out). Passages are found in the text as the article reads
     (no marker numbers in it), then marked block by block, the last first, so that the positions
     of those before stay valid.
     """
@@ -226,14 +250,16 @@ def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Se
         for start, end, number, annotation in placed:
             if marked_from is not None and end > marked_from:  # it overlaps one marked already: read the block again (markers read as nothing)
                 block, splits = read_block(elements[index], stash), {}
-            _mark_passage(block, splits, start, end, annotation, number, stash)
+            _mark_passage(block, splits, start, end, annotation, number, stash, searched)
             marked_from = start
 
 
-def _mark_passage(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, number: int, stash: Sequence[str]) -> None:
+def _mark_passage(
+    block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, number: int, stash: Sequence[str], searched: bool,
+) -> None:
     parents = {child: parent for parent in block.element.iter() for child in parent}
     marks = _mark_range(block, splits, start, end, annotation, parents, stash)
-    _add_marker(block.element, marks[-1], annotation, number, parents)
+    _add_marker(block.element, marks[-1], annotation, number, parents, searched)
 
 
 def _mark_range(
@@ -269,7 +295,7 @@ def _inside_link(element: etree.Element, block: etree.Element, parents: dict) ->
     return False
 
 
-def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int, parents: dict) -> None:
+def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int, parents: dict, searched: bool) -> None:
     """Put the marker right after the passage, outside any mention that ends with it and outside any link."""
     parent = parents[after]
     while parent is not block and (_inside_link(parent, block, parents) or list(parent)[-1] is after and not (after.tail or "").strip()):
@@ -282,8 +308,9 @@ def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotati
         "popovertarget": note_ids(annotation.id)["popover"],
         "aria-label": label,
         "title": label,
-        "data-search-exclude": "marker",  # its number is not text of the article (Material's search leaves it out, then drops this)
     })
+    if searched:  # its number is not text of the article (Material's search leaves it out, then drops this)
+        button.set("data-search-exclude", "marker")
     button.text = str(number)
     button.tail = after.tail
     after.tail = None

@@ -78,6 +78,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.serving = False
         self.builds = 0
         self.parked = ParkedHtml()
+        self.search_copies = ParkedHtml()  # a brief's HTML for search to index (see `_unpark`)
+        self.after_search: tuple[str, str, str] | None = None  # page, its HTML, the copy search is given
+        self.search_indexes = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -105,6 +108,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             config.markdown_extensions.append(self.extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        self.search_indexes = any(name == "search" or name.endswith("/search") for name in config.plugins)
         return config
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 (MkDocs' livereload types)
@@ -385,6 +389,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.parked.clear()
+        self.search_copies.clear()
+        self.after_search = None
         self._collect_later()
 
     def _collect_later(self) -> None:
@@ -408,6 +414,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             link_all=self.config.link == "all",
             annotations=article.annotations if article else (),
             read_article=(lambda view, slug=spec.key: self._read_in_page(slug, view)) if brief and spec.key in self.unread else None,
+            # (An article that marks its own parts for search keeps them: search then reads the page itself.)
+            search_copy=brief and self.search_indexes and "data-search-" not in markdown,
         )
         if spec is not None and spec.sources:
             page.edit_url = self._edit_url(config, spec.sources[0])
@@ -415,17 +423,17 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     @timing.timed("page_events")
     def _sanitise(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        copy = self.state.search_html if self.state is not None else None
         self.state = None
         if page.file.src_uri not in self.specs:
             return html
+        if copy is not None:
+            self.search_copies.park(page.file.src_uri, _safe(copy))
         page.markdown = ""  # rendered: a generated page's source (tens of kilobytes) is not needed again
         spec = self.specs[page.file.src_uri]
         if spec.template == "brief.md" and self.every_page_once and self.own_templates:
             self._forget_body(spec.key)  # read: no other page is made from it, and none is made again
-        for marker in LEFTOVER_MARKERS:  # a body marker swallowed by unclosed HTML or code in the article
-            if marker in html:
-                html = html.replace(marker, "")
-        return clean_page(html)
+        return _safe(html)
 
     @event_priority(-100)  # after every other plugin's changes
     @timing.timed("page_events")
@@ -442,9 +450,21 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @event_priority(100)  # before any other plugin (search indexes the content)
     @timing.timed("page_events")
     def _unpark(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 (MkDocs' template context)
+        """A generated page's HTML back; a brief's search copy in its place until the other plugins are done (`_restore`).
+
+        Search reads the page's content in this event. Its copy is the page as Markdown alone makes
+        it: the same text and headings, without this plugin's links, marks and markers, which
+        search leaves out anyway, but which tripled its work. (Material's search reads white space
+        alone between two tags as one space: where two links had more between them, the copy's
+        index keeps it as written. Search finds the same words.)
+        """
         html = self.parked.take(page.file.src_uri)
         if html is not None:
             page.content = html
+        copy = self.search_copies.take(page.file.src_uri)
+        if copy is not None and html is not None:
+            page.content = copy
+            self.after_search = (page.file.src_uri, html, copy)
         return context
 
     @timing.timed("tails")
@@ -457,7 +477,19 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                 context["policy_briefs_tail"] = self.renderer.render_tail(spec, headings.add)
         return context
 
-    on_page_context = CombinedEvent(_unpark, _draw_tail)
+    @event_priority(-100)  # after every other plugin's look at the page
+    @timing.timed("page_events")
+    def _restore(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 (MkDocs' template context)
+        """The brief's own HTML in place of its search copy, for the template."""
+        if self.after_search is not None and self.after_search[0] == page.file.src_uri:
+            _, html, copy = self.after_search
+            self.after_search = None
+            if page.content != copy:
+                log.warning(f"{page.file.src_uri}: a plugin changed the page's content while it was given to search; the page is written without that change")
+            page.content = html
+        return context
+
+    on_page_context = CombinedEvent(_unpark, _draw_tail, _restore)
 
     @timing.timed("page_events")
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -489,6 +521,14 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             docs = posixpath.basename(config.docs_dir.rstrip("/"))
             edit_uri = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri + "/"
         return urljoin(config.repo_url.rstrip("/") + "/", edit_uri.lstrip("/") + source)
+
+
+def _safe(html: str) -> str:
+    """A generated page's HTML from Markdown, sanitised."""
+    for marker in LEFTOVER_MARKERS:  # a body marker swallowed by unclosed HTML or code in the article
+        if marker in html:
+            html = html.replace(marker, "")
+    return clean_page(html)
 
 
 def _modified() -> bool:
