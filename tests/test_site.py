@@ -385,3 +385,22 @@ def test_search_indexes_what_each_page_says_without_its_markers(mini: Project, t
     markers = article(BeautifulSoup(brief, "html.parser")).select("button.pb-marker")
     assert len(markers) == len(notes)  # all on the page, none in the index
     assert not any(name.startswith("data-search") for marker in markers for name in marker.attrs)
+
+
+def test_the_brief_header_kept_as_html_reads_as_markdown_would_read_it(mini: Project, tmp_path: Path):
+    """The package's template marks its header as HTML, so Markdown need not parse it: the same page either way."""
+    mini.replace("articles/forum-talks.md", "summary: >\n  A short test brief", "summary: >\n  A short test `<div>` brief")
+    result = build(mini.root, tmp_path / "kept")
+    assert result.returncode == 0, result.stderr
+    ours = (PACKAGE_DIR / "templates" / "policy-briefs" / "brief.md").read_text(encoding="utf-8")
+    unmarked = "\n".join(line for line in ours.splitlines() if not line.startswith("<!-- policy-briefs: ")) + "\n"
+    assert unmarked.count("\n") == ours.count("\n") - 2
+    override = mini.root / "overrides" / "policy-briefs" / "brief.md"
+    override.parent.mkdir(parents=True)
+    override.write_text(unmarked, encoding="utf-8")
+    set_config(mini, "  name: material", "  name: material\n  custom_dir: overrides")
+    result = build(mini.root, tmp_path / "parsed")
+    assert result.returncode == 0, result.stderr
+    kept, parsed = (article(page(tmp_path / site, BRIEF)) for site in ("kept", "parsed"))
+    assert kept.select_one(".pb-brief-header code").get_text() == "<div>"
+    assert str(kept) == str(parsed)

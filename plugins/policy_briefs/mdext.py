@@ -26,6 +26,10 @@ SUPPRESS_HREF = "nolink:"
 # Raw HTML comments on lines of their own: taken out of the tree again, they leave no trace in the page.
 BODY_START = "<!-- policy-briefs: article body -->"
 BODY_END = "<!-- policy-briefs: end of article body -->"
+# Around the HTML of a brief's header, in the package's template: kept as it is, as raw HTML
+# (Python-Markdown would otherwise parse it, tag by tag, twice over).
+HEADER_START = "<!-- policy-briefs: brief header (HTML only: kept as it is, not read as Markdown) -->"
+HEADER_END = "<!-- policy-briefs: end of brief header -->"
 
 
 @dataclass
@@ -109,8 +113,28 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                     _set_link(link, target, state.href(target))
 
 
+class HeaderPreprocessor(markdown.preprocessors.Preprocessor):
+    """Stash a brief page's header as raw HTML, as the HTML block parser would have, without parsing it."""
+
+    def __init__(self, md: markdown.Markdown, extension: BriefsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        state = self.extension.state()
+        if state is None or not state.autolink:
+            return lines
+        try:
+            start = lines.index(HEADER_START)
+            end = lines.index(HEADER_END, start)
+        except ValueError:  # not the package's template: its header is read like any other source
+            return lines
+        placeholder = self.md.htmlStash.store("\n".join(lines[start + 1 : end]) + "\n")  # as the block parser keeps a block
+        return [*lines[:start], "", placeholder, "", *lines[end + 1 :]]
+
+
 class BriefsExtension(markdown.Extension):
-    """Registers the brief treeprocessor after Python-Markdown's own (escapes resolved)."""
+    """Registers the brief treeprocessor after Python-Markdown's own (escapes resolved), and the header's preprocessor."""
 
     def __init__(self, linker: Linker, index: EntityIndex, state: Callable[[], PageState | None]) -> None:
         super().__init__()
@@ -120,6 +144,8 @@ class BriefsExtension(markdown.Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(BriefTreeprocessor(md, self), "policy-briefs", -10)
+        # After white space is normalised (30), before raw HTML is looked for (MkDocs at 21, Python-Markdown at 20).
+        md.preprocessors.register(HeaderPreprocessor(md, self), "policy-briefs-header", 25)
 
 
 def rendered(md: markdown.Markdown, root: etree.Element) -> str:
