@@ -20,8 +20,9 @@ class Headings:
     def add(self, title: str) -> Markup:
         anchor = unique(slugify(title, "-"), self.ids)
         self.toc.items.append(AnchorLink(str(escape(title)), anchor, LEVEL))
-        link = Markup('<a class="headerlink" href="#{0}" title="Permanent link">{1}</a>').format(anchor, self.permalink) if self.permalink else ""
-        return Markup('<h2 id="{0}">{1}{2}</h2>').format(anchor, title, link)
+        # (Escaped one by one: `Markup.format` is many times slower, and this runs a few times per page.)
+        link = f'<a class="headerlink" href="#{escape(anchor)}" title="Permanent link">{escape(self.permalink)}</a>' if self.permalink else ""
+        return Markup(f'<h2 id="{escape(anchor)}">{escape(title)}{link}</h2>')
 
 
 def _ids(items) -> list[str]:  # noqa: ANN001 (AnchorLinks)
