@@ -404,3 +404,32 @@ def test_the_brief_header_kept_as_html_reads_as_markdown_would_read_it(mini: Pro
     kept, parsed = (article(page(tmp_path / site, BRIEF)) for site in ("kept", "parsed"))
     assert kept.select_one(".pb-brief-header code").get_text() == "<div>"
     assert str(kept) == str(parsed)
+
+
+@pytest.mark.parametrize("layout", ["directory-urls", "file-urls", "brief-in-nav"])
+def test_generated_pages_show_the_navigation_the_theme_draws_for_each(mini: Project, tmp_path: Path, layout: str):
+    """The navigation drawn once for pages that show it alike is, on every page, the theme's own."""
+    import material
+
+    forum = mini.read("articles/forum-talks.md")
+    mini.write("articles/second-talks.md", forum.replace("title: Forum talks in the region", "title: Second talks"))
+    if layout == "file-urls":
+        set_config(mini, "site_name: Test briefs", "site_name: Test briefs\nuse_directory_urls: false")
+    if layout == "brief-in-nav":
+        set_config(mini, "plugins:", "nav:\n  - index.md\n  - Briefs:\n      - briefs/index.md\n      - briefs/forum-talks.md\n  - glossary/index.md\nplugins:")
+    result = build(mini.root, tmp_path / "shared")
+    assert result.returncode == 0, result.stderr
+    theirs = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
+    override = mini.root / "overrides" / "partials" / "nav.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(theirs.read_text(encoding="utf-8"), encoding="utf-8")
+    set_config(mini, "  name: material", "  name: material\n  custom_dir: overrides")
+    result = build(mini.root, tmp_path / "theirs")
+    assert result.returncode == 0, result.stderr
+    pages = sorted(path.relative_to(tmp_path / "shared") for path in (tmp_path / "shared").rglob("*.html"))
+    assert len([p for p in pages if p.parts[0] in ("briefs", "glossary", "actors")]) >= 10
+    for path in pages:
+        assert (tmp_path / "shared" / path).read_text(encoding="utf-8") == (tmp_path / "theirs" / path).read_text(encoding="utf-8"), path
+    if layout == "brief-in-nav":
+        active = [page(tmp_path / "shared", f"briefs/{slug}").select("nav.md-nav--primary .md-nav__link--active") for slug in ("forum-talks", "second-talks")]
+        assert [bool(links) for links in active] == [True, False]  # the brief in the navigation is marked there; the other is not

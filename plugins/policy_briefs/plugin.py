@@ -17,8 +17,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 
-from . import incremental, timing
+from . import incremental, sharednav, timing
 from .entities import EntityIndex, Target
 from .incremental import GeneratedPage, GitDates
 from .headings import Headings
@@ -81,6 +82,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.search_copies = ParkedHtml()  # a brief's HTML for search to index (see `_unpark`)
         self.after_search: tuple[str, str, str] | None = None  # page, its HTML, the copy search is given
         self.search_indexes = False
+        self.navs: dict[tuple[str, ...], str] = {}  # the navigation as drawn, by what it links to (see `sharednav`)
+        self.nav_targets: list[str] = []
+        self.in_nav: set[int] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -323,6 +327,10 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             for file in files.documentation_pages():
                 if not isinstance(file, GeneratedPage):
                     file.is_modified = _modified
+        homepage = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else None)
+        self.nav_targets = sharednav.targets(nav.items, str(homepage) if homepage else None, config.theme.get("logo"))
+        self.in_nav = {id(page) for page in nav.pages}
+        self.navs = {}
         return nav
 
     @timing.timed("other")
@@ -330,6 +338,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         """All pages are rendered: check the pages made before all articles were read."""
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = incremental.TEMPLATE_BYTECODE  # the theme's templates compiled once, not every rebuild
+        templates = config.theme.dirs.index(str(PACKAGE_DIR / "templates"))
+        env.loader = sharednav.with_theme_prefix(env.loader, config.theme.dirs[templates + 1 :])
         self._finalize()
         from mkdocs.commands.build import _populate_page
 
@@ -475,6 +485,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             headings = Headings(page.toc, config.mdx_configs.get("toc", {}).get("permalink"))
             with timing.section(f"tails: {spec.template}"):
                 context["policy_briefs_tail"] = self.renderer.render_tail(spec, headings.add)
+            if id(page) not in self.in_nav:
+                context["policy_briefs_nav"] = sharednav.SharedNav(self.navs, sharednav.key(self.nav_targets, lambda url: normalize_url(url, page)))
         return context
 
     @event_priority(-100)  # after every other plugin's look at the page

@@ -1,0 +1,53 @@
+"""The theme's navigation drawn once for all the generated pages that show it alike.
+
+Every brief, entry and actor page is out of the navigation, so the navigation marks none of
+its items as the current page: it differs between two such pages only in its links, which are
+relative to the page. Pages whose links to every navigation target read the same share one
+drawing (`partials/nav.html` draws it the first time and keeps it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import jinja2
+
+THEME_PREFIX = "policy-briefs-theme"  # the theme's own templates, under this prefix, past the package's overrides
+
+
+@dataclass(frozen=True)
+class SharedNav:
+    """A page's handle on the navigation drawn for its key (None until one page of that key drew it)."""
+
+    kept: dict[tuple[str, ...], str]
+    key: tuple[str, ...]
+
+    @property
+    def html(self) -> str | None:
+        return self.kept.get(self.key)
+
+    def keep(self, html: str) -> str:
+        self.kept[self.key] = html
+        return html
+
+
+def targets(items: Iterable, *extra: str | None) -> list[str]:  # noqa: ANN001 (MkDocs' navigation items)
+    """Every URL the navigation links to (its pages and links, at any depth), then `extra` ones (home, logo)."""
+    found = []
+    for item in items:
+        url = getattr(item, "url", None)
+        if url is not None:
+            found.append(url)
+        found += targets(getattr(item, "children", None) or ())
+    return found + [url for url in extra if url]
+
+
+def key(urls: list[str], link: Callable[[str], str]) -> tuple[str, ...]:
+    """What a page's navigation depends on: each target as the page links to it."""
+    return tuple(link(url) for url in urls)
+
+
+def with_theme_prefix(loader: jinja2.BaseLoader, theme_dirs: list[str]) -> jinja2.BaseLoader:
+    """`loader`, and the theme's folders past the package's under `THEME_PREFIX` (for an override to draw the original)."""
+    return jinja2.ChoiceLoader([loader, jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dirs)})])
