@@ -433,3 +433,14 @@ def test_generated_pages_show_the_navigation_the_theme_draws_for_each(mini: Proj
     if layout == "brief-in-nav":
         active = [page(tmp_path / "shared", f"briefs/{slug}").select("nav.md-nav--primary .md-nav__link--active") for slug in ("forum-talks", "second-talks")]
         assert [bool(links) for links in active] == [True, False]  # the brief in the navigation is marked there; the other is not
+
+
+def test_a_plugin_changing_the_content_search_reads_is_told_and_the_page_keeps_its_own(mini: Project, tmp_path: Path):
+    (mini.root / "change_hook.py").write_text("def on_page_context(context, page, config, nav):\n    page.content += '<p>Added by a hook.</p>'\n    return context\n", encoding="utf-8")
+    set_config(mini, "plugins:", "hooks:\n  - change_hook.py\nplugins:")
+    result = build(mini.root, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "briefs/forum-talks.md: a plugin changed the page's content while it was given to search" in result.stderr
+    body = article(page(tmp_path / "site", BRIEF))
+    assert body.select_one("#pb-term-arf-1") is not None and body.select_one("mark#passage-agreed") is not None
+    assert build(mini.root, tmp_path / "strict").returncode != 0
