@@ -806,10 +806,14 @@ def _remarks(sizes: dict[int, dict]) -> list[str]:
         + ", ".join(f"{seconds:.1f} s at N = {n:,}" for n, seconds in collections.items())
         + " of the plugin's build.",
         "",
-        "- A generated page's Markdown source is its article (or definition) and a short header. The lists after it (a brief's "
+        "- A generated page's Markdown source is its article (or definition) and a short header (HTML from the plugin's template, "
+        "stashed as it is for Python-Markdown instead of parsed). The lists after it (a brief's "
         "notes and their popovers, \"In this brief\" and \"Related briefs\"; the uses on glossary and actor pages; the lists of "
         "briefs) are drawn by the plugin's HTML templates once all articles are read and placed by the theme after the content: "
         "neither Python-Markdown nor the search plugin parses them.",
+        "- Search indexes a copy of each brief as Markdown alone renders it (made in the treeprocessor before it links and marks: "
+        "the same words, a third of the tags to parse). The theme's navigation marks none of its items on a generated page, so it "
+        "is drawn once for all the generated pages that link to its targets alike.",
         f"- Glossary and actor pages list every sentence that mentions them (about {mentions_per_brief:.0f} mentions per brief): at "
         f"N = {size:,} the {TERMS + ACTORS} entity pages hold {html['entities']:.0f} MB of HTML, the {size:,} brief pages {html['briefs']:.0f} MB.",
         f"- The plugin's own {own:.1f} ms per brief is mostly the lists ({parts.get('tails', 0):.1f} ms), the treeprocessor "
@@ -845,8 +849,9 @@ def _content_costs(sizes: dict[int, dict]) -> list[str]:
         f"per brief, with Python-Markdown, no extensions and no sanitising. Together that is {content_ms:.2f} ms per brief, against the "
         "1 ms target for all of the plugin's work.",
         f"- **Search.** Material's search plugin spends {result['search']['plugin']:.2f} s on the plugin's pages and "
-        f"{result['search']['prune']:.2f} s on the stock pages of build c. That is {extra_search:.2f} s more, going through the markup the "
-        "plugin adds to the articles: the mentions (links and spans), highlights, note markers and the source header.",
+        f"{result['search']['prune']:.2f} s on the stock pages of build c. That is {extra_search:.2f} s more. It reads each brief without "
+        "the mentions, highlights and note markers the plugin adds (a copy that gives the same index), but with the source header, "
+        "and it reads the entity and index pages too.",
         f"- **Room under a/c.** The a/c target leaves 0.25 × {c:.2f} s = {0.25 * c:.2f} s for everything the plugin's site does beyond "
         f"stock build c. The two figures above come to {content_ms + extra_search:.2f} s, with the pages as the plugin draws them now.",
     ]
