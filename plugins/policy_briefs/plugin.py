@@ -79,7 +79,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.serving = False
         self.builds = 0
         self.parked = ParkedHtml()
-        self.search_copies = ParkedHtml()  # a brief's HTML for search to index (see `_unpark`)
+        self.search_copy: tuple[str, str] | None = None  # a brief's HTML for search to index, till parked with the page's (see `_unpark`)
         self.after_search: tuple[str, str, str] | None = None  # page, its HTML, the copy search is given
         self.search_indexes = False
         self.navs: dict[tuple[str, ...], str] = {}  # the navigation as drawn, by what it links to (see `sharednav`)
@@ -399,8 +399,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.parked.clear()
-        self.search_copies.clear()
-        self.after_search = None
+        self.search_copy = self.after_search = None
         self._collect_later()
 
     def _collect_later(self) -> None:
@@ -437,8 +436,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.state = None
         if page.file.src_uri not in self.specs:
             return html
-        if copy is not None:
-            self.search_copies.park(page.file.src_uri, _safe(copy))
+        self.search_copy = (page.file.src_uri, _safe(copy)) if copy is not None else None
         page.markdown = ""  # rendered: a generated page's source (tens of kilobytes) is not needed again
         spec = self.specs[page.file.src_uri]
         if spec.template == "brief.md" and self.every_page_once and self.own_templates:
@@ -451,7 +449,11 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         """A generated page's HTML compressed until the page is written (see `parking`); its content empty till then."""
         if page.file.src_uri not in self.specs:
             return html
-        self.parked.park(page.file.src_uri, html)
+        copy, self.search_copy = self.search_copy, None
+        if copy is not None and copy[0] == page.file.src_uri:
+            self.parked.park(page.file.src_uri, html, copy[1])
+        else:
+            self.parked.park(page.file.src_uri, html)
         self._page_done()
         return ""
 
@@ -468,13 +470,11 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         alone between two tags as one space: where two links had more between them, the copy's
         index keeps it as written. Search finds the same words.)
         """
-        html = self.parked.take(page.file.src_uri)
-        if html is not None:
-            page.content = html
-        copy = self.search_copies.take(page.file.src_uri)
-        if copy is not None and html is not None:
-            page.content = copy
-            self.after_search = (page.file.src_uri, html, copy)
+        parked = self.parked.take(page.file.src_uri)
+        if parked is not None:
+            page.content = parked[-1]  # the page's HTML, or a brief's copy for search, parked after it
+            if len(parked) == 2:
+                self.after_search = (page.file.src_uri, *parked)
         return context
 
     @timing.timed("tails")
