@@ -45,7 +45,7 @@ class PageState:
     # body could not be told apart), returns the article's annotations, placed.
     read_article: Callable[[ArticleView | None], Sequence[Annotation]] | None = None
     # Whether to render a copy of the page for search to index: the page as Markdown alone makes it,
-    # without the extension's inline markup (the same text, a third of the tags to parse).
+    # without the extension's inline markup (the same text, two fifths of the tags to parse).
     search_copy: bool = False
     search_html: str | None = None  # filled in while rendering, when asked for and possible
 

@@ -466,7 +466,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
         Search reads the page's content in this event. Its copy is the page as Markdown alone makes
         it: the same text and headings, without this plugin's links, marks and markers, which
-        search leaves out anyway, but which tripled its work. (Material's search reads white space
+        search leaves out anyway, but which more than doubled its work. (Material's search reads white space
         alone between two tags as one space: where two links had more between them, the copy's
         index keeps it as written. Search finds the same words.)
         """
