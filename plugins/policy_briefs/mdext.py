@@ -92,7 +92,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
             splits = [_link_block(block, block_hits_, mentions, state) for block, block_hits_, mentions in zip(blocks, hits, numbered)]
         if annotations:
             with timing.section("treeprocessor: highlight"):
-                _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None, state.search_html is None)
+                _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None)
 
     def _last(self) -> bool:
         """Whether no other treeprocessor runs after this one (then the tree it gets is the page less its markup)."""
@@ -241,14 +241,11 @@ def _wrap_slot(slot, start: int, end: int, element: etree.Element, parents: dict
         parents[element] = parent
 
 
-def _highlight(
-    root: etree.Element, annotations: Sequence[Annotation], stash: Sequence[str], read: list[tuple[FastBlock, Splits]] | None = None, searched: bool = True,
-) -> None:
+def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Sequence[str], read: list[tuple[FastBlock, Splits]] | None = None) -> None:
     """Mark each anchored passage and put its note's marker button after it.
 
     `read`: each block as read before links were made, and how linking split its text runs, if
-    known (links do not change reader text). `searched`: whether search indexes this HTML (then
-    markers are marked to be left out). Passages are found in the text as the article reads
+    known (links do not change reader text). Passages are found in the text as the article reads
     (no marker numbers in it), then marked block by block, the last first, so that the positions
     of those before stay valid.
     """
@@ -276,16 +273,14 @@ def _highlight(
         for start, end, number, annotation in placed:
             if marked_from is not None and end > marked_from:  # it overlaps one marked already: read the block again (markers read as nothing)
                 block, splits = read_block(elements[index], stash), {}
-            _mark_passage(block, splits, start, end, annotation, number, stash, searched)
+            _mark_passage(block, splits, start, end, annotation, number, stash)
             marked_from = start
 
 
-def _mark_passage(
-    block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, number: int, stash: Sequence[str], searched: bool,
-) -> None:
+def _mark_passage(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, number: int, stash: Sequence[str]) -> None:
     parents = {child: parent for parent in block.element.iter() for child in parent}
     marks = _mark_range(block, splits, start, end, annotation, parents, stash)
-    _add_marker(block.element, marks[-1], annotation, number, parents, searched)
+    _add_marker(block.element, marks[-1], annotation, number, parents)
 
 
 def _mark_range(
@@ -321,7 +316,7 @@ def _inside_link(element: etree.Element, block: etree.Element, parents: dict) ->
     return False
 
 
-def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int, parents: dict, searched: bool) -> None:
+def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int, parents: dict) -> None:
     """Put the marker right after the passage, outside any mention that ends with it and outside any link."""
     parent = parents[after]
     while parent is not block and (_inside_link(parent, block, parents) or list(parent)[-1] is after and not (after.tail or "").strip()):
@@ -334,9 +329,9 @@ def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotati
         "popovertarget": note_ids(annotation.id)["popover"],
         "aria-label": label,
         "title": label,
+        # Its number is not text of the article: Material's search leaves it out (and drops this from a page it reads).
+        "data-search-exclude": "marker",
     })
-    if searched:  # its number is not text of the article (Material's search leaves it out, then drops this)
-        button.set("data-search-exclude", "marker")
     button.text = str(number)
     button.tail = after.tail
     after.tail = None

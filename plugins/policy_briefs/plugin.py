@@ -79,7 +79,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.serving = False
         self.builds = 0
         self.parked = ParkedHtml()
-        self.search_copy: tuple[str, str] | None = None  # a brief's HTML for search to index, till parked with the page's (see `_unpark`)
+        # A brief's HTML for search to index, with the page's HTML it was made with, till parked with the page's (see `_unpark`).
+        self.search_copy: tuple[str, str, str] | None = None
         self.after_search: tuple[str, str, str] | None = None  # page, its HTML, the copy search is given
         self.search_indexes = False
         self.navs: dict[tuple[str, ...], str] = {}  # the navigation as drawn, by what it links to (see `sharednav`)
@@ -436,12 +437,13 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.state = None
         if page.file.src_uri not in self.specs:
             return html
-        self.search_copy = (page.file.src_uri, _safe(copy)) if copy is not None else None
         page.markdown = ""  # rendered: a generated page's source (tens of kilobytes) is not needed again
         spec = self.specs[page.file.src_uri]
         if spec.template == "brief.md" and self.every_page_once and self.own_templates:
             self._forget_body(spec.key)  # read: no other page is made from it, and none is made again
-        return _safe(html)
+        html = _safe(html)
+        self.search_copy = (page.file.src_uri, html, _safe(copy)) if copy is not None else None
+        return html
 
     @event_priority(-100)  # after every other plugin's changes
     @timing.timed("page_events")
@@ -450,9 +452,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         if page.file.src_uri not in self.specs:
             return html
         copy, self.search_copy = self.search_copy, None
-        if copy is not None and copy[0] == page.file.src_uri:
-            self.parked.park(page.file.src_uri, html, copy[1])
-        else:
+        if copy is not None and copy[0] == page.file.src_uri and copy[1] == html:
+            self.parked.park(page.file.src_uri, html, copy[2])
+        else:  # no copy, or another plugin changed the page since: search reads the page as it is
             self.parked.park(page.file.src_uri, html)
         self._page_done()
         return ""
