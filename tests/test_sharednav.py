@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from types import SimpleNamespace as Item
 
-from policy_briefs.sharednav import SharedNav, key, targets
+from policy_briefs.sharednav import SharedNav, SharedNavs, key, targets
 
 
 def relative(url: str, page_url: str) -> str:
@@ -32,3 +32,12 @@ def test_the_first_page_of_a_key_keeps_its_drawing_for_the_others():
     assert first.html is None
     assert first.keep("<nav>1</nav>") == "<nav>1</nav>"
     assert second.html == "<nav>1</nav>" and elsewhere.html is None
+
+
+def test_a_page_in_the_navigation_draws_its_own_and_the_others_share():
+    in_nav, brief, other_brief = object(), object(), object()
+    navs = SharedNavs(targets(NAV), [in_nav])
+    assert navs.for_page(in_nav, lambda url: relative(url, "briefs/")) is None
+    first, second = (navs.for_page(page, lambda url, at=at: relative(url, at)) for page, at in ((brief, "briefs/a/"), (other_brief, "briefs/b/")))
+    first.keep("<nav>drawn</nav>")
+    assert second.html == "<nav>drawn</nav>"

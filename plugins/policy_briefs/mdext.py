@@ -96,7 +96,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
 
     def _last(self) -> bool:
         """Whether no other treeprocessor runs after this one (then the tree it gets is the page less its markup)."""
-        return next(reversed(list(self.md.treeprocessors))) is self
+        return list(self.md.treeprocessors)[-1] is self
 
     def _explicit_links(self, root: etree.Element, state: PageState) -> None:
         """Resolve `term:`/`actor:` links and `nolink:` spans."""

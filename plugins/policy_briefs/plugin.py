@@ -83,9 +83,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.search_copy: tuple[str, str, str] | None = None
         self.after_search: tuple[str, str, str] | None = None  # page, its HTML, the copy search is given
         self.search_indexes = False
-        self.navs: dict[tuple[str, ...], str] = {}  # the navigation as drawn, by what it links to (see `sharednav`)
-        self.nav_targets: list[str] = []
-        self.in_nav: set[int] = set()
+        self.navs = sharednav.SharedNavs()  # the navigation as drawn, by what it links to
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -329,9 +327,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                 if not isinstance(file, GeneratedPage):
                     file.is_modified = _modified
         homepage = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else None)
-        self.nav_targets = sharednav.targets(nav.items, str(homepage) if homepage else None, config.theme.get("logo"))
-        self.in_nav = {id(page) for page in nav.pages}
-        self.navs = {}
+        self.navs = sharednav.SharedNavs(sharednav.targets(nav.items, str(homepage) if homepage else None, config.theme.get("logo")), nav.pages)
         return nav
 
     @timing.timed("other")
@@ -487,8 +483,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             headings = Headings(page.toc, config.mdx_configs.get("toc", {}).get("permalink"))
             with timing.section(f"tails: {spec.template}"):
                 context["policy_briefs_tail"] = self.renderer.render_tail(spec, headings.add)
-            if id(page) not in self.in_nav:
-                context["policy_briefs_nav"] = sharednav.SharedNav(self.navs, sharednav.key(self.nav_targets, lambda url: normalize_url(url, page)))
+            shared = self.navs.for_page(page, lambda url: normalize_url(url, page))
+            if shared is not None:
+                context["policy_briefs_nav"] = shared
         return context
 
     @event_priority(-100)  # after every other plugin's look at the page

@@ -48,6 +48,21 @@ def key(urls: list[str], link: Callable[[str], str]) -> tuple[str, ...]:
     return tuple(link(url) for url in urls)
 
 
+class SharedNavs:
+    """One build's navigation drawings: its targets, the pages in it (by identity), what was drawn so far."""
+
+    def __init__(self, urls: Iterable[str] = (), pages: Iterable[object] = ()) -> None:
+        self.urls = list(urls)
+        self.in_nav = {id(page) for page in pages}
+        self.kept: dict[tuple[str, ...], str] = {}
+
+    def for_page(self, page: object, link: Callable[[str], str]) -> SharedNav | None:
+        """The page's handle (None for a page in the navigation: it marks the page, so the page draws its own)."""
+        if id(page) in self.in_nav:
+            return None
+        return SharedNav(self.kept, key(self.urls, link))
+
+
 def with_theme_prefix(loader: jinja2.BaseLoader, theme_dirs: list[str]) -> jinja2.BaseLoader:
     """`loader`, and the theme's folders past the package's under `THEME_PREFIX` (for an override to draw the original)."""
     return jinja2.ChoiceLoader([loader, jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dirs)})])
