@@ -231,6 +231,23 @@ def test_script_payloads_in_yaml_never_reach_a_page(mini: Project, tmp_path: Pat
     assert "Evil <script>alert(1)</script>" in evil.select_one("h1").get_text()
 
 
+def test_an_article_cannot_pose_as_the_theme(mini: Project, tmp_path: Path):
+    """Material reads its configuration (its search worker's address too) from the first `#__config`."""
+    config = '<div id="__config" hidden>{"search": "data:text/javascript,postMessage(1)"}</div>'
+    settings = mini.root / "mkdocs.yml"  # attributes in Markdown too, as this repository's site allows
+    settings.write_text(settings.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - attr_list\n", 1), encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "came from Moscow.\n", f"came from Moscow.\n\n{config}\n\nA paragraph.\n{{: #__search data-md-component=\"search-query\" }}\n")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    soup = page(site, BRIEF)
+    assert [(e.name, e.get("type")) for e in soup.select("#__config")] == [("script", "application/json")]  # the theme's
+    body = article(soup)
+    assert not [e for e in body.find_all(True) if e.get("id", "").startswith("__") or any(name.startswith("data-md-") for name in e.attrs)]
+    assert "data:text/javascript" in body.get_text()  # the article's text stays, as text
+    assert body.find("p", string="A paragraph.") is not None
+
+
 def _tree_digest(root: Path) -> dict[str, str]:
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
 
