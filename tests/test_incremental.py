@@ -158,6 +158,15 @@ def test_linker_pattern_finds_what_a_plain_lookbehind_finds():
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (forms, text)
 
 
+def test_linker_pattern_takes_forms_longer_and_deeper_than_the_recursion_limit():
+    long_form = "ASEAN " + "very " * 400 + "long name"  # an editor's runaway expansion
+    nested = ["x" * length for length in range(1, 1500)]  # each form a prefix of the next
+    for forms, text in ([["ASEAN", long_form], f"The {long_form} and ASEAN."], [nested, "a " + "x" * 700 + " b x"]):
+        longest_first = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+        plain = re.compile(rf"(?<!\w)(?:{longest_first})(?!\w)")
+        assert [m.span() for m in compile_forms(forms).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 # -- relations ---------------------------------------------------------------------------
 
 

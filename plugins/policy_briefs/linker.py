@@ -28,7 +28,7 @@ def _trie(forms: list[str]) -> dict:
 
 def _pattern(node: dict) -> str:
     """A regex for a trie node; optional tails are greedy, so the longest form wins."""
-    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [_branch(char, child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 else f"(?:{'|'.join(branches)})"
@@ -37,12 +37,28 @@ def _pattern(node: dict) -> str:
     return body
 
 
+def _branch(char: str, child: dict) -> str:
+    """The branch for `char`: the characters up to the next fork or form end as one literal, then its pattern.
+
+    (One level of recursion per fork, not per character: a form may be longer than Python's recursion limit.)
+    """
+    run = [char]
+    while len(child) == 1 and "" not in child:
+        ((char, child),) = child.items()
+        run.append(char)
+    return re.escape("".join(run)) + _pattern(child)
+
+
 def compile_forms(forms: list[str]) -> re.Pattern[str] | None:
     """One pattern matching any form as a whole word (a possessive ’s may follow)."""
     if not forms:
         return None
     trie = _trie(forms)
-    return re.compile(f"{_start(trie)}{_pattern(trie)}(?!\\w)")
+    try:
+        return re.compile(f"{_start(trie)}{_pattern(trie)}(?!\\w)")
+    except RecursionError:  # forms nested in one another hundreds deep: the same matches, one alternative each
+        longest_first = sorted(forms, key=lambda form: (-len(form), form))
+        return re.compile(f"(?<!\\w)(?:{'|'.join(map(re.escape, longest_first))})(?!\\w)")
 
 
 def _start(trie: dict) -> str:
