@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,17 +15,19 @@ from .fastreader import occurrences_in
 from .linker import Linker
 from .mentions import ArticleView, article_view
 from .loader import Parsed, RawContent, read_files
-from .messages import did_you_mean
+from .messages import did_you_mean, slugify
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
 from .readertext import iter_blocks, normalize
-from .schema import AnnotationFields
+from .safehtml import URL_SCHEMES
+from .schema import ID_PATTERN, AnnotationFields
 
 # Fields each annotation kind needs, and fields only one kind may carry.
 REQUIRED_BY_KIND = {"quotation": ("speaker",), "fact-check": ("verdict", "body"), "context": ("body",), "claim": ("body",), "question": ("body",)}
 ONLY_FOR_KIND = {"speaker": "quotation", "verdict": "fact-check"}
 SUPPRESS_SCHEME = "nolink"
 EXPLICIT_SCHEMES = {"term", "actor", SUPPRESS_SCHEME}
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # a URL's scheme (RFC 3986)
 
 
 @dataclass
@@ -217,18 +220,32 @@ class _Checker:
 
     def _check_explicit_links(self, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
+            self._check_scheme(parsed, body, body_line, href)
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
-            line = body_line + _line_index(body, f"({href}")
+            line = body_line + _link_line(body, href)
             if scheme == SUPPRESS_SCHEME:
                 self.problems.append(Problem(parsed.path, line, f"'{href}' takes nothing after the colon", f"write ({SUPPRESS_SCHEME}:)"))
             else:
                 known, kind = (self.glossary_ids, "glossary entry") if scheme == "term" else (self.actor_ids, "actor")
                 if ref not in known:
-                    folder = "glossary" if scheme == "term" else "actors"
-                    hint = did_you_mean(ref, known) or f"create briefs/{folder}/{ref}.yml"
-                    self.problems.append(Problem(parsed.path, line, f"link to unknown {kind} '{href}'", hint))
+                    self.problems.append(Problem(parsed.path, line, f"link to unknown {kind} '{href}'", _unknown_id_hint(ref, known, kind)))
+
+    def _check_scheme(self, parsed: Parsed, body: str, body_line: int, href: str) -> None:
+        """A link whose scheme the page's sanitiser does not keep would lose its address without a word."""
+        match = _SCHEME.match(href)
+        if match is None or match.group(1).lower() in URL_SCHEMES or match.group(1) in EXPLICIT_SCHEMES:
+            return
+        scheme, ref = match.group(1), href[match.end() :]
+        if scheme.lower() in EXPLICIT_SCHEMES:
+            hint = f"write {scheme.lower()}:{ref}"
+        elif ref in self.glossary_ids or ref in self.actor_ids:
+            hint = f"write {'term' if ref in self.glossary_ids else 'actor'}:{ref}"
+        else:
+            hint = "link an entry with term:ID, an actor with actor:ID, anything else with its whole https:// address"
+        line = body_line + _link_line(body, href)
+        self.problems.append(Problem(parsed.path, line, f"link '{href}' would lose its address: pages keep http, https and mailto links, and term:, actor: and nolink:", hint))
 
     # -- annotations ------------------------------------------------------
     def _annotations(self, parsed: Parsed, blocks: tuple[str, ...]) -> tuple[Annotation, ...]:
@@ -313,9 +330,26 @@ class _Checker:
     def _ref(self, parsed: Parsed, where: tuple, ref: str, known: set[str], kind: str) -> None:
         if ref in known:
             return
-        folder = "glossary" if kind == "glossary entry" else "actors"
-        hint = did_you_mean(ref, known) or f"create briefs/{folder}/{ref}.yml"
-        self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", hint))
+        self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", _unknown_id_hint(ref, known, kind)))
+
+
+def _unknown_id_hint(ref: str, known: set[str], kind: str) -> str:
+    """What to write instead of an unknown id: a known one it is close to, or the file that would define it."""
+    if not ref.strip():
+        return f"write the {kind}'s id"
+    near = did_you_mean(ref, known) or did_you_mean(slugify(ref), known)
+    if near:
+        return near
+    folder = "glossary" if kind == "glossary entry" else "actors"
+    return f"create briefs/{folder}/{ref}.yml" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{slugify(ref) or 'an-id'}'"
+
+
+def _link_line(body: str, href: str) -> int:
+    """Line (0-based, in the body) of the first link written to `href`: inline, in angle brackets, or as a reference."""
+    for needle in (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}"):
+        if needle in body:
+            return _line_index(body, needle)
+    return 0
 
 
 def _line_index(text: str, needle: str) -> int:
