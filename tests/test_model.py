@@ -597,6 +597,23 @@ def test_malformed_front_matter_is_located_and_the_body_still_checked(mini: Proj
     ]
 
 
+UNREADABLE_ARTICLES = {
+    "front matter not closed": (lambda text: text.replace("defence]\n---\n", "defence]\n", 1).encode(), 1, "front matter is not closed"),
+    "no front matter": (lambda text: text.split("---\n", 2)[2].encode(), 1, "an article must start with front matter"),
+    "empty file": (lambda text: b"", 1, "an article must start with front matter"),
+    "not UTF-8": (lambda text: text.encode() + "Caf\xe9\n".encode("latin-1"), 26, "file is not UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize("case", list(UNREADABLE_ARTICLES))
+def test_an_unreadable_article_is_one_problem_and_its_notes_are_still_checked(mini: Project, case: str):
+    change, line, message = UNREADABLE_ARTICLES[case]
+    mini.path(ART).write_bytes(change(mini.read(ART)))
+    assert [(p.path, p.line, p.message[: len(message)]) for p in load(mini).problems] == [(ARTICLE, line, message)]  # no "quote not found" for its notes
+    mini.replace(ANN, "speaker: jane-roe", "speaker: jane-ro")
+    assert [(p.path, p.message) for p in load(mini).problems][0] == (ANNOTATIONS, "unknown actor 'jane-ro'")
+
+
 def test_unclosed_list_in_front_matter_is_reported_at_the_closing_line(mini: Project):
     mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [southeast-asia, defence")
     problem = only_problem(mini)

@@ -30,6 +30,7 @@ class Parsed:
     stem: str
     located: LocatedData | None = None
     fields: Any = None
+    unreadable: bool = False  # an article whose text could not be told from its front matter (its body unknown)
 
 
 @dataclass
@@ -103,6 +104,7 @@ def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
         front, body, body_line = split_front_matter(read_text(file, rel), rel)
     except ContentError as error:
         raw.problems.append(error.problem)
+        parsed.unreadable = True
         raw.articles[stem] = (parsed, "", 1)
         return
     # Bad front matter does not hide the body: its links and annotation quotes are still checked.

@@ -213,7 +213,8 @@ class _Checker:
         if parsed.located and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
         annotation_file = self.raw.annotations.get(slug)
-        annotations = self._annotations(annotation_file, blocks) if annotation_file else ()
+        # An article that could not be read has no text to find quotes in: its one problem says why.
+        annotations = self._annotations(annotation_file, blocks, place=not parsed.unreadable) if annotation_file else ()
         if parsed.fields is None:
             return None
         return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions)
@@ -248,7 +249,7 @@ class _Checker:
         self.problems.append(Problem(parsed.path, line, f"link '{href}' would lose its address: pages keep http, https and mailto links, and term:, actor: and nolink:", hint))
 
     # -- annotations ------------------------------------------------------
-    def _annotations(self, parsed: Parsed, blocks: tuple[str, ...]) -> tuple[Annotation, ...]:
+    def _annotations(self, parsed: Parsed, blocks: tuple[str, ...], place: bool = True) -> tuple[Annotation, ...]:
         if not parsed.fields:
             return ()
         result = []
@@ -262,7 +263,7 @@ class _Checker:
             seen.setdefault(fields.id, line)
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
-            result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized)))
+            result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized) if place else None))
         return tuple(result)
 
     def _check_kind(self, parsed: Parsed, where: tuple, fields: AnnotationFields) -> None:
