@@ -30,7 +30,8 @@ from mkdocs.config import load_config
 
 from conftest import Project
 from policy_briefs import fastreader, incremental, mdext, readertext, safehtml, schema, sentences
-from policy_briefs.linker import _pattern, _trie, compile_forms
+from policy_briefs.entities import Target
+from policy_briefs.linker import Linker, _pattern, _trie, compile_forms
 from policy_briefs.pages import markdown_texts, render_inline, render_markdown
 from policy_briefs.relations import Relations, _date_key
 from policy_briefs.validate import ArticleReader, Loading, load_project
@@ -156,6 +157,15 @@ def test_linker_pattern_finds_what_a_plain_lookbehind_finds():
         for _ in range(5):
             text = "".join(rng.choice(alphabet) for _ in range(40))
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (forms, text)
+
+
+def test_linker_finds_a_name_whatever_white_space_separates_its_words():
+    forum, asean = Target("term", "arf", "ARF", ""), Target("actor", "asean", "ASEAN", "")
+    linker = Linker({"ASEAN Regional Forum": forum, "ASEAN": asean})
+    text = "The ASEAN Regional\nForum, the ASEAN  Regional\tForum, the ASEAN\u00a0Regional Forum and ASEAN Regional talks."
+    assert [(text[f.start : f.end], f.target) for f in linker.find(text)] == [
+        ("ASEAN Regional\nForum", forum), ("ASEAN  Regional\tForum", forum), ("ASEAN\u00a0Regional Forum", forum), ("ASEAN", asean),
+    ]
 
 
 def test_linker_pattern_takes_forms_longer_and_deeper_than_the_recursion_limit():

@@ -151,6 +151,20 @@ def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Proj
     assert "".join(m.get_text() for m in paragraph.select('mark[data-note="note-agreed"]')) == "Russia and ASEAN agreed"
 
 
+@pytest.mark.parametrize("space", ["\n", "  "], ids=["line break", "two spaces"])
+def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
+    mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    first = next(p for p in article(page(site, BRIEF)).select("p") if p.get_text().startswith("The ASEAN"))
+    link = first.select_one("a#pb-term-arf-1")
+    assert " ".join(link.get_text().split()) == "ASEAN Regional Forum"
+    assert [a.get_text() for a in first.select('[id^="pb-actor-asean-"]')] == ["ASEAN"]  # the one in "while ASEAN watched", not the forum's
+    uses = [a.get_text() for a in article(page(site, "glossary/arf")).select(".pb-appears-in li.pb-use a")]
+    assert "The ASEAN Regional Forum met while ASEAN watched." in uses
+
+
 def test_entry_page_has_contextual_backlinks(built):
     site, urls = built
     entry = article(page(site, "glossary/arf", urls))

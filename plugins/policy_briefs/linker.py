@@ -46,7 +46,12 @@ def _branch(char: str, child: dict) -> str:
     while len(child) == 1 and "" not in child:
         ((char, child),) = child.items()
         run.append(char)
-    return re.escape("".join(run)) + _pattern(child)
+    return _literal("".join(run)) + _pattern(child)
+
+
+def _literal(text: str) -> str:
+    """`text` as a regex, each space matching any run of white space (a name may be wrapped across lines)."""
+    return r"\s+".join(map(re.escape, text.split(" ")))
 
 
 def compile_forms(forms: list[str]) -> re.Pattern[str] | None:
@@ -58,7 +63,7 @@ def compile_forms(forms: list[str]) -> re.Pattern[str] | None:
         return re.compile(f"{_start(trie)}{_pattern(trie)}(?!\\w)")
     except RecursionError:  # forms nested in one another hundreds deep: the same matches, one alternative each
         longest_first = sorted(forms, key=lambda form: (-len(form), form))
-        return re.compile(f"(?<!\\w)(?:{'|'.join(map(re.escape, longest_first))})(?!\\w)")
+        return re.compile(f"(?<!\\w)(?:{'|'.join(map(_literal, longest_first))})(?!\\w)")
 
 
 def _start(trie: dict) -> str:
@@ -82,9 +87,15 @@ class Linker:
 
     def __init__(self, forms: Mapping[str, Target]) -> None:
         self.forms = dict(forms)
+        self.spaced = {" ".join(form.split()): target for form, target in self.forms.items()}  # a match with other white space
         self.pattern = compile_forms(sorted(self.forms))
 
     def find(self, text: str) -> list[Found]:
         if self.pattern is None:
             return []
-        return [Found(m.start(), m.end(), self.forms[m.group()]) for m in self.pattern.finditer(text) if m.group() in self.forms]
+        found = []
+        for match in self.pattern.finditer(text):
+            target = self.forms.get(match.group()) or self.spaced.get(" ".join(match.group().split()))
+            if target is not None:
+                found.append(Found(match.start(), match.end(), target))
+        return found
