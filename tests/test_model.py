@@ -445,6 +445,17 @@ def test_one_mistake_one_located_problem(mini: Project, case: str):
         assert problem.hint and hint in problem.hint, str(problem)
 
 
+@pytest.mark.parametrize("target", ["nowhere.yml", "ghost.yml"], ids=["missing target", "link to itself"])
+def test_a_symbolic_link_to_nothing_is_a_located_problem(mini: Project, target: str):
+    from policy_briefs import incremental
+
+    mini.path("actors/ghost.yml").symlink_to(target)
+    expected = [("briefs/actors/ghost.yml", 1, "symbolic link to a file that does not exist (or to itself)")]
+    assert [(p.path, p.line, p.message) for p in load(mini).problems] == expected
+    raw, _ = incremental.read_files(mini.root, keep=False)  # what `mkdocs serve` reads
+    assert [(p.path, p.line, p.message) for p in raw.problems] == expected
+
+
 def test_unknown_nested_field_and_the_missing_one(mini: Project):
     mini.replace("articles/forum-talks.md", "publisher: Example Review", "publsher: Example Review")
     problems = load(mini).problems

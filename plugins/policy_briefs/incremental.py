@@ -112,7 +112,8 @@ def _walk(root: str) -> list[str]:
     found = []
     for folder, _, names in os.walk(root):
         found += [os.path.join(folder, name) for name in names if not name.startswith(".")]
-    return sorted((path for path in found if os.path.isfile(path)), key=lambda path: path.split(os.sep))
+    listed = (path for path in found if os.path.isfile(path) or (os.path.islink(path) and not os.path.exists(path)))  # as `loader._dangling`
+    return sorted(listed, key=lambda path: path.split(os.sep))
 
 
 # -- articles' Markdown ---------------------------------------------------------

@@ -126,13 +126,21 @@ def read_files(project: Path) -> RawContent:
         raw.problems.append(Problem(CONTENT_DIR, 1, f"no '{CONTENT_DIR}' folder in {project.name or project}", "create briefs/articles, briefs/glossary and briefs/actors"))
         return raw
     for file in sorted(root.rglob("*")):
-        if file.is_file() and not file.name.startswith("."):
+        if (file.is_file() or _dangling(file)) and not file.name.startswith("."):
             _read_one(file, project, raw)
     return raw
 
 
+def _dangling(file: Path) -> bool:
+    """A symbolic link to nothing (its target missing, or a loop of links): reported, not passed over."""
+    return file.is_symlink() and not file.exists()
+
+
 def _read_one(file: Path, project: Path, raw: RawContent) -> None:
     rel = file.relative_to(project).as_posix()
+    if _dangling(file):
+        raw.problems.append(Problem(rel, 1, "symbolic link to a file that does not exist (or to itself)", "point it at a content file, or remove it"))
+        return
     parts = file.relative_to(project / CONTENT_DIR).parts
     folder, name = (parts[0], parts[-1]) if len(parts) == 2 else (None, file.name)
     if folder == "articles" and name.endswith(ANNOTATIONS_SUFFIX):
