@@ -200,9 +200,12 @@ class _Checker:
 
     def check_authors(self, parsed: Parsed) -> None:
         fields = parsed.fields
+        first: dict[str, int] = {}
         for position, author in enumerate(fields.source.authors if fields else ()):
             if isinstance(author, str):
-                self._ref(parsed, ("source", "authors", position), author, self.actor_ids, "actor")
+                where = ("source", "authors", position)
+                self._ref(parsed, where, author, self.actor_ids, "actor")
+                self._listed_once(parsed, where, "authors", author, first)
 
     def finish_article(self, slug: str, parsed: Parsed, body: str, body_line: int, view: ArticleView) -> Article | None:
         """Check an article's Markdown and its annotations; an article with bad front matter is checked but not kept."""
@@ -297,10 +300,10 @@ class _Checker:
     def _check_entities(self) -> None:
         for parsed in self.raw.glossary.values():
             if parsed.fields:
-                self._check_refs(parsed, (), {"related": parsed.fields.related, "actors": parsed.fields.actors})
+                self._check_refs(parsed, (), {"related": parsed.fields.related, "actors": parsed.fields.actors}, itself=("related",))
         for parsed in self.raw.actors.values():
             if parsed.fields:
-                self._check_refs(parsed, (), {"affiliations": parsed.fields.affiliations, "members": parsed.fields.members})
+                self._check_refs(parsed, (), {"affiliations": parsed.fields.affiliations, "members": parsed.fields.members}, itself=("affiliations", "members"))
 
     def _check_form_clashes(self) -> None:
         for clash in self.index.clashes:
@@ -321,12 +324,25 @@ class _Checker:
         return (self.raw.glossary if kind == "term" else self.raw.actors)[entity_id]
 
     # -- references -------------------------------------------------------
-    def _check_refs(self, parsed: Parsed, base: tuple, refs: dict[str, Iterable[str]]) -> None:
+    def _check_refs(self, parsed: Parsed, base: tuple, refs: dict[str, Iterable[str]], itself: tuple[str, ...] = ()) -> None:
+        """Each id known, listed once; `itself`: the lists in which the file's own id would be a loop."""
         for name, ids in refs.items():
             known, kind = (self.glossary_ids, "glossary entry") if name in {"related", "terms"} else (self.actor_ids, "actor")
+            first: dict[str, int] = {}
             for position, ref in enumerate(ids):
                 where = (*base, name) if name == "speaker" else (*base, name, position)
                 self._ref(parsed, where, ref, known, kind)
+                if self._listed_once(parsed, where, name, ref, first) and name in itself and ref == parsed.stem:
+                    self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"'{ref}' in {name} is this {kind} itself", "remove it"))
+
+    def _listed_once(self, parsed: Parsed, where: tuple, name: str, ref: str, first: dict[str, int]) -> bool:
+        """Whether `ref` is new in its list (`first`: the line of each id so far); a problem if not."""
+        line = parsed.located.line_of(where)
+        if ref in first:
+            self.problems.append(Problem(parsed.path, line, f"'{ref}' is listed twice in {name} (first on line {first[ref]})", "keep one of them"))
+            return False
+        first[ref] = line
+        return True
 
     def _ref(self, parsed: Parsed, where: tuple, ref: str, known: set[str], kind: str) -> None:
         if ref in known:
