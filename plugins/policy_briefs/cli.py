@@ -75,7 +75,7 @@ def _check_changed(project: Path, ref: str, style: str, problems: list[Problem],
     except GitError as error:
         fail(f"cannot list the files changed since '{ref}': {error}", code=2)
     paths = related_paths(changed)
-    shown = [problem for problem in problems if problem.path in paths]
+    shown = [problem for problem in problems if problem.path in paths or paths.intersection(problem.involves)]
     elsewhere = len(problems) - len(shown)
     for problem in shown:
         click.echo(format_problem(problem, style))

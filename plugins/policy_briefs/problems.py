@@ -13,6 +13,7 @@ class Problem:
     line: int
     message: str
     hint: str | None = None
+    involves: tuple[str, ...] = ()  # other files the problem is as much about (a check of changed files shows it for them too)
 
     def describe(self) -> str:
         """The message with its hint, as one sentence or two."""

@@ -310,7 +310,7 @@ class _Checker:
             parsed = self._parsed_of(clash.second.kind, clash.second.id)
             first = self._parsed_of(clash.first.kind, clash.first.id)
             line = self._form_line(parsed, clash.form)
-            self.problems.append(Problem(parsed.path, line, f"“{clash.form}” is already a surface form of {first.path}", "two entities may not share a surface form: remove or change one"))
+            self.problems.append(Problem(parsed.path, line, f"“{clash.form}” is already a surface form of {first.path}", "two entities may not share a surface form: remove or change one", involves=(first.path,)))
 
     def _form_line(self, parsed: Parsed, form: str) -> int:
         """Line of the first field that gives this surface form."""
