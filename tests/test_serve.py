@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -40,12 +41,12 @@ def wait_for(predicate, timeout: float = 40.0) -> bool:
     return False
 
 
-@pytest.fixture
-def server(mini: Project, tmp_path: Path):
+@pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve --dirty"])
+def server(mini: Project, tmp_path: Path, request):
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(mini.root / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", *request.param, "-a", f"127.0.0.1:{port}", "-f", str(mini.root / "mkdocs.yml")],
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     base = f"http://127.0.0.1:{port}/"
@@ -78,4 +79,22 @@ def test_edits_under_briefs_are_previewed_and_errors_do_not_stop_the_server(mini
     mini.replace("articles/forum-talks.annotations.yml", "actors: [rusia]", "actors: [russia]")
     mini.replace("articles/forum-talks.md", "finally agreed", "at last agreed")
     assert wait_for(lambda: "at last agreed" in fetch(base + BRIEF)), read_log(log)
+    assert process.poll() is None
+
+
+def test_the_page_of_a_deleted_entry_is_gone_from_the_preview(mini: Project, server):
+    base, log, process = server
+    assert "East Asia Summit" in fetch(base + "glossary/eas/")
+    mini.path("glossary/eas.yml").unlink()
+    mini.replace("glossary/arf.yml", "related: [eas]\n", "")
+    assert wait_for(lambda: "East Asia Summit" not in fetch(base + "glossary/")), read_log(log)
+
+    def gone() -> bool:
+        try:
+            fetch(base + "glossary/eas/")
+        except urllib.error.HTTPError as error:
+            return error.code == 404
+        return False
+
+    assert wait_for(gone), read_log(log)
     assert process.poll() is None

@@ -84,6 +84,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.after_search: tuple[str, str, str] | None = None  # page, its HTML, the copy search is given
         self.search_indexes = False
         self.navs = sharednav.SharedNavs()  # the navigation as drawn, by what it links to
+        self.written: set[str] = set()  # where the last build wrote the generated pages, in the site folder
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -147,16 +148,30 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self._settle()
         content = self.content
         self.specs = {}
+        writes: set[str] = set()
         for spec in page_specs(content):
             if files.get_file_from_path(spec.src_uri) is not None:
                 log.warning(f"{config.docs_dir}/{spec.src_uri} hides the generated page of the same name; rename or remove it")
                 continue
             inclusion = InclusionLevel.UNDEFINED if spec.src_uri in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
-            files.append(GeneratedPage.make(config, spec.src_uri, lambda spec=spec: self._source(spec), lambda spec=spec: self._key(spec), inclusion))
+            generated = GeneratedPage.make(config, spec.src_uri, lambda spec=spec: self._source(spec), lambda spec=spec: self._key(spec), inclusion)
+            files.append(generated)
             self.specs[spec.src_uri] = spec
+            writes.add(generated.dest_uri)
+        self._remove_stale_pages(config, writes)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE_DIR / "assets" / "policy-briefs.css")))
         self._prepare_sources(files, config)
         return files
+
+    def _remove_stale_pages(self, config: MkDocsConfig, writes: set[str]) -> None:
+        """In a `--dirty` preview, the pages of entries, actors and briefs whose files are gone (MkDocs leaves them)."""
+        if self.serving and self.dirty:
+            for dest_uri in sorted(self.written - writes):
+                stale = Path(config.site_dir, dest_uri)
+                stale.unlink(missing_ok=True)
+                if stale.parent != Path(config.site_dir) and not any(stale.parent.iterdir()):
+                    stale.parent.rmdir()
+        self.written = writes
 
     def _load(self, config: MkDocsConfig) -> None:
         """Check every file; finish the articles read before (same text, same entities, same Markdown settings)."""
