@@ -489,6 +489,19 @@ def test_all_problems_are_reported_in_one_run(mini: Project):
     assert problems[2].message.startswith("quote not found in the article: “Russia and NATO agreed”")
 
 
+def test_a_mistake_in_one_note_does_not_hide_the_others_problems(mini: Project):
+    def found() -> list[tuple[int, str]]:
+        return [(p.line, p.message.split(":")[0].split(",")[0]) for p in load(mini).problems]
+
+    mini.replace(ANN, "kind: claim", "kind: Claim")
+    mini.replace(ANN, "speaker: jane-roe", "speaker: jane-ro")
+    mini.replace(ANN, "quote: Russia and ASEAN agreed", "quote: Russia and ASEAN disagreed")
+    assert found() == [(11, "unknown actor 'jane-ro'"), (27, "kind must be one of context")]
+    assert not load(mini).content.articles["forum-talks"].annotations  # a file with a mistake publishes none of its notes
+    mini.replace(ANN, "kind: Claim", "kind: claim")  # the note with the mistake is checked once it is fixed
+    assert found() == [(11, "unknown actor 'jane-ro'"), (28, "quote not found in the article")]
+
+
 def test_problems_that_differ_only_in_hint_can_be_sorted(mini: Project):
     # Both on line 1 with the same message; one hint used to be None, which made sorting raise.
     mini.write("articles/forum-talks.annotations.yml", "annotations: [{id: a, kind: claim, quote: ARF, body: b, actors: russia}, {id: b, kind: claim, quote: ARF, body: b, actors: 5}]\n")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .messages import validation_problems
 from .problems import ContentError, Problem
-from .schema import ID_PATTERN, ActorFields, AnnotationFileFields, ArticleFields, GlossaryFields
+from .schema import ID_PATTERN, ActorFields, AnnotationFields, AnnotationFileFields, ArticleFields, GlossaryFields
 from .yamlsource import MAX_FILE_BYTES, LocatedData, load_yaml
 
 CONTENT_DIR = "briefs"
@@ -31,6 +31,8 @@ class Parsed:
     located: LocatedData | None = None
     fields: Any = None
     unreadable: bool = False  # an article whose text could not be told from its front matter (its body unknown)
+    # An annotations file with a mistake in some notes: each note's fields, None where they are wrong (checked, not published).
+    salvaged: list | None = None
 
 
 @dataclass
@@ -94,7 +96,22 @@ def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], ra
         return parsed
     parsed.fields, problems = validate_fields(parsed.located, rel, model)
     raw.problems.extend(problems)
+    if parsed.fields is None and model is AnnotationFileFields:
+        parsed.salvaged = _notes_one_by_one(parsed.located.data)
     return parsed
+
+
+def _notes_one_by_one(data: Any) -> list[AnnotationFields | None] | None:
+    """Each note of an annotations file that failed as a whole, validated on its own (its problems are the file's)."""
+    if not isinstance(data, dict) or set(data) != {"annotations"} or not isinstance(data["annotations"], list):
+        return None
+    notes: list[AnnotationFields | None] = []
+    for item in data["annotations"]:
+        try:
+            notes.append(AnnotationFields.model_validate(item))
+        except ValidationError:
+            notes.append(None)
+    return notes
 
 
 def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:

@@ -253,12 +253,12 @@ class _Checker:
 
     # -- annotations ------------------------------------------------------
     def _annotations(self, parsed: Parsed, blocks: tuple[str, ...], place: bool = True) -> tuple[Annotation, ...]:
-        if not parsed.fields:
-            return ()
+        """The file's notes, checked and placed; a file with a mistake in some notes has its other notes checked, none kept."""
+        notes = list(enumerate(parsed.fields.annotations)) if parsed.fields else [(n, f) for n, f in enumerate(parsed.salvaged or ()) if f is not None]
         result = []
         seen: dict[str, int] = {}
         normalized = [normalize(text) for text in blocks]
-        for position, fields in enumerate(parsed.fields.annotations):
+        for position, fields in notes:
             where = ("annotations", position)
             line = parsed.located.line_of(where)
             if fields.id in seen:
@@ -267,7 +267,7 @@ class _Checker:
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
             result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized) if place else None))
-        return tuple(result)
+        return tuple(result) if parsed.fields else ()
 
     def _check_kind(self, parsed: Parsed, where: tuple, fields: AnnotationFields) -> None:
         for name in REQUIRED_BY_KIND[fields.kind]:
