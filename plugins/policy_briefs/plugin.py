@@ -84,7 +84,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.after_search: tuple[str, str, str] | None = None  # page, its HTML, the copy search is given
         self.search_indexes = False
         self.navs = sharednav.SharedNavs()  # the navigation as drawn, by what it links to
-        self.written: set[str] = set()  # where the last build wrote the generated pages, in the site folder
+        self.written: tuple[str, set[str]] = ("", set())  # the last build's site folder, and where in it the generated pages went
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -165,13 +165,15 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def _remove_stale_pages(self, config: MkDocsConfig, writes: set[str]) -> None:
         """In a `--dirty` preview, the pages of entries, actors and briefs whose files are gone (MkDocs leaves them)."""
-        if self.serving and self.dirty:
-            for dest_uri in sorted(self.written - writes):
-                stale = Path(config.site_dir, dest_uri)
+        site_dir, written = self.written
+        if self.serving and self.dirty and site_dir == config.site_dir:
+            for dest_uri in sorted(written - writes):
+                stale = Path(site_dir, dest_uri)
                 stale.unlink(missing_ok=True)
-                if stale.parent != Path(config.site_dir) and not any(stale.parent.iterdir()):
-                    stale.parent.rmdir()
-        self.written = writes
+                folder = stale.parent
+                if folder != Path(site_dir) and folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+        self.written = (config.site_dir, writes)
 
     def _load(self, config: MkDocsConfig) -> None:
         """Check every file; finish the articles read before (same text, same entities, same Markdown settings)."""
