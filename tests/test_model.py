@@ -390,6 +390,7 @@ ONE_MISTAKE = {
     "entry related to itself": (("glossary/arf.yml", "related: [eas]", "related: [eas, arf]"), ("briefs/glossary/arf.yml", 5, "'arf' in related is this glossary entry itself", "remove it")),
     "actor that is its own member": (("actors/asean.yml", "members: []", "members: [asean]"), ("briefs/actors/asean.yml", 4, "'asean' in members is this actor itself", "remove it")),
     "id listed twice": ((G_EAS, "related: [arf]", "related:\n  - arf\n  - arf"), ("briefs/glossary/eas.yml", 7, "'arf' is listed twice in related (first on line 6)", "keep one of them")),
+    "named author with a number for a name": ((ART, "{name: Sam Writer}", "{name: 1999}"), (ARTICLE, 7, "name must be text, not int", "put it in quotes")),
     "author listed twice": ((ART, "authors: [jane-roe", "authors: [jane-roe, jane-roe"), (ARTICLE, 7, "'jane-roe' is listed twice in authors (first on line 7)", "keep one of them")),
     "annotation term listed twice": ((ANN, "    terms: [arf]", "    terms: [arf, arf]"), (ANNOTATIONS, 7, "'arf' is listed twice in terms (first on line 7)", None)),
     "glossary id used as actor": ((ANN, "actors: [russia]", "actors: [russia, arf]"), (ANNOTATIONS, 25, "unknown actor 'arf'", None)),

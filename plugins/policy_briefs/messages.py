@@ -48,12 +48,21 @@ def _nested_models(annotation: Any) -> Iterable[type[BaseModel]]:
 def validation_problems(error: ValidationError, located: LocatedData, path: str, model: type[BaseModel], base: tuple = ()) -> list[Problem]:
     """One located problem per pydantic error."""
     vocabulary = field_names(model)
+    located_details = [(detail, _data_path(located.data, base, detail["loc"])) for detail in error.errors()]
     problems = []
-    for detail in error.errors():
-        where = _data_path(located.data, base, detail["loc"])
+    for detail, where in located_details:
+        if _other_branch(detail, where, located_details):
+            continue
         message, hint = _describe(detail, where, vocabulary)
         problems.append(Problem(path, located.line_of(where), message, hint))
     return problems
+
+
+def _other_branch(detail: dict, where: tuple, located_details: list[tuple[dict, tuple]]) -> bool:
+    """A union's text branch refusing fields that its other branch reports a mistake inside (an author given by name)."""
+    if detail["type"] != "string_type" or not isinstance(detail.get("input"), (dict, list)):
+        return False
+    return any(len(other) > len(where) and other[: len(where)] == where for _, other in located_details)
 
 
 def _data_path(data: Any, base: tuple, loc: tuple) -> tuple:
