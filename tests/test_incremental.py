@@ -30,7 +30,8 @@ from mkdocs.config import load_config
 
 from conftest import Project
 from policy_briefs import fastreader, incremental, mdext, readertext, safehtml, schema, sentences
-from policy_briefs.entities import Target
+from policy_briefs.entities import EntityIndex, Target
+from policy_briefs.schema import ActorFields
 from policy_briefs.linker import Linker, _pattern, _trie, compile_forms
 from policy_briefs.pages import markdown_texts, render_inline, render_markdown
 from policy_briefs.relations import Relations, _date_key
@@ -157,6 +158,12 @@ def test_linker_pattern_finds_what_a_plain_lookbehind_finds():
         for _ in range(5):
             text = "".join(rng.choice(alphabet) for _ in range(40))
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (forms, text)
+
+
+def test_a_form_written_with_other_white_space_is_found_as_written_plainly():
+    index = EntityIndex.build({}, {"ho-chi-minh": ActorFields(name="Ho Chi\u00a0Minh", type="person", aliases=["Uncle  Ho"], summary="A person.")})
+    linker = Linker(index.by_form)
+    assert [f.target.id for f in linker.find("Ho Chi Minh, or Uncle Ho, or Uncle\nHo.")] == ["ho-chi-minh"] * 3
 
 
 def test_linker_finds_a_name_whatever_white_space_separates_its_words():

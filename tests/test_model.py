@@ -396,6 +396,7 @@ ONE_MISTAKE = {
     "glossary id used as actor": ((ANN, "actors: [russia]", "actors: [russia, arf]"), (ANNOTATIONS, 25, "unknown actor 'arf'", None)),
     "surface form shared by term and actor": ((G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases: [Kremlin]"), ("briefs/actors/russia.yml", 3, "“Kremlin” is already a surface form of briefs/glossary/eas.yml", "two entities may not share a surface form")),
     "surface form shared by two terms": ((G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases:\n  - Summit\n  - ASEAN Regional Forum"), ("briefs/glossary/eas.yml", 5, "“ASEAN Regional Forum” is already a surface form of briefs/glossary/arf.yml", None)),
+    "surface form shared but for its spaces": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", 'aliases: [Moscow, Kremlin, "East  Asia\u00a0Summit"]'), ("briefs/actors/russia.yml", 3, "“East Asia Summit” is already a surface form of briefs/glossary/eas.yml", None)),
     "actor name shared with a term": (("actors/asean.yml", "name: ASEAN", "name: ARF"), ("briefs/actors/asean.yml", 1, "“ARF” is already a surface form of briefs/glossary/arf.yml", None)),
     "quotation without speaker": ((ANN, "    speaker: jane-roe\n", ""), (ANNOTATIONS, 9, "a quotation annotation needs 'speaker'", None)),
     "fact-check without verdict": ((ANN, "    verdict: accurate\n", ""), (ANNOTATIONS, 13, "a fact-check annotation needs 'verdict'", None)),

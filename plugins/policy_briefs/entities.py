@@ -53,7 +53,13 @@ def actor_target(actor_id: str, fields: ActorFields) -> Target:
 
 
 def _unique(forms: list[str]) -> list[str]:
-    return list(dict.fromkeys(form.strip() for form in forms if form.strip()))
+    """The forms as the linker finds them (white space between words made one space), each once."""
+    return list(dict.fromkeys(spaced for spaced in map(single_spaced, forms) if spaced))
+
+
+def single_spaced(form: str) -> str:
+    """A form with its words separated by single spaces, whatever white space the file had."""
+    return " ".join(form.split())
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,8 @@ def _branch(char: str, child: dict) -> str:
 
 
 def _literal(text: str) -> str:
-    """`text` as a regex, each space matching any run of white space (a name may be wrapped across lines)."""
-    return r"\s+".join(map(re.escape, text.split(" ")))
+    """`text` as a regex, each run of white space matching any (a name may be wrapped across lines)."""
+    return r"\s+".join(map(re.escape, re.split(r"\s+", text)))
 
 
 def compile_forms(forms: list[str]) -> re.Pattern[str] | None:
@@ -86,8 +86,8 @@ class Linker:
     """Finds surface forms in text; each match is one dict lookup to its target."""
 
     def __init__(self, forms: Mapping[str, Target]) -> None:
+        """`forms`: each with its words separated by single spaces (`entities.single_spaced`)."""
         self.forms = dict(forms)
-        self.spaced = {" ".join(form.split()): target for form, target in self.forms.items()}  # a match with other white space
         self.pattern = compile_forms(sorted(self.forms))
 
     def find(self, text: str) -> list[Found]:
@@ -95,7 +95,8 @@ class Linker:
             return []
         found = []
         for match in self.pattern.finditer(text):
-            target = self.forms.get(match.group()) or self.spaced.get(" ".join(match.group().split()))
+            form = match.group()
+            target = self.forms.get(form) or self.forms.get(" ".join(form.split()))  # a name wrapped across lines
             if target is not None:
                 found.append(Found(match.start(), match.end(), target))
         return found

@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
-from .entities import EntityIndex
+from .entities import EntityIndex, single_spaced
 from .fastreader import occurrences_in
 from .linker import Linker
 from .mentions import ArticleView, article_view
@@ -316,9 +316,9 @@ class _Checker:
         """Line of the first field that gives this surface form."""
         fields = parsed.fields
         for key in ("term", "expansion", "name"):
-            if (getattr(fields, key, None) or "").strip() == form:
+            if single_spaced(getattr(fields, key, None) or "") == form:
                 return parsed.located.line_of((key,))
-        return parsed.located.line_of(("aliases", [a.strip() for a in fields.aliases].index(form)))
+        return parsed.located.line_of(("aliases", [single_spaced(a) for a in fields.aliases].index(form)))
 
     def _parsed_of(self, kind: str, entity_id: str) -> Parsed:
         return (self.raw.glossary if kind == "term" else self.raw.actors)[entity_id]
