@@ -6,6 +6,7 @@ No MkDocs here: `load_project` and the small functions it is built from.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from pathlib import Path
 
 import markdown
 import pytest
@@ -15,7 +16,7 @@ from policy_briefs.anchoring import Selector, anchor_at, closest_passage, occurr
 from policy_briefs.entities import EntityIndex, first_sentence
 from policy_briefs.fastreader import read_block
 from policy_briefs.linker import Linker
-from policy_briefs.loader import split_front_matter
+from policy_briefs.loader import read_text, split_front_matter
 from policy_briefs.mentions import article_view, block_hits, number_mentions, renumbered
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
@@ -457,10 +458,16 @@ def test_a_symbolic_link_to_nothing_is_a_located_problem(mini: Project, target: 
     from policy_briefs import incremental
 
     mini.path("actors/ghost.yml").symlink_to(target)
-    expected = [("briefs/actors/ghost.yml", 1, "symbolic link to a file that does not exist (or to itself)")]
+    expected = [("briefs/actors/ghost.yml", 1, "symbolic link to a file that does not exist or cannot be opened")]
     assert [(p.path, p.line, p.message) for p in load(mini).problems] == expected
     raw, _ = incremental.read_files(mini.root, keep=False)  # what `mkdocs serve` reads
     assert [(p.path, p.line, p.message) for p in raw.problems] == expected
+
+
+def test_a_file_that_cannot_be_opened_is_a_located_problem(tmp_path: Path):
+    with pytest.raises(ContentError) as raised:
+        read_text(tmp_path / ("x" * 300 + ".yml"), "briefs/glossary/x.yml")  # the system refuses the name
+    assert (raised.value.problem.line, raised.value.problem.message) == (1, "file cannot be read: File name too long")
 
 
 def test_unknown_nested_field_and_the_missing_one(mini: Project):

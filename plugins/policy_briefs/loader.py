@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,10 +49,13 @@ class RawContent:
 
 def read_text(file: Path, rel: str) -> str:
     """A content file's text; refuse huge or non-UTF-8 files with a located problem."""
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ContentError(Problem(rel, 1, f"file is {size // 1024} KiB, over the {MAX_FILE_BYTES // 1024} KiB limit", "split it up"))
-    data = file.read_bytes()
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError(Problem(rel, 1, f"file is {size // 1024} KiB, over the {MAX_FILE_BYTES // 1024} KiB limit", "split it up"))
+        data = file.read_bytes()
+    except OSError as error:
+        raise ContentError(Problem(rel, 1, f"file cannot be read: {error.strerror or error}", "check that it exists and that you may read it")) from None
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -143,20 +147,23 @@ def read_files(project: Path) -> RawContent:
         raw.problems.append(Problem(CONTENT_DIR, 1, f"no '{CONTENT_DIR}' folder in {project.name or project}", "create briefs/articles, briefs/glossary and briefs/actors"))
         return raw
     for file in sorted(root.rglob("*")):
-        if (file.is_file() or _dangling(file)) and not file.name.startswith("."):
+        if (os.path.isfile(file) or _dangling(file)) and not file.name.startswith("."):
             _read_one(file, project, raw)
     return raw
 
 
 def _dangling(file: Path) -> bool:
-    """A symbolic link to nothing (its target missing, or a loop of links): reported, not passed over."""
-    return file.is_symlink() and not file.exists()
+    """A symbolic link to nothing that can be opened (missing, a loop of links, out of reach): reported, not passed over.
+
+    (`os.path` answers False where `Path` methods raise, for a target in a folder that cannot be entered.)
+    """
+    return os.path.islink(file) and not os.path.exists(file)
 
 
 def _read_one(file: Path, project: Path, raw: RawContent) -> None:
     rel = file.relative_to(project).as_posix()
     if _dangling(file):
-        raw.problems.append(Problem(rel, 1, "symbolic link to a file that does not exist (or to itself)", "point it at a content file, or remove it"))
+        raw.problems.append(Problem(rel, 1, "symbolic link to a file that does not exist or cannot be opened", "point it at a content file, or remove it"))
         return
     parts = file.relative_to(project / CONTENT_DIR).parts
     folder, name = (parts[0], parts[-1]) if len(parts) == 2 else (None, file.name)
