@@ -66,6 +66,15 @@ def test_a_clash_reported_on_the_unchanged_file_is_the_change_s_problem(repo: Pr
     ]
 
 
+def test_deleting_an_actor_shows_the_references_it_broke_in_unchanged_files(repo: Project):
+    repo.path("actors/jane-roe.yml").unlink()
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert [line.split(": ", 1)[1] for line in lines[:-1]] == ["unknown actor 'jane-roe' (create briefs/actors/jane-roe.yml)"] * 2
+    assert lines[-1].startswith("2 problems found (1 content file changed since HEAD)")
+
+
 def test_untracked_files_count_as_changed(repo: Project):
     repo.write("actors/new-actor.yml", "name: New Actor\ntype: persn\nsummary: Someone.\n")
     result = check(repo, "--changed", "HEAD")

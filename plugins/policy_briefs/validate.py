@@ -14,7 +14,7 @@ from .entities import EntityIndex, single_spaced
 from .fastreader import occurrences_in
 from .linker import Linker
 from .mentions import ArticleView, article_view
-from .loader import Parsed, RawContent, read_files
+from .loader import CONTENT_DIR, Parsed, RawContent, read_files
 from .messages import did_you_mean, slugify
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
@@ -27,6 +27,7 @@ REQUIRED_BY_KIND = {"quotation": ("speaker",), "fact-check": ("verdict", "body")
 ONLY_FOR_KIND = {"speaker": "quotation", "verdict": "fact-check"}
 SUPPRESS_SCHEME = "nolink"
 EXPLICIT_SCHEMES = {"term", "actor", SUPPRESS_SCHEME}
+_FOLDERS = {"glossary entry": "glossary", "actor": "actors"}
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # a URL's scheme (RFC 3986)
 
 
@@ -234,7 +235,7 @@ class _Checker:
             else:
                 known, kind = (self.glossary_ids, "glossary entry") if scheme == "term" else (self.actor_ids, "actor")
                 if ref not in known:
-                    self.problems.append(Problem(parsed.path, line, f"link to unknown {kind} '{href}'", _unknown_id_hint(ref, known, kind)))
+                    self.problems.append(Problem(parsed.path, line, f"link to unknown {kind} '{href}'", _unknown_id_hint(ref, known, kind), involves=_file_of(ref, kind)))
 
     def _check_scheme(self, parsed: Parsed, body: str, body_line: int, href: str) -> None:
         """A link whose scheme the page's sanitiser does not keep would lose its address without a word."""
@@ -347,7 +348,12 @@ class _Checker:
     def _ref(self, parsed: Parsed, where: tuple, ref: str, known: set[str], kind: str) -> None:
         if ref in known:
             return
-        self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", _unknown_id_hint(ref, known, kind)))
+        self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", _unknown_id_hint(ref, known, kind), involves=_file_of(ref, kind)))
+
+
+def _file_of(ref: str, kind: str) -> tuple[str, ...]:
+    """The file that would define an entity (a change that deletes or renames it makes the problem)."""
+    return (f"{CONTENT_DIR}/{_FOLDERS[kind]}/{ref}.yml",) if re.fullmatch(ID_PATTERN, ref) else ()
 
 
 def _unknown_id_hint(ref: str, known: set[str], kind: str) -> str:
@@ -357,8 +363,7 @@ def _unknown_id_hint(ref: str, known: set[str], kind: str) -> str:
     near = did_you_mean(ref, known) or did_you_mean(slugify(ref), known)
     if near:
         return near
-    folder = "glossary" if kind == "glossary entry" else "actors"
-    return f"create briefs/{folder}/{ref}.yml" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{slugify(ref) or 'an-id'}'"
+    return f"create {_file_of(ref, kind)[0]}" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{slugify(ref) or 'an-id'}'"
 
 
 def _link_line(body: str, href: str) -> int:
