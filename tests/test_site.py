@@ -165,6 +165,19 @@ def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Pa
     assert "The ASEAN Regional Forum met while ASEAN watched." in uses
 
 
+def test_skip_to_content_leads_to_the_start_of_a_generated_page(built):
+    site, urls = built
+    for path in (BRIEF, "glossary/arf", "actors/russia"):
+        soup = page(site, path, urls)
+        target = soup.select_one("a.md-skip")["href"]
+        assert target.startswith("#"), path
+        start = soup.find(id=target[1:])
+        assert start is not None, path
+        body = article(soup)
+        first_text = next(e for e in body.find_all(["p", "dl", "ul", "ol", "h2"]) if e.get_text(strip=True))
+        assert start in first_text.find_all_previous(), path  # before the page's text, not at a later section
+
+
 def test_entry_page_has_contextual_backlinks(built):
     site, urls = built
     entry = article(page(site, "glossary/arf", urls))

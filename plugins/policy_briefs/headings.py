@@ -25,6 +25,21 @@ class Headings:
         return Markup(f'<h2 id="{escape(anchor)}">{escape(title)}{link}</h2>')
 
 
+    def from_the_top(self, title: str) -> str | None:
+        """Put the page's contents under one entry for the page itself (as a page whose Markdown has its `# title`).
+
+        The theme's "Skip to content" link goes to the first entry: the page's start, not its first section.
+        Returns the id the page's start must carry (None if the contents already start with a title).
+        """
+        if self.toc.items and self.toc.items[0].level == 1:
+            return None
+        anchor = unique("top", self.ids)
+        start = AnchorLink(str(escape(title)), anchor, 1)
+        start.children = list(self.toc.items)
+        self.toc.items[:] = [start]
+        return anchor
+
+
 def _ids(items) -> list[str]:  # noqa: ANN001 (AnchorLinks)
     found = []
     for item in items:

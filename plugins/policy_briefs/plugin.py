@@ -500,6 +500,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             headings = Headings(page.toc, config.mdx_configs.get("toc", {}).get("permalink"))
             with timing.section(f"tails: {spec.template}"):
                 context["policy_briefs_tail"] = self.renderer.render_tail(spec, headings.add)
+            context["policy_briefs_start"] = headings.from_the_top(page.title or spec.title)
             shared = self.navs.for_page(page, lambda url: normalize_url(url, page))
             if shared is not None:
                 context["policy_briefs_nav"] = shared
