@@ -334,6 +334,13 @@ def test_sections_after_the_article_are_in_the_contents_with_their_own_ids(mini:
     assert contents.index("#russia-in-asean-regional-forum") < contents.index("#notes_1")
 
 
+def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):
+    site, urls = built
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    brief = next(entry for entry in index["docs"] if entry["location"] == ("briefs/forum-talks/" if urls else "briefs/forum-talks.html"))
+    assert brief["text"].startswith("Publisher Example Review Published 4 May 2016 Authors ")
+
+
 def test_search_finds_a_sentence_on_its_brief_not_on_the_pages_that_list_it(built):
     site, urls = built
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
