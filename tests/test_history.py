@@ -94,7 +94,7 @@ def test_brief_page_shows_last_updated(tmp_path: Path):
     write_site_files(root)
     init_repository(root, date="2024-03-05T12:00:00+00:00")
     html = build(root)
-    assert '<dt>Last updated</dt><dd><time datetime="2024-03-05">5 March 2024</time></dd>' in html
+    assert '<dt>Last updated</dt> <dd><time datetime="2024-03-05">5 March 2024</time></dd>' in html
     assert build(root) == html  # the same checkout builds the same page
 
 
