@@ -100,12 +100,9 @@ def number_mentions(blocks: list[Block], per_block_hits: list[list[Hit]]) -> lis
             start = position_of(hit.slot, hit.start) if position_of is not None else _reader_position(reverse, hit.slot, hit.start, block)
             if hit.explicit is not None:
                 end = start + len("".join(hit.explicit.itertext()))
-            else:
-                matched = block.slots[hit.slot].get()[hit.start : hit.end]
-                end = start + len(matched)
-                if "  " in matched or not matched.isprintable():  # a wrapped name: it reads shorter than it is written
-                    last = hit.end - 1
-                    end = 1 + (position_of(hit.slot, last) if position_of is not None else _reader_position(reverse, hit.slot, last, block))
+            else:  # just after where the form's last character reads (a wrapped name reads shorter than it is written)
+                last = hit.end - 1
+                end = 1 + (position_of(hit.slot, last) if position_of is not None else _reader_position(reverse, hit.slot, last, block))
             mentions.append(Mention(hit.target, counts[hit.target.ref], block_index, start, end))
         result.append(mentions)
     return result
