@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .entities import EntityIndex
 from .linker import Linker
-from .loader import CONTENT_DIR, RawContent, _read_one
+from .loader import CONTENT_DIR, RawContent, _dangling, _read_one
 from .mentions import ArticleView
 
 GIT_TIMEOUT_SECONDS = 60
@@ -112,7 +112,7 @@ def _walk(root: str) -> list[str]:
     found = []
     for folder, _, names in os.walk(root):
         found += [os.path.join(folder, name) for name in names if not name.startswith(".")]
-    listed = (path for path in found if os.path.isfile(path) or (os.path.islink(path) and not os.path.exists(path)))  # as `loader._dangling`
+    listed = (path for path in found if os.path.isfile(path) or _dangling(path))
     return sorted(listed, key=lambda path: path.split(os.sep))
 
 

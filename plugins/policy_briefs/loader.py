@@ -152,7 +152,7 @@ def read_files(project: Path) -> RawContent:
     return raw
 
 
-def _dangling(file: Path) -> bool:
+def _dangling(file: Path | str) -> bool:
     """A symbolic link to nothing that can be opened (missing, a loop of links, out of reach): reported, not passed over.
 
     (`os.path` answers False where `Path` methods raise, for a target in a folder that cannot be entered.)
