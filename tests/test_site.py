@@ -68,8 +68,16 @@ def test_every_link_from_an_entity_page_to_a_mention_finds_it_on_the_brief(built
         entity: [a["href"] for a in article(page(site, entity, urls)).select(".pb-appears-in a[href*='#pb-']")]
         for entity in ("glossary/arf", "glossary/eas", "actors/russia", "actors/asean", "actors/jane-roe")
     }
-    assert len(links["glossary/arf"]) >= 4 and links["actors/russia"]  # the explicit link to the ARF among them
+    # The ARF's mentions, but the second in a sentence that names it twice; the explicit link among them.
+    assert [href.split("#")[1] for href in links["glossary/arf"]] == ["pb-term-arf-1", "pb-term-arf-2", "pb-term-arf-4"] and links["actors/russia"]
     assert {entity: [href for href in hrefs if href.split("#")[1] not in ids] for entity, hrefs in links.items()} == dict.fromkeys(links, [])
+
+
+def test_an_entity_page_lists_a_sentence_that_names_it_twice_once(built):
+    site, urls = built
+    uses = [item.get_text(" ", strip=True) for item in article(page(site, "glossary/arf", urls)).select(".pb-appears-in li.pb-use")]
+    assert uses.count("The ARF will meet again, and so will the ARF.") == 1
+    assert len(uses) == len(set(uses)) == 4  # three sentences and a note
 
 
 def test_nothing_linked_in_code_pre_headings_or_existing_links(built):

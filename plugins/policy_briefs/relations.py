@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -264,7 +264,7 @@ def _contribution(article: Article, content: Content, known: str) -> Contributio
     if kept is not None and kept[0] is article and kept[1] == known:
         return kept[2]
     sentences = _Sentences(article)
-    uses = [sentences.use(mention) for mention in article.mentions]
+    uses = _once_per_sentence(sentences.use(mention) for mention in article.mentions)
     for annotation in article.annotations:
         fields = annotation.fields
         for ref in [f"term:{t}" for t in fields.terms if t in content.glossary] + [f"actor:{a}" for a in fields.actors if a in content.actors]:
@@ -272,6 +272,18 @@ def _contribution(article: Article, content: Content, known: str) -> Contributio
     part = Contribution(article_refs(article, content, [mention.target.ref for mention in article.mentions]), uses, _quotations(article, content))
     _contributions[article.slug] = (article, known, part)
     return part
+
+
+def _once_per_sentence(uses: Iterable[Use]) -> list[Use]:
+    """An entity's mentions, one per sentence (the first): a sentence naming it twice is listed once."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for use in uses:
+        place = (use.ref, use.mention.block, use.start)
+        if place not in seen:
+            seen.add(place)
+            kept.append(use)
+    return kept
 
 
 def _quotations(article: Article, content: Content) -> list[tuple[str, tuple[Article, Annotation]]]:
