@@ -417,6 +417,8 @@ ONE_MISTAKE = {
     "link with a scheme pages drop": ((ART, "(term:arf)", "(glossary:arf)"), (ARTICLE, 25, "link 'glossary:arf' would lose its address", "write term:arf")),
     "link with a capitalised scheme": ((ART, "(term:arf)", "(Term:arf)"), (ARTICLE, 25, "link 'Term:arf' would lose its address", "write term:arf")),
     "script link": ((ART, "read [Russia elsewhere](https://example.org/)", "read [Russia elsewhere](javascript:alert(1))"), (ARTICLE, 19, "link 'javascript:alert(1)' would lose its address", "whole https:// address")),
+    "link to a brief that does not exist": ((ART, "(term:arf)", "(forum-talk.md)"), (ARTICLE, 25, "link 'forum-talk.md' names 'briefs/forum-talk.md', which is not a page or file of the site", "did you mean 'forum-talks.md'?")),
+    "link to a page of the site that does not exist": ((ART, "(term:arf)", "(../editors/index.md#top)"), (ARTICLE, 25, "link '../editors/index.md#top' names 'editors/index.md'", "link another brief as SLUG.md")),
     "link naming no id": ((ART, "(term:arf)", "(term:)"), (ARTICLE, 25, "link to unknown glossary entry 'term:'", "write the glossary entry's id")),
     "link with a capitalised id": ((ART, "(term:arf)", "(term:ARF)"), (ARTICLE, 25, "link to unknown glossary entry 'term:ARF'", "did you mean 'arf'?")),
     "link with a name for an id": ((ART, "(term:arf)", "(<actor:New York>)"), (ARTICLE, 25, "link to unknown actor 'actor:New York'", "like 'new-york'")),
@@ -451,6 +453,21 @@ def test_one_mistake_one_located_problem(mini: Project, case: str):
     assert problem.message.startswith(message), str(problem)
     if hint is not None:
         assert problem.hint and hint in problem.hint, str(problem)
+
+
+def test_links_to_the_sites_pages_and_files_are_known(mini: Project):
+    links = "[a](forum-talks.md#x) [b](../glossary/arf.md) [c](index.md) [d](../actors/jane-roe.md) [e](../index.md) [f](../files/a%20map.pdf)"
+    mini.replace(ART, "(term:arf)", f"(term:arf) {links}")
+    assert load_project(mini.root, site_files=["index.md", "files/a map.pdf"]).problems == []
+    assert [p.message for p in load(mini).problems] == [
+        "link '../files/a%20map.pdf' names 'files/a map.pdf', which is not a page or file of the site",
+        "link '../index.md' names 'index.md', which is not a page or file of the site",
+    ]
+
+
+def test_links_mkdocs_does_not_look_up_are_not_checked(mini: Project):
+    mini.replace(ART, "(term:arf)", "(term:arf) [a](/elsewhere.md) [b](other/) [c](#top) [d](https://example.org/x.md) [e](mailto:a@example.org)")
+    assert load(mini).problems == []
 
 
 @pytest.mark.parametrize("target", ["nowhere.yml", "ghost.yml"], ids=["missing target", "link to itself"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import filecmp
 import json
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -240,6 +242,16 @@ def test_bad_reference_fails_strict_with_file_and_line(mini: Project, tmp_path: 
     lenient = build(mini.root, tmp_path / "lenient", strict=False)
     assert lenient.returncode == 0
     assert (tmp_path / "lenient" / BRIEF / "index.html").is_file()
+
+
+def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arf) or [another brief](forum-talk.md), [home](../index.md)")
+    expected = "briefs/articles/forum-talks.md:25: link 'forum-talk.md' names 'briefs/forum-talk.md', which is not a page or file of the site (did you mean 'forum-talks.md'?)"
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode != 0 and len(warnings) == 1 and warnings[0].endswith(expected), strict.stderr
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert check.stdout.splitlines()[:-1] == [expected], check.stdout
 
 
 PAYLOADS = {

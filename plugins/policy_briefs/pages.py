@@ -23,12 +23,12 @@ from .mdext import BODY_END, BODY_START
 from .model import Content
 from .relations import Relations, newest_first
 from .safehtml import clean_fragment, inline
+from .sitepaths import uri_for
 
 TEMPLATE_DIR = "policy-briefs"
 PAGE_TEMPLATE = f"{TEMPLATE_DIR}/page.html"  # the theme's template for generated pages: content, then tail
 # A page's tail: HTML drawn after its content, outside its Markdown (lists of notes, uses, briefs).
 TAILS = {"brief.md": "brief-tail.html", "entry.md": "entry-tail.html", "actor.md": "actor-tail.html", "briefs-index.md": "briefs-index-tail.html", "tags.md": "tags-tail.html"}
-SECTIONS = {"brief": "briefs", "term": "glossary", "actor": "actors"}
 TYPE_HEADINGS = {"person": "People", "state": "States", "organization": "Organisations"}
 
 
@@ -41,10 +41,6 @@ class PageSpec:
     title: str
     key: str | None = None
     sources: tuple[str, ...] = ()  # content files it is made from (for "Edit this page")
-
-
-def uri_for(kind: str, key: str) -> str:
-    return f"{SECTIONS[kind]}/{key}.md"
 
 
 def page_specs(content: Content) -> list[PageSpec]:

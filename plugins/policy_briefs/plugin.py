@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import logging
 import posixpath
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,17 +30,17 @@ from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
 from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
-from .pages import PageRenderer, PageSpec, convert_all, make_environment, markdown_texts, page_specs, relative_url, uri_for
+from .pages import PageRenderer, PageSpec, convert_all, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page
+from .sitepaths import INDEX_PAGES, linked_file, uri_for
 from .validate import ArticleReader, Loading
 
 log = get_plugin_logger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
 STYLESHEET = "assets/policy-briefs/policy-briefs.css"
-INDEX_PAGES = {"briefs/index.md", "briefs/tags.md", "glossary/index.md", "actors/index.md"}
 WATCH_INTERVAL = 0.2  # seconds between looks for changed content under `mkdocs serve`
 IDLE_COLLECT_DELAY = 0.5  # seconds after a `--dirty` rebuild before collecting garbage
 SETTLE_EVERY = 100  # pages rendered or written between two settlings of a single build (see `_settle`)
@@ -46,7 +48,26 @@ SETTLE_EVERY = 100  # pages rendered or written between two settlings of a singl
 # what articles mention is in them. (A brief's key holds its "In this brief" and "Related briefs",
 # from a guess checked in on_env.) Entry and actor keys hold their uses: made once all are read.
 EARLY_TEMPLATES = {"brief.md", "briefs-index.md", "tags.md", "glossary-index.md", "actors-index.md"}
+MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"  # where MkDocs warns of links to missing files
 LEFTOVER_MARKERS = (BODY_START, BODY_END, BODY_START.replace("<", "&lt;").replace(">", "&gt;"), BODY_END.replace("<", "&lt;").replace(">", "&gt;"))
+
+
+class _LinksTheCheckReports(logging.Filter):
+    """Drops MkDocs' warning about a brief's link to a missing file: the check's own, with the article's line, says it."""
+
+    MESSAGE = re.compile(r"Doc file '(?P<page>[^']*)' contains a link '(?P<href>[^']*)', but the target")
+
+    def __init__(self, plugin: PolicyBriefsPlugin) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = self.MESSAGE.match(record.getMessage())
+        if found is None or self.plugin.loading is None:
+            return True
+        spec = self.plugin.specs.get(found["page"])
+        target = linked_file(found["href"], found["page"])
+        return spec is None or spec.template != "brief.md" or target is None or target in self.plugin.loading.checker.site_files
 
 
 class PolicyBriefsConfig(base.Config):
@@ -85,6 +106,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.search_indexes = False
         self.navs = sharednav.SharedNavs()  # the navigation as drawn, by what it links to
         self.written: tuple[str, set[str]] = ("", set())  # the last build's site folder, and where in it the generated pages went
+        self.links_filter = _LinksTheCheckReports(self)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -112,6 +134,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             config.markdown_extensions.append(self.extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(self.links_filter)  # (added once however often)
         self.search_indexes = any(name == "search" or name.endswith("/search") for name in config.plugins)
         return config
 
@@ -142,7 +165,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.pages_done = 0
         self.git_dates = GitDates(self.project_dir)  # runs while the files are read
         with timing.section("load"), self._collector_paused():
-            self._load(config)
+            self._load(config, sorted(file.src_uri for file in files))
             if self.every_page_once:  # a rebuild shows few texts anew: each is converted when shown
                 convert_all(markdown_texts(self.content))
         self._settle()
@@ -175,15 +198,15 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                     folder.rmdir()
         self.written = (config.site_dir, writes)
 
-    def _load(self, config: MkDocsConfig) -> None:
-        """Check every file; finish the articles read before (same text, same entities, same Markdown settings)."""
+    def _load(self, config: MkDocsConfig, site_files: list[str]) -> None:
+        """Check every file; finish the articles read before (same text, same entities, same Markdown settings, same site files)."""
         raw, self.digests = incremental.read_files(self.project_dir, keep=self.serving)
-        loading = self.loading = Loading(self.project_dir, raw, keep_lines=self.serving)
+        loading = self.loading = Loading(self.project_dir, raw, keep_lines=self.serving, site_files=site_files)
         self.extension.linker = loading.linker
         self.extension.index = loading.index
         self.forms_key = incremental.forms_key(loading.index)
         self.markdown_key = incremental.markdown_key(self.extensions, config.mdx_configs)
-        ids_key = incremental.digest(repr(sorted(loading.checker.glossary_ids)), repr(sorted(loading.checker.actor_ids)))
+        ids_key = incremental.digest(repr(sorted(loading.checker.glossary_ids)), repr(sorted(loading.checker.actor_ids)), repr(sorted(loading.checker.site_files)))
         problems = list(loading.problems)
         self.unread: dict[str, tuple[str, str]] = {}  # slug -> keys (its Markdown, its checks), for articles read while their page renders
         for slug, pending in list(loading.pending.items()):
@@ -527,6 +550,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             page.content = None  # written and indexed: the page's HTML is not needed again
             self._page_done()
         return output
+
+    def on_shutdown(self) -> None:
+        logging.getLogger(MKDOCS_PAGES_LOGGER).removeFilter(self.links_filter)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.parked.clear()  # pages MkDocs did not write

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -15,12 +16,13 @@ from .fastreader import occurrences_in
 from .linker import Linker
 from .mentions import ArticleView, article_view
 from .loader import CONTENT_DIR, Parsed, RawContent, read_files
-from .messages import did_you_mean, slugify
+from .messages import did_you_mean, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
 from .readertext import iter_blocks, normalize
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
+from .sitepaths import generated_pages, linked_file, relative_path, uri_for
 
 # Fields each annotation kind needs, and fields only one kind may carry.
 REQUIRED_BY_KIND = {"quotation": ("speaker",), "fact-check": ("verdict", "body"), "context": ("body",), "claim": ("body",), "question": ("body",)}
@@ -42,12 +44,15 @@ class LoadResult:
         return not self.problems
 
 
-def load_project(project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None, raw: RawContent | None = None) -> LoadResult:
+def load_project(
+    project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None, raw: RawContent | None = None, site_files: Iterable[str] = ()
+) -> LoadResult:
     """Load and check everything under `project/briefs`; never raises for bad content.
 
-    Give the site's Markdown extensions so quotes are matched against the text as the site renders it.
+    Give the site's Markdown extensions so quotes are matched against the text as the site renders it,
+    and its documentation files so that links to them are known.
     """
-    loading = Loading(project, raw)
+    loading = Loading(project, raw, site_files=site_files)
     reader = ArticleReader(markdown_extensions or [], extension_configs or {})
     for slug in list(loading.pending):
         loading.finish(slug, loading.read(slug, reader))
@@ -101,11 +106,14 @@ class Loading:
     pass instead of two) and finishes it then; `briefs check` reads them all here.
     """
 
-    def __init__(self, project: Path, raw: RawContent | None = None, keep_lines: bool = True) -> None:
-        """`keep_lines=False`: forget where each field is once its article is finished (nothing reads the files again)."""
+    def __init__(self, project: Path, raw: RawContent | None = None, keep_lines: bool = True, site_files: Iterable[str] = ()) -> None:
+        """`keep_lines=False`: forget where each field is once its article is finished (nothing reads the files again).
+
+        `site_files`: the site's hand-written documentation files (paths in its docs folder), which articles may link to.
+        """
         self.raw = raw if raw is not None else read_files(project)
         self.keep_lines = keep_lines
-        self.checker = _Checker(self.raw)
+        self.checker = _Checker(self.raw, site_files)
         self.checker.prepare()
         self.index = self.checker.index
         self.linker = Linker(self.index.by_form)
@@ -181,11 +189,12 @@ def _sorted(problems) -> list[Problem]:  # noqa: ANN001
 
 
 class _Checker:
-    def __init__(self, raw: RawContent) -> None:
+    def __init__(self, raw: RawContent, site_files: Iterable[str] = ()) -> None:
         self.raw = raw
         self.problems: list[Problem] = []
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
+        self.site_files = generated_pages(raw.articles, self.glossary_ids, self.actor_ids).union(site_files)
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
@@ -213,7 +222,7 @@ class _Checker:
         if view.too_deep:
             self.problems.append(Problem(parsed.path, body_line, "the article's Markdown is nested too deeply to read", "flatten its nested lists or quotes"))
         blocks = view.blocks
-        self._check_explicit_links(parsed, body, body_line, view.links)
+        self._check_explicit_links(slug, parsed, body, body_line, view.links)
         if parsed.located and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
         annotation_file = self.raw.annotations.get(slug)
@@ -223,9 +232,10 @@ class _Checker:
             return None
         return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions)
 
-    def _check_explicit_links(self, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
+    def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
             self._check_scheme(parsed, body, body_line, href)
+            self._check_file_link(uri_for("brief", slug), parsed, body, body_line, href)
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
@@ -236,6 +246,16 @@ class _Checker:
                 known, kind = (self.glossary_ids, "glossary entry") if scheme == "term" else (self.actor_ids, "actor")
                 if ref not in known:
                     self.problems.append(Problem(parsed.path, line, f"link to unknown {kind} '{href}'", _unknown_id_hint(ref, known, kind), involves=_file_of(ref, kind)))
+
+    def _check_file_link(self, brief_page: str, parsed: Parsed, body: str, body_line: int, href: str) -> None:
+        """A relative link to a file must find it among the site's pages and files (as MkDocs looks it up from the brief's page)."""
+        target = linked_file(href, brief_page)
+        if target is None or target in self.site_files:
+            return
+        near = _near_file(target, self.site_files)
+        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else "a brief's links start from the site's briefs/ folder: link another brief as SLUG.md, a page of docs/ as ../PATH.md, an entry with term:ID, an actor with actor:ID"
+        line = body_line + _link_line(body, href)
+        self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
 
     def _check_scheme(self, parsed: Parsed, body: str, body_line: int, href: str) -> None:
         """A link whose scheme the page's sanitiser does not keep would lose its address without a word."""
@@ -364,6 +384,14 @@ def _unknown_id_hint(ref: str, known: set[str], kind: str) -> str:
     if near:
         return near
     return f"create {_file_of(ref, kind)[0]}" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{slugify(ref) or 'an-id'}'"
+
+
+def _near_file(target: str, files: Iterable[str]) -> str | None:
+    """A file in the target's folder whose name is close to the target's."""
+    folder = posixpath.dirname(target)
+    by_name = {posixpath.splitext(posixpath.basename(file))[0]: file for file in sorted(files) if posixpath.dirname(file) == folder}
+    near = suggest(posixpath.splitext(posixpath.basename(target))[0], by_name)
+    return by_name[near] if near else None
 
 
 def _link_line(body: str, href: str) -> int:

@@ -1,0 +1,37 @@
+"""Where the generated pages sit in the site, as MkDocs names documentation files, and where links lead."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from urllib.parse import unquote, urlsplit
+
+SECTIONS = {"brief": "briefs", "term": "glossary", "actor": "actors"}
+INDEX_PAGES = ("briefs/index.md", "briefs/tags.md", "glossary/index.md", "actors/index.md")
+
+
+def uri_for(kind: str, key: str) -> str:
+    return f"{SECTIONS[kind]}/{key}.md"
+
+
+def generated_pages(slugs: Iterable[str], glossary_ids: Iterable[str], actor_ids: Iterable[str]) -> set[str]:
+    """The paths of every page made from the content."""
+    made = {uri_for("brief", slug) for slug in slugs} | {uri_for("term", key) for key in glossary_ids}
+    return made | {uri_for("actor", key) for key in actor_ids} | set(INDEX_PAGES)
+
+
+def linked_file(href: str, from_uri: str) -> str | None:
+    """The documentation file a link on page `from_uri` names, as MkDocs looks it up.
+
+    None for what MkDocs does not look up: addresses with a scheme or host, links within
+    the page, absolute paths, and paths whose last part has no extension.
+    """
+    scheme, netloc, path, _, _ = urlsplit(href)
+    if scheme or netloc or not path or href.startswith(("/", "\\")) or not posixpath.splitext(path)[1]:
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), unquote(path)))
+
+
+def relative_path(uri: str, from_uri: str) -> str:
+    """How page `from_uri` links to the documentation file `uri`."""
+    return posixpath.relpath(uri, posixpath.dirname(from_uri) or ".")
