@@ -161,7 +161,7 @@ def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Proj
     assert "".join(m.get_text() for m in paragraph.select('mark[data-note="note-agreed"]')) == "Russia and ASEAN agreed"
 
 
-@pytest.mark.parametrize("space", ["\n", "  "], ids=["line break", "two spaces"])
+@pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")
     site = tmp_path / "site"
@@ -171,8 +171,15 @@ def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Pa
     link = first.select_one("a#pb-term-arf-1")
     assert " ".join(link.get_text().split()) == "ASEAN Regional Forum"
     assert [a.get_text() for a in first.select('[id^="pb-actor-asean-"]')] == ["ASEAN"]  # the one in "while ASEAN watched", not the forum's
-    uses = [a.get_text() for a in article(page(site, "glossary/arf")).select(".pb-appears-in li.pb-use a")]
+    uses = [" ".join(a.get_text().split()) for a in article(page(site, "glossary/arf")).select(".pb-appears-in li.pb-use a")]
     assert "The ASEAN Regional Forum met while ASEAN watched." in uses
+
+
+def test_a_no_break_space_entity_in_code_is_shown_as_written(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", "The `ASEAN&nbsp;Regional` Forum met")
+    site = tmp_path / "site"
+    assert build(mini.root, site, strict=False).returncode == 0
+    assert article(page(site, BRIEF)).select("p code")[0].get_text() == "ASEAN&nbsp;Regional"
 
 
 def test_skip_to_content_leads_to_the_start_of_a_generated_page(built):

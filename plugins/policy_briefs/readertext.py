@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import markdown
+import markdown.inlinepatterns
 
 BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "pre"})
 CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "blockquote", "div", "details", "figure"})
@@ -23,6 +24,7 @@ _WHITESPACE = re.compile(r"\s+")
 MARKER_CLASS = "pb-marker"  # the button after a highlighted passage
 CODE_ESCAPE = re.compile("&(?:amp|lt|gt);")  # how Python-Markdown keeps &, < and > in the text of code
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+NO_BREAK_SPACE_ENTITY = r"&(?:nbsp|#0*160|#[xX]0*[aA]0);"
 
 
 _QUOTE_PAIRS = tuple((chr(source), target) for source, target in QUOTE_MARKS.items())
@@ -179,6 +181,18 @@ def raw_end(raw: str, offset: int, code: bool = False) -> int:
     return escape.end() if escape else offset + 1
 
 
+class _NoBreakSpace(markdown.inlinepatterns.InlineProcessor):
+    """`&nbsp;` (or `&#160;`) as the character itself: a name spaced with it reads, and is linked, as one."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802 (Markdown's API)
+        return "\u00a0", m.start(0), m.end(0)
+
+
+def read_no_break_spaces(md: markdown.Markdown) -> None:
+    """Registers `_NoBreakSpace` before Python-Markdown's entity pattern (at 80), which keeps entities aside as raw HTML."""
+    md.inlinePatterns.register(_NoBreakSpace(NO_BREAK_SPACE_ENTITY, md), "policy-briefs-no-break-space", 81)
+
+
 class _Capture(markdown.treeprocessors.Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self.md.reader_blocks = [read_block(element, self.md.htmlStash.rawHtmlBlocks) for element in iter_blocks(root)]  # type: ignore[attr-defined]
@@ -188,6 +202,7 @@ class _Capture(markdown.treeprocessors.Treeprocessor):
 class _CaptureExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_Capture(md), "policy-briefs-capture", -20)
+        read_no_break_spaces(md)
 
 
 @dataclass(frozen=True)

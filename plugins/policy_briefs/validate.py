@@ -19,7 +19,7 @@ from .loader import CONTENT_DIR, Parsed, RawContent, read_files
 from .messages import did_you_mean, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
-from .readertext import iter_blocks, normalize
+from .readertext import iter_blocks, normalize, read_no_break_spaces
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import generated_pages, linked_file, relative_path, uri_for
@@ -90,6 +90,7 @@ class _Capture(markdown.treeprocessors.Treeprocessor):
 class _CaptureExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_Capture(md), "policy-briefs-capture", -20)
+        read_no_break_spaces(md)
 
 
 @dataclass
