@@ -392,6 +392,7 @@ ONE_MISTAKE = {
     "actor that is its own member": (("actors/asean.yml", "members: []", "members: [asean]"), ("briefs/actors/asean.yml", 4, "'asean' in members is this actor itself", "remove it")),
     "id listed twice": ((G_EAS, "related: [arf]", "related:\n  - arf\n  - arf"), ("briefs/glossary/eas.yml", 7, "'arf' is listed twice in related (first on line 6)", "keep one of them")),
     "named author with a number for a name": ((ART, "{name: Sam Writer}", "{name: 1999}"), (ARTICLE, 7, "name must be text, not int", "put it in quotes")),
+    "author given as a list": ((ART, "authors: [jane-roe", "authors: [[Sam], jane-roe"), (ARTICLE, 7, "authors must be text or a set of fields (key: value), not list", None)),
     "author listed twice": ((ART, "authors: [jane-roe", "authors: [jane-roe, jane-roe"), (ARTICLE, 7, "'jane-roe' is listed twice in authors (first on line 7)", "keep one of them")),
     "annotation term listed twice": ((ANN, "    terms: [arf]", "    terms: [arf, arf]"), (ANNOTATIONS, 7, "'arf' is listed twice in terms (first on line 7)", None)),
     "glossary id used as actor": ((ANN, "actors: [russia]", "actors: [russia, arf]"), (ANNOTATIONS, 25, "unknown actor 'arf'", None)),

@@ -54,8 +54,15 @@ def validation_problems(error: ValidationError, located: LocatedData, path: str,
         if _other_branch(detail, where, located_details):
             continue
         message, hint = _describe(detail, where, vocabulary)
+        if detail["type"] in _FIELDS_TYPES and any(other["type"] == "string_type" and at == where for other, at in located_details):
+            message = f"{_label(where)} must be text or a set of fields (key: value), not {type(detail.get('input')).__name__}"  # neither branch of a union
+        elif detail["type"] == "string_type" and any(other["type"] in _FIELDS_TYPES and at == where for other, at in located_details):
+            continue  # said once, with the other branch's error
         problems.append(Problem(path, located.line_of(where), message, hint))
     return problems
+
+
+_FIELDS_TYPES = {"model_type", "dict_type", "model_attributes_type"}  # pydantic's errors for a value that is not a set of fields
 
 
 def _other_branch(detail: dict, where: tuple, located_details: list[tuple[dict, tuple]]) -> bool:
@@ -114,7 +121,7 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "list_type":
         # Always a hint: problems that differ only in a None hint cannot be sorted.
         return f"{field} must be a list", f"write [{value}]" if isinstance(value, str) else "write [a, b], or one '- item' per line"
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+    if kind in _FIELDS_TYPES:
         return f"{field} must be a set of fields (key: value)", None
     if kind == "value_error":
         return f"{field}: {detail['ctx']['error']}", None
