@@ -41,6 +41,7 @@ log = get_plugin_logger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
 STYLESHEET = "assets/policy-briefs/policy-briefs.css"
+SCRIPT = "assets/policy-briefs/policy-briefs.js"
 WATCH_INTERVAL = 0.2  # seconds between looks for changed content under `mkdocs serve`
 IDLE_COLLECT_DELAY = 0.5  # seconds after a `--dirty` rebuild before collecting garbage
 SETTLE_EVERY = 100  # pages rendered or written between two settlings of a single build (see `_settle`)
@@ -134,6 +135,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             config.markdown_extensions.append(self.extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(self.links_filter)  # (added once however often)
         self.search_indexes = any(name == "search" or name.endswith("/search") for name in config.plugins)
         return config
@@ -182,7 +185,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self.specs[spec.src_uri] = spec
             writes.add(generated.dest_uri)
         self._remove_stale_pages(config, writes)
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE_DIR / "assets" / "policy-briefs.css")))
+        for asset in (STYLESHEET, SCRIPT):
+            files.append(File.generated(config, asset, abs_src_path=str(PACKAGE_DIR / "assets" / posixpath.basename(asset))))
         self._prepare_sources(files, config)
         return files
 

@@ -170,6 +170,38 @@ def test_a_marker_opens_its_note_by_tap_on_a_phone(pages) -> None:
     note.wait_for(state="hidden")
 
 
+def test_open_in_notes_closes_the_note_and_shows_it_among_the_notes(pages) -> None:
+    page = pages.open(BRIEF)
+    marker = page.locator(f"{BODY} button.pb-marker").first
+    marker.click()
+    note = open_note(page, marker)
+    note.locator(".pb-popover__foot a").click()
+    note.wait_for(state="hidden")
+    listed = page.locator(f"[id='{note.get_attribute('id').replace('pop-', 'note-', 1)}']")
+    assert listed.evaluate("e => e.matches(':target')")
+    assert in_viewport_below_header(page, listed.locator(".pb-note__head"))
+
+
+def test_tabbing_out_of_a_note_closes_it(pages) -> None:
+    page = pages.open(BRIEF)
+    marker = page.locator(f"{BODY} button.pb-marker").first
+    press_tab_to(page, marker)
+    page.keyboard.press("Enter")
+    note = open_note(page, marker)
+    page.keyboard.press("Tab")
+    assert note.evaluate("e => e.contains(document.activeElement)"), "Tab leads into the open note"
+    for _ in range(note.locator("a[href], button").count()):
+        page.keyboard.press("Tab")
+    assert not note.evaluate("e => e.contains(document.activeElement)")
+    note.wait_for(state="hidden")
+
+
+def test_a_marker_is_a_target_a_finger_can_hit_on_a_phone(pages) -> None:
+    page = pages.open(BRIEF, viewport="phone")
+    sizes = page.locator(f"{BODY} button.pb-marker").evaluate_all("all => all.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
+    assert sizes and all(width >= 24 and height >= 24 for width, height in sizes), sizes
+
+
 # -- search --------------------------------------------------------------------------
 
 SEARCHES = {
