@@ -471,6 +471,18 @@ def test_links_mkdocs_does_not_look_up_are_not_checked(mini: Project):
     assert load(mini).problems == []
 
 
+NESTED = {"ordered list": lambda level: "    " * level + "1. x", "list": lambda level: "    " * level + "- x", "quotes": lambda level: "> " * level + "x"}
+
+
+@pytest.mark.parametrize(("nesting", "too_deep"), [("ordered list", 51), ("list", 51), ("quotes", 101)])
+def test_an_article_nested_hundreds_deep_is_one_problem_at_its_first_too_deep_line(mini: Project, nesting: str, too_deep: int):
+    line = NESTED[nesting]
+    text = mini.read(ART).replace("Ask [the forum](term:arf)", "".join(line(level) + "\n" for level in range(300)) + "\nAsk [the forum](term:arf)")
+    mini.write(ART, text)
+    first_too_deep = text.splitlines().index(line(too_deep)) + 1  # lists: 51 levels of four spaces are 102 of two
+    assert [(p.path, p.line, p.message) for p in load(mini).problems] == [(ARTICLE, first_too_deep, "the article's Markdown is nested too deeply to read")]
+
+
 @pytest.mark.parametrize("target", ["nowhere.yml", "ghost.yml"], ids=["missing target", "link to itself"])
 def test_a_symbolic_link_to_nothing_is_a_located_problem(mini: Project, target: str):
     from policy_briefs import incremental

@@ -271,6 +271,18 @@ def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini
     assert check.stdout.splitlines()[:-1] == [expected], check.stdout
 
 
+def test_an_article_nested_hundreds_deep_builds_without_a_traceback(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "".join("    " * level + "1. x\n" for level in range(300)) + "\nAsk [the forum]")
+    strict = build(mini.root, tmp_path / "strict")
+    assert strict.returncode != 0 and "Traceback" not in strict.stderr
+    assert [line for line in strict.stderr.splitlines() if line.startswith("WARNING")] == [  # the list from line 25: level 51 on 76
+        "WARNING -  policy_briefs: briefs/articles/forum-talks.md:76: the article's Markdown is nested too deeply to read (flatten its nested lists or quotes)"
+    ]
+    lenient = build(mini.root, tmp_path / "lenient", strict=False)
+    assert lenient.returncode == 0 and "Traceback" not in lenient.stderr
+    assert (tmp_path / "lenient" / BRIEF / "index.html").is_file()
+
+
 PAYLOADS = {
     "script": "<script>alert('x')</script>",
     "handler": '<img src="x" onerror="alert(1)">',

@@ -16,6 +16,8 @@ from .schema import ID_PATTERN, ActorFields, AnnotationFields, AnnotationFileFie
 from .yamlsource import MAX_FILE_BYTES, LocatedData, load_yaml
 
 CONTENT_DIR = "briefs"
+MAX_MARKDOWN_NESTING = 100  # levels of lists and quotes in an article (Python-Markdown fails at a few hundred)
+TOO_DEEP = "the article's Markdown is nested too deeply to read"
 ANNOTATIONS_SUFFIX = ".annotations.yml"
 _ID = re.compile(ID_PATTERN)
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -128,6 +130,11 @@ def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
         parsed.unreadable = True
         raw.articles[stem] = (parsed, "", 1)
         return
+    deep = too_deep_line(body)
+    if deep is not None:  # Python-Markdown would recurse past Python's limit (and the build stop with a traceback)
+        raw.problems.append(Problem(rel, body_line + deep, TOO_DEEP, "flatten its nested lists or quotes"))
+        parsed.unreadable = True
+        body = ""
     # Bad front matter does not hide the body: its links and annotation quotes are still checked.
     raw.articles[stem] = (parsed, body, body_line)
     try:
@@ -137,6 +144,28 @@ def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
         return
     parsed.fields, problems = validate_fields(parsed.located, rel, ArticleFields)
     raw.problems.extend(problems)
+
+
+def too_deep_line(body: str) -> int | None:
+    """The first line (0-based) of Markdown nested deeper than `MAX_MARKDOWN_NESTING` (None if none is).
+
+    A line's depth: its quote marks (`>`) and its indentation, two columns a level (the least a list nests by).
+    """
+    for number, line in enumerate(body.splitlines()):
+        if len(line) - len(line.lstrip()) < 2 * MAX_MARKDOWN_NESTING and line.lstrip()[:1] != ">":
+            continue  # (most lines: nothing to count)
+        depth, columns, after_mark = 0, 0, False
+        for character in line.expandtabs(4):
+            if character == ">":
+                depth, after_mark = depth + 1, True
+            elif character == " ":
+                columns += not after_mark  # (the space after a quote mark belongs to it)
+                after_mark = False
+            else:
+                break
+        if depth + columns // 2 > MAX_MARKDOWN_NESTING:
+            return number
+    return None
 
 
 def read_files(project: Path) -> RawContent:

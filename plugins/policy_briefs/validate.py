@@ -15,7 +15,7 @@ from .entities import EntityIndex, single_spaced
 from .fastreader import occurrences_in
 from .linker import Linker
 from .mentions import ArticleView, article_view
-from .loader import CONTENT_DIR, Parsed, RawContent, read_files
+from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
 from .messages import did_you_mean, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
@@ -221,14 +221,14 @@ class _Checker:
     def finish_article(self, slug: str, parsed: Parsed, body: str, body_line: int, view: ArticleView) -> Article | None:
         """Check an article's Markdown and its annotations; an article with bad front matter is checked but not kept."""
         if view.too_deep:
-            self.problems.append(Problem(parsed.path, body_line, "the article's Markdown is nested too deeply to read", "flatten its nested lists or quotes"))
+            self.problems.append(Problem(parsed.path, body_line, TOO_DEEP, "flatten its nested lists or quotes"))
         blocks = view.blocks
         self._check_explicit_links(slug, parsed, body, body_line, view.links)
-        if parsed.located and not "".join(blocks).strip():
+        if parsed.located and not parsed.unreadable and not view.too_deep and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
         annotation_file = self.raw.annotations.get(slug)
         # An article that could not be read has no text to find quotes in: its one problem says why.
-        annotations = self._annotations(annotation_file, blocks, place=not parsed.unreadable) if annotation_file else ()
+        annotations = self._annotations(annotation_file, blocks, place=not (parsed.unreadable or view.too_deep)) if annotation_file else ()
         if parsed.fields is None:
             return None
         return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions)
