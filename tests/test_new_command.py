@@ -110,6 +110,14 @@ def test_refuses_an_invalid_slug(tmp_path: Path, slug: str, hint: str):
     assert not (tmp_path / "briefs").exists()
 
 
+@pytest.mark.parametrize("slug", ["index", "tags"])
+def test_refuses_a_slug_whose_page_is_the_sites_own(tmp_path: Path, slug: str):
+    result = run("new", slug, "--project", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"'{slug}' is taken: a brief's page of that name would replace the site's page briefs/{slug}.md" in result.output
+    assert not (tmp_path / "briefs").exists()
+
+
 def test_refuses_to_overwrite(mini: Project):
     before = {rel: mini.read(rel) for rel in ("articles/forum-talks.md", "articles/forum-talks.annotations.yml")}
     result = run("new", "forum-talks", "--project", str(mini.root))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .messages import validation_problems
 from .problems import ContentError, Problem
 from .schema import ID_PATTERN, ActorFields, AnnotationFields, AnnotationFileFields, ArticleFields, GlossaryFields
+from .sitepaths import INDEX_PAGES, uri_for
 from .yamlsource import MAX_FILE_BYTES, LocatedData, load_yaml
 
 CONTENT_DIR = "briefs"
@@ -196,6 +197,10 @@ def _read_one(file: Path, project: Path, raw: RawContent) -> None:
         return
     parts = file.relative_to(project / CONTENT_DIR).parts
     folder, name = (parts[0], parts[-1]) if len(parts) == 2 else (None, file.name)
+    taken = _index_page_of(folder, name)
+    if taken is not None:
+        raw.problems.append(Problem(rel, 1, f"the file's name is taken: its page would replace the site's page {taken}", "rename the file"))
+        return
     if folder == "articles" and name.endswith(ANNOTATIONS_SUFFIX):
         stem = name.removesuffix(ANNOTATIONS_SUFFIX)
         raw.annotations[stem] = _parse_yaml_file(file, rel, stem, AnnotationFileFields, raw)
@@ -207,6 +212,16 @@ def _read_one(file: Path, project: Path, raw: RawContent) -> None:
         raw.actors[name[:-4]] = _parse_yaml_file(file, rel, name[:-4], ActorFields, raw)
     else:
         raw.problems.append(Problem(rel, 1, "file is not part of the content model", _placement_hint(folder, name)))
+
+
+def _index_page_of(folder: str | None, name: str) -> str | None:
+    """The site's index page a content file's page would take the place of (None if none)."""
+    kinds = {"articles": "brief", "glossary": "term", "actors": "actor"}
+    if folder not in kinds:
+        return None
+    stem = name.removesuffix(ANNOTATIONS_SUFFIX) if name.endswith(ANNOTATIONS_SUFFIX) else Path(name).stem
+    page = uri_for(kinds[folder], stem)
+    return page if page in INDEX_PAGES else None
 
 
 def _placement_hint(folder: str | None, name: str) -> str:

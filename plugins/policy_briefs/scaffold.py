@@ -14,6 +14,7 @@ import yaml
 
 from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR
 from .schema import DATE_PATTERN, ID_PATTERN
+from .sitepaths import INDEX_PAGES, uri_for
 
 FILL_IN = "FILL IN"
 BODY_PLACEHOLDER = f"<!-- {FILL_IN}: paste the article's text here, as published: one blank line between paragraphs, `## ` before a subheading. -->\n"
@@ -49,6 +50,8 @@ def check_slug(slug: str) -> None:
         suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
         hint = f" (try '{suggestion}')" if suggestion and _ID.match(suggestion) else ""
         raise ScaffoldError(f"'{slug}' is not a valid slug: use lowercase letters, digits and single hyphens{hint}")
+    if uri_for("brief", slug) in INDEX_PAGES:
+        raise ScaffoldError(f"'{slug}' is taken: a brief's page of that name would replace the site's page {uri_for('brief', slug)}")
 
 
 def refuse_existing(paths: list[Path], project: Path, force: bool) -> None:
