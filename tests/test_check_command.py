@@ -75,6 +75,37 @@ def test_each_mistake_is_reported_with_file_and_line(mini: Project, case: str):
     assert lines[-1].startswith("1 problem found")
 
 
+def test_quotes_and_links_are_read_as_the_site_renders_them(mini: Project):
+    table = "| state | ties |\n| --- | --- |\n| Thailand | treaty ally |\n\n~~~\n[x](term:nope) mentions the summit\n~~~\n\n"
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", table + "Ask [the forum]")
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: Thailand | treaty ally")
+    result = run_check(mini.root)
+    # MkDocs' tables and fenced code, on in every build: a quote across two cells is not found, and code holds no link.
+    problems = result.stdout.splitlines()[:-1]
+    assert len(problems) == 1 and problems[0].startswith("briefs/articles/forum-talks.annotations.yml:4: quote not found in the article: “Thailand | treaty ally”"), result.stdout
+
+
+def test_links_to_the_docs_folder_the_configuration_names_are_known(mini: Project):
+    config = mini.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "docs_dir: pages\n", encoding="utf-8")
+    (mini.root / "docs").rename(mini.root / "pages")
+    (mini.root / "pages" / "about.md").write_text("# About\n", encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [about](../about.md) and [more](../more.md). Ask [the forum]")
+    result = run_check(mini.root)
+    assert [line.split(": ", 1)[1] for line in result.stdout.splitlines()[:-1]] == [
+        "link '../more.md' names 'more.md', which is not a page or file of the site (a brief's links start from the site's briefs/ folder: "
+        "link another brief as SLUG.md, a page of docs/ as ../PATH.md, an entry with term:ID, an actor with actor:ID)"
+    ], result.stdout
+
+
+def test_a_configuration_that_cannot_be_read_is_said_and_the_content_still_checked(mini: Project):
+    (mini.root / "mkdocs.yml").write_text("site_name: [broken\n", encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [more](../more.md). Ask [the forum]")
+    result = run_check(mini.root)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Note: mkdocs.yml could not be read (") and "links to files are not checked" in result.stderr
+
+
 def test_all_problems_reported_in_one_run(mini: Project):
     mini.replace("glossary/eas.yml", "related: [arf]", "relatd: [arf]")
     mini.replace("articles/forum-talks.annotations.yml", "speaker: jane-roe", "speaker: jane-doe")

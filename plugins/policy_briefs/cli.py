@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from .problems import Problem
-from .sitefiles import docs_files
 from .validate import load_project
 
 PROJECT_OPTION = click.option(
@@ -54,7 +53,12 @@ def _plural(count: int, word: str) -> str:
 @click.option("--changed", "ref", metavar="REF", help="Only report problems in files changed since this git ref (e.g. origin/main), and list the notes an article's edit broke.")
 def check(project: Path, style: str, ref: str | None) -> None:
     """Validate every file under PROJECT/briefs without building the site."""
-    result = load_project(project, site_files=docs_files(project))
+    from .sitesettings import read_settings  # (MkDocs' configuration: only this command needs it)
+
+    site = read_settings(project)
+    if site.unread:
+        click.echo(f"Note: {site.unread}", err=True)
+    result = load_project(project, site.markdown_extensions, site.extension_configs, site_files=site.docs_files)
     content = result.content
     counts = f"{len(content.articles)} briefs, {sum(len(a.annotations) for a in content.articles.values())} annotations, {len(content.glossary)} glossary entries, {len(content.actors)} actors"
     if ref is not None:

@@ -45,7 +45,7 @@ class LoadResult:
 
 
 def load_project(
-    project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None, raw: RawContent | None = None, site_files: Iterable[str] = ()
+    project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None, raw: RawContent | None = None, site_files: Iterable[str] | None = ()
 ) -> LoadResult:
     """Load and check everything under `project/briefs`; never raises for bad content.
 
@@ -107,10 +107,11 @@ class Loading:
     pass instead of two) and finishes it then; `briefs check` reads them all here.
     """
 
-    def __init__(self, project: Path, raw: RawContent | None = None, keep_lines: bool = True, site_files: Iterable[str] = ()) -> None:
+    def __init__(self, project: Path, raw: RawContent | None = None, keep_lines: bool = True, site_files: Iterable[str] | None = ()) -> None:
         """`keep_lines=False`: forget where each field is once its article is finished (nothing reads the files again).
 
-        `site_files`: the site's hand-written documentation files (paths in its docs folder), which articles may link to.
+        `site_files`: the site's hand-written documentation files (paths in its docs folder), which articles
+        may link to; None if they are not known (links to files are then not checked).
         """
         self.raw = raw if raw is not None else read_files(project)
         self.keep_lines = keep_lines
@@ -190,12 +191,12 @@ def _sorted(problems) -> list[Problem]:  # noqa: ANN001
 
 
 class _Checker:
-    def __init__(self, raw: RawContent, site_files: Iterable[str] = ()) -> None:
+    def __init__(self, raw: RawContent, site_files: Iterable[str] | None = ()) -> None:
         self.raw = raw
         self.problems: list[Problem] = []
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
-        self.site_files = generated_pages(raw.articles, self.glossary_ids, self.actor_ids).union(site_files)
+        self.site_files = generated_pages(raw.articles, self.glossary_ids, self.actor_ids).union(site_files) if site_files is not None else None
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
@@ -251,7 +252,7 @@ class _Checker:
     def _check_file_link(self, brief_page: str, parsed: Parsed, body: str, body_line: int, href: str) -> None:
         """A relative link to a file must find it among the site's pages and files (as MkDocs looks it up from the brief's page)."""
         target = linked_file(href, brief_page)
-        if target is None or target in self.site_files:
+        if target is None or self.site_files is None or target in self.site_files:
             return
         near = _near_file(target, self.site_files)
         hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else "a brief's links start from the site's briefs/ folder: link another brief as SLUG.md, a page of docs/ as ../PATH.md, an entry with term:ID, an actor with actor:ID"

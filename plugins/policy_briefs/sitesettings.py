@@ -1,0 +1,38 @@
+"""What `briefs check`, which builds nothing, reads of the site's MkDocs configuration.
+
+Quotes are matched against the text as the site's Markdown extensions render it, and
+links are checked against the site's documentation files: both read by MkDocs itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import get_files
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    markdown_extensions: list = field(default_factory=list)
+    extension_configs: dict = field(default_factory=dict)
+    docs_files: list[str] | None = field(default_factory=list)  # paths in the docs folder, with `/` (None: not known)
+    unread: str | None = None  # why the configuration could not be read (None: it was, or there is none)
+
+
+def read_settings(project: Path) -> SiteSettings:
+    """The project's Markdown settings and documentation files, as a build would have them."""
+    config_file = next((project / name for name in CONFIG_NAMES if (project / name).is_file()), None)
+    if config_file is None:
+        return SiteSettings()
+    try:
+        config = load_config(config_file=str(config_file))
+        files = get_files(config)
+    except (MkDocsException, OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return SiteSettings(docs_files=None, unread=f"{config_file.name} could not be read ({error}): quotes are matched against plain Markdown, and links to files are not checked")
+    return SiteSettings(list(config.markdown_extensions), dict(config.mdx_configs), sorted(file.src_uri for file in files))
