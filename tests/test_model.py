@@ -420,6 +420,9 @@ ONE_MISTAKE = {
     "script link": ((ART, "read [Russia elsewhere](https://example.org/)", "read [Russia elsewhere](javascript:alert(1))"), (ARTICLE, 19, "link 'javascript:alert(1)' would lose its address", "whole https:// address")),
     "link to a brief that does not exist": ((ART, "(term:arf)", "(forum-talk.md)"), (ARTICLE, 25, "link 'forum-talk.md' names 'briefs/forum-talk.md', which is not a page or file of the site", "did you mean 'forum-talks.md'?")),
     "link to a page of the site that does not exist": ((ART, "(term:arf)", "(../editors/index.md#top)"), (ARTICLE, 25, "link '../editors/index.md#top' names 'editors/index.md'", "link another brief as SLUG.md")),
+    "entry link in a note": ((ANN, "body: Which delegates?", "body: Which [delegates](actor:russia)?"), (ANNOTATIONS, 24, "link 'actor:russia' in body is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors", "link entries and actors from the article's text")),
+    "relative link in a definition": ((G_EAS, "It first met in 2005.", "It first met in [2005](../briefs/forum-talks.md)."), ("briefs/glossary/eas.yml", 3, "link '../briefs/forum-talks.md' in definition is not kept", "write the whole https:// address")),
+    "script link in a takeaway": ((ART, "  - Forums matter.", "  - '[Forums](javascript:alert(1)) matter.'"), (ARTICLE, 11, "link 'javascript:alert(1)' in takeaways is not kept", None)),
     "link naming no id": ((ART, "(term:arf)", "(term:)"), (ARTICLE, 25, "link to unknown glossary entry 'term:'", "write the glossary entry's id")),
     "link with a capitalised id": ((ART, "(term:arf)", "(term:ARF)"), (ARTICLE, 25, "link to unknown glossary entry 'term:ARF'", "did you mean 'arf'?")),
     "link with a name for an id": ((ART, "(term:arf)", "(<actor:New York>)"), (ARTICLE, 25, "link to unknown actor 'actor:New York'", "like 'new-york'")),
@@ -466,6 +469,17 @@ def test_links_to_the_sites_pages_and_files_are_known(mini: Project):
         "link '../files/a%20map.pdf' names 'files/a map.pdf', which is not a page or file of the site",
         "link '../index.md' names 'index.md', which is not a page or file of the site",
     ]
+
+
+def test_a_fields_links_kept_are_whole_addresses_and_anchors():
+    from policy_briefs.fieldlinks import kept, links_in
+
+    text = "[a](https://example.org/x) <mailto:a@example.org> [b](#note-x) [c](term:arf) [d](other.md) [e](/abs) [f](https:host) [g][r]\n\n[r]: HTTP://example.org\n"
+    assert [(href, kept(href)) for href in links_in(text)] == [
+        ("https://example.org/x", True), ("mailto:a@example.org", True), ("#note-x", True), ("term:arf", False),
+        ("other.md", False), ("/abs", False), ("https:host", False), ("HTTP://example.org", True),
+    ]
+    assert links_in("No link, only *emphasis* and [brackets].") == []
 
 
 def test_links_mkdocs_does_not_look_up_are_not_checked(mini: Project):

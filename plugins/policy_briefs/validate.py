@@ -13,6 +13,7 @@ import markdown
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
 from .entities import EntityIndex, single_spaced
 from .fastreader import occurrences_in
+from .fieldlinks import kept, links_in
 from .linker import Linker
 from .mentions import ArticleView, article_view
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
@@ -122,7 +123,7 @@ class Loading:
         self.pending: dict[str, _Pending] = {}
         self.articles: dict[str, Article] = {}
         for slug, (parsed, body, body_line) in sorted(self.raw.articles.items()):
-            self.checker.check_authors(parsed)
+            self.checker.check_front_matter(parsed)
             self.pending[slug] = _Pending(parsed, body, body_line)
         self.checker.check_orphan_annotations()
         self.problems = self.raw.problems + self.checker.problems  # the problems found before reading any Markdown
@@ -210,8 +211,11 @@ class _Checker:
         self._check_entities()
         self._check_form_clashes()
 
-    def check_authors(self, parsed: Parsed) -> None:
+    def check_front_matter(self, parsed: Parsed) -> None:
+        """An article's authors, and the links in its summary and takeaways."""
         fields = parsed.fields
+        if fields:
+            self._check_field_links(parsed, {("summary",): fields.summary} | {("takeaways", n): text for n, text in enumerate(fields.takeaways)})
         first: dict[str, int] = {}
         for position, author in enumerate(fields.source.authors if fields else ()):
             if isinstance(author, str):
@@ -289,6 +293,8 @@ class _Checker:
             seen.setdefault(fields.id, line)
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
+            if fields.body:
+                self._check_field_links(parsed, {(*where, "body"): fields.body})
             result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized) if place else None))
         return tuple(result) if parsed.fields else ()
 
@@ -324,9 +330,20 @@ class _Checker:
         for parsed in self.raw.glossary.values():
             if parsed.fields:
                 self._check_refs(parsed, (), {"related": parsed.fields.related, "actors": parsed.fields.actors}, itself=("related",))
+                self._check_field_links(parsed, {("definition",): parsed.fields.definition})
         for parsed in self.raw.actors.values():
             if parsed.fields:
                 self._check_refs(parsed, (), {"affiliations": parsed.fields.affiliations, "members": parsed.fields.members}, itself=("affiliations", "members"))
+                self._check_field_links(parsed, {("summary",): parsed.fields.summary})
+
+    def _check_field_links(self, parsed: Parsed, texts: dict[tuple, str]) -> None:
+        """Links a Markdown field would show without their address, or with one that leads nowhere from some page."""
+        for where, text in texts.items():
+            for href in links_in(text):
+                if not kept(href):
+                    hint = "link entries and actors from the article's text" if href.partition(":")[0] in EXPLICIT_SCHEMES else "write the whole https:// address"
+                    message = f"link '{href}' in {[part for part in where if isinstance(part, str)][-1]} is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors"
+                    self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, hint))
 
     def _check_form_clashes(self) -> None:
         for clash in self.index.clashes:
