@@ -392,6 +392,8 @@ ONE_MISTAKE = {
     "actor that is its own member": (("actors/asean.yml", "members: []", "members: [asean]"), ("briefs/actors/asean.yml", 4, "'asean' in members is this actor itself", "remove it")),
     "id listed twice": ((G_EAS, "related: [arf]", "related:\n  - arf\n  - arf"), ("briefs/glossary/eas.yml", 7, "'arf' is listed twice in related (first on line 6)", "keep one of them")),
     "named author with a number for a name": ((ART, "{name: Sam Writer}", "{name: 1999}"), (ARTICLE, 7, "name must be text, not int", "put it in quotes")),
+    "required field misspelt": ((G_EAS, "term: EAS", "Term: EAS"), ("briefs/glossary/eas.yml", 1, "unknown field 'Term'", "did you mean 'term'?")),
+    "named author's name misspelt": ((ART, "{name: Sam Writer}", "{nme: Sam Writer}"), (ARTICLE, 7, "unknown field 'nme'", "did you mean 'name'?")),
     "author given as a list": ((ART, "authors: [jane-roe", "authors: [[Sam], jane-roe"), (ARTICLE, 7, "authors must be text or a set of fields (key: value), not list", None)),
     "author listed twice": ((ART, "authors: [jane-roe", "authors: [jane-roe, jane-roe"), (ARTICLE, 7, "'jane-roe' is listed twice in authors (first on line 7)", "keep one of them")),
     "annotation term listed twice": ((ANN, "    terms: [arf]", "    terms: [arf, arf]"), (ANNOTATIONS, 7, "'arf' is listed twice in terms (first on line 7)", None)),
@@ -516,13 +518,16 @@ def test_a_file_that_cannot_be_opened_is_a_located_problem(tmp_path: Path):
     assert (raised.value.problem.line, raised.value.problem.message) == (1, "file cannot be read: File name too long")
 
 
-def test_unknown_nested_field_and_the_missing_one(mini: Project):
+def test_a_misspelt_nested_field_is_one_problem_on_its_line(mini: Project):
     mini.replace("articles/forum-talks.md", "publisher: Example Review", "publsher: Example Review")
     problems = load(mini).problems
-    assert [(p.line, p.message, p.hint) for p in problems] == [
-        (3, "missing required field 'publisher'", None),
-        (4, "unknown field 'publsher'", "did you mean 'publisher'?"),
-    ]
+    assert [(p.line, p.message, p.hint) for p in problems] == [(4, "unknown field 'publsher'", "did you mean 'publisher'?")]
+
+
+def test_a_missing_field_beside_an_unknown_unlike_it_is_two_problems(mini: Project):
+    mini.replace("articles/forum-talks.md", "publisher: Example Review", "printer: Example Review")
+    problems = load(mini).problems
+    assert [(p.line, p.message) for p in problems] == [(3, "missing required field 'publisher'"), (4, "unknown field 'printer'")]
 
 
 def test_all_problems_are_reported_in_one_run(mini: Project):

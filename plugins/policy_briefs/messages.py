@@ -51,7 +51,7 @@ def validation_problems(error: ValidationError, located: LocatedData, path: str,
     located_details = [(detail, _data_path(located.data, base, detail["loc"])) for detail in error.errors()]
     problems = []
     for detail, where in located_details:
-        if _other_branch(detail, where, located_details):
+        if _other_branch(detail, where, located_details) or _misspelt(detail, where, located_details):
             continue
         message, hint = _describe(detail, where, vocabulary)
         if detail["type"] in _FIELDS_TYPES and any(other["type"] == "string_type" and at == where for other, at in located_details):
@@ -63,6 +63,17 @@ def validation_problems(error: ValidationError, located: LocatedData, path: str,
 
 
 _FIELDS_TYPES = {"model_type", "dict_type", "model_attributes_type"}  # pydantic's errors for a value that is not a set of fields
+
+
+def _misspelt(detail: dict, where: tuple, located_details: list[tuple[dict, tuple]]) -> bool:
+    """A missing field given under a misspelt name beside it: the unknown name's message says which it is."""
+    if detail["type"] != "missing":
+        return False
+    name = detail["loc"][-1]
+    return any(
+        other["type"] == "extra_forbidden" and at[:-1] == where[:-1] and suggest(str(at[-1]), [name]) == name
+        for other, at in located_details
+    )
 
 
 def _other_branch(detail: dict, where: tuple, located_details: list[tuple[dict, tuple]]) -> bool:
