@@ -85,6 +85,16 @@ def test_quotes_and_links_are_read_as_the_site_renders_them(mini: Project):
     assert len(problems) == 1 and problems[0].startswith("briefs/articles/forum-talks.annotations.yml:4: quote not found in the article: “Thailand | treaty ally”"), result.stdout
 
 
+def test_a_quote_matching_many_passages_shows_three_as_a_reader_reads_them(mini: Project):
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: ASEAN")
+    result = run_check(mini.root)
+    assert result.stdout.splitlines()[0] == (  # (the heading without the permalink the site's toc gives it)
+        "briefs/articles/forum-talks.annotations.yml:4: quote matches 4 passages: paragraph 1, “…The [ASEAN] Regional Forum met while…”; "
+        "paragraph 1, “…Regional Forum met while [ASEAN] watched. Russia’s delega…”; paragraph 2, “…Russia in [ASEAN] Regional Forum…”; and 1 more "
+        "(add a 'prefix' or 'suffix' with the words just before or after the one you mean)"
+    )
+
+
 def test_links_to_the_docs_folder_the_configuration_names_are_known(mini: Project):
     config = mini.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "docs_dir: pages\n", encoding="utf-8")

@@ -413,6 +413,7 @@ ONE_MISTAKE = {
     "quote in the wrong case": ((ANN, "quote: ASEAN Regional Forum met", "quote: asean regional forum met"), (ANNOTATIONS, 4, "quote not found in the article", "in paragraph 1: “ASEAN Regional Forum met”")),
     "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "in paragraph 1")),
     "prefix that matches nowhere": ((ANN, 'prefix: "so will the "', 'prefix: "so shall the "'), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", "(the prefix/suffix do not match there)")),
+    "prefix that matches nowhere, quote with an apostrophe": ((ANN, "quote: ASEAN Regional Forum met", 'quote: Russia’s delegates\n    prefix: "Nowhere "'), (ANNOTATIONS, 4, "quote not found in the article: “Russia’s delegates”", "(the prefix/suffix do not match there)")),
     "ambiguous quote": ((ANN, '    prefix: "so will the "\n', ""), (ANNOTATIONS, 14, "quote matches 2 passages: paragraph 4, “…", "add a 'prefix' or 'suffix'")),
     "link to an unknown term": ((ART, "(term:arf)", "(term:arff)"), (ARTICLE, 25, "link to unknown glossary entry 'term:arff'", "did you mean 'arf'?")),
     "link to an unknown actor": ((ART, "read [Russia elsewhere](https://example.org/)", "read [Russia elsewhere](actor:rusia)"), (ARTICLE, 19, "link to unknown actor 'actor:rusia'", "did you mean 'russia'?")),

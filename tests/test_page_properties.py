@@ -214,8 +214,11 @@ class _Page:
 
 # -- reading the page as a reader does ---------------------------------------------------
 
+NOT_THE_ARTICLES = {("button", "pb-marker"), ("a", "headerlink")}  # a note's marker (its number), a heading's permalink (¶)
+
+
 def _is_marker(node) -> bool:  # noqa: ANN001
-    return isinstance(node, Tag) and node.name == "button" and "pb-marker" in (node.get("class") or [])
+    return isinstance(node, Tag) and any((node.name, name) in NOT_THE_ARTICLES for name in node.get("class") or [])
 
 
 def _blocks(element: Tag):  # noqa: ANN202

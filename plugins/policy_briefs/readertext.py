@@ -22,6 +22,7 @@ PLACEHOLDER = re.compile("\x02(?:wzxhzdk:\\d+|\\d+)\x03")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
 _WHITESPACE = re.compile(r"\s+")
 MARKER_CLASS = "pb-marker"  # the button after a highlighted passage
+_NOT_READ = {"button": MARKER_CLASS, "a": "headerlink"}  # elements by tag and class: a note's marker, the toc's permalink (¶)
 CODE_ESCAPE = re.compile("&(?:amp|lt|gt);")  # how Python-Markdown keeps &, < and > in the text of code
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 NO_BREAK_SPACE_ENTITY = r"&(?:nbsp|#0*160|#[xX]0*[aA]0);"
@@ -79,11 +80,11 @@ def iter_blocks(root: etree.Element) -> Iterator[etree.Element]:
 
 
 def _slots(block: etree.Element, code: bool = False) -> list[Slot]:
-    """Text runs of a block in reading order, skipping nested blocks and note markers (their numbers are not the article's)."""
+    """Text runs of a block in reading order, skipping nested blocks, note markers and headings' permalinks (not the article's words)."""
     code = code or block.tag == "code"
     slots = [Slot(block, "text", code)]
     for child in block:
-        if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS or child.tag == "button" and MARKER_CLASS in child.get("class", "").split():
+        if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS or child.tag in _NOT_READ and _NOT_READ[child.tag] in child.get("class", "").split():
             slots.append(Slot(child, "tail", code))
             continue
         slots.extend(_slots(child, code))

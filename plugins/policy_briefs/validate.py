@@ -20,7 +20,7 @@ from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
 from .messages import did_you_mean, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
-from .readertext import iter_blocks, normalize, read_no_break_spaces
+from .readertext import collapse, iter_blocks, normalize, read_no_break_spaces
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import generated_pages, linked_file, relative_path, uri_for
@@ -30,6 +30,7 @@ REQUIRED_BY_KIND = {"quotation": ("speaker",), "fact-check": ("verdict", "body")
 ONLY_FOR_KIND = {"speaker": "quotation", "verdict": "fact-check"}
 SUPPRESS_SCHEME = "nolink"
 EXPLICIT_SCHEMES = {"term", "actor", SUPPRESS_SCHEME}
+PLACES_SHOWN = 3  # of the passages an ambiguous quote matches
 _FOLDERS = {"glossary entry": "glossary", "actor": "actors"}
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # a URL's scheme (RFC 3986)
 
@@ -313,10 +314,12 @@ class _Checker:
         if len(found) == 1:
             return anchor_at(found[0], selector, blocks)
         if not found:
-            self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{selector.quote}”", _closest_hint(fields.quote, selector, blocks)))
+            written = collapse(fields.quote.strip())  # (as the editor wrote it: the selector's quote marks are made plain)
+            self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{written}”", _closest_hint(fields.quote, selector, blocks)))
         else:
-            places = "; ".join(f"paragraph {o.block + 1}, “…{_context(blocks[o.block], o.start, len(selector.quote))}…”" for o in found)
-            self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
+            places = "; ".join(f"paragraph {o.block + 1}, “…{_context(blocks[o.block], o.start, len(selector.quote))}…”" for o in found[:PLACES_SHOWN])
+            more = f"; and {len(found) - PLACES_SHOWN} more" if len(found) > PLACES_SHOWN else ""
+            self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}{more}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
         return None
 
     def check_orphan_annotations(self) -> None:
@@ -437,5 +440,5 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...]) -> st
     closest = closest_passage(quote, blocks)
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
-    extra = " (the prefix/suffix do not match there)" if closest.text == selector.quote else ""
+    extra = " (the prefix/suffix do not match there)" if normalize(closest.text) == selector.quote else ""
     return f"closest passage, {closest.similarity:.0%} similar, in paragraph {closest.block + 1}: “{closest.text}”{extra}"
