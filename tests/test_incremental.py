@@ -290,7 +290,7 @@ def test_every_markdown_field_of_the_contract_is_converted_in_the_run_before_pag
 
 
 def test_field_markdown_converts_as_python_markdown_does():
-    from policy_briefs.pages import _markdown_html
+    from policy_briefs.fieldmarkdown import _markdown_html
 
     rng = random.Random(5)
     atoms = ["word", " ", "  ", "\n", "\n\n", "\r", "\t", "*", "**", "_", "__", "`", "\\", "[", "]", "(", ")", "!", "<", ">",

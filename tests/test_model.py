@@ -475,7 +475,7 @@ def test_links_to_the_sites_pages_and_files_are_known(mini: Project):
 
 
 def test_a_fields_links_kept_are_whole_addresses_and_anchors():
-    from policy_briefs.fieldlinks import kept, links_in
+    from policy_briefs.fieldlinks import kept, links_in, links_to_check
 
     text = "[a](https://example.org/x) <mailto:a@example.org> [b](#note-x) [c](term:arf) [d](other.md) [e](/abs) [f](https:host) [g][r]\n\n[r]: HTTP://example.org\n"
     assert [(href, kept(href)) for href in links_in(text)] == [
@@ -483,6 +483,9 @@ def test_a_fields_links_kept_are_whole_addresses_and_anchors():
         ("other.md", False), ("/abs", False), ("https:host", False), ("HTTP://example.org", True),
     ]
     assert links_in("No link, only *emphasis* and [brackets].") == []
+    assert links_to_check("[a](https://example.org/) and [b](#x) and [c](mailto:a@example.org)") == []  # plainly kept: not read
+    assert links_to_check("[a](https://example.org/) and [b]( term:arf)") == ["https://example.org/", "term:arf"]
+    assert links_to_check("[a][r]\n\n[r]: https://example.org/") == ["https://example.org/"]
 
 
 def test_links_mkdocs_does_not_look_up_are_not_checked(mini: Project):

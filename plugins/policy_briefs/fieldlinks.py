@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import markdown
-
+from .fieldmarkdown import converted
 from .safehtml import URL_SCHEMES
 
-_LINK_SIGNS = ("](", "]:", "<")  # a text with none of them has no link (most texts)
+_KEPT_STARTS = ("https://", "http://", "mailto:", "#")
 
 
 class _Hrefs(HTMLParser):
@@ -26,12 +25,20 @@ class _Hrefs(HTMLParser):
             self.found += [value or "" for name, value in attrs if name == "href"]
 
 
+def links_to_check(text: str) -> list[str]:
+    """The links in a Markdown text, unless each one it could hold is plainly kept (most texts: none is read)."""
+    if "<" not in text and "]:" not in text and all(after.startswith(_KEPT_STARTS) for after in text.split("](")[1:]):
+        return []  # no reference, autolink or raw HTML, and every inline link a whole address or an anchor
+    return links_in(text)
+
+
 def links_in(text: str) -> list[str]:
     """Every link's address in a Markdown text, as Python-Markdown reads it."""
-    if not any(sign in text for sign in _LINK_SIGNS):
+    html = converted(text)
+    if "<a" not in html:
         return []
     parser = _Hrefs()
-    parser.feed(markdown.markdown(text))
+    parser.feed(html)
     parser.close()
     return parser.found
 

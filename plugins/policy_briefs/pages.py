@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import jinja2
-import markdown
 import yaml
 
 from markupsafe import Markup
@@ -22,6 +21,7 @@ from .incremental import digest
 from .mdext import BODY_END, BODY_START
 from .model import Content
 from .relations import Relations, newest_first
+from .fieldmarkdown import converted_once as _convert
 from .safehtml import clean_fragment, inline
 from .sitepaths import uri_for
 
@@ -81,41 +81,6 @@ def make_environment(template_dirs: list[str]) -> jinja2.Environment:
     return env
 
 
-# Python-Markdown's inline patterns, by name, and the characters one of which a text must hold for
-# the pattern to match anywhere in it (before inline patterns run, a carriage return may become a
-# line end; they themselves only add placeholders, which hold none of these characters).
-_PATTERN_TRIGGERS = {
-    "backtick": "`", "escape": "\\", "reference": "[", "link": "[", "image_link": "[", "image_reference": "[",
-    "short_reference": "[", "short_image_ref": "[", "autolink": "<", "automail": "<", "linebreak": "\n\r",
-    "html": "<", "entity": "&", "em_strong": "*_", "em_strong2": "_", "not_strong": "*_",
-}
-_field_converters: dict[frozenset[str], markdown.Markdown] = {}  # by the patterns left out; reset for each text
-
-
-def _markdown_html(text: str) -> str:
-    """What Python-Markdown makes of one text (as `markdown.markdown(text)`), before sanitising.
-
-    Converted without the inline patterns that cannot match in it: the same HTML, without
-    trying each of them at every place in the text.
-    """
-    unused = frozenset(name for name, triggers in _PATTERN_TRIGGERS.items() if not any(char in text for char in triggers))
-    converter = _field_converters.get(unused)
-    if converter is None:
-        converter = _field_converters[unused] = markdown.Markdown()
-        for name in unused:
-            converter.inlinePatterns.deregister(name, strict=False)
-    return converter.reset().convert(text)
-
-
-_converted: dict[str, str] = {}  # text -> what Python-Markdown made of it ahead (see `convert_all`), until shown
-
-
-def _convert(text: str) -> str:
-    """`_markdown_html`: the conversion made ahead (not kept after), or one now."""
-    converted = _converted.pop(text, None)
-    return converted if converted is not None else _markdown_html(text)
-
-
 def markdown_texts(content: Content) -> Iterator[str]:
     """The content's Markdown fields (the contract's `Markdown` type): what templates show through `md` or `md_inline`."""
     for article in content.articles.values():
@@ -124,17 +89,6 @@ def markdown_texts(content: Content) -> Iterator[str]:
         yield from (note.fields.body for note in article.annotations if note.fields.body)
     yield from (entry.fields.definition for entry in content.glossary.values())
     yield from (actor.fields.summary for actor in content.actors.values())
-
-
-@timing.timed("markdown fields")
-def convert_all(texts: Iterable[str]) -> None:
-    """Convert these texts now, one after another: much faster than one at a time between pages' work.
-
-    Each conversion is kept until a page shows the text (`render_markdown`, `render_inline`).
-    """
-    for text in texts:
-        if text not in _converted:
-            _converted[text] = _markdown_html(text)
 
 
 @functools.lru_cache(maxsize=None)

@@ -30,7 +30,8 @@ from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
 from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
-from .pages import PageRenderer, PageSpec, convert_all, make_environment, markdown_texts, page_specs, relative_url
+from .fieldmarkdown import convert_all
+from .pages import PageRenderer, PageSpec, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page

@@ -13,7 +13,7 @@ import markdown
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
 from .entities import EntityIndex, single_spaced
 from .fastreader import occurrences_in
-from .fieldlinks import kept, links_in
+from .fieldlinks import kept, links_to_check
 from .linker import Linker
 from .mentions import ArticleView, article_view
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
@@ -342,7 +342,7 @@ class _Checker:
     def _check_field_links(self, parsed: Parsed, texts: dict[tuple, str]) -> None:
         """Links a Markdown field would show without their address, or with one that leads nowhere from some page."""
         for where, text in texts.items():
-            for href in links_in(text):
+            for href in links_to_check(text):
                 if not kept(href):
                     hint = "link entries and actors from the article's text" if href.partition(":")[0] in EXPLICIT_SCHEMES else "write the whole https:// address"
                     message = f"link '{href}' in {[part for part in where if isinstance(part, str)][-1]} is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors"
