@@ -435,6 +435,7 @@ ONE_MISTAKE = {
     "annotations file with the wrong name": (("articles/forum-talks.yml", None, "annotations: []\n"), ("briefs/articles/forum-talks.yml", 1, "file is not part of the content model", "<slug>.annotations.yml")),
     "brief named like the list of tags": (("articles/tags.md", None, FRONT_MATTER + "Text.\n"), ("briefs/articles/tags.md", 1, "the file's name is taken: its page would replace the site's page briefs/tags.md", "rename the file")),
     "glossary entry named like the glossary's index": (("glossary/index.yml", None, "term: Index\ndefinition: A list.\n"), ("briefs/glossary/index.yml", 1, "the file's name is taken: its page would replace the site's page glossary/index.md", None)),
+    "file not of the model, named index": (("glossary/index.txt", None, "notes\n"), ("briefs/glossary/index.txt", 1, "file is not part of the content model", None)),
     "file in a sub-folder": (("glossary/more/eas.yml", None, "term: EASY\ndefinition: d\n"), ("briefs/glossary/more/eas.yml", 1, "file is not part of the content model", None)),
     "file stem that is not an id": (("glossary/East_Asia.yml", None, "term: East Asia\ndefinition: A region.\n"), ("briefs/glossary/East_Asia.yml", 1, "file name 'East_Asia' is not a valid id", "rename the file")),
     "malformed YAML": ((G_EAS, "related: [arf]", "related: [arf"), ("briefs/glossary/eas.yml", 6, "malformed YAML", None)),

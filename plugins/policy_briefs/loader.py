@@ -216,11 +216,11 @@ def _read_one(file: Path, project: Path, raw: RawContent) -> None:
 
 def _index_page_of(folder: str | None, name: str) -> str | None:
     """The site's index page a content file's page would take the place of (None if none)."""
-    kinds = {"articles": "brief", "glossary": "term", "actors": "actor"}
-    if folder not in kinds:
+    suffixes = {"articles": (ANNOTATIONS_SUFFIX, ".md"), "glossary": (".yml",), "actors": (".yml",)}
+    suffix = next((end for end in suffixes.get(folder or "", ()) if name.endswith(end)), None)
+    if suffix is None:  # not a content file's name: said so elsewhere
         return None
-    stem = name.removesuffix(ANNOTATIONS_SUFFIX) if name.endswith(ANNOTATIONS_SUFFIX) else Path(name).stem
-    page = uri_for(kinds[folder], stem)
+    page = uri_for({"articles": "brief", "glossary": "term", "actors": "actor"}[folder], name.removesuffix(suffix))
     return page if page in INDEX_PAGES else None
 
 
