@@ -204,6 +204,12 @@ def test_previews_are_first_sentences(mini: Project):
         ("“It ended.” Then more.", "“It ended.”"),
         ("No full stop at all", "No full stop at all"),
         ("  Only one sentence.  ", "Only one sentence."),
+        ("1. First, a list item. It goes on.\n2. Second item.", "First, a list item."),
+        ("- One\n- Two", "One"),
+        ("<script>alert(1)</script>The forum met. Again.", "The forum met."),
+        ("## A heading\n\nThe text.", "A heading"),
+        ("Tom &amp; Jerry met. Then.", "Tom & Jerry met."),
+        ("A hard  \nline break. Then.", "A hard line break."),
     ],
 )
 def test_first_sentence(markdown_text: str, expected: str):

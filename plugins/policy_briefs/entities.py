@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
+from html.parser import HTMLParser
 from typing import Literal
 
 from . import sentences
+from .fieldmarkdown import converted
+from .safehtml import clean_fragment
 from .schema import ActorFields, GlossaryFields
 
 EntityKind = Literal["term", "actor"]
-_MARKUP = re.compile(r"[*_`]+|!?\[([^\]]*)\]\([^)]*\)|<[^>]*>")
+_BLOCKS = frozenset({"p", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,34 @@ class Target:
 
 
 def first_sentence(markdown_text: str) -> str:
-    """The first sentence of a Markdown text, as plain text (the hover preview)."""
-    paragraph = markdown_text.strip().split("\n\n", 1)[0]
-    return sentences.first_sentence(" ".join(_MARKUP.sub(lambda m: m.group(1) or "", paragraph).split()))
+    """The first sentence of a Markdown text's first paragraph or item, as a reader reads it (the hover preview)."""
+    reader = _FirstBlock()
+    reader.feed(clean_fragment(converted(markdown_text)))
+    reader.close()
+    return sentences.first_sentence(" ".join("".join(reader.text).split()))
+
+
+class _FirstBlock(HTMLParser):
+    """The text of the first block of sanitised HTML that has any."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.done = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.done:
+            self.text.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._block_edge(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._block_edge(tag)
+
+    def _block_edge(self, tag: str) -> None:
+        if tag in _BLOCKS and "".join(self.text).strip():
+            self.done = True
 
 
 def glossary_forms(fields: GlossaryFields) -> list[str]:
