@@ -127,6 +127,8 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
         return _pattern_message(field, value, detail["ctx"]["pattern"])
     if kind in {"string_too_short", "string_type"} and (value is None or isinstance(value, str) and not value.strip()):
         return f"{field} must not be empty", None
+    if kind == "string_unicode":
+        return f"{field} holds a \\u escape for half a character (a lone surrogate, \\ud800 to \\udfff)", "write the character itself, or its whole \\U0001xxxx escape"
     if kind == "string_type":
         return f"{field} must be text, not {type(value).__name__}", "put it in quotes" if isinstance(value, (int, float, bool)) else None
     if kind == "list_type":
