@@ -55,7 +55,7 @@ def validation_problems(error: ValidationError, located: LocatedData, path: str,
             continue
         message, hint = _describe(detail, where, vocabulary)
         if detail["type"] in _FIELDS_TYPES and any(other["type"] == "string_type" and at == where for other, at in located_details):
-            message = f"{_label(where)} must be text or a set of fields (key: value), not {type(detail.get('input')).__name__}"  # neither branch of a union
+            message = f"{field_label(where)} must be text or a set of fields (key: value), not {type(detail.get('input')).__name__}"  # neither branch of a union
         elif detail["type"] == "string_type" and any(other["type"] in _FIELDS_TYPES and at == where for other, at in located_details):
             continue  # said once, with the other branch's error
         problems.append(Problem(path, located.line_of(where), message, hint))
@@ -107,14 +107,15 @@ def _is_tag(part: str) -> bool:
     return "[" in part or part[:1].isupper() or part in {"constrained-str", "str", "int"}
 
 
-def _label(where: tuple) -> str:
+def field_label(where: tuple) -> str:
+    """The name of the field at a location (its last key; "file" for the whole file)."""
     named = [str(part) for part in where if isinstance(part, str)]
     return named[-1] if named else "file"
 
 
 def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, str | None]:
     kind = detail["type"]
-    field = _label(where)
+    field = field_label(where)
     value = detail.get("input")
     if kind == "extra_forbidden":
         return f"unknown field '{field}'", did_you_mean(field, vocabulary) or "remove it"

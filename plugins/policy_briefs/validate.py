@@ -17,7 +17,7 @@ from .fieldlinks import kept, links_to_check
 from .linker import Linker
 from .mentions import ArticleView, article_view
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
-from .messages import did_you_mean, slugify, suggest
+from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
 from .readertext import collapse, iter_blocks, normalize, read_no_break_spaces
@@ -345,7 +345,7 @@ class _Checker:
             for href in links_to_check(text):
                 if not kept(href):
                     hint = "link entries and actors from the article's text" if href.partition(":")[0] in EXPLICIT_SCHEMES else "write the whole https:// address"
-                    message = f"link '{href}' in {[part for part in where if isinstance(part, str)][-1]} is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors"
+                    message = f"link '{href}' in {field_label(where)} is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors"
                     self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, hint))
 
     def _check_form_clashes(self) -> None:
