@@ -54,6 +54,34 @@ BROKEN = {
         "articles/forum-talks.md", "published: 2016-05-04", "published: 2016-02-30",
         "briefs/articles/forum-talks.md:6: published: day 30 does not exist in 2016-02", "",
     ),
+    "embedded video": (
+        "articles/forum-talks.md", "Ask [the forum]", '<iframe src="https://example.org/talk"></iframe> Ask [the forum]',
+        "briefs/articles/forum-talks.md:25: HTML element <iframe> is removed from the page", "link to it instead",
+    ),
+    "style attribute": (
+        "articles/forum-talks.md", "Ask [the forum]", '<span style="color: red">Ask</span> [the forum]',
+        "briefs/articles/forum-talks.md:25: attribute 'style' of <span> is removed from the page", "no styles",
+    ),
+    "term link in HTML": (
+        "articles/forum-talks.md", "Ask [the forum](term:arf)", 'Ask <a href="term:arf">the forum</a>',
+        "briefs/articles/forum-talks.md:25: href=\"term:arf\" in HTML is not resolved", "write [its text](term:arf)",
+    ),
+    "script URL in HTML": (
+        "articles/forum-talks.md", "Ask [the forum]", '<a href="javascript:go()">Go</a>. Ask [the forum]',
+        "briefs/articles/forum-talks.md:25: href=\"javascript:go()\" in HTML loses its address", "https://",
+    ),
+    "file link in HTML": (
+        "articles/forum-talks.md", "Ask [the forum]", '<a href="forum-talks.md">Here</a>. Ask [the forum]',
+        "briefs/articles/forum-talks.md:25: href=\"forum-talks.md\" in HTML names a file", "write [its text](forum-talks.md)",
+    ),
+    "theme id": (
+        "articles/forum-talks.md", "Ask [the forum]", '<span id="__config">x</span> Ask [the forum]',
+        "briefs/articles/forum-talks.md:25: attribute id=\"__config\" of <span> is removed", "choose another name",
+    ),
+    "script in an article": (
+        "articles/forum-talks.md", "Ask [the forum]", "<script>go()</script>\n\nAsk [the forum]",
+        "briefs/articles/forum-talks.md:25: <script> is removed with what it holds", "remove it",
+    ),
     "shared surface form": (
         "actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, ARF]",
         "briefs/actors/russia.yml:3: “ARF” is already a surface form of briefs/glossary/arf.yml", "",

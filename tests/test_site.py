@@ -271,6 +271,19 @@ def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini
     assert check.stdout.splitlines()[:-1] == [expected], check.stdout
 
 
+def test_html_the_page_would_drop_is_a_located_warning_in_build_and_check(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", 'A clip:\n\n<iframe src="https://example.org/v"></iframe>\n\nAsk <a href="term:arf">the forum</a> and [the forum]')
+    expected = [
+        "briefs/articles/forum-talks.md:27: HTML element <iframe> is removed from the page (only text markup is kept) (link to it instead: [its title](https://…))",
+        "briefs/articles/forum-talks.md:29: href=\"term:arf\" in HTML is not resolved and loses its address: term: links work in Markdown only (write [its text](term:arf))",
+    ]
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.removeprefix("WARNING -  policy_briefs: ") for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode != 0 and warnings == expected, strict.stderr
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert check.stdout.splitlines()[:-1] == expected, check.stdout
+
+
 def test_an_article_nested_hundreds_deep_builds_without_a_traceback(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "".join("    " * level + "1. x\n" for level in range(300)) + "\nAsk [the forum]")
     strict = build(mini.root, tmp_path / "strict")
@@ -316,7 +329,15 @@ def test_an_article_cannot_pose_as_the_theme(mini: Project, tmp_path: Path):
     settings.write_text(settings.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - attr_list\n", 1), encoding="utf-8")
     mini.replace("articles/forum-talks.md", "came from Moscow.\n", f"came from Moscow.\n\n{config}\n\nA paragraph.\n{{: #__search data-md-component=\"search-query\" }}\n")
     site = tmp_path / "site"
-    result = build(mini.root, site)
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.removeprefix("WARNING -  policy_briefs: ") for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    theirs = "is removed: the theme's scripts look elements up by it (choose another name)"
+    assert strict.returncode != 0 and warnings == [
+        f'briefs/articles/forum-talks.md:17: attribute id="__config" of <div> {theirs}',
+        f'briefs/articles/forum-talks.md:20: attribute data-md-component="search-query" of <p> {theirs}',
+        f'briefs/articles/forum-talks.md:20: attribute id="__search" of <p> {theirs}',
+    ], strict.stderr
+    result = build(mini.root, site, strict=False)
     assert result.returncode == 0, result.stderr
     soup = page(site, BRIEF)
     assert [(e.name, e.get("type")) for e in soup.select("#__config")] == [("script", "application/json")]  # the theme's

@@ -14,6 +14,7 @@ import markdown
 
 from . import timing
 from .anchoring import Selector
+from .droppedhtml import in_article
 from .entities import EntityIndex, Target
 from .fastreader import FastBlock, occurrences_in, read_block
 from .linker import Linker
@@ -82,7 +83,8 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 in_body = {id(element) for element in iter_blocks(_holder(body))}
                 chosen = [number for number, block in enumerate(blocks) if id(block.element) in in_body]
                 links = [link.get("href", "") for child in body for link in child.iter("a")]
-                view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen])
+                dropped = in_article(body, stash)
+                view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped)
             with timing.section("treeprocessor: read article"):
                 annotations = state.read_article(view)
         self._explicit_links(root, state)

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .droppedhtml import Dropped
 from .entities import EntityIndex, Target
 from .fastreader import read_block
 from .linker import Linker
@@ -125,6 +126,7 @@ class ArticleView:
     links: tuple[str, ...]
     mentions: tuple[Mention, ...]
     too_deep: bool = False  # the Markdown could not be read (nested too deeply)
+    dropped: tuple[Dropped, ...] = ()  # what the page's sanitiser would take out
 
 
 def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
@@ -140,7 +142,7 @@ def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
 
 def article_view(
     elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (),
-    blocks: Sequence[Block] | None = None, numbered: Sequence[list[Mention]] | None = None,
+    blocks: Sequence[Block] | None = None, numbered: Sequence[list[Mention]] | None = None, dropped: Sequence[Dropped] = (),
 ) -> ArticleView:
     """An article's view from its rendered blocks (in document order) and link targets.
 
@@ -152,4 +154,4 @@ def article_view(
         mentions = renumbered(numbered)
     else:
         mentions = tuple(m for block in number_mentions(list(blocks), [block_hits(block, linker, index) for block in blocks]) for m in block)
-    return ArticleView(tuple(block.text for block in blocks), tuple(links), mentions)
+    return ArticleView(tuple(block.text for block in blocks), tuple(links), mentions, dropped=tuple(dropped))

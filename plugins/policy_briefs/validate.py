@@ -11,6 +11,7 @@ from pathlib import Path
 import markdown
 
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
+from .droppedhtml import Dropped, in_article
 from .entities import EntityIndex, single_spaced
 from .fastreader import occurrences_in
 from .fieldlinks import kept, links_to_check
@@ -81,7 +82,8 @@ class ArticleReader:
         if captured is None:  # nothing to render (an empty body)
             return ArticleView((), (), ())
         root = captured
-        return article_view(list(iter_blocks(root)), [a.get("href", "") for a in root.iter("a")], linker, index, md.htmlStash.rawHtmlBlocks)
+        stash = md.htmlStash.rawHtmlBlocks
+        return article_view(list(iter_blocks(root)), [a.get("href", "") for a in root.iter("a")], linker, index, stash, dropped=in_article(root, stash))
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):
@@ -230,6 +232,7 @@ class _Checker:
             self.problems.append(Problem(parsed.path, body_line, TOO_DEEP, "flatten its nested lists or quotes"))
         blocks = view.blocks
         self._check_explicit_links(slug, parsed, body, body_line, view.links)
+        self._check_dropped(parsed, body, body_line, view.dropped)
         if parsed.located and not parsed.unreadable and not view.too_deep and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
         annotation_file = self.raw.annotations.get(slug)
@@ -278,6 +281,12 @@ class _Checker:
             hint = "link an entry with term:ID, an actor with actor:ID, anything else with its whole https:// address"
         line = body_line + _link_line(body, href)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' would lose its address: pages keep http, https and mailto links, and term:, actor: and nolink:", hint))
+
+    def _check_dropped(self, parsed: Parsed, body: str, body_line: int, dropped: tuple[Dropped, ...]) -> None:
+        """HTML the page would not show: one problem per tag, at the line it is written on."""
+        for item in dropped:
+            found = next((text for text in item.written if text in body), "")
+            self.problems.append(Problem(parsed.path, body_line + _line_index(body, found), item.message, item.hint))
 
     # -- annotations ------------------------------------------------------
     def _annotations(self, parsed: Parsed, blocks: tuple[str, ...], place: bool = True) -> tuple[Annotation, ...]:

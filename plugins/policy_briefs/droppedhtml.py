@@ -1,0 +1,134 @@
+"""What a page's sanitiser would take out of an article's HTML, found before it does so.
+
+Pages keep text markup and the plugin's own (`safehtml`); anything else an editor writes
+(an `<iframe>`, a `style` or `onclick` attribute, a `javascript:` or `term:` address in
+raw HTML) would vanish from the page without a word. Each is reported instead, with the
+tag as written so that its line can be found.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from .safehtml import PAGE_ATTRIBUTES, PAGE_TAGS, THEME_ATTRIBUTE_PREFIX, THEME_ID_PREFIX, URL_SCHEMES
+from .sitepaths import linked_file
+
+REMOVED_WITH_CONTENT = ("script", "style")
+EMBEDDED = ("iframe", "video", "audio", "embed", "object", "source", "picture", "svg", "canvas")
+_KEPT_PREFIXES = ("data-", "aria-")
+_RESOLVED_SCHEMES = ("term", "actor", "nolink")  # resolved in Markdown links only
+_STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """One thing the page would not show: what, how to keep it, and texts of the source to find it by (the most telling first)."""
+
+    message: str
+    hint: str
+    written: tuple[str, ...]
+
+
+_TABLE_ALIGNMENT = Dropped(
+    "a table's column alignment is removed from the page (the tables extension writes it as a style)",
+    "give the tables extension use_align_attribute: true in mkdocs.yml, or leave the colons out",
+    ("|:-", "| :-", "-:|", "-: |", ":-", "-:"),
+)
+
+
+def in_article(elements: Iterable[etree.Element], stash: Sequence[object]) -> list[Dropped]:
+    """What the page would drop from an article's rendered Markdown (`elements`) and the raw HTML it holds."""
+    found = []
+    for element in elements:
+        for node in element.iter():
+            if node.attrib:
+                found += _attributes(node.tag, node.attrib.items(), ())
+            for text in (node.text, node.tail):
+                if text and "\x02" in text:
+                    found += (dropped for html in _stashed(text, stash) for dropped in in_raw_html(html))
+    return list(dict.fromkeys(found))  # once for each way of writing it (an aligned table's every cell is one)
+
+
+def in_raw_html(html: str | etree.Element) -> list[Dropped]:
+    """What the page would drop from one piece of raw HTML (an element if an extension parsed it)."""
+    if not isinstance(html, str):
+        return in_article([html], ())
+    if "<" not in html:
+        return []
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def _stashed(text: str, stash: Sequence[object]) -> Iterator[str | etree.Element]:
+    for match in _STASHED.finditer(text):
+        number = int(match.group(1))
+        if number < len(stash):
+            yield stash[number]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Dropped] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        written = (self.get_starttag_text() or f"<{tag}",)
+        if tag in REMOVED_WITH_CONTENT:
+            self.found.append(Dropped(f"<{tag}> is removed with what it holds: pages run no script and take no styles from content", "remove it", written))
+        elif tag not in PAGE_TAGS:
+            hint = "link to it instead: [its title](https://…)" if tag in EMBEDDED else "write it in Markdown"
+            self.found.append(Dropped(f"HTML element <{tag}> is removed from the page (only text markup is kept)", hint, written))
+        else:
+            self.found += _attributes(tag, attrs, written)
+
+    handle_startendtag = handle_starttag
+
+
+def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: tuple[str, ...]) -> list[Dropped]:
+    """What the page drops of a tag's attributes; an element Markdown made (no `tag_written`) is found by the attribute."""
+    found = []
+    for name, value in attrs:
+        name = name.lower()
+        written = tag_written or (f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}", *([f"#{value}"] if name == "id" else []))
+        if not tag_written and name == "style" and tag in ("th", "td"):  # Markdown's aligned table column
+            found.append(_TABLE_ALIGNMENT)
+        elif not _allowed(tag, name):
+            found.append(Dropped(f"attribute '{name}' of <{tag}> is removed from the page", _attribute_hint(tag, name), written))
+        elif name.startswith(THEME_ATTRIBUTE_PREFIX) or (name == "id" and (value or "").startswith(THEME_ID_PREFIX)):
+            found.append(Dropped(f"attribute {name}=\"{value}\" of <{tag}> is removed: the theme's scripts look elements up by it", "choose another name", written))
+        elif name in ("href", "src") and tag_written:  # a Markdown link's address is checked with the article's links
+            found += _address(tag, name, value or "", written)
+    return found
+
+
+def _allowed(tag: str, name: str) -> bool:
+    return name in PAGE_ATTRIBUTES["*"] or name in PAGE_ATTRIBUTES.get(tag, ()) or name.startswith(_KEPT_PREFIXES)
+
+
+def _attribute_hint(tag: str, name: str) -> str:
+    if name.startswith("on"):
+        return "pages run no script from content"
+    if name == "style":
+        return "pages take no styles from content"
+    own = sorted(PAGE_ATTRIBUTES.get(tag, ()))
+    common = "id, class, title, lang, dir, data-… and aria-…"
+    return f"<{tag}> keeps {', '.join(own)}, {common}" if own else f"elements keep {common}"
+
+
+def _address(tag: str, name: str, value: str, written: tuple[str, ...]) -> list[Dropped]:
+    """An address in raw HTML: kept only if the page keeps its scheme, and only Markdown links are resolved."""
+    scheme = urlsplit(value.strip()).scheme.lower() if ":" in value else ""
+    if scheme in _RESOLVED_SCHEMES:
+        return [Dropped(f"{name}=\"{value}\" in HTML is not resolved and loses its address: {scheme}: links work in Markdown only", f"write [its text]({value})", written)]
+    if scheme and scheme not in URL_SCHEMES:
+        return [Dropped(f"{name}=\"{value}\" in HTML loses its address: pages keep http, https and mailto addresses", "write the whole https:// address", written)]
+    if not scheme and linked_file(value, "briefs/page.md") is not None:
+        return [Dropped(f"{name}=\"{value}\" in HTML names a file, which only a Markdown link turns into its page's address", f"write [its text]({value})" if tag == "a" else f"write ![its description]({value})", written)]
+    return []
