@@ -228,6 +228,28 @@ def test_entity_index_reports_a_shared_form_once_with_both_owners():
     assert [(c.form, c.first.ref, c.second.ref) for c in index.clashes] == [("ARF", "term:arf", "actor:zed")]
 
 
+def test_a_name_is_found_whichever_apostrophe_it_is_written_with():
+    actors = {
+        "oneill": ActorFields(name="Tip O'Neill", type="person", summary="A speaker."),
+        "cote": ActorFields(name="Côte d’Ivoire", type="state", summary="A state."),
+    }
+    linker = Linker(EntityIndex.build({}, actors).by_form)
+    text = "Tip O’Neill and Tip O'Neill met Côte d'Ivoire, Côte d’Ivoire and Côte dʼIvoire."
+    assert [(text[f.start : f.end], f.target.ref) for f in linker.find(text)] == [
+        ("Tip O’Neill", "actor:oneill"), ("Tip O'Neill", "actor:oneill"),
+        ("Côte d'Ivoire", "actor:cote"), ("Côte d’Ivoire", "actor:cote"), ("Côte dʼIvoire", "actor:cote"),
+    ]
+
+
+def test_two_entities_cannot_claim_one_name_spelt_with_two_apostrophes():
+    actors = {
+        "a": ActorFields(name="O'Neill", type="person", summary="One."),
+        "b": ActorFields(name="Someone", type="person", aliases=["O’Neill"], summary="Two."),
+    }
+    index = EntityIndex.build({}, actors)
+    assert [(c.form, c.first.ref, c.second.ref) for c in index.clashes] == [("O'Neill", "actor:a", "actor:b")]
+
+
 def test_an_articles_mentions_read_in_its_page_are_numbered_as_the_article_alone():
     """Its page's header mentions entities too: the article's own mentions still count from its first block."""
     glossary = {"arf": GlossaryFields(term="ARF", definition="A forum.")}

@@ -37,7 +37,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from mkdocs.config import load_config
 
 from policy_briefs.anchoring import Selector, anchor_at
-from policy_briefs.entities import EntityIndex
+from policy_briefs.entities import EntityIndex, form_key
 from policy_briefs.fastreader import occurrences_in
 from policy_briefs.linker import Linker
 from policy_briefs.mdext import BODY_END, BODY_START, BriefsExtension, PageState
@@ -66,6 +66,7 @@ ACTORS = {
 INDEX = EntityIndex.build(GLOSSARY, ACTORS)
 LINKER = Linker(INDEX.by_form)
 FORMS = sorted(INDEX.by_form)
+WRITTEN_FORMS = [*FORMS, "O’Neil", "OʼNeil"]  # as articles write them: O’Neil's form is kept as O'Neil
 
 # -- the Markdown ------------------------------------------------------------------------
 
@@ -86,12 +87,12 @@ ESCAPES = ["\\*", "\\_x\\_"]
 
 def _simple(rng: random.Random) -> str:
     """An atom that may sit inside emphasis."""
-    pool = rng.choice([WORDS, WORDS, FORMS, FORMS, POSSESSIVES, ENTITIES, RAW_HTML])
+    pool = rng.choice([WORDS, WORDS, WRITTEN_FORMS, WRITTEN_FORMS, POSSESSIVES, ENTITIES, RAW_HTML])
     return rng.choice(pool)
 
 
 # What an atom is, by where a roll in [0, 1) falls: below each bound, an atom from its pool (None: emphasis).
-_ATOMS = ((0.25, WORDS), (0.45, FORMS), (0.5, POSSESSIVES), (0.6, ENTITIES), (0.67, RAW_HTML), (0.77, None),
+_ATOMS = ((0.25, WORDS), (0.45, WRITTEN_FORMS), (0.5, POSSESSIVES), (0.6, ENTITIES), (0.67, RAW_HTML), (0.77, None),
           (0.81, CODE), (0.85, LINKS), (0.95, EXPLICIT), (1.0, ESCAPES))
 
 
@@ -356,7 +357,7 @@ def _check_page(problems: Problems, html: str, plain: str, annotations: tuple[An
         for number, element in elements:
             text = _text(element)
             explicit = text in EXPLICIT_TEXTS.get(f"{kind}:{entity}", ())
-            form = INDEX.by_form.get(text)
+            form = INDEX.by_form.get(form_key(text))
             expect(explicit or (form is not None and form.ref == f"{kind}:{entity}"), "a mention holds other than a form of its entity", f"{element['id']}: {text!r}")
             if explicit and element.name == "a":
                 continue

@@ -161,6 +161,18 @@ def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Proj
     assert "".join(m.get_text() for m in paragraph.select('mark[data-note="note-agreed"]')) == "Russia and ASEAN agreed"
 
 
+def test_a_name_written_with_another_apostrophe_is_linked(mini: Project, tmp_path: Path):
+    mini.write("actors/oneill.yml", "name: Tip O'Neill\ntype: person\nsummary: A speaker of the House.\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "Tip O’Neill spoke. Ask [the forum]")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    link = article(page(site, BRIEF)).select_one("a#pb-actor-oneill-1")
+    assert link.get_text() == "Tip O’Neill" and link["href"].endswith("actors/oneill/")
+    uses = [a.get_text() for a in article(page(site, "actors/oneill")).select(".pb-appears-in li.pb-use a")]
+    assert any("Tip O’Neill spoke." in use for use in uses), uses
+
+
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")

@@ -80,13 +80,20 @@ def actor_target(actor_id: str, fields: ActorFields) -> Target:
 
 
 def _unique(forms: list[str]) -> list[str]:
-    """The forms as the linker finds them (white space between words made one space), each once."""
-    return list(dict.fromkeys(spaced for spaced in map(single_spaced, forms) if spaced))
+    """The forms as the linker finds them (`form_key`), each once."""
+    return list(dict.fromkeys(key for key in map(form_key, forms) if key))
 
 
-def single_spaced(form: str) -> str:
-    """A form with its words separated by single spaces, whatever white space the file had."""
-    return " ".join(form.split())
+APOSTROPHES = "'’ʼ"  # typewriter, typographic and letter apostrophes: one and the same in a name
+_PLAIN_APOSTROPHE = str.maketrans({mark: "'" for mark in APOSTROPHES[1:]})
+
+
+def form_key(form: str) -> str:
+    """A form as entities are looked up by it: its words separated by single spaces, each apostrophe a plain '.
+
+    So "O’Neill" in an article finds the alias "O'Neill", and two entities cannot both claim the two.
+    """
+    return " ".join(form.split()).translate(_PLAIN_APOSTROPHE)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .entities import Target
+from .entities import APOSTROPHES, Target, form_key
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,11 @@ def _branch(char: str, child: dict) -> str:
 
 
 def _literal(text: str) -> str:
-    """`text` as a regex, each run of white space matching any (a name may be wrapped across lines)."""
-    return r"\s+".join(map(re.escape, re.split(r"\s+", text)))
+    """`text` as a regex, each run of white space matching any (a name may be wrapped across lines), each apostrophe any."""
+    return r"\s+".join(re.escape(word).replace("'", _ANY_APOSTROPHE) for word in re.split(r"\s+", text))
+
+
+_ANY_APOSTROPHE = f"[{APOSTROPHES}]"
 
 
 def compile_forms(forms: list[str]) -> re.Pattern[str] | None:
@@ -72,7 +75,7 @@ def _start(trie: dict) -> str:
     Same as a plain `(?<!\\w)`, but the word boundary and the class of first characters let
     the regex engine skip most positions without entering the trie (about twice as fast).
     """
-    firsts = [char for char in trie if char]
+    firsts = [char for char in trie if char] + (list(APOSTROPHES[1:]) if "'" in trie else [])
     word = "".join(re.escape(char) for char in sorted(firsts) if _WORD.match(char))
     other = "".join(re.escape(char) for char in sorted(firsts) if not _WORD.match(char))
     starts = ([rf"\b(?=[{word}])"] if word else []) + ([rf"(?<!\w)(?=[{other}])"] if other else [])
@@ -86,7 +89,7 @@ class Linker:
     """Finds surface forms in text; each match is one dict lookup to its target."""
 
     def __init__(self, forms: Mapping[str, Target]) -> None:
-        """`forms`: each with its words separated by single spaces (`entities.single_spaced`)."""
+        """`forms`: each as `entities.form_key` makes it."""
         self.forms = dict(forms)
         self.pattern = compile_forms(sorted(self.forms))
 
@@ -96,7 +99,7 @@ class Linker:
         found = []
         for match in self.pattern.finditer(text):
             form = match.group()
-            target = self.forms.get(form) or self.forms.get(" ".join(form.split()))  # a name wrapped across lines
+            target = self.forms.get(form) or self.forms.get(form_key(form))  # a name wrapped across lines, or with ’
             if target is not None:
                 found.append(Found(match.start(), match.end(), target))
         return found

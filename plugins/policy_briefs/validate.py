@@ -12,7 +12,7 @@ import markdown
 
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
 from .droppedhtml import Dropped, in_article
-from .entities import EntityIndex, single_spaced
+from .entities import EntityIndex, form_key
 from .fastreader import occurrences_in
 from .fieldlinks import kept, links_to_check
 from .linker import Linker
@@ -368,9 +368,9 @@ class _Checker:
         """Line of the first field that gives this surface form."""
         fields = parsed.fields
         for key in ("term", "expansion", "name"):
-            if single_spaced(getattr(fields, key, None) or "") == form:
+            if form_key(getattr(fields, key, None) or "") == form:
                 return parsed.located.line_of((key,))
-        return parsed.located.line_of(("aliases", [single_spaced(a) for a in fields.aliases].index(form)))
+        return parsed.located.line_of(("aliases", [form_key(a) for a in fields.aliases].index(form)))
 
     def _parsed_of(self, kind: str, entity_id: str) -> Parsed:
         return (self.raw.glossary if kind == "term" else self.raw.actors)[entity_id]
