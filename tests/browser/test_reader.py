@@ -170,6 +170,43 @@ def test_a_marker_opens_its_note_by_tap_on_a_phone(pages) -> None:
     note.wait_for(state="hidden")
 
 
+def point_in_text_of(page, passage) -> dict:
+    """The middle of the passage's first word that is not in a link: where a reader would click on it."""
+    return page.evaluate(
+        """mark => {
+            const walker = document.createTreeWalker(mark, NodeFilter.SHOW_TEXT);
+            for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                const word = text.data.match(/\\w{3,}/);
+                if (!word || text.parentElement.closest('a, button') || text.parentElement.closest('mark') !== mark) continue;
+                const range = document.createRange();
+                range.setStart(text, word.index);
+                range.setEnd(text, word.index + word[0].length);
+                const box = range.getClientRects()[0];
+                return {x: box.left + box.width / 2, y: box.top + box.height / 2};
+            }
+            throw new Error('no plain word in the passage');
+        }""",
+        passage.element_handle(),
+    )
+
+
+def test_a_click_on_a_highlighted_passage_opens_its_note(pages) -> None:
+    page = pages.open(BRIEF)
+    passage = page.locator(f"{BODY} mark.pb-passage[id]").nth(2)
+    passage.scroll_into_view_if_needed()
+    point = point_in_text_of(page, passage)
+    page.mouse.click(point["x"], point["y"])
+    note = page.locator(f"[id='{passage.get_attribute('data-note').replace('note-', 'pop-', 1)}']")
+    note.wait_for(state="visible")
+    assert note.evaluate("e => e.matches(':popover-open')")
+    page.keyboard.press("Escape")
+    note.wait_for(state="hidden")
+    page.mouse.dblclick(point["x"], point["y"])  # selecting a word in it opens nothing
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => getSelection().toString().trim().length > 0")
+    assert not note.evaluate("e => e.matches(':popover-open')")
+
+
 def test_open_in_notes_closes_the_note_and_shows_it_among_the_notes(pages) -> None:
     page = pages.open(BRIEF)
     marker = page.locator(f"{BODY} button.pb-marker").first

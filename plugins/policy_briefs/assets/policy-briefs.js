@@ -13,3 +13,22 @@ document.addEventListener("focusout", (event) => {
   const next = event.relatedTarget;
   if (note && next instanceof Node && !note.contains(next) && note.matches(":popover-open")) note.hidePopover();
 });
+
+// A click on a highlighted passage opens its note, as its marker does. A link in the passage is
+// followed instead, and clicks that select text (a drag, a double or triple click) open nothing:
+// the note opens once no second click has followed.
+const SECOND_CLICK_WAIT = 300; // ms
+let pendingNote = 0;
+
+document.addEventListener("click", (event) => {
+  clearTimeout(pendingNote);
+  const passage = event.target instanceof Element ? event.target.closest("mark.pb-passage[data-note]") : null;
+  if (!passage || event.detail > 1 || event.target.closest("a[href], button")) return;
+  const id = passage.dataset.note.replace(/^note-/, "pop-");
+  const note = document.getElementById(id);
+  const marker = document.querySelector(`button.pb-marker[popovertarget="${CSS.escape(id)}"]`);
+  if (!note || !marker) return;
+  pendingNote = setTimeout(() => {
+    if (document.getSelection().isCollapsed && !note.matches(":popover-open")) marker.click();
+  }, SECOND_CLICK_WAIT);
+});
