@@ -5,8 +5,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from policy_briefs.droppedhtml import in_article
-from policy_briefs.safehtml import clean_page
+from policy_briefs.droppedhtml import in_article, in_field
+from policy_briefs.fieldmarkdown import converted
+from policy_briefs.safehtml import clean_fragment, clean_page
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "abbr", "footnotes", "def_list", "toc"]
 
@@ -87,3 +88,34 @@ Term
 def test_each_way_of_writing_a_drop_is_reported_once():
     found, _ = read('<p style="x">a</p>\n\n<p style="x">b</p>\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n| 3 | 4 |')
     assert [d.message for d in found] == ["attribute 'style' of <p> is removed from the page", "a table's column alignment is removed from the page (the tables extension writes it as a style)"]
+
+
+# -- YAML Markdown fields: their pages keep text markup only ------------------------------------
+
+FIELD_DROPPED = {
+    "image": ("A map:\n\n![the region](https://example.org/map.png)", "an image is not shown in the body", "<img"),
+    "heading": ("## Members\n\nTen states.", "a heading is shown as plain text in the body", "<h2"),
+    "underlined heading": ("Members\n-------\n\nTen states.", "a heading is shown as plain text in the body", "<h2"),
+    "iframe": ('Watch <iframe src="https://example.org/v"></iframe>', "HTML element <iframe> is removed from the body", "<iframe"),
+    "script": ("Text <script>go()</script>", "<script> is removed with what it holds from the body", "go()"),
+    "style": ('<span style="color: red">Red</span> text', "attribute 'style' of <span> is removed from the body", "color: red"),
+    "abbr class": ('<abbr title="Asia" class="x">A</abbr>', "attribute 'class' of <abbr> is removed from the body", 'class="x"'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FIELD_DROPPED))
+def test_what_a_fields_pages_drop_is_reported_and_is_truly_dropped(case: str):
+    text, message, lost = FIELD_DROPPED[case]
+    found = in_field(text, "body")
+    assert len(found) == 1 and found[0].message.startswith(message), found
+    assert lost not in clean_fragment(converted(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Plain text, *emphasis*, **strong**, `code`, a [link](https://example.org/ \"t\") and <abbr title=\"Asia\">A</abbr>.",
+    "- one\n- two\n\n1. three\n\n> quoted\n\n---\n\nafter a rule",
+    "A line\n- not a heading, a list",
+    "x < y and <span>kept</span> <a href=\"https://example.org/\" title=\"t\">link</a>",
+])
+def test_text_markup_in_a_field_is_not_reported(text: str):
+    assert in_field(text, "body") == []

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from .safehtml import PAGE_ATTRIBUTES, PAGE_TAGS, THEME_ATTRIBUTE_PREFIX, THEME_ID_PREFIX, URL_SCHEMES
+from .fieldmarkdown import converted
+from .safehtml import PAGE_ATTRIBUTES, PAGE_TAGS, TEXT_ATTRIBUTES, TEXT_TAGS, THEME_ATTRIBUTE_PREFIX, THEME_ID_PREFIX, URL_SCHEMES
 from .sitepaths import linked_file
 
 REMOVED_WITH_CONTENT = ("script", "style")
@@ -23,6 +24,10 @@ EMBEDDED = ("iframe", "video", "audio", "embed", "object", "source", "picture", 
 _KEPT_PREFIXES = ("data-", "aria-")
 _RESOLVED_SCHEMES = ("term", "actor", "nolink")  # resolved in Markdown links only
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# What a field's Markdown needs to hold for its conversion to have more than text markup: HTML, an
+# image, a heading (with # or underlined). Other texts are not read again.
+_MAY_DROP_IN_FIELD = re.compile(r"<|!\[|^ {0,3}#|^ {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -132,3 +137,40 @@ def _address(tag: str, name: str, value: str, written: tuple[str, ...]) -> list[
     if not scheme and linked_file(value, "briefs/page.md") is not None:
         return [Dropped(f"{name}=\"{value}\" in HTML names a file, which only a Markdown link turns into its page's address", f"write [its text]({value})" if tag == "a" else f"write ![its description]({value})", written)]
     return []
+
+
+def in_field(text: str, field: str) -> list[Dropped]:
+    """What the pages that show a YAML Markdown field (named `field`) would drop of it: they keep text markup only."""
+    if not _MAY_DROP_IN_FIELD.search(text):
+        return []
+    parser = _FieldTags(f"the {field}")
+    parser.feed(converted(text))
+    parser.close()
+    return list(dict.fromkeys(parser.found))
+
+
+class _FieldTags(HTMLParser):
+    def __init__(self, where: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.where = where
+        self.found: list[Dropped] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        written = (self.get_starttag_text() or f"<{tag}",)
+        if tag in REMOVED_WITH_CONTENT:
+            self.found.append(Dropped(f"<{tag}> is removed with what it holds from {self.where}: pages run no script and take no styles from content", "remove it", written))
+        elif tag == "img":
+            self.found.append(Dropped(f"an image is not shown in {self.where}", "fields hold text: link to the image instead, [its description](https://…)", written))
+        elif tag in HEADINGS:
+            self.found.append(Dropped(f"a heading is shown as plain text in {self.where}", "fields hold paragraphs and lists: write the heading's words in **bold**", written))
+        elif tag not in TEXT_TAGS:
+            hint = "link to it instead: [its title](https://…)" if tag in EMBEDDED else "write it in Markdown"
+            self.found.append(Dropped(f"HTML element <{tag}> is removed from {self.where} (fields keep text markup only)", hint, written))
+        else:
+            kept = TEXT_ATTRIBUTES.get(tag, set())
+            for name, _ in attrs:
+                if name not in kept:
+                    hint = f"<{tag}> keeps {', '.join(sorted(kept))}" if kept else f"<{tag}> keeps no attributes in a field"
+                    self.found.append(Dropped(f"attribute '{name}' of <{tag}> is removed from {self.where}", hint, written))
+
+    handle_startendtag = handle_starttag

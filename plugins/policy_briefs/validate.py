@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
-from .droppedhtml import Dropped, in_article
+from .droppedhtml import Dropped, in_article, in_field
 from .entities import EntityIndex, form_key
 from .fastreader import occurrences_in
 from .fieldlinks import kept, links_to_check
@@ -218,7 +218,7 @@ class _Checker:
         """An article's authors, and the links in its summary and takeaways."""
         fields = parsed.fields
         if fields:
-            self._check_field_links(parsed, {("summary",): fields.summary} | {("takeaways", n): text for n, text in enumerate(fields.takeaways)})
+            self._check_field_markdown(parsed, {("summary",): fields.summary} | {("takeaways", n): text for n, text in enumerate(fields.takeaways)})
         first: dict[str, int] = {}
         for position, author in enumerate(fields.source.authors if fields else ()):
             if isinstance(author, str):
@@ -304,7 +304,7 @@ class _Checker:
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
             if fields.body:
-                self._check_field_links(parsed, {(*where, "body"): fields.body})
+                self._check_field_markdown(parsed, {(*where, "body"): fields.body})
             result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized) if place else None))
         return tuple(result) if parsed.fields else ()
 
@@ -342,20 +342,22 @@ class _Checker:
         for parsed in self.raw.glossary.values():
             if parsed.fields:
                 self._check_refs(parsed, (), {"related": parsed.fields.related, "actors": parsed.fields.actors}, itself=("related",))
-                self._check_field_links(parsed, {("definition",): parsed.fields.definition})
+                self._check_field_markdown(parsed, {("definition",): parsed.fields.definition})
         for parsed in self.raw.actors.values():
             if parsed.fields:
                 self._check_refs(parsed, (), {"affiliations": parsed.fields.affiliations, "members": parsed.fields.members}, itself=("affiliations", "members"))
-                self._check_field_links(parsed, {("summary",): parsed.fields.summary})
+                self._check_field_markdown(parsed, {("summary",): parsed.fields.summary})
 
-    def _check_field_links(self, parsed: Parsed, texts: dict[tuple, str]) -> None:
-        """Links a Markdown field would show without their address, or with one that leads nowhere from some page."""
+    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str]) -> None:
+        """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop."""
         for where, text in texts.items():
             for href in links_to_check(text):
                 if not kept(href):
                     hint = "link entries and actors from the article's text" if href.partition(":")[0] in EXPLICIT_SCHEMES else "write the whole https:// address"
                     message = f"link '{href}' in {field_label(where)} is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors"
                     self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, hint))
+            for item in in_field(text, field_label(where)):
+                self.problems.append(Problem(parsed.path, parsed.located.line_of(where), item.message, item.hint))
 
     def _check_form_clashes(self) -> None:
         for clash in self.index.clashes:
