@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .messages import slugify
 from .readertext import normalize
 from .scaffold import FrontMatter
 
@@ -495,9 +495,7 @@ def import_file(path: Path) -> Imported:
 
 def suggest_slug(title: str, max_length: int = 60) -> str:
     """A slug from a title: ASCII, lowercase, hyphens, cut at a word."""
-    text = unicodedata.normalize("NFKD", title.replace("’", "").replace("'", ""))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    slug = slugify(title)
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import validation_problems
+from .messages import slugify, validation_problems
 from .problems import ContentError, Problem
 from .schema import ID_PATTERN, ActorFields, AnnotationFields, AnnotationFileFields, ArticleFields, GlossaryFields
 from .sitepaths import INDEX_PAGES, uri_for
@@ -83,7 +83,9 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
 def check_stem(stem: str, rel: str) -> list[Problem]:
     if _ID.match(stem):
         return []
-    return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens)", "rename the file")]
+    name = slugify(stem)
+    hint = f"rename it to '{name}{PurePosixPath(rel).suffix}'" if name else "rename the file"
+    return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens)", hint)]
 
 
 def validate_fields(located: LocatedData, rel: str, model: type[M]) -> tuple[M | None, list[Problem]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,7 +26,9 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
 
 
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """An id made of any text: letters without their accents, apostrophes left out, anything else between words a hyphen."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "").replace("'", ""))
+    return re.sub(r"[^a-z0-9]+", "-", text.encode("ascii", "ignore").decode("ascii").lower()).strip("-")
 
 
 def field_names(model: type[BaseModel]) -> set[str]:
