@@ -115,6 +115,19 @@ def test_each_mistake_is_reported_with_file_and_line(mini: Project, case: str):
     assert lines[-1].startswith("1 problem found")
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["windows", "old mac"])
+def test_files_saved_with_other_line_ends_are_reported_on_the_same_lines(mini: Project, ending: str):
+    mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arff)")
+    mini.replace("articles/forum-talks.annotations.yml", "speaker: jane-roe", "speaker: jane-doe")
+    for rel in ("articles/forum-talks.md", "articles/forum-talks.annotations.yml"):
+        mini.path(rel).write_bytes(mini.read(rel).replace("\n", ending).encode("utf-8"))
+    result = run_check(mini.root)
+    assert result.stdout.splitlines()[:-1] == [
+        "briefs/articles/forum-talks.annotations.yml:11: unknown actor 'jane-doe' (did you mean 'jane-roe'?)",
+        "briefs/articles/forum-talks.md:25: link to unknown glossary entry 'term:arff' (did you mean 'arf'?)",
+    ], result.stdout
+
+
 def test_quotes_and_links_are_read_as_the_site_renders_them(mini: Project):
     table = "| state | ties |\n| --- | --- |\n| Thailand | treaty ally |\n\n~~~\n[x](term:nope) mentions the summit\n~~~\n\n"
     mini.replace("articles/forum-talks.md", "Ask [the forum]", table + "Ask [the forum]")

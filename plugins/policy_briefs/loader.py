@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, AnyStr, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -63,10 +63,17 @@ def read_text(file: Path, rel: str) -> str:
     except OSError as error:
         raise ContentError(Problem(rel, 1, f"file cannot be read: {error.strerror or error}", "check that it exists and that you may read it")) from None
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = _unix_lines(data[: exc.start]).count(b"\n") + 1
         raise ContentError(Problem(rel, line, "file is not UTF-8 text", "save it as UTF-8")) from None
+    return _unix_lines(text)
+
+
+def _unix_lines(text: AnyStr) -> AnyStr:
+    """Lines ended by \\n alone, as Python-Markdown and YAML read them: a file saved with \\r\\n or \\r ends gets the same lines."""
+    cr, lf = ("\r", "\n") if isinstance(text, str) else (b"\r", b"\n")
+    return text.replace(cr + lf, lf).replace(cr, lf) if cr in text else text
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
