@@ -1,9 +1,9 @@
-"""What a page's sanitiser would take out of an article's HTML, found before it does so.
+"""What a page's sanitiser would take out of an article or a YAML Markdown field, found before it does so.
 
 Pages keep text markup and the plugin's own (`safehtml`); anything else an editor writes
 (an `<iframe>`, a `style` or `onclick` attribute, a `javascript:` or `term:` address in
-raw HTML) would vanish from the page without a word. Each is reported instead, with the
-tag as written so that its line can be found.
+raw HTML; an image or a heading in a field) would vanish from the page without a word.
+Each is reported instead, with the tag as written so that its line can be found.
 """
 
 from __future__ import annotations
