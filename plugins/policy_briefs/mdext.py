@@ -20,7 +20,7 @@ from .fastreader import FastBlock, occurrences_in, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, iter_blocks, normalize, raw_end, read_no_break_spaces, without_markup
+from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, iter_blocks, normalize, raw_end, read_character_references, without_markup
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -146,7 +146,7 @@ class BriefsExtension(markdown.Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(BriefTreeprocessor(md, self), "policy-briefs", -10)
-        read_no_break_spaces(md)
+        read_character_references(md)
         # After white space is normalised (30), before raw HTML is looked for (MkDocs at 21, Python-Markdown at 20).
         md.preprocessors.register(HeaderPreprocessor(md, self), "policy-briefs-header", 25)
 

@@ -25,7 +25,7 @@ MARKER_CLASS = "pb-marker"  # the button after a highlighted passage
 _NOT_READ = {"button": MARKER_CLASS, "a": "headerlink"}  # elements by tag and class: a note's marker, the toc's permalink (¶)
 CODE_ESCAPE = re.compile("&(?:amp|lt|gt);")  # how Python-Markdown keeps &, < and > in the text of code
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-NO_BREAK_SPACE_ENTITY = r"&(?:nbsp|#0*160|#[xX]0*[aA]0);"
+CHARACTER_REFERENCE = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"  # as Python-Markdown's entity pattern finds them
 
 
 _QUOTE_PAIRS = tuple((chr(source), target) for source, target in QUOTE_MARKS.items())
@@ -182,16 +182,40 @@ def raw_end(raw: str, offset: int, code: bool = False) -> int:
     return escape.end() if escape else offset + 1
 
 
-class _NoBreakSpace(markdown.inlinepatterns.InlineProcessor):
-    """`&nbsp;` (or `&#160;`) as the character itself: a name spaced with it reads, and is linked, as one."""
+class _CharacterReference(markdown.inlinepatterns.InlineProcessor):
+    """A character reference (`&amp;`, `&nbsp;`, `&#8217;`) as the character it stands for.
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802 (Markdown's API)
-        return "\u00a0", m.start(0), m.end(0)
+    So `R&amp;D` reads, and is linked, as R&D, and `Jane&nbsp;Roe` as one name. The page is the
+    same: the character is written as a reference again where HTML needs one. Python-Markdown may
+    read a pattern's text again, so only characters that mean nothing to Markdown or HTML are
+    given back as text (letters, digits, spaces, and all beyond ASCII), and `&` where what follows
+    it cannot make a reference; the others are left to Python-Markdown's pattern, which keeps them as written.
+    """
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:  # noqa: N802 (Markdown's API)
+        text = html.unescape(m.group(0))
+        if text == "&":
+            plain = not _REFERENCE_REST.match(data, m.end(0))  # `&amp;lt;` is "&lt;" to a reader, not "<"
+        else:
+            plain = bool(text) and text != m.group(0) and all(_plain(char) for char in text)
+        return (text, m.start(0), m.end(0)) if plain else (None, None, None)
 
 
-def read_no_break_spaces(md: markdown.Markdown) -> None:
-    """Registers `_NoBreakSpace` before Python-Markdown's entity pattern (at 80), which keeps entities aside as raw HTML."""
-    md.inlinePatterns.register(_NoBreakSpace(NO_BREAK_SPACE_ENTITY, md), "policy-briefs-no-break-space", 81)
+def _plain(char: str) -> bool:
+    """Whether a character is text to Markdown and HTML alike, and seen or a space."""
+    if char.isascii():
+        return char.isalnum() or char == " "
+    return char.isprintable() or char in _KEPT_SPACES
+
+
+_KEPT_SPACES = "\u00a0\u2002\u2003\u2009\u200a"  # not "printable" to Python, but text
+# What Python-Markdown takes for a character reference after "&" (and writes such a "&" as it is).
+_REFERENCE_REST = re.compile(r"(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", re.IGNORECASE)
+
+
+def read_character_references(md: markdown.Markdown) -> None:
+    """Registers `_CharacterReference` before Python-Markdown's entity pattern (at 80), which keeps references aside as raw HTML."""
+    md.inlinePatterns.register(_CharacterReference(CHARACTER_REFERENCE, md), "policy-briefs-character-reference", 81)
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):
@@ -203,7 +227,7 @@ class _Capture(markdown.treeprocessors.Treeprocessor):
 class _CaptureExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_Capture(md), "policy-briefs-capture", -20)
-        read_no_break_spaces(md)
+        read_character_references(md)
 
 
 @dataclass(frozen=True)
