@@ -128,6 +128,17 @@ def test_files_saved_with_other_line_ends_are_reported_on_the_same_lines(mini: P
     ], result.stdout
 
 
+def test_markup_an_extension_writes_is_reported_as_the_extensions(mini: Project):
+    settings = mini.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.tasklist\n", 1), encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "- [x] done\n- [ ] open\n\nAsk [the forum]")
+    result = run_check(mini.root)
+    assert result.stdout.splitlines()[:-1] == [
+        "briefs/articles/forum-talks.md:15: HTML element <input> is removed from the page (only text markup is kept)"
+        " (a Markdown extension in mkdocs.yml writes it: leave the extension out, or use it without this)"
+    ], result.stdout
+
+
 def test_quotes_and_links_are_read_as_the_site_renders_them(mini: Project):
     table = "| state | ties |\n| --- | --- |\n| Thailand | treaty ally |\n\n~~~\n[x](term:nope) mentions the summit\n~~~\n\n"
     mini.replace("articles/forum-talks.md", "Ask [the forum]", table + "Ask [the forum]")

@@ -307,6 +307,45 @@ def test_html_the_page_would_drop_is_a_located_warning_in_build_and_check(mini: 
     assert check.stdout.splitlines()[:-1] == expected, check.stdout
 
 
+def test_dropped_html_is_reported_where_each_is_written_once_in_build_and_check(mini: Project, tmp_path: Path):
+    settings = mini.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - attr_list\n  - tables\n", 1), encoding="utf-8")
+    lines = [
+        'A clip <iframe src="https://example.org/v"></iframe> here.',  # 25
+        "",
+        '<span style="color: red">Red</span> and <span style=\'color: red\'>red</span> again.',  # 27: one problem
+        "",
+        'The same clip <iframe src="https://example.org/v"></iframe> again.',  # 29
+        "",
+        "A smile :-) first.",
+        "",
+        "A styled paragraph.",
+        '{: style="color: red" }',  # 34
+        "",
+        'Another.\n{: STYLE="x" }',  # 37
+        "",
+        "a | b\n:- | -:\n1 | 2",  # 40
+        "",
+        "Ask [the forum]",
+    ]
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "\n".join(lines))
+    path = "briefs/articles/forum-talks.md"
+    iframe = "HTML element <iframe> is removed from the page (only text markup is kept) (link to it instead: [its title](https://…))"
+    expected = [
+        f"{path}:25: {iframe}",
+        f"{path}:27: attribute 'style' of <span> is removed from the page (pages take no styles from content)",
+        f"{path}:29: {iframe}",
+        f"{path}:34: attribute 'style' of <p> is removed from the page (pages take no styles from content)",
+        f"{path}:37: attribute 'style' of <p> is removed from the page (pages take no styles from content)",
+        f"{path}:40: a table's column alignment is removed from the page (the tables extension writes it as a style) (give the tables extension use_align_attribute: true in mkdocs.yml, or leave the colons out)",
+    ]
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert check.stdout.splitlines()[:-1] == expected, check.stdout
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.removeprefix("WARNING -  policy_briefs: ") for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == expected, strict.stderr
+
+
 def test_an_article_nested_hundreds_deep_builds_without_a_traceback(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "".join("    " * level + "1. x\n" for level in range(300)) + "\nAsk [the forum]")
     strict = build(mini.root, tmp_path / "strict")

@@ -26,37 +26,49 @@ _RESOLVED_SCHEMES = ("term", "actor", "nolink")  # resolved in Markdown links on
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # What a field's Markdown needs to hold for its conversion to have more than text markup: HTML, an
-# image, a heading (with # or underlined). Other texts are not read again.
-_MAY_DROP_IN_FIELD = re.compile(r"<|!\[|^ {0,3}#|^ {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+# image, a heading (with # or underlined, in a quotation or a list too). Other texts are not read again.
+_MAY_DROP_IN_FIELD = re.compile(r"<|!\[|#|^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class Dropped:
-    """One thing the page would not show: what, how to keep it, and texts of the source to find it by (the most telling first)."""
+    """One thing the page would not show: what, how to keep it, and how to find where it is written.
+
+    `written`: texts of the source, the most telling first; `pattern`, a regular expression
+    instead, for what Markdown writes from a construct (a table's alignment row).
+    """
 
     message: str
     hint: str
     written: tuple[str, ...]
+    pattern: str | None = None
 
 
 _TABLE_ALIGNMENT = Dropped(
     "a table's column alignment is removed from the page (the tables extension writes it as a style)",
     "give the tables extension use_align_attribute: true in mkdocs.yml, or leave the colons out",
-    ("|:-", "| :-", "-:|", "-: |", ":-", "-:"),
+    (),
+    r"^[ \t]*\|?[ \t]*(?:[:\-]+[ \t]*\|[ \t]*)*:?-+:?[ \t]*\|?[ \t]*$",  # a delimiter row: `|:--|--:|`, `:- | -:`
 )
 
 
 def in_article(elements: Iterable[etree.Element], stash: Sequence[object]) -> list[Dropped]:
-    """What the page would drop from an article's rendered Markdown (`elements`) and the raw HTML it holds."""
+    """What the page would drop from an article's rendered Markdown (`elements`) and the raw HTML it holds, in order."""
     found = []
     for element in elements:
         for node in element.iter():
-            if node.attrib:
+            if not isinstance(node.tag, str):  # a comment
+                continue
+            if node.tag not in PAGE_TAGS:  # parsed by an extension (md_in_html), or made by one
+                found.append(_element(node.tag, (f"<{node.tag}",)))
+            elif node.tag == "table" and any(cell.get("style") for cell in node.iter() if cell.tag in ("th", "td")):
+                found.append(_TABLE_ALIGNMENT)
+            elif node.attrib:
                 found += _attributes(node.tag, node.attrib.items(), ())
             for text in (node.text, node.tail):
                 if text and "\x02" in text:
                     found += (dropped for html in _stashed(text, stash) for dropped in in_raw_html(html))
-    return list(dict.fromkeys(found))  # once for each way of writing it (an aligned table's every cell is one)
+    return found
 
 
 def in_raw_html(html: str | etree.Element) -> list[Dropped]:
@@ -85,15 +97,20 @@ class _Tags(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         written = (self.get_starttag_text() or f"<{tag}",)
-        if tag in REMOVED_WITH_CONTENT:
-            self.found.append(Dropped(f"<{tag}> is removed with what it holds: pages run no script and take no styles from content", "remove it", written))
-        elif tag not in PAGE_TAGS:
-            hint = "link to it instead: [its title](https://…)" if tag in EMBEDDED else "write it in Markdown"
-            self.found.append(Dropped(f"HTML element <{tag}> is removed from the page (only text markup is kept)", hint, written))
+        if tag not in PAGE_TAGS:
+            self.found.append(_element(tag, written))
         else:
             self.found += _attributes(tag, attrs, written)
 
     handle_startendtag = handle_starttag
+
+
+def _element(tag: str, written: tuple[str, ...]) -> Dropped:
+    """An element the page removes."""
+    if tag in REMOVED_WITH_CONTENT:
+        return Dropped(f"<{tag}> is removed with what it holds: pages run no script and take no styles from content", "remove it", written)
+    hint = "link to it instead: [its title](https://…)" if tag in EMBEDDED else "write it in Markdown"
+    return Dropped(f"HTML element <{tag}> is removed from the page (only text markup is kept)", hint, written)
 
 
 def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: tuple[str, ...]) -> list[Dropped]:
@@ -102,9 +119,9 @@ def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: 
     for name, value in attrs:
         name = name.lower()
         written = tag_written or (f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}", *([f"#{value}"] if name == "id" else []))
-        if not tag_written and name == "style" and tag in ("th", "td"):  # Markdown's aligned table column
-            found.append(_TABLE_ALIGNMENT)
-        elif not _allowed(tag, name):
+        if not tag_written and name == "style" and tag in ("th", "td"):  # an aligned column: reported once, for its table
+            continue
+        if not _allowed(tag, name):
             found.append(Dropped(f"attribute '{name}' of <{tag}> is removed from the page", _attribute_hint(tag, name), written))
         elif name.startswith(THEME_ATTRIBUTE_PREFIX) or (name == "id" and (value or "").startswith(THEME_ID_PREFIX)):
             found.append(Dropped(f"attribute {name}=\"{value}\" of <{tag}> is removed: the theme's scripts look elements up by it", "choose another name", written))
@@ -122,7 +139,7 @@ def _attribute_hint(tag: str, name: str) -> str:
         return "pages run no script from content"
     if name == "style":
         return "pages take no styles from content"
-    own = sorted(PAGE_ATTRIBUTES.get(tag, ()))
+    own = sorted(set(PAGE_ATTRIBUTES.get(tag, ())) - PAGE_ATTRIBUTES["*"])
     common = "id, class, title, lang, dir, data-… and aria-…"
     return f"<{tag}> keeps {', '.join(own)}, {common}" if own else f"elements keep {common}"
 

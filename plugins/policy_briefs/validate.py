@@ -283,10 +283,17 @@ class _Checker:
         self.problems.append(Problem(parsed.path, line, f"link '{href}' would lose its address: pages keep http, https and mailto links, and term:, actor: and nolink:", hint))
 
     def _check_dropped(self, parsed: Parsed, body: str, body_line: int, dropped: tuple[Dropped, ...]) -> None:
-        """HTML the page would not show: one problem per tag, at the line it is written on."""
+        """HTML the page would not show, each where it is written (found in order, each after the one before)."""
+        problems, after = {}, 0
         for item in dropped:
-            found = next((text for text in item.written if text in body), "")
-            self.problems.append(Problem(parsed.path, body_line + _line_index(body, found), item.message, item.hint))
+            position = _written_at(body, item, after)
+            if position is None:  # not in the source: a Markdown extension of mkdocs.yml wrote it
+                problem = Problem(parsed.path, body_line, item.message, "a Markdown extension in mkdocs.yml writes it: leave the extension out, or use it without this")
+            else:
+                after = position
+                problem = Problem(parsed.path, body_line + body.count("\n", 0, position), item.message, item.hint)
+            problems.setdefault(problem, None)
+        self.problems += problems
 
     # -- annotations ------------------------------------------------------
     def _annotations(self, parsed: Parsed, blocks: tuple[str, ...], place: bool = True) -> tuple[Annotation, ...]:
@@ -433,6 +440,17 @@ def _link_line(body: str, href: str) -> int:
         if needle in body:
             return _line_index(body, needle)
     return 0
+
+
+def _written_at(body: str, item: Dropped, after: int) -> int | None:
+    """Where in the body `item` is written: the first place at or after `after`, else the first anywhere."""
+    patterns = [re.compile(item.pattern, re.MULTILINE)] if item.pattern else [re.compile(re.escape(text), re.IGNORECASE) for text in item.written]
+    for start in (after, 0):
+        for pattern in patterns:
+            match = pattern.search(body, start)
+            if match is not None:
+                return match.start()
+    return None
 
 
 def _line_index(text: str, needle: str) -> int:
