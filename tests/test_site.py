@@ -163,12 +163,14 @@ def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Proj
 
 def test_a_name_written_with_a_character_reference_is_linked(mini: Project, tmp_path: Path):
     mini.write("glossary/rnd.yml", "term: R&D\nexpansion: research and development\ndefinition: Research and development.\n")
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "Spending on R&amp;D rose; &amp;lt; stays as written. Ask [the forum]")
+    mini.write("actors/oneill.yml", "name: Tip O'Neill\ntype: person\nsummary: A speaker of the House.\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "Spending on R&amp;D rose; &amp;lt; stays as written. Tip O&#39;Neill spoke. Ask [the forum]")
     site = tmp_path / "site"
     result = build(mini.root, site)
     assert result.returncode == 0, result.stderr
     link = article(page(site, BRIEF)).select_one("a#pb-term-rnd-1")
     assert link is not None and link.get_text() == "R&D"
+    assert article(page(site, BRIEF)).select_one("a#pb-actor-oneill-1").get_text() == "Tip O'Neill"
     assert "Spending on R&D rose; &lt; stays as written." in article(page(site, BRIEF)).get_text()
 
 

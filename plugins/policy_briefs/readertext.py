@@ -188,7 +188,7 @@ class _CharacterReference(markdown.inlinepatterns.InlineProcessor):
     So `R&amp;D` reads, and is linked, as R&D, and `Jane&nbsp;Roe` as one name. The page is the
     same: the character is written as a reference again where HTML needs one. Python-Markdown may
     read a pattern's text again, so only characters that mean nothing to Markdown or HTML are
-    given back as text (letters, digits, spaces, and all beyond ASCII), and `&` where what follows
+    given back as text (letters, digits, spaces, apostrophes, and all beyond ASCII), and `&` where what follows
     it cannot make a reference; the others are left to Python-Markdown's pattern, which keeps them as written.
     """
 
@@ -204,7 +204,7 @@ class _CharacterReference(markdown.inlinepatterns.InlineProcessor):
 def _plain(char: str) -> bool:
     """Whether a character is text to Markdown and HTML alike, and seen or a space."""
     if char.isascii():
-        return char.isalnum() or char == " "
+        return char.isalnum() or char in " '"
     return char.isprintable() or char in _KEPT_SPACES
 
 
