@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import markdown
 import markdown.inlinepatterns
+from markdown.serializers import RE_AMP
 
 BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "pre"})
 CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "blockquote", "div", "details", "figure"})
@@ -24,8 +25,8 @@ _WHITESPACE = re.compile(r"\s+")
 MARKER_CLASS = "pb-marker"  # the button after a highlighted passage
 _NOT_READ = {"button": MARKER_CLASS, "a": "headerlink"}  # elements by tag and class: a note's marker, the toc's permalink (¶)
 CODE_ESCAPE = re.compile("&(?:amp|lt|gt);")  # how Python-Markdown keeps &, < and > in the text of code
-_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 CHARACTER_REFERENCE = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"  # as Python-Markdown's entity pattern finds them
+_ENTITY = re.compile(CHARACTER_REFERENCE)
 
 
 _QUOTE_PAIRS = tuple((chr(source), target) for source, target in QUOTE_MARKS.items())
@@ -194,8 +195,8 @@ class _CharacterReference(markdown.inlinepatterns.InlineProcessor):
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:  # noqa: N802 (Markdown's API)
         text = html.unescape(m.group(0))
-        if text == "&":
-            plain = not _REFERENCE_REST.match(data, m.end(0))  # `&amp;lt;` is "&lt;" to a reader, not "<"
+        if text == "&":  # kept only if the page would write it as &amp; again: `&amp;lt;` is "&lt;" to a reader, not "<"
+            plain = RE_AMP.match("&" + data[m.end(0) : m.end(0) + _LONGEST_REFERENCE]) is not None
         else:
             plain = bool(text) and text != m.group(0) and all(_plain(char) for char in text)
         return (text, m.start(0), m.end(0)) if plain else (None, None, None)
@@ -209,8 +210,7 @@ def _plain(char: str) -> bool:
 
 
 _KEPT_SPACES = "\u00a0\u2002\u2003\u2009\u200a"  # not "printable" to Python, but text
-# What Python-Markdown takes for a character reference after "&" (and writes such a "&" as it is).
-_REFERENCE_REST = re.compile(r"(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", re.IGNORECASE)
+_LONGEST_REFERENCE = 40  # characters after "&" that the serialiser's rule (`RE_AMP`) may need to see
 
 
 def read_character_references(md: markdown.Markdown) -> None:
