@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR
+from .messages import slugify
 from .schema import DATE_PATTERN, ID_PATTERN
 from .sitepaths import INDEX_PAGES, uri_for
 
@@ -47,7 +48,7 @@ def annotations_path(project: Path, slug: str) -> Path:
 
 def check_slug(slug: str) -> None:
     if not _ID.match(slug):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+        suggestion = slugify(slug)
         hint = f" (try '{suggestion}')" if suggestion and _ID.match(suggestion) else ""
         raise ScaffoldError(f"'{slug}' is not a valid slug: use lowercase letters, digits and single hyphens{hint}")
     if uri_for("brief", slug) in INDEX_PAGES:
