@@ -105,12 +105,12 @@ class _Tags(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _element(tag: str, written: tuple[str, ...]) -> Dropped:
-    """An element the page removes."""
+def _element(tag: str, written: tuple[str, ...], where: str = "the page") -> Dropped:
+    """An element removed from `where` (the page, or a field on every page that shows it)."""
     if tag in REMOVED_WITH_CONTENT:
-        return Dropped(f"<{tag}> is removed with what it holds: pages run no script and take no styles from content", "remove it", written)
+        return Dropped(f"<{tag}> is removed with what it holds from {where}: pages run no script and take no styles from content", "remove it", written)
     hint = "link to it instead: [its title](https://…)" if tag in EMBEDDED else "write it in Markdown"
-    return Dropped(f"HTML element <{tag}> is removed from the page (only text markup is kept)", hint, written)
+    return Dropped(f"HTML element <{tag}> is removed from {where} (only text markup is kept)", hint, written)
 
 
 def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: tuple[str, ...]) -> list[Dropped]:
@@ -174,15 +174,12 @@ class _FieldTags(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         written = (self.get_starttag_text() or f"<{tag}",)
-        if tag in REMOVED_WITH_CONTENT:
-            self.found.append(Dropped(f"<{tag}> is removed with what it holds from {self.where}: pages run no script and take no styles from content", "remove it", written))
-        elif tag == "img":
+        if tag == "img":
             self.found.append(Dropped(f"an image is not shown in {self.where}", "fields hold text: link to the image instead, [its description](https://…)", written))
         elif tag in HEADINGS:
             self.found.append(Dropped(f"a heading is shown as plain text in {self.where}", "fields hold paragraphs and lists: write the heading's words in **bold**", written))
         elif tag not in TEXT_TAGS:
-            hint = "link to it instead: [its title](https://…)" if tag in EMBEDDED else "write it in Markdown"
-            self.found.append(Dropped(f"HTML element <{tag}> is removed from {self.where} (fields keep text markup only)", hint, written))
+            self.found.append(_element(tag, written, self.where))
         else:
             kept = TEXT_ATTRIBUTES.get(tag, set())
             for name, _ in attrs:
