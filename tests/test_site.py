@@ -161,29 +161,24 @@ def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Proj
     assert "".join(m.get_text() for m in paragraph.select('mark[data-note="note-agreed"]')) == "Russia and ASEAN agreed"
 
 
-def test_a_name_written_with_a_character_reference_is_linked(mini: Project, tmp_path: Path):
+@pytest.mark.parametrize(("written", "anchor", "shown"), [
+    ("Tip O’Neill", "pb-actor-oneill-1", "Tip O’Neill"),
+    ("Tip O&#39;Neill", "pb-actor-oneill-1", "Tip O'Neill"),
+    ("R&amp;D", "pb-term-rnd-1", "R&D"),
+], ids=["other apostrophe", "apostrophe reference", "ampersand reference"])
+def test_a_name_written_another_way_is_linked_and_listed_as_written(mini: Project, tmp_path: Path, written: str, anchor: str, shown: str):
+    mini.write("actors/oneill.yml", "name: Tip O'Neill\ntype: person\nsummary: A speaker of the House.\n")
     mini.write("glossary/rnd.yml", "term: R&D\nexpansion: research and development\ndefinition: Research and development.\n")
-    mini.write("actors/oneill.yml", "name: Tip O'Neill\ntype: person\nsummary: A speaker of the House.\n")
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "Spending on R&amp;D rose; &amp;lt; stays as written. Tip O&#39;Neill spoke. Ask [the forum]")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written} spoke; &amp;lt; stays as written. Ask [the forum]")
     site = tmp_path / "site"
     result = build(mini.root, site)
     assert result.returncode == 0, result.stderr
-    link = article(page(site, BRIEF)).select_one("a#pb-term-rnd-1")
-    assert link is not None and link.get_text() == "R&D"
-    assert article(page(site, BRIEF)).select_one("a#pb-actor-oneill-1").get_text() == "Tip O'Neill"
-    assert "Spending on R&D rose; &lt; stays as written." in article(page(site, BRIEF)).get_text()
-
-
-def test_a_name_written_with_another_apostrophe_is_linked(mini: Project, tmp_path: Path):
-    mini.write("actors/oneill.yml", "name: Tip O'Neill\ntype: person\nsummary: A speaker of the House.\n")
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "Tip O’Neill spoke. Ask [the forum]")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
-    link = article(page(site, BRIEF)).select_one("a#pb-actor-oneill-1")
-    assert link.get_text() == "Tip O’Neill" and link["href"].endswith("actors/oneill/")
-    uses = [a.get_text() for a in article(page(site, "actors/oneill")).select(".pb-appears-in li.pb-use a")]
-    assert any("Tip O’Neill spoke." in use for use in uses), uses
+    body = article(page(site, BRIEF))
+    assert body.select_one(f"a#{anchor}").get_text() == shown
+    assert f"{shown} spoke; &lt; stays as written." in body.get_text()
+    entity = "actors/oneill" if "actor" in anchor else "glossary/rnd"
+    uses = [a.get_text() for a in article(page(site, entity)).select(".pb-appears-in li.pb-use a")]
+    assert any(f"{shown} spoke;" in use for use in uses), uses
 
 
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
