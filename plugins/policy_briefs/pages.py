@@ -17,11 +17,11 @@ from markupsafe import Markup
 
 from . import timing
 from .entities import first_sentence
+from .fieldmarkdown import converted_once as _convert
 from .incremental import digest
 from .mdext import BODY_END, BODY_START
 from .model import Content
 from .relations import Relations, newest_first
-from .fieldmarkdown import converted_once as _convert
 from .safehtml import clean_fragment, inline
 from .sitepaths import uri_for
 
