@@ -94,7 +94,7 @@ def test_fast_reader_spans_with_cuts_are_what_reading_again_after_linking_gives(
     rng = random.Random(11)
     for element, stash in _random_blocks(rng, 1500):
         before = fastreader.read_block(element, stash)
-        splits = _link_at_random(before, rng)
+        splits = _link_at_random(before, stash, rng)
         again = fastreader.read_block(element, stash)
         assert again.text == before.text
         for start in range(len(before.text)):
@@ -105,22 +105,28 @@ def test_fast_reader_spans_with_cuts_are_what_reading_again_after_linking_gives(
             assert [(_where(holders[key]), span) for key, span in sorted(cut.items())] == [(_where(again.slots[slot]), span) for (slot, _), span in sorted(read.items())]
 
 
-def _link_at_random(block, rng: random.Random) -> dict:
+def _link_at_random(block, stash, rng: random.Random) -> dict:
     """Wrap random words of a block's text runs in links as mentions are (the last first); how the runs were split."""
     splits: dict = {}
     parents = {child: parent for parent in block.element.iter() for child in parent}
     words = [
-        (number, offset + match.start(), offset + match.end())
+        (number, *_raw_span(where, match.start(), match.end()))
         for number, slot in enumerate(block.slots)
-        if not slot.code  # as mentions are found: never in code, between placeholders
-        for offset, piece in readertext.between_placeholders(slot.get())
-        for match in re.finditer(r"\w+(?: \w+)?|[^\w\s]+", piece)  # words and marks, some touching
+        if not slot.code  # as mentions are found: never in code, across entities but not tags
+        for text, where in readertext.searched_texts(slot.get(), stash)
+        for match in re.finditer(r"\w+(?: \w+)?|[^\w\s]+", text)  # words and marks, some touching
     ]
     for number, start, end in reversed(sorted(rng.sample(words, rng.randint(0, len(words))))):
         link = etree.Element("a")
         mdext._wrap_slot(block.slots[number], start, end, link, parents)
         splits.setdefault(number, [])[:0] = [(start, readertext.Slot(link, "text")), (end, readertext.Slot(link, "tail"))]
     return splits
+
+
+def _raw_span(where, start: int, end: int) -> tuple[int, int]:
+    if isinstance(where, int):
+        return where + start, where + end
+    return where[start][0], where[end - 1][1]
 
 
 def _where(slot) -> tuple[int, str]:  # noqa: ANN001

@@ -250,6 +250,28 @@ def test_two_entities_cannot_claim_one_name_spelt_with_two_apostrophes():
     assert [(c.form, c.first.ref, c.second.ref) for c in index.clashes] == [("O'Neill", "actor:a", "actor:b")]
 
 
+@pytest.mark.parametrize("extensions", [[], ["smarty"]], ids=["plain", "smarty"])
+def test_a_name_is_found_across_a_character_reference_but_not_across_a_tag(extensions: list[str]):
+    actors = {
+        "oneill": ActorFields(name="Tip O'Neill", type="person", summary="A speaker."),
+        "rnd": ActorFields(name="R&D Corp", type="organization", summary="A firm."),
+    }
+    index = EntityIndex.build({}, actors)
+    md = markdown.Markdown(extensions=extensions)
+    lines = ["Tip O&#39;Neill, Tip O'Neill, R&amp;D&nbsp;Corp and R<b>&amp;</b>D Corp."]
+    for preprocessor in md.preprocessors:
+        lines = preprocessor.run(lines)
+    root = md.parser.parseDocument(lines).getroot()
+    for treeprocessor in md.treeprocessors:  # as the page's tree is when the plugin reads it: references and tags stashed
+        root = treeprocessor.run(root) or root
+    stash = md.htmlStash.rawHtmlBlocks
+    (block,) = [read_block(element, stash) for element in iter_blocks(root)]
+    (mentions,) = number_mentions([block], [block_hits(block, Linker(index.by_form), index, stash)])
+    assert [(block.text[m.start : m.end], m.target.ref) for m in mentions] == [
+        ("Tip O'Neill", "actor:oneill"), ("Tip O’Neill" if extensions else "Tip O'Neill", "actor:oneill"), ("R&D Corp", "actor:rnd"),  # the no-break space reads as a space
+    ]
+
+
 def test_an_articles_mentions_read_in_its_page_are_numbered_as_the_article_alone():
     """Its page's header mentions entities too: the article's own mentions still count from its first block."""
     glossary = {"arf": GlossaryFields(term="ARF", definition="A forum.")}

@@ -181,6 +181,20 @@ def test_a_name_written_another_way_is_linked_and_listed_as_written(mini: Projec
     assert any(f"{shown} spoke;" in use for use in uses), uses
 
 
+def test_with_smarty_quotes_a_name_with_an_apostrophe_is_linked_and_a_written_reference_is_kept(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - smarty\n")
+    mini.write("actors/oneill.yml", "name: Tip O'Neill\ntype: person\nsummary: A speaker of the House.\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "Tip O'Neill built 5&#39; walls. Ask [the forum]")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    body = article(page(site, BRIEF))
+    assert body.select_one("a#pb-actor-oneill-1").get_text() == "Tip O’Neill"  # curled by smarty, linked all the same
+    assert "Tip O’Neill built 5' walls." in body.get_text()  # the reference is the straight mark it was written as
+    uses = [a.get_text() for a in article(page(site, "actors/oneill")).select(".pb-appears-in li.pb-use a")]
+    assert uses == ["Tip O’Neill built 5' walls."]
+
+
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")

@@ -20,7 +20,7 @@ from .fastreader import FastBlock, occurrences_in, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, iter_blocks, normalize, raw_end, read_character_references, without_markup
+from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, iter_blocks, normalize, raw_end, without_markup
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -75,7 +75,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         blocks = [read_block(element, stash) for element in iter_blocks(root)] if state.autolink or state.read_article else None
         # Mentions as `briefs check` finds them: before explicit links are resolved (a `term:` or
         # `actor:` link is a mention; the text of a link to no known entity is not searched).
-        hits = [block_hits(block, linker, index) for block in blocks] if blocks is not None else None
+        hits = [block_hits(block, linker, index, stash) for block in blocks] if blocks is not None else None
         numbered = number_mentions(blocks, hits) if blocks is not None else None  # links do not change them
         if state.read_article is not None:
             view = None
@@ -146,7 +146,6 @@ class BriefsExtension(markdown.Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(BriefTreeprocessor(md, self), "policy-briefs", -10)
-        read_character_references(md)
         # After white space is normalised (30), before raw HTML is looked for (MkDocs at 21, Python-Markdown at 20).
         md.preprocessors.register(HeaderPreprocessor(md, self), "policy-briefs-header", 25)
 

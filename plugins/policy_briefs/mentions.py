@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from .droppedhtml import Dropped
 from .entities import EntityIndex, Target
 from .fastreader import read_block
-from .linker import Linker
-from .readertext import Block, Slot, between_placeholders
+from .linker import Found, Linker
+from .readertext import Block, Slot, Where, searched_texts
 
 NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "mark"})
 NO_LINK_CLASS = "pb-nolink"
@@ -27,6 +27,7 @@ class Hit:
     end: int
     target: Target
     explicit: etree.Element | None = None
+    last: int = -1  # where the last character is written (an entity's placeholder), if not at end - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,8 @@ def explicit_target(href: str, index: EntityIndex) -> Target | None:
     return index.by_ref.get(href) if scheme in EXPLICIT_SCHEMES else None
 
 
-def block_hits(block: Block, linker: Linker, index: EntityIndex) -> list[Hit]:
-    """Surface forms and explicit links in a block, in reading order."""
+def block_hits(block: Block, linker: Linker, index: EntityIndex, stash: Sequence[str] = ()) -> list[Hit]:
+    """Surface forms and explicit links in a block, in reading order (`stash`: Python-Markdown's, for reading entities)."""
     parents = {child: parent for parent in block.element.iter() for child in parent}
     hits: list[Hit] = []
     for number, slot in enumerate(block.slots):
@@ -80,9 +81,16 @@ def block_hits(block: Block, linker: Linker, index: EntityIndex) -> list[Hit]:
         raw = slot.get()
         if not raw or not _linkable(_owner(slot, parents), block.element, parents):
             continue
-        for offset, piece in between_placeholders(raw):
-            hits.extend(Hit(number, offset + f.start, offset + f.end, f.target) for f in linker.find(piece))
+        for text, where in searched_texts(raw, stash):
+            hits.extend(_hit(number, where, found) for found in linker.find(text))
     return hits
+
+
+def _hit(slot: int, where: Where, found: Found) -> Hit:
+    if isinstance(where, int):
+        return Hit(slot, where + found.start, where + found.end, found.target)
+    (start, _), (last, end) = where[found.start], where[found.end - 1]
+    return Hit(slot, start, end, found.target, last=last)
 
 
 def number_mentions(blocks: list[Block], per_block_hits: list[list[Hit]]) -> list[list[Mention]]:
@@ -102,7 +110,7 @@ def number_mentions(blocks: list[Block], per_block_hits: list[list[Hit]]) -> lis
             if hit.explicit is not None:
                 end = start + len("".join(hit.explicit.itertext()))
             else:  # just after where the form's last character reads (a wrapped name reads shorter than it is written)
-                last = hit.end - 1
+                last = hit.last if hit.last >= 0 else hit.end - 1
                 end = 1 + (position_of(hit.slot, last) if position_of is not None else _reader_position(reverse, hit.slot, last, block))
             mentions.append(Mention(hit.target, counts[hit.target.ref], block_index, start, end))
         result.append(mentions)
@@ -153,5 +161,5 @@ def article_view(
     if numbered is not None:
         mentions = renumbered(numbered)
     else:
-        mentions = tuple(m for block in number_mentions(list(blocks), [block_hits(block, linker, index) for block in blocks]) for m in block)
+        mentions = tuple(m for block in number_mentions(list(blocks), [block_hits(block, linker, index, stash) for block in blocks]) for m in block)
     return ArticleView(tuple(block.text for block in blocks), tuple(links), mentions, dropped=tuple(dropped))

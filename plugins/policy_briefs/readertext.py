@@ -13,8 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import markdown
-import markdown.inlinepatterns
-from markdown.serializers import RE_AMP
 
 BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "pre"})
 CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "blockquote", "div", "details", "figure"})
@@ -157,9 +155,43 @@ def stashed_text(placeholder: str, stash: Sequence[str]) -> str:
     return html.unescape(entity) if _ENTITY.fullmatch(entity) else ""
 
 
-def between_placeholders(raw: str) -> Iterator[tuple[int, str]]:
-    """The text of a run outside its placeholders: each piece with its offset in `raw`."""
-    return ((offset, text) for offset, text, _ in pieces(raw, ()) if text is not None)
+# Where each character of a searched text is in its run: an offset (the text is raw text as it
+# is, from there), or per character its raw start and end (an entity's characters: its placeholder).
+Where = int | list[tuple[int, int]]
+
+
+def searched_texts(raw: str, stash: Sequence[str]) -> list[tuple[str, Where]]:
+    """A text run as names are looked for in it: split where stashed HTML is, a stashed entity read as its character(s).
+
+    So a name is found across an entity (`R&amp;D`, `O&rsquo;Neill` from the smarty extension), never across a tag.
+    """
+    if "\x02" not in raw:
+        return [(raw, 0)]
+    found: list[tuple[str, Where]] = []
+    texts: list[tuple[int, str | None, str]] = []
+    for piece in pieces(raw, stash):
+        if piece[1] is None and not piece[2]:  # stashed HTML: ends the text before it
+            found.extend(_joined(raw, texts))
+            texts = []
+        else:
+            texts.append(piece)
+    found.extend(_joined(raw, texts))
+    return found
+
+
+def _joined(raw: str, texts: list[tuple[int, str | None, str]]) -> list[tuple[str, Where]]:
+    if not texts:
+        return []
+    if len(texts) == 1 and texts[0][1] is not None:
+        return [(texts[0][1], texts[0][0])]
+    where: list[tuple[int, int]] = []
+    for offset, text, stashed in texts:
+        if text is not None:
+            where.extend((offset + at, offset + at + 1) for at in range(len(text)))
+        else:
+            end = raw.index("\x03", offset) + 1
+            where.extend((offset, end) for _ in stashed)
+    return [("".join(text if text is not None else stashed for _, text, stashed in texts), where)]
 
 
 def without_markup(raw: str, start: int, end: int, stash: Sequence[str]) -> list[tuple[int, int]]:
@@ -183,41 +215,6 @@ def raw_end(raw: str, offset: int, code: bool = False) -> int:
     return escape.end() if escape else offset + 1
 
 
-class _CharacterReference(markdown.inlinepatterns.InlineProcessor):
-    """A character reference (`&amp;`, `&nbsp;`, `&#8217;`) as the character it stands for.
-
-    So `R&amp;D` reads, and is linked, as R&D, and `Jane&nbsp;Roe` as one name. The page is the
-    same: the character is written as a reference again where HTML needs one. Python-Markdown may
-    read a pattern's text again, so only characters that mean nothing to Markdown or HTML are
-    given back as text (letters, digits, spaces, apostrophes, and all beyond ASCII), and `&` where what follows
-    it cannot make a reference; the others are left to Python-Markdown's pattern, which keeps them as written.
-    """
-
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:  # noqa: N802 (Markdown's API)
-        text = html.unescape(m.group(0))
-        if text == "&":  # kept only if the page would write it as &amp; again: `&amp;lt;` is "&lt;" to a reader, not "<"
-            plain = RE_AMP.match("&" + data[m.end(0) : m.end(0) + _LONGEST_REFERENCE]) is not None
-        else:
-            plain = bool(text) and text != m.group(0) and all(_plain(char) for char in text)
-        return (text, m.start(0), m.end(0)) if plain else (None, None, None)
-
-
-def _plain(char: str) -> bool:
-    """Whether a character is text to Markdown and HTML alike, and seen or a space."""
-    if char.isascii():
-        return char.isalnum() or char in " '"
-    return char.isprintable() or char in _KEPT_SPACES
-
-
-_KEPT_SPACES = "\u00a0\u2002\u2003\u2009\u200a"  # not "printable" to Python, but text
-_LONGEST_REFERENCE = 40  # characters after "&" that the serialiser's rule (`RE_AMP`) may need to see
-
-
-def read_character_references(md: markdown.Markdown) -> None:
-    """Registers `_CharacterReference` before Python-Markdown's entity pattern (at 80), which keeps references aside as raw HTML."""
-    md.inlinePatterns.register(_CharacterReference(CHARACTER_REFERENCE, md), "policy-briefs-character-reference", 81)
-
-
 class _Capture(markdown.treeprocessors.Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self.md.reader_blocks = [read_block(element, self.md.htmlStash.rawHtmlBlocks) for element in iter_blocks(root)]  # type: ignore[attr-defined]
@@ -227,7 +224,6 @@ class _Capture(markdown.treeprocessors.Treeprocessor):
 class _CaptureExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_Capture(md), "policy-briefs-capture", -20)
-        read_character_references(md)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
 from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
-from .readertext import collapse, iter_blocks, normalize, read_character_references
+from .readertext import collapse, iter_blocks, normalize
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import generated_pages, linked_file, relative_path, uri_for
@@ -94,7 +94,6 @@ class _Capture(markdown.treeprocessors.Treeprocessor):
 class _CaptureExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_Capture(md), "policy-briefs-capture", -20)
-        read_character_references(md)
 
 
 @dataclass
