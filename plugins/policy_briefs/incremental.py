@@ -17,6 +17,7 @@ Every key is the full input: a rebuild from these gives the same pages as a clea
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 import subprocess
@@ -215,6 +216,8 @@ def guess_mentions(body: str, linker: Linker, index: EntityIndex) -> list[str]:
         text = _LINK.sub(link, text)
     if "<" in text:
         text = _TAG.sub(" ", text)
+    if "&" in text:  # `O&#39;Neill` reads as O'Neill
+        text = html.unescape(text)
     return [found.target.ref for found in linker.find(text)] + refs
 
 
