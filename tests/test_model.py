@@ -20,6 +20,7 @@ from policy_briefs.loader import read_text, split_front_matter
 from policy_briefs.mentions import article_view, block_hits, number_mentions, renumbered
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
+from policy_briefs.roughmarkdown import code_ranges, in_code
 from policy_briefs.schema import ActorFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
 from policy_briefs.yamlsource import MAX_FILE_BYTES, load_yaml
@@ -290,6 +291,13 @@ def test_an_articles_mentions_read_in_its_page_are_numbered_as_the_article_alone
     assert [(m.target.ref, m.number, m.block) for m in in_page] == [("actor:asean", 1, 0), ("term:arf", 1, 0), ("term:arf", 2, 1), ("actor:asean", 2, 1)]
     assert in_page == alone
     assert [m.number for m in numbered[1][0:1]] == [2]  # in the whole page it is ASEAN's second mention
+
+
+def test_code_is_found_in_markdown_source_fenced_blocks_first():
+    text = "```\n<b>\n```\na `x` b\n~~~\n`y` <i>\n~~~\nc ``z`` d"
+    ranges = code_ranges(text)
+    assert [text[start:end] for start, end in ranges] == ["```\n<b>\n```", "`x`", "\n~~~\n`y` <i>\n~~~", "``z``"]
+    assert [in_code(ranges, text.index(part)) for part in ("<b>", "a ", "x", "<i>", "c ", "z", " d")] == [True, False, True, True, False, True, False]
 
 
 def test_selector_applies_the_matching_rules():

@@ -330,7 +330,7 @@ def test_dropped_html_is_reported_where_each_is_written_once_in_build_and_check(
         "",
         "A smile :-) first.",
         "",
-        "A styled paragraph.",
+        'A styled paragraph, not `{: style="color: red" }` in code but',  # 33: code, not where it is dropped
         '{: style="color: red" }',  # 34
         "",
         'Another.\n{: STYLE="x" }',  # 37

@@ -32,6 +32,7 @@ from .entities import EntityIndex
 from .linker import Linker
 from .loader import CONTENT_DIR, RawContent, _dangling, _read_one
 from .mentions import ArticleView
+from .roughmarkdown import CODE_SPAN, FENCED
 
 GIT_TIMEOUT_SECONDS = 60
 
@@ -184,8 +185,6 @@ def keep_finish(slug: str, key: str, result: object) -> None:
 
 # Rough Markdown, for guessing what an article mentions before it is read (each pattern starts
 # with a literal, which the regex engine finds fast).
-_FENCED = re.compile(r"\n[ \t]*(```|~~~).*?\n[ \t]*\1", re.DOTALL)
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
 _HEADING = re.compile(r"\n[ \t]{0,3}#[^\n]*")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
 _TAG = re.compile(r"<[^>\n]*>")
@@ -199,9 +198,9 @@ def guess_mentions(body: str, linker: Linker, index: EntityIndex) -> list[str]:
     """
     text = "\n" + body
     if "```" in text or "~~~" in text:
-        text = _FENCED.sub("\n", text)
+        text = FENCED.sub("\n", text)
     if "`" in text:
-        text = _CODE_SPAN.sub(" ", text)
+        text = CODE_SPAN.sub(" ", text)
     if "#" in text:
         text = _HEADING.sub("\n", text)
     refs = []

@@ -22,6 +22,7 @@ from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
 from .readertext import collapse, iter_blocks, normalize
+from .roughmarkdown import code_ranges, in_code
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import generated_pages, linked_file, relative_path, uri_for
@@ -442,13 +443,15 @@ def _link_line(body: str, href: str) -> int:
 
 
 def _written_at(body: str, item: Dropped, after: int) -> int | None:
-    """Where in the body `item` is written: the first place at or after `after`, else the first anywhere."""
+    """Where in the body `item` is written: the first place at or after `after`, else the first anywhere; outside code if it can be."""
     patterns = [re.compile(item.pattern, re.MULTILINE)] if item.pattern else [re.compile(re.escape(text), re.IGNORECASE) for text in item.written]
-    for start in (after, 0):
-        for pattern in patterns:
-            match = pattern.search(body, start)
-            if match is not None:
-                return match.start()
+    code = code_ranges(body)
+    for outside_code in (True, False):
+        for start in (after, 0):
+            for pattern in patterns:
+                for match in pattern.finditer(body, start):
+                    if not (outside_code and in_code(code, match.start())):
+                        return match.start()
     return None
 
 
