@@ -52,6 +52,7 @@ def validation_problems(error: ValidationError, located: LocatedData, path: str,
     """One located problem per pydantic error."""
     vocabulary = field_names(model)
     located_details = [(detail, _data_path(located.data, base, detail["loc"])) for detail in error.errors()]
+    located_details = [(detail, _bad_key_path(located.data, where, detail) or where) for detail, where in located_details]
     problems = []
     for detail, where in located_details:
         if _other_branch(detail, where, located_details) or _misspelt(detail, where, located_details):
@@ -106,6 +107,32 @@ def _data_path(data: Any, base: tuple, loc: tuple) -> tuple:
     return tuple(where)
 
 
+def _bad_key_path(data: Any, where: tuple, detail: dict) -> tuple | None:
+    """Where a key pydantic could not read is (it locates the fields that hold it): the first key equal to its input below `where`."""
+    if detail["type"] != "string_unicode":
+        return None
+    node = data
+    for part in where:
+        node = node[part]
+    return None if isinstance(node, str) else _find_key(node, detail.get("input"), where)
+
+
+def _find_key(node: Any, key: Any, where: tuple) -> tuple | None:
+    if isinstance(node, dict):
+        if key in node:
+            return (*where, key)
+        children = node.items()
+    elif isinstance(node, list):
+        children = enumerate(node)
+    else:
+        return None
+    for part, child in children:
+        found = _find_key(child, key, (*where, part))
+        if found is not None:
+            return found
+    return None
+
+
 def _is_tag(part: str) -> bool:
     return "[" in part or part[:1].isupper() or part in {"constrained-str", "str", "int"}
 
@@ -132,6 +159,7 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind in {"string_too_short", "string_type"} and (value is None or isinstance(value, str) and not value.strip()):
         return f"{field} must not be empty", None
     if kind == "string_unicode":
+        field = "a key" if where and where[-1] == value else field  # the key itself cannot be shown
         return f"{field} holds a \\u escape for half a character (a lone surrogate, \\ud800 to \\udfff)", "write the character itself, or its whole \\U0001xxxx escape"
     if kind == "string_type":
         return f"{field} must be text, not {type(value).__name__}", "put it in quotes" if isinstance(value, (int, float, bool)) else None
