@@ -195,6 +195,23 @@ def test_with_smarty_quotes_a_name_with_an_apostrophe_is_linked_and_a_written_re
     assert uses == ["Tip O’Neill built 5' walls."]
 
 
+def test_text_an_extension_keeps_aside_reads_as_the_page_shows_it(mini: Project, tmp_path: Path):
+    """Inline code (inlinehilite) and an ordinal's letters (smartsymbols) are stashed HTML, but words on the page."""
+    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.inlinehilite\n  - pymdownx.smartsymbols\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "Russia uses `x = 1 & y` in the 21st round. Ask [the forum]")
+    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: round\n    kind: context\n    quote: uses x = 1 & y in the 21st round\n    body: Which round?\n")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    marks = article(page(site, BRIEF)).select('mark[data-note="note-round"]')  # the passage, in pieces around the code
+    assert "".join(mark.get_text() for mark in marks) == "uses x = 1 & y in the 21st round"
+    assert any(mark.select_one("sup") for mark in marks) and any(mark.find_parent("code") for mark in marks)
+    uses = [a.get_text() for a in article(page(site, "actors/russia")).select(".pb-appears-in li.pb-use a")]
+    assert "Russia uses x = 1 & y in the 21st round." in uses, uses
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout
+
+
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")

@@ -6,11 +6,13 @@ content is checked and places highlights when the site is built.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import markdown
 
@@ -25,6 +27,7 @@ _NOT_READ = {"button": MARKER_CLASS, "a": "headerlink"}  # elements by tag and c
 CODE_ESCAPE = re.compile("&(?:amp|lt|gt);")  # how Python-Markdown keeps &, < and > in the text of code
 CHARACTER_REFERENCE = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"  # as Python-Markdown's entity pattern finds them
 _ENTITY = re.compile(CHARACTER_REFERENCE)
+_CODE_PIECE = re.compile(f"{CODE_ESCAPE.pattern}|{PLACEHOLDER.pattern}")  # in code: an escape, or what an extension stashed
 
 
 _QUOTE_PAIRS = tuple((chr(source), target) for source, target in QUOTE_MARKS.items())
@@ -128,18 +131,19 @@ def _visible_chars(raw: str, stash: Sequence[str], code: bool = False) -> Iterat
 def pieces(raw: str, stash: Sequence[str], code: bool = False) -> list[tuple[int, str | None, str]]:
     """A text run in pieces: (offset, text, "") for plain text; (offset, None, characters) for a placeholder.
 
-    A stashed entity reads as its character(s), other stashed HTML as nothing. In code (`code`), an
-    escaped &, < or > is such a piece instead, read as that character.
+    A placeholder reads as `stashed_text`. In code (`code`), an escaped &, < or > is such a piece
+    too, read as that character.
     """
-    pattern = CODE_ESCAPE if code else PLACEHOLDER
-    if ("&" if code else "\x02") not in raw:
+    pattern = _CODE_PIECE if code else PLACEHOLDER
+    if "\x02" not in raw and not (code and "&" in raw):
         return [(0, raw, "")]
     found: list[tuple[int, str | None, str]] = []
     position = 0
     for match in pattern.finditer(raw):
         if match.start() > position:
             found.append((position, raw[position : match.start()], ""))
-        found.append((match.start(), None, html.unescape(match.group()) if code else stashed_text(match.group(), stash)))
+        token = match.group()
+        found.append((match.start(), None, html.unescape(token) if token[0] == "&" else stashed_text(token, stash)))
         position = match.end()
     if position < len(raw):
         found.append((position, raw[position:], ""))
@@ -147,12 +151,50 @@ def pieces(raw: str, stash: Sequence[str], code: bool = False) -> list[tuple[int
 
 
 def stashed_text(placeholder: str, stash: Sequence[str]) -> str:
-    """What a placeholder reads as: an entity's character(s); other stashed HTML, nothing."""
+    """What a placeholder reads as: an entity's character(s); the text of inline markup an extension stashed; else nothing."""
+    stashed = _stashed(placeholder, stash)
+    if not stashed:
+        return ""
+    return html.unescape(stashed) if _ENTITY.fullmatch(stashed) else _inline_text(stashed)
+
+
+def _stashed(placeholder: str, stash: Sequence[str]) -> str:
     index = placeholder[len("\x02wzxhzdk:") : -1]
     if not placeholder.startswith("\x02wzxhzdk:") or int(index) >= len(stash):
         return ""
-    entity = str(stash[int(index)])
-    return html.unescape(entity) if _ENTITY.fullmatch(entity) else ""
+    return str(stash[int(index)])
+
+
+class _InlineText(HTMLParser):
+    """The text of some HTML, and whether all its elements are inline ones."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.inline = True
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.inline = self.inline and tag in _INLINE_TAGS
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.inline = False  # an image or a line break: not text
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+_INLINE_TAGS = frozenset({"code", "sup", "sub", "span", "em", "strong", "b", "i", "abbr", "kbd", "mark", "small", "s", "del", "ins", "u", "q", "cite", "var", "samp"})
+
+
+@functools.lru_cache(maxsize=1024)
+def _inline_text(markup: str) -> str:
+    """The text of stashed inline markup that holds text (`21<sup>st</sup>` from smartsymbols, inline code
+    from inlinehilite); nothing for a tag alone (raw HTML is stashed a tag at a time), a comment or block HTML."""
+    parser = _InlineText()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    return text if parser.inline and text.strip() else ""
 
 
 # Where each character of a searched text is in its run: an offset (the text is raw text as it
@@ -170,13 +212,18 @@ def searched_texts(raw: str, stash: Sequence[str]) -> list[tuple[str, Where]]:
     found: list[tuple[str, Where]] = []
     texts: list[tuple[int, str | None, str]] = []
     for piece in pieces(raw, stash):
-        if piece[1] is None and not piece[2]:  # stashed HTML: ends the text before it
+        if piece[1] is None and not _entity_at(raw, piece[0], stash):  # stashed HTML: ends the text before it
             found.extend(_joined(raw, texts))
             texts = []
         else:
             texts.append(piece)
     found.extend(_joined(raw, texts))
     return found
+
+
+def _entity_at(raw: str, offset: int, stash: Sequence[str]) -> bool:
+    """Whether the placeholder at `offset` stashes a character reference."""
+    return _ENTITY.fullmatch(_stashed(raw[offset : raw.index("\x03", offset) + 1], stash)) is not None
 
 
 def _joined(raw: str, texts: list[tuple[int, str | None, str]]) -> list[tuple[str, Where]]:
