@@ -211,6 +211,8 @@ def test_previews_are_first_sentences(mini: Project):
         ("## A heading\n\nThe text.", "A heading"),
         ("Tom &amp; Jerry met. Then.", "Tom & Jerry met."),
         ("A hard  \nline break. Then.", "A hard line break."),
+        ("Moscow left… Then Russia came.", "Moscow left…"),  # as smarty writes "..."
+        ("Moscow left... Then Russia came.", "Moscow left..."),
     ],
 )
 def test_first_sentence(markdown_text: str, expected: str):

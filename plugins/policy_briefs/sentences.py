@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“\"‘(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"')\]]*\s+(?=[A-Z0-9“\"‘(])")  # … as the smarty extension writes "..."
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|Inc|Ltd|Co)|[A-Z]\.[A-Z])\.$")
 _CLOSERS = "”’\"')]"
 _ABBREVIATION_REACH = 16  # characters before a full stop that an abbreviation (and its word boundary) can take
