@@ -212,6 +212,18 @@ def test_text_an_extension_keeps_aside_reads_as_the_page_shows_it(mini: Project,
     assert check.returncode == 0, check.stdout
 
 
+def test_a_name_in_text_marked_with_the_mark_extension_is_linked(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.mark\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "They said ==Russia and ASEAN met== today. Ask [the forum]")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    marked = next(mark for mark in article(page(site, BRIEF)).select("mark") if "pb-passage" not in mark.get("class", []))
+    assert [m.get_text() for m in marked.select('[id^="pb-actor-"]')] == ["Russia", "ASEAN"]
+    uses = [a.get_text() for a in article(page(site, "actors/russia")).select(".pb-appears-in li.pb-use a")]
+    assert "They said Russia and ASEAN met today." in uses, uses
+
+
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")
