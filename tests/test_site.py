@@ -224,6 +224,21 @@ def test_a_name_in_text_marked_with_the_mark_extension_is_linked(mini: Project, 
     assert "They said Russia and ASEAN met today." in uses, uses
 
 
+def test_an_articles_footnotes_are_part_of_it(mini: Project, tmp_path: Path):
+    """The footnotes extension puts them at the end of the page: still the article's text, its number and ↩ not its words."""
+    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - footnotes\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "Moscow spoke.[^1] Then Russia replied.\n\n[^1]: Russia said so in a footnote.\n\nAsk [the forum]")
+    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: footnote\n    kind: context\n    quote: said so in a footnote\n    body: Where?\n")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    assert article(page(site, BRIEF)).select_one(".footnote #passage-footnote").get_text() == "said so in a footnote"
+    uses = [a.get_text() for a in article(page(site, "actors/russia")).select(".pb-appears-in li.pb-use a")]
+    assert {"Moscow spoke.", "Then Russia replied.", "Russia said so in a footnote."} <= set(uses), uses
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout
+
+
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")

@@ -176,7 +176,9 @@ def _take_body(root: etree.Element, stash: Sequence[str]) -> list[etree.Element]
         root.remove(children[position])
     if BODY_START not in marks or BODY_END not in marks or marks[BODY_END] < marks[BODY_START]:
         return None
-    return children[marks[BODY_START] + 1 : marks[BODY_END]]
+    # The footnotes extension puts the article's footnotes at the end of the page.
+    footnotes = [child for child in children[marks[BODY_END] + 1 :] if child.tag == "div" and child.get("class") == "footnote"]
+    return children[marks[BODY_START] + 1 : marks[BODY_END]] + footnotes
 
 
 def _holder(children: list[etree.Element]) -> etree.Element:

@@ -18,12 +18,15 @@ import markdown
 
 BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "pre"})
 CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "blockquote", "div", "details", "figure"})
-# Text Python-Markdown keeps aside until after tree processing: raw HTML and escapes.
-PLACEHOLDER = re.compile("\x02(?:wzxhzdk:\\d+|\\d+)\x03")
+# Text Python-Markdown and its extensions keep aside until after tree processing, each between STX and
+# ETX: raw HTML (stashed: `wzxhzdk:<n>`), escapes, and others such as the footnotes' no-break space.
+PLACEHOLDER = re.compile("\x02[^\x02\x03]*\x03")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
 _WHITESPACE = re.compile(r"\s+")
 MARKER_CLASS = "pb-marker"  # the button after a highlighted passage
-_NOT_READ = {"button": MARKER_CLASS, "a": "headerlink"}  # elements by tag and class: a note's marker, the toc's permalink (¶)
+# Elements by tag and class that are not the article's words: a note's marker, the toc's permalink
+# (¶), the footnotes extension's number of a footnote and its link back (↩).
+_NOT_READ = {"button": frozenset({MARKER_CLASS}), "a": frozenset({"headerlink", "footnote-ref", "footnote-backref"})}
 CODE_ESCAPE = re.compile("&(?:amp|lt|gt);")  # how Python-Markdown keeps &, < and > in the text of code
 CHARACTER_REFERENCE = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"  # as Python-Markdown's entity pattern finds them
 _ENTITY = re.compile(CHARACTER_REFERENCE)
@@ -86,7 +89,7 @@ def _slots(block: etree.Element, code: bool = False) -> list[Slot]:
     code = code or block.tag == "code"
     slots = [Slot(block, "text", code)]
     for child in block:
-        if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS or child.tag in _NOT_READ and _NOT_READ[child.tag] in child.get("class", "").split():
+        if child.tag in BLOCK_TAGS or child.tag in CONTAINER_TAGS or child.tag in _NOT_READ and not _NOT_READ[child.tag].isdisjoint(child.get("class", "").split()):
             slots.append(Slot(child, "tail", code))
             continue
         slots.extend(_slots(child, code))
