@@ -244,6 +244,26 @@ def test_a_name_is_found_whichever_apostrophe_it_is_written_with():
     ]
 
 
+def test_a_name_typed_with_marks_is_found_as_smarty_and_smartsymbols_print_it():
+    aliases = ["Fire--Rescue Unit", "Wait... Group", "Acme (c) Ltd", 'Dwayne "The Rock" Johnson', "'Ndrangheta", "Brand(tm) Co"]
+    actors = {"x": ActorFields(name="Rock 'n' Roll Hall of Fame", type="organization", summary="A hall.", aliases=aliases)}
+    linker = Linker(EntityIndex.build({}, actors).by_form)
+    printed = "Fire–Rescue Unit, Wait… Group, Acme © Ltd, Dwayne “The Rock” Johnson, ‘Ndrangheta, Brand™ Co, Rock ‘n’ Roll Hall of Fame."
+    typed = "Fire--Rescue Unit, Wait... Group, Acme (c) Ltd, Dwayne \"The Rock\" Johnson, 'Ndrangheta, Brand(tm) Co, Rock 'n' Roll Hall of Fame."
+    for text in (printed, typed):
+        assert [text[f.start : f.end] for f in linker.find(text)] == [part.strip(" .") for part in text.split(",")]
+    assert not linker.find("Fire-Rescue Unit, Wait.. Group, Acme c Ltd")
+
+
+def test_two_entities_cannot_claim_one_name_typed_and_printed():
+    actors = {
+        "a": ActorFields(name="Fire--Rescue Unit", type="organization", summary="One."),
+        "b": ActorFields(name="Someone", type="person", aliases=["Fire–Rescue Unit"], summary="Two."),
+    }
+    index = EntityIndex.build({}, actors)
+    assert [(c.form, c.first.ref, c.second.ref) for c in index.clashes] == [("Fire--Rescue Unit", "actor:a", "actor:b")]
+
+
 def test_two_entities_cannot_claim_one_name_spelt_with_two_apostrophes():
     actors = {
         "a": ActorFields(name="O'Neill", type="person", summary="One."),

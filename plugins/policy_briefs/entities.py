@@ -84,16 +84,33 @@ def _unique(forms: list[str]) -> list[str]:
     return list(dict.fromkeys(key for key in map(form_key, forms) if key))
 
 
-APOSTROPHES = "'’ʼ"  # typewriter, typographic and letter apostrophes: one and the same in a name
-_PLAIN_APOSTROPHE = str.maketrans({mark: "'" for mark in APOSTROPHES[1:]})
+APOSTROPHES = "'’ʼ‘"  # typewriter, typographic and letter apostrophes, and the opening mark smarty writes for one: one and the same in a name
+# What a name typed with these may read as on the page: the smarty extension writes -- --- ... and
+# " as typographic marks, pymdownx.smartsymbols the others as symbols. The same name either way.
+TYPOGRAPHIC = {
+    "<-->": "↔", "(tm)": "™", "---": "—", "-->": "→", "<--": "←", "...": "…", "(c)": "©", "(r)": "®",
+    "+/-": "±", "=/=": "≠", "--": "–", '"': "“”",
+}  # longest first
+_AS_TYPED = str.maketrans({**{mark: "'" for mark in APOSTROPHES[1:]}, **{mark: typed for typed, marks in TYPOGRAPHIC.items() for mark in marks}})
 
 
 def form_key(form: str) -> str:
-    """A form as entities are looked up by it: its words separated by single spaces, each apostrophe a plain '.
+    """A form as entities are looked up by it: its words separated by single spaces, each apostrophe a plain ', each mark as typed.
 
-    So "O’Neill" in an article finds the alias "O'Neill", and two entities cannot both claim the two.
+    So "O’Neill" in an article finds the alias "O'Neill", "Fire–Rescue" the alias "Fire--Rescue",
+    and two entities cannot both claim the two.
     """
-    return " ".join(form.split()).translate(_PLAIN_APOSTROPHE)
+    return " ".join(form.split()).translate(_AS_TYPED)
+
+
+def form_tokens(form: str) -> list[str]:
+    """A form (as `form_key` makes it) in tokens: each mark of `TYPOGRAPHIC` typed, or one character."""
+    tokens, position = [], 0
+    while position < len(form):
+        token = next((typed for typed in TYPOGRAPHIC if form.startswith(typed, position)), form[position])
+        tokens.append(token)
+        position += len(token)
+    return tokens
 
 
 @dataclass(frozen=True)

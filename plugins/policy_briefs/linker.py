@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .entities import APOSTROPHES, Target, form_key
+from .entities import APOSTROPHES, TYPOGRAPHIC, Target, form_key, form_tokens
 
 
 @dataclass(frozen=True)
@@ -20,15 +20,15 @@ def _trie(forms: list[str]) -> dict:
     root: dict = {}
     for form in forms:
         node = root
-        for char in form:
-            node = node.setdefault(char, {})
+        for token in form_tokens(form):
+            node = node.setdefault(token, {})
         node[""] = True
     return root
 
 
 def _pattern(node: dict) -> str:
     """A regex for a trie node; optional tails are greedy, so the longest form wins."""
-    branches = [_branch(char, child) for char, child in sorted(node.items()) if char]
+    branches = [_branch(token, child) for token, child in sorted(node.items()) if token]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 else f"(?:{'|'.join(branches)})"
@@ -37,21 +37,31 @@ def _pattern(node: dict) -> str:
     return body
 
 
-def _branch(char: str, child: dict) -> str:
-    """The branch for `char`: the characters up to the next fork or form end as one literal, then its pattern.
+def _branch(token: str, child: dict) -> str:
+    """The branch for `token`: the tokens up to the next fork or form end as one literal, then its pattern.
 
-    (One level of recursion per fork, not per character: a form may be longer than Python's recursion limit.)
+    (One level of recursion per fork, not per token: a form may be longer than Python's recursion limit.)
     """
-    run = [char]
+    run = [token]
     while len(child) == 1 and "" not in child:
-        ((char, child),) = child.items()
-        run.append(char)
-    return _literal("".join(run)) + _pattern(child)
+        ((token, child),) = child.items()
+        run.append(token)
+    return _literal(run) + _pattern(child)
 
 
-def _literal(text: str) -> str:
-    """`text` as a regex, each run of white space matching any (a name may be wrapped across lines), each apostrophe any."""
-    return r"\s+".join(re.escape(word).replace("'", _ANY_APOSTROPHE) for word in re.split(r"\s+", text))
+def _literal(tokens: list[str]) -> str:
+    """Tokens as a regex: each run of white space matches any (a name may be wrapped across lines), each apostrophe any, each mark typed or typographic."""
+    parts: list[str] = []
+    for token in tokens:
+        if token.isspace():  # one space: forms are keyed with single spaces
+            parts.append(r"\s+")
+        elif token == "'":
+            parts.append(_ANY_APOSTROPHE)
+        elif token in TYPOGRAPHIC:
+            parts.append(f"(?:{re.escape(token)}|[{TYPOGRAPHIC[token]}])")
+        else:
+            parts.append(re.escape(token))
+    return "".join(parts)
 
 
 _ANY_APOSTROPHE = f"[{APOSTROPHES}]"
@@ -66,7 +76,7 @@ def compile_forms(forms: list[str]) -> re.Pattern[str] | None:
         return re.compile(f"{_start(trie)}{_pattern(trie)}(?!\\w)")
     except RecursionError:  # forms nested in one another hundreds deep: the same matches, one alternative each
         longest_first = sorted(forms, key=lambda form: (-len(form), form))
-        return re.compile(f"(?<!\\w)(?:{'|'.join(map(_literal, longest_first))})(?!\\w)")
+        return re.compile(f"(?<!\\w)(?:{'|'.join(_literal(form_tokens(form)) for form in longest_first)})(?!\\w)")
 
 
 def _start(trie: dict) -> str:
@@ -75,11 +85,18 @@ def _start(trie: dict) -> str:
     Same as a plain `(?<!\\w)`, but the word boundary and the class of first characters let
     the regex engine skip most positions without entering the trie (about twice as fast).
     """
-    firsts = [char for char in trie if char] + (list(APOSTROPHES[1:]) if "'" in trie else [])
+    firsts = [char for token in trie if token for char in _first_characters(token)]
     word = "".join(re.escape(char) for char in sorted(firsts) if _WORD.match(char))
     other = "".join(re.escape(char) for char in sorted(firsts) if not _WORD.match(char))
     starts = ([rf"\b(?=[{word}])"] if word else []) + ([rf"(?<!\w)(?=[{other}])"] if other else [])
     return starts[0] if len(starts) == 1 else f"(?:{'|'.join(starts)})"
+
+
+def _first_characters(token: str) -> str:
+    """The characters a token may start with on the page."""
+    if token == "'":
+        return APOSTROPHES
+    return token[0] + TYPOGRAPHIC.get(token, "")
 
 
 _WORD = re.compile(r"\w")
