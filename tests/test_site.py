@@ -239,6 +239,21 @@ def test_an_articles_footnotes_are_part_of_it(mini: Project, tmp_path: Path):
     assert check.returncode == 0, check.stdout
 
 
+def test_names_and_quotes_typed_as_in_the_source_are_found_where_extensions_print_marks(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - smarty\n  - pymdownx.smartsymbols\n")
+    mini.write("actors/fire.yml", "name: Fire--Rescue Unit\ntype: organization\nsummary: A unit.\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "The Fire--Rescue Unit paid 1/2 of the (c) fee... then left. Ask [the forum]")
+    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: fee\n    kind: context\n    quote: paid 1/2 of the (c) fee...\n    body: Which fee?\n")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    body = article(page(site, BRIEF))
+    assert body.select_one("a#pb-actor-fire-1").get_text() == "Fire–Rescue Unit"
+    assert body.select_one("#passage-fee").get_text() == "paid ½ of the © fee…"
+    uses = [a.get_text() for a in article(page(site, "actors/fire")).select(".pb-appears-in li.pb-use a")]
+    assert uses == ["The Fire–Rescue Unit paid ½ of the © fee… then left."]
+
+
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .entities import TYPOGRAPHIC
 from .readertext import collapse, normalize
 
 BLOCK_SEPARATOR = "\n\n"
@@ -23,6 +25,26 @@ class Selector:
     def of(cls, quote: str, prefix: str | None = None, suffix: str | None = None) -> Selector:
         """A selector with the contract's white-space and quote-mark rules applied."""
         return cls(normalize(collapse(quote.strip())), normalize(collapse(prefix or "")), normalize(collapse(suffix or "")))
+
+    def printed(self) -> Selector:
+        """The selector with marks typed as the smarty and smartsymbols extensions print them: `--` as –, `...` as …, `(c)` as ©."""
+        return Selector(*(_PRINTABLE.sub(_printed_mark, text) for text in (self.quote, self.prefix, self.suffix)))
+
+
+# Typed marks, longest first, less the straight quote (reader text is matched with its quote marks
+# made straight); and fractions as smartsymbols prints them, standing alone.
+_FRACTIONS = {
+    "1/4": "¼", "1/2": "½", "3/4": "¾", "1/3": "⅓", "2/3": "⅔", "1/5": "⅕", "2/5": "⅖", "3/5": "⅗", "4/5": "⅘",
+    "1/6": "⅙", "5/6": "⅚", "1/8": "⅛", "3/8": "⅜", "5/8": "⅝", "7/8": "⅞",
+}
+_PRINTABLE = re.compile("|".join(
+    [re.escape(typed) for typed in TYPOGRAPHIC if typed != '"'] + [rf"(?<![\w/]){re.escape(typed)}(?![\w/])" for typed in _FRACTIONS]
+))
+
+
+def _printed_mark(match: re.Match[str]) -> str:
+    typed = match.group()
+    return _FRACTIONS[typed] if typed in _FRACTIONS else TYPOGRAPHIC[typed][0]
 
 
 @dataclass(frozen=True)

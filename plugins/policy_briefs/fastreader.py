@@ -187,3 +187,14 @@ def occurrences_in(selector: Selector, texts: Sequence[str], normalized: Sequenc
     """`anchoring.occurrences`, looking only in the blocks whose normalized text holds the quote."""
     candidates = [index for index, text in enumerate(normalized) if selector.quote in text]
     return [Occurrence(candidates[found.block], found.start) for found in occurrences(selector, [texts[index] for index in candidates])]
+
+
+def quote_occurrences(selector: Selector, texts: Sequence[str], normalized: Sequence[str]) -> tuple[Selector, list[Occurrence]]:
+    """`occurrences_in`, and if the quote is not found as typed, as the smarty and smartsymbols extensions print its marks; with the selector that found them."""
+    found = occurrences_in(selector, texts, normalized)
+    if not found and selector.printed() != selector:  # copied from the article's source, where an extension prints marks
+        printed = selector.printed()
+        found_printed = occurrences_in(printed, texts, normalized)
+        if found_printed:
+            return printed, found_printed
+    return selector, found

@@ -16,7 +16,7 @@ from . import timing
 from .anchoring import Selector
 from .droppedhtml import in_article
 from .entities import EntityIndex, Target
-from .fastreader import FastBlock, occurrences_in, read_block
+from .fastreader import FastBlock, quote_occurrences, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
@@ -263,8 +263,7 @@ def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Se
         if annotation.anchor is None:
             continue
         fields = annotation.fields
-        selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
-        found = occurrences_in(selector, texts, normalized)
+        selector, found = quote_occurrences(Selector.of(fields.quote, fields.prefix, fields.suffix), texts, normalized)
         if found:
             start = found[0].start
             passages.setdefault(found[0].block, []).append((start, start + len(selector.quote), number, annotation))

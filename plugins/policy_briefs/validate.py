@@ -13,7 +13,7 @@ import markdown
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
 from .droppedhtml import Dropped, in_article, in_field
 from .entities import EntityIndex, form_key
-from .fastreader import occurrences_in
+from .fastreader import quote_occurrences
 from .fieldlinks import kept, links_to_check
 from .linker import Linker
 from .mentions import ArticleView, article_view
@@ -324,8 +324,7 @@ class _Checker:
                 self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, name)), f"'{name}' belongs only to {kind} annotations, not {fields.kind}", f"remove it or set kind: {kind}"))
 
     def _anchor(self, parsed: Parsed, where: tuple, fields: AnnotationFields, blocks: tuple[str, ...], normalized: list[str]) -> Anchor | None:
-        selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
-        found = occurrences_in(selector, blocks, normalized)
+        selector, found = quote_occurrences(Selector.of(fields.quote, fields.prefix, fields.suffix), blocks, normalized)
         line = parsed.located.line_of((*where, "quote"))
         if len(found) == 1:
             return anchor_at(found[0], selector, blocks)
