@@ -254,6 +254,18 @@ def test_names_and_quotes_typed_as_in_the_source_are_found_where_extensions_prin
     assert uses == ["The Fire–Rescue Unit paid ½ of the © fee… then left."]
 
 
+def test_a_quote_in_a_details_summary_is_found_and_the_summary_is_not_linked(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.details\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", '??? note "Why Russia waited"\n    Russia waited for the summit.\n\nAsk [the forum]')
+    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: waited\n    kind: question\n    quote: Why Russia waited\n    body: Did it?\n")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    details = article(page(site, BRIEF)).select_one("details")
+    assert details.select_one("summary #passage-waited").get_text() == "Why Russia waited"
+    assert not details.select_one("summary a") and details.select_one("p [id^=pb-actor-russia-]").get_text() == "Russia"
+
+
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")

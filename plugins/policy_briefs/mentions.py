@@ -13,7 +13,7 @@ from .fastreader import read_block
 from .linker import Found, Linker
 from .readertext import Block, Slot, Where, searched_texts
 
-NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button"})
+NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "summary"})  # a summary opens its details: a link there would not
 NO_LINK_CLASS = "pb-nolink"
 EXPLICIT_SCHEMES = ("term", "actor")
 

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "pre"})
+BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "pre", "summary"})
 CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "blockquote", "div", "details", "figure"})
 # Text Python-Markdown and its extensions keep aside until after tree processing, each between STX and
 # ETX: raw HTML (stashed: `wzxhzdk:<n>`), escapes, and others such as the footnotes' no-break space.
