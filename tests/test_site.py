@@ -266,6 +266,23 @@ def test_a_quote_in_a_details_summary_is_found_and_the_summary_is_not_linked(min
     assert not details.select_one("summary a") and details.select_one("p [id^=pb-actor-russia-]").get_text() == "Russia"
 
 
+def test_a_name_runs_across_an_abbreviation_and_the_abbreviation_stays(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - abbr\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "*[ASEAN]: Association of Southeast Asian Nations\n\nAsk [the forum]")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    body = article(page(site, BRIEF))
+    forum = body.select_one("a#pb-term-arf-1")
+    assert " ".join(forum.get_text().split()) == "ASEAN Regional Forum" and forum.select_one("abbr").get_text() == "ASEAN"
+    asean = [element for element in body.select('[id^="pb-actor-asean-"]')]
+    assert asean and all(element.select_one("abbr[title='Association of Southeast Asian Nations']") for element in asean)
+    uses = [" ".join(a.get_text().split()) for a in article(page(site, "glossary/arf")).select(".pb-appears-in li.pb-use a")]
+    assert "The ASEAN Regional Forum met while ASEAN watched." in uses, uses
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout
+
+
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")

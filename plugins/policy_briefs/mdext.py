@@ -20,7 +20,7 @@ from .fastreader import FastBlock, quote_occurrences, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, iter_blocks, normalize, raw_end, without_markup
+from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, abbreviations, iter_blocks, normalize, raw_end, unwrap_abbreviations, without_markup
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -70,6 +70,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         body = _take_body(root, stash)
         if state.search_copy and self._last():
             state.search_html = rendered(self.md, root)
+        unwrapped = unwrap_abbreviations(root, abbreviations(self.md))  # wrapped again below, once names are linked
         annotations = state.annotations
         linker, index = self.extension.linker, self.extension.index
         blocks = [read_block(element, stash) for element in iter_blocks(root)] if state.autolink or state.read_article else None
@@ -95,6 +96,8 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         if annotations:
             with timing.section("treeprocessor: highlight"):
                 _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None)
+        if unwrapped:
+            self.md.treeprocessors["abbr"].run(root)
 
     def _last(self) -> bool:
         """Whether no other treeprocessor runs after this one (then the tree it gets is the page less its markup)."""

@@ -10,7 +10,7 @@ import functools
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -265,8 +265,35 @@ def raw_end(raw: str, offset: int, code: bool = False) -> int:
     return escape.end() if escape else offset + 1
 
 
+def abbreviations(md: markdown.Markdown) -> Mapping[str, str]:
+    """The abbr extension's abbreviations (word: title) in this conversion, if it is on."""
+    return getattr(md.treeprocessors["abbr"], "abbrs", {}) if "abbr" in md.treeprocessors else {}
+
+
+def unwrap_abbreviations(root: etree.Element, known: Mapping[str, str]) -> bool:
+    """Take out the abbr extension's `<abbr>` elements (of `known`), their text left in place: a name may run across one.
+
+    (`ASEAN Regional Forum` is one name, whether or not ASEAN is an abbreviation.) Whether there were any:
+    the extension's treeprocessor wraps them again once the names are linked.
+    """
+    if not known:
+        return False
+    found = [(parent, child) for parent in root.iter() for child in parent if child.tag == "abbr" and not len(child) and known.get(child.text or "") == child.get("title")]
+    for parent, child in reversed(found):  # the last first: each text joins what follows it, already joined
+        position = list(parent).index(child)
+        joined = (child.text or "") + (child.tail or "")
+        if position:
+            before = parent[position - 1]
+            before.tail = (before.tail or "") + joined
+        else:
+            parent.text = (parent.text or "") + joined
+        parent.remove(child)
+    return bool(found)
+
+
 class _Capture(markdown.treeprocessors.Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        unwrap_abbreviations(root, abbreviations(self.md))
         self.md.reader_blocks = [read_block(element, self.md.htmlStash.rawHtmlBlocks) for element in iter_blocks(root)]  # type: ignore[attr-defined]
         self.md.link_targets = [a.get("href", "") for a in root.iter("a")]  # type: ignore[attr-defined]
 

@@ -21,7 +21,7 @@ from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
 from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
-from .readertext import collapse, iter_blocks, normalize
+from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
 from .roughmarkdown import code_ranges, in_code
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
@@ -83,6 +83,7 @@ class ArticleReader:
         if captured is None:  # nothing to render (an empty body)
             return ArticleView((), (), ())
         root = captured
+        unwrap_abbreviations(root, abbreviations(md))
         stash = md.htmlStash.rawHtmlBlocks
         return article_view(list(iter_blocks(root)), [a.get("href", "") for a in root.iter("a")], linker, index, stash, dropped=in_article(root, stash))
 
