@@ -245,11 +245,11 @@ def test_a_name_is_found_whichever_apostrophe_it_is_written_with():
 
 
 def test_a_name_typed_with_marks_is_found_as_smarty_and_smartsymbols_print_it():
-    aliases = ["Fire--Rescue Unit", "Wait... Group", "Acme (c) Ltd", 'Dwayne "The Rock" Johnson', "'Ndrangheta", "Brand(tm) Co"]
+    aliases = ["Fire--Rescue Unit", "Wait... Group", "Acme (c) Ltd", 'Dwayne "The Rock" Johnson', "'Ndrangheta", "Brand(tm) Co", "Left –> Right"]
     actors = {"x": ActorFields(name="Rock 'n' Roll Hall of Fame", type="organization", summary="A hall.", aliases=aliases)}
     linker = Linker(EntityIndex.build({}, actors).by_form)
-    printed = "Fire–Rescue Unit, Wait… Group, Acme © Ltd, Dwayne “The Rock” Johnson, ‘Ndrangheta, Brand™ Co, Rock ‘n’ Roll Hall of Fame."
-    typed = "Fire--Rescue Unit, Wait... Group, Acme (c) Ltd, Dwayne \"The Rock\" Johnson, 'Ndrangheta, Brand(tm) Co, Rock 'n' Roll Hall of Fame."
+    printed = "Fire–Rescue Unit, Wait… Group, Acme © Ltd, Dwayne “The Rock” Johnson, ‘Ndrangheta, Brand™ Co, Left –> Right, Rock ‘n’ Roll Hall of Fame."
+    typed = "Fire--Rescue Unit, Wait... Group, Acme (c) Ltd, Dwayne \"The Rock\" Johnson, 'Ndrangheta, Brand(tm) Co, Left --> Right, Rock 'n' Roll Hall of Fame."
     for text in (printed, typed):
         assert [text[f.start : f.end] for f in linker.find(text)] == [part.strip(" .") for part in text.split(",")]
     assert not linker.find("Fire-Rescue Unit, Wait.. Group, Acme c Ltd")

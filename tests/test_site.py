@@ -242,33 +242,40 @@ def test_an_articles_footnotes_are_part_of_it(mini: Project, tmp_path: Path):
 def test_names_and_quotes_typed_as_in_the_source_are_found_where_extensions_print_marks(mini: Project, tmp_path: Path):
     set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - smarty\n  - pymdownx.smartsymbols\n")
     mini.write("actors/fire.yml", "name: Fire--Rescue Unit\ntype: organization\nsummary: A unit.\n")
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "The Fire--Rescue Unit paid 1/2 of the (c) fee... then left. Ask [the forum]")
-    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: fee\n    kind: context\n    quote: paid 1/2 of the (c) fee...\n    body: Which fee?\n")
+    mini.write("actors/group.yml", "name: The 21st Group\ntype: organization\nsummary: A group.\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "The Fire--Rescue Unit paid 1/2 of the (c) fee... then left. The 21st Group sent it c/o R&amp;D. Ask [the forum]")
+    notes = "  - id: fee\n    kind: context\n    quote: paid 1/2 of the (c) fee...\n    body: Which fee?\n  - id: via\n    kind: context\n    quote: c/o R&amp;D\n    body: Why?\n"
+    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", f"annotations:\n{notes}")
     site = tmp_path / "site"
     result = build(mini.root, site)
     assert result.returncode == 0, result.stderr
     body = article(page(site, BRIEF))
     assert body.select_one("a#pb-actor-fire-1").get_text() == "Fire–Rescue Unit"
+    assert body.select_one("a#pb-actor-group-1").get_text() == "The 21st Group" and body.select_one("a#pb-actor-group-1 sup")
     assert body.select_one("#passage-fee").get_text() == "paid ½ of the © fee…"
+    assert body.select_one("#passage-via").get_text() == "℅ R&D"
     uses = [a.get_text() for a in article(page(site, "actors/fire")).select(".pb-appears-in li.pb-use a")]
     assert uses == ["The Fire–Rescue Unit paid ½ of the © fee… then left."]
 
 
 def test_a_quote_in_a_details_summary_is_found_and_the_summary_is_not_linked(mini: Project, tmp_path: Path):
     set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.details\n")
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", '??? note "Why Russia waited"\n    Russia waited for the summit.\n\nAsk [the forum]')
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", '???+ note "Why Russia waited"\n    Russia waited for the summit.\n\nAsk [the forum]')
     mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: waited\n    kind: question\n    quote: Why Russia waited\n    body: Did it?\n")
     site = tmp_path / "site"
     result = build(mini.root, site)
     assert result.returncode == 0, result.stderr
     details = article(page(site, BRIEF)).select_one("details")
+    assert details.has_attr("open")  # ???+ : shown open
     assert details.select_one("summary #passage-waited").get_text() == "Why Russia waited"
     assert not details.select_one("summary a") and details.select_one("p [id^=pb-actor-russia-]").get_text() == "Russia"
 
 
 def test_a_name_runs_across_an_abbreviation_and_the_abbreviation_stays(mini: Project, tmp_path: Path):
     set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - abbr\n")
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "*[ASEAN]: Association of Southeast Asian Nations\n\nAsk [the forum]")
+    abbreviations = "*[ASEAN]: Association of Southeast Asian Nations\n*[Forum met]: x\n*[NATO]: North Atlantic\n*[NATO HQ]: headquarters"
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"Talks at NATO HQ went on.\n\n{abbreviations}\n\nAsk [the forum]")
+    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: nato\n    kind: question\n    quote: at NATO\n    body: Where?\n")
     site = tmp_path / "site"
     result = build(mini.root, site)
     assert result.returncode == 0, result.stderr
@@ -277,6 +284,10 @@ def test_a_name_runs_across_an_abbreviation_and_the_abbreviation_stays(mini: Pro
     assert " ".join(forum.get_text().split()) == "ASEAN Regional Forum" and forum.select_one("abbr").get_text() == "ASEAN"
     asean = [element for element in body.select('[id^="pb-actor-asean-"]')]
     assert asean and all(element.select_one("abbr[title='Association of Southeast Asian Nations']") for element in asean)
+    # Where the page's links and highlights cut an abbreviation, it is kept in pieces, with its own title.
+    assert [abbr.get_text() for abbr in body.select("abbr[title=x]")] == ["Forum", " met"]
+    assert [abbr.get_text() for abbr in body.select("abbr[title=headquarters]")] == ["NATO", " HQ"]
+    assert body.select_one("#passage-nato abbr[title=headquarters]")
     uses = [" ".join(a.get_text().split()) for a in article(page(site, "glossary/arf")).select(".pb-appears-in li.pb-use a")]
     assert "The ASEAN Regional Forum met while ASEAN watched." in uses, uses
     check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)

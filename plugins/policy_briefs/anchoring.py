@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,14 +28,15 @@ class Selector:
         return cls(normalize(collapse(quote.strip())), normalize(collapse(prefix or "")), normalize(collapse(suffix or "")))
 
     def printed(self) -> Selector:
-        """The selector with marks typed as the smarty and smartsymbols extensions print them: `--` as –, `...` as …, `(c)` as ©."""
-        return Selector(*(_PRINTABLE.sub(_printed_mark, text) for text in (self.quote, self.prefix, self.suffix)))
+        """The selector as the page prints what Markdown source holds: references as characters, and marks as the
+        smarty and smartsymbols extensions print them (`--` as –, `...` as …, `(c)` as ©)."""
+        return Selector(*(normalize(collapse(_PRINTABLE.sub(_printed_mark, html.unescape(text)))) for text in (self.quote, self.prefix, self.suffix)))
 
 
 # Typed marks, longest first, less the straight quote (reader text is matched with its quote marks
-# made straight); and fractions as smartsymbols prints them, standing alone.
-_FRACTIONS = {
-    "1/4": "¼", "1/2": "½", "3/4": "¾", "1/3": "⅓", "2/3": "⅔", "1/5": "⅕", "2/5": "⅖", "3/5": "⅗", "4/5": "⅘",
+# made straight); and fractions and c/o as smartsymbols prints them, standing alone.
+_FRACTIONS = {  # and care of
+    "c/o": "℅", "1/4": "¼", "1/2": "½", "3/4": "¾", "1/3": "⅓", "2/3": "⅔", "1/5": "⅕", "2/5": "⅖", "3/5": "⅗", "4/5": "⅘",
     "1/6": "⅙", "5/6": "⅚", "1/8": "⅛", "3/8": "⅜", "5/8": "⅝", "7/8": "⅞",
 }
 _PRINTABLE = re.compile("|".join(

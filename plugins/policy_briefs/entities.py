@@ -87,10 +87,7 @@ def _unique(forms: list[str]) -> list[str]:
 APOSTROPHES = "'’ʼ‘"  # typewriter, typographic and letter apostrophes, and the opening mark smarty writes for one: one and the same in a name
 # What a name typed with these may read as on the page: the smarty extension writes -- --- ... and
 # " as typographic marks, pymdownx.smartsymbols the others as symbols. The same name either way.
-TYPOGRAPHIC = {
-    "<-->": "↔", "(tm)": "™", "---": "—", "-->": "→", "<--": "←", "...": "…", "(c)": "©", "(r)": "®",
-    "+/-": "±", "=/=": "≠", "--": "–", '"': "“”",
-}  # longest first
+TYPOGRAPHIC = {"(tm)": "™", "---": "—", "...": "…", "(c)": "©", "(r)": "®", "+/-": "±", "=/=": "≠", "--": "–", '"': "“”"}  # longest first
 _AS_TYPED = str.maketrans({**{mark: "'" for mark in APOSTROPHES[1:]}, **{mark: typed for typed, marks in TYPOGRAPHIC.items() for mark in marks}})
 
 

@@ -20,7 +20,7 @@ from .fastreader import FastBlock, quote_occurrences, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, abbreviations, iter_blocks, normalize, raw_end, unwrap_abbreviations, without_markup
+from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, unwrap_abbreviations, without_markup
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -70,10 +70,12 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         body = _take_body(root, stash)
         if state.search_copy and self._last():
             state.search_html = rendered(self.md, root)
-        unwrapped = unwrap_abbreviations(root, abbreviations(self.md))  # wrapped again below, once names are linked
+        read = state.autolink or state.read_article is not None
+        unwrapped = unwrap_abbreviations(root, abbreviations(self.md)) if read else []  # wrapped again below, once names are linked
         annotations = state.annotations
         linker, index = self.extension.linker, self.extension.index
-        blocks = [read_block(element, stash) for element in iter_blocks(root)] if state.autolink or state.read_article else None
+        blocks = [read_block(element, stash) for element in iter_blocks(root)] if read else None
+        abbreviated = _abbreviated(blocks, unwrapped) if unwrapped else {}
         # Mentions as `briefs check` finds them: before explicit links are resolved (a `term:` or
         # `actor:` link is a mention; the text of a link to no known entity is not searched).
         hits = [block_hits(block, linker, index, stash) for block in blocks] if blocks is not None else None
@@ -96,8 +98,8 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         if annotations:
             with timing.section("treeprocessor: highlight"):
                 _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None)
-        if unwrapped:
-            self.md.treeprocessors["abbr"].run(root)
+        for block, ranges in abbreviated.items():
+            _abbreviate(blocks[block].element, ranges, stash)
 
     def _last(self) -> bool:
         """Whether no other treeprocessor runs after this one (then the tree it gets is the page less its markup)."""
@@ -292,25 +294,54 @@ def _mark_passage(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], s
 def _mark_range(
     block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, parents: dict, stash: Sequence[str],
 ) -> list[etree.Element]:
-    """Wrap reader text [start, end) in <mark> elements, one per stretch of a text run it crosses (`block`'s runs split as `splits` says).
+    """Wrap reader text [start, end) in <mark> elements (see `_wrap_range`)."""
+    ids = note_ids(annotation.id)
+    attributes = {"class": f"pb-passage pb-kind-{annotation.fields.kind}", "data-note": ids["note"]}
+    marks = _wrap_range(block, splits, start, end, lambda: etree.Element("mark", attributes), parents, stash)
+    marks[0].set("id", ids["passage"])
+    return marks
 
-    Raw HTML in a run (an opening or closing tag) stays outside the marks, so that they nest.
+
+def _wrap_range(
+    block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, make: Callable[[], etree.Element], parents: dict, stash: Sequence[str],
+) -> list[etree.Element]:
+    """Wrap reader text [start, end) in elements `make` makes, one per stretch of a text run it crosses (`block`'s runs split as `splits` says).
+
+    Raw HTML in a run (an opening or closing tag) stays outside them, so that they nest.
     """
     spans = block.slot_spans(start, end, {slot: [offset for offset, _ in runs] for slot, runs in splits.items()})
-    ids = note_ids(annotation.id)
-    marks = []
+    wrappers = []
     for slot_index, piece in sorted(spans):
         first, last = spans[(slot_index, piece)]
         slot = splits[slot_index][piece - 1][1] if piece else block.slots[slot_index]
         raw = slot.get()
         in_run = []
         for low, high in reversed(without_markup(raw, first, raw_end(raw, last, slot.code), stash)):  # the last first: offsets before stay valid
-            mark = etree.Element("mark", {"class": f"pb-passage pb-kind-{annotation.fields.kind}", "data-note": ids["note"]})
-            _wrap_slot(slot, low, high, mark, parents)
-            in_run.append(mark)
-        marks += reversed(in_run)
-    marks[0].set("id", ids["passage"])
-    return marks
+            wrapper = make()
+            _wrap_slot(slot, low, high, wrapper, parents)
+            in_run.append(wrapper)
+        wrappers += reversed(in_run)
+    return wrappers
+
+
+def _abbreviated(blocks: list[FastBlock], unwrapped: list[Unwrapped]) -> dict[int, list[tuple[int, int, str]]]:
+    """Per block, the reader text each abbreviation taken out covers (start, end, title)."""
+    runs = {(id(slot.element), slot.attr): (number, index) for number, block in enumerate(blocks) for index, slot in enumerate(block.slots)}
+    ranges: dict[int, list[tuple[int, int, str]]] = {}
+    for abbreviation in unwrapped:
+        number, index = runs[(id(abbreviation.element), abbreviation.attr)]  # taken out of blocks only: in one's text runs
+        block = blocks[number]
+        start, end = block.position_of(index, abbreviation.start), block.position_of(index, abbreviation.end - 1) + 1
+        ranges.setdefault(number, []).append((start, end, abbreviation.title))
+    return ranges
+
+
+def _abbreviate(element: etree.Element, ranges: list[tuple[int, int, str]], stash: Sequence[str]) -> None:
+    """Wrap each abbreviation again where it was, in pieces where the page's links and marks now cut it."""
+    block = read_block(element, stash)  # reads as before: links and marks add no text, note markers are not read
+    parents = {child: parent for parent in element.iter() for child in parent}
+    for start, end, title in sorted(ranges, reverse=True):  # the last first: what comes before keeps its position
+        _wrap_range(block, {}, start, end, lambda title=title: etree.Element("abbr", {"title": title}), parents, stash)
 
 
 def _inside_link(element: etree.Element, block: etree.Element, parents: dict) -> bool:

@@ -201,32 +201,28 @@ def _inline_text(markup: str) -> str:
 
 
 # Where each character of a searched text is in its run: an offset (the text is raw text as it
-# is, from there), or per character its raw start and end (an entity's characters: its placeholder).
+# is, from there), or per character its raw start and end (a stashed text's characters: its placeholder).
 Where = int | list[tuple[int, int]]
 
 
 def searched_texts(raw: str, stash: Sequence[str]) -> list[tuple[str, Where]]:
-    """A text run as names are looked for in it: split where stashed HTML is, a stashed entity read as its character(s).
+    """A text run as names are looked for in it: what it reads as (`pieces`), split where stashed HTML reads as nothing.
 
-    So a name is found across an entity (`R&amp;D`, `O&rsquo;Neill` from the smarty extension), never across a tag.
+    So a name is found across an entity (`R&amp;D`, `O&rsquo;Neill` from the smarty extension) or an
+    extension's inline text (smartsymbols' `21<sup>st</sup>`), never across a tag.
     """
     if "\x02" not in raw:
         return [(raw, 0)]
     found: list[tuple[str, Where]] = []
     texts: list[tuple[int, str | None, str]] = []
     for piece in pieces(raw, stash):
-        if piece[1] is None and not _entity_at(raw, piece[0], stash):  # stashed HTML: ends the text before it
+        if piece[1] is None and not piece[2]:  # stashed HTML read as nothing (a tag): ends the text before it
             found.extend(_joined(raw, texts))
             texts = []
         else:
             texts.append(piece)
     found.extend(_joined(raw, texts))
     return found
-
-
-def _entity_at(raw: str, offset: int, stash: Sequence[str]) -> bool:
-    """Whether the placeholder at `offset` stashes a character reference."""
-    return _ENTITY.fullmatch(_stashed(raw[offset : raw.index("\x03", offset) + 1], stash)) is not None
 
 
 def _joined(raw: str, texts: list[tuple[int, str | None, str]]) -> list[tuple[str, Where]]:
@@ -270,25 +266,41 @@ def abbreviations(md: markdown.Markdown) -> Mapping[str, str]:
     return getattr(md.treeprocessors["abbr"], "abbrs", {}) if "abbr" in md.treeprocessors else {}
 
 
-def unwrap_abbreviations(root: etree.Element, known: Mapping[str, str]) -> bool:
-    """Take out the abbr extension's `<abbr>` elements (of `known`), their text left in place: a name may run across one.
+@dataclass(frozen=True)
+class Unwrapped:
+    """An abbreviation taken out of the tree: the text run its word is in now, where, and its title."""
 
-    (`ASEAN Regional Forum` is one name, whether or not ASEAN is an abbreviation.) Whether there were any:
-    the extension's treeprocessor wraps them again once the names are linked.
+    element: etree.Element
+    attr: str
+    start: int
+    end: int
+    title: str
+
+
+def unwrap_abbreviations(root: etree.Element, known: Mapping[str, str]) -> list[Unwrapped]:
+    """Take out the abbr extension's `<abbr>` elements (of `known`) in paragraph-like blocks, their text left in place.
+
+    So a name may run across one: `ASEAN Regional Forum` is one name, whether or not ASEAN is an
+    abbreviation. What was taken out, in order, to be wrapped again once the page's links are made.
     """
     if not known:
-        return False
-    found = [(parent, child) for parent in root.iter() for child in parent if child.tag == "abbr" and not len(child) and known.get(child.text or "") == child.get("title")]
-    for parent, child in reversed(found):  # the last first: each text joins what follows it, already joined
-        position = list(parent).index(child)
-        joined = (child.text or "") + (child.tail or "")
-        if position:
-            before = parent[position - 1]
-            before.tail = (before.tail or "") + joined
-        else:
-            parent.text = (parent.text or "") + joined
-        parent.remove(child)
-    return bool(found)
+        return []
+    found: dict[int, tuple[etree.Element, etree.Element]] = {}
+    for block in iter_blocks(root):
+        for parent in block.iter():
+            for child in parent:
+                if child.tag == "abbr" and not len(child) and known.get(child.text or "") == child.get("title"):
+                    found.setdefault(id(child), (parent, child))
+    return [_unwrap(parent, child) for parent, child in found.values()]  # in order: each text joins the run before it
+
+
+def _unwrap(parent: etree.Element, child: etree.Element) -> Unwrapped:
+    position = list(parent).index(child)
+    holder, attr = (parent[position - 1], "tail") if position else (parent, "text")
+    before, text = getattr(holder, attr) or "", child.text or ""
+    setattr(holder, attr, before + text + (child.tail or ""))
+    parent.remove(child)
+    return Unwrapped(holder, attr, len(before), len(before) + len(text), child.get("title", ""))
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):

@@ -21,6 +21,7 @@ PAGE_ATTRIBUTES = {
     "button": {"type", "popovertarget", "popovertargetaction"},
     "img": {"src", "alt", "width", "height", "loading"},
     "time": {"datetime"},
+    "details": {"open"},  # a collapsible block shown open (pymdownx.details' ???+)
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
     "ol": {"start", "reversed"},
