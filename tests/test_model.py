@@ -322,6 +322,17 @@ def test_code_is_found_in_markdown_source_fenced_blocks_first():
     assert [in_code(ranges, text.index(part)) for part in ("<b>", "a ", "x", "<i>", "c ", "z", " d")] == [True, False, True, True, False, True, False]
 
 
+@pytest.mark.parametrize(("text", "code", "not_code"), [
+    ("Text.\n\n    <iframe> in code\n\nThen <iframe> real.", "<iframe> in", "<iframe> real"),
+    ("A \\` tick, then `<span>` in code and <span> real.", "<span>` in", "<span> real"),
+    ("````\n```\n<span> in code\n```\n````\n<span> real", "<span> in", "<span> real"),
+    ("<!-- <span> old -->\n<span> real", "<span> old", "<span> real"),
+], ids=["indented block", "escaped backtick", "longer fence", "comment"])
+def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, not_code: str):
+    ranges = code_ranges(text)
+    assert in_code(ranges, text.index(code)) and not in_code(ranges, text.index(not_code))
+
+
 def test_selector_applies_the_matching_rules():
     selector = Selector.of("  “We\n   agreed,”  ", " the\t", None)
     assert selector == Selector('"We agreed,"', " the ", "")

@@ -5,19 +5,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-FENCED = re.compile(r"\n[ \t]*(```|~~~).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
+FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
 CODE_SPAN = re.compile(r"`+[^`]*`+")
+_INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")  # after a blank line: an indented code block
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_ESCAPED_BACKTICK = re.compile(r"\\`")
 
 
 def code_ranges(text: str) -> list[tuple[int, int]]:
-    """Where fenced code blocks and code spans are in `text`, in order (start, end)."""
+    """Where code blocks, code spans and HTML comments are in `text` (what is written there is not the page's markup), in order."""
     ranges: list[tuple[int, int]] = []
     if "```" in text or "~~~" in text:
-        ranges = [(max(0, match.start() - 1), match.end() - 1) for match in FENCED.finditer("\n" + text)]
-        for start, end in ranges:  # a fence's backticks are not a code span's
-            text = text[:start] + " " * (end - start) + text[end:]
+        ranges += [(max(0, match.start() - 1), match.end() - 1) for match in FENCED.finditer("\n" + text)]
+    if "    " in text or "\t" in text:
+        ranges += [match.span() for match in _INDENTED.finditer(text) if not in_code(sorted(ranges), match.start())]
+    if "<!--" in text:
+        ranges += [match.span() for match in _COMMENT.finditer(text) if not in_code(sorted(ranges), match.start())]
     if "`" in text:
-        ranges.extend((match.start(), match.end()) for match in CODE_SPAN.finditer(text))
+        for start, end in ranges:  # a fence's backticks, or a comment's, are not a code span's
+            text = text[:start] + " " * (end - start) + text[end:]
+        text = _ESCAPED_BACKTICK.sub("  ", text)
+        ranges.extend(match.span() for match in CODE_SPAN.finditer(text))
     return sorted(ranges)
 
 
