@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .fieldmarkdown import converted
+from .readertext import STASHED, stashed
 from .safehtml import PAGE_ATTRIBUTES, PAGE_TAGS, TEXT_ATTRIBUTES, TEXT_TAGS, THEME_ATTRIBUTE_PREFIX, THEME_ID_PREFIX, URL_SCHEMES
 from .sitepaths import linked_file
 
@@ -23,7 +24,6 @@ REMOVED_WITH_CONTENT = ("script", "style")
 EMBEDDED = ("iframe", "video", "audio", "embed", "object", "source", "picture", "svg", "canvas")
 _KEPT_PREFIXES = ("data-", "aria-")
 _RESOLVED_SCHEMES = ("term", "actor", "nolink")  # resolved in Markdown links only
-_STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # What a field's Markdown needs to hold for its conversion to have more than text markup: HTML, an
 # image, a heading (with # or underlined, in a quotation or a list too). Other texts are not read again.
@@ -84,10 +84,10 @@ def in_raw_html(html: str | etree.Element) -> list[Dropped]:
 
 
 def _stashed(text: str, stash: Sequence[object]) -> Iterator[str | etree.Element]:
-    for match in _STASHED.finditer(text):
-        number = int(match.group(1))
-        if number < len(stash):
-            yield stash[number]
+    for match in STASHED.finditer(text):
+        kept = stashed(match.group(), stash)
+        if kept is not None:
+            yield kept
 
 
 class _Tags(HTMLParser):

@@ -20,7 +20,7 @@ from .fastreader import FastBlock, quote_occurrences, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
-from .readertext import MARKER_CLASS, PLACEHOLDER, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, unwrap_abbreviations, without_markup
+from .readertext import MARKER_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, stashed, unwrap_abbreviations, without_markup
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -171,12 +171,10 @@ def _take_body(root: etree.Element, stash: Sequence[str]) -> list[etree.Element]
     children = list(root)
     marks = {}
     for position, child in enumerate(children):
-        if child.tag == "p" and not len(child) and child.text and child.text.startswith("\x02wzxhzdk:"):
-            match = PLACEHOLDER.fullmatch(child.text.strip())
-            if match is not None:
-                number = int(match.group()[len("\x02wzxhzdk:") : -1])
-                if number < len(stash) and str(stash[number]).strip() in (BODY_START, BODY_END):
-                    marks.setdefault(str(stash[number]).strip(), position)
+        if child.tag == "p" and not len(child) and child.text and child.text.startswith("\x02"):
+            kept = stashed(child.text.strip(), stash)
+            if isinstance(kept, str) and kept.strip() in (BODY_START, BODY_END):
+                marks.setdefault(kept.strip(), position)
     for position in sorted(marks.values(), reverse=True):
         root.remove(children[position])
     if BODY_START not in marks or BODY_END not in marks or marks[BODY_END] < marks[BODY_START]:

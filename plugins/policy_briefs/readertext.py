@@ -21,6 +21,7 @@ CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "
 # Text Python-Markdown and its extensions keep aside until after tree processing, each between STX and
 # ETX: raw HTML (stashed: `wzxhzdk:<n>`), escapes, and others such as the footnotes' no-break space.
 PLACEHOLDER = re.compile("\x02[^\x02\x03]*\x03")
+STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # a placeholder of Python-Markdown's stash (`stashed`)
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
 _WHITESPACE = re.compile(r"\s+")
 MARKER_CLASS = "pb-marker"  # the button after a highlighted passage
@@ -153,19 +154,18 @@ def pieces(raw: str, stash: Sequence[str], code: bool = False) -> list[tuple[int
     return found
 
 
-def stashed_text(placeholder: str, stash: Sequence[str]) -> str:
+def stashed(placeholder: str, stash: Sequence[object]) -> object | None:
+    """What Python-Markdown's stash keeps for a placeholder (HTML, or an element an extension parsed); None if it keeps none."""
+    match = STASHED.fullmatch(placeholder)
+    return stash[int(match.group(1))] if match is not None and int(match.group(1)) < len(stash) else None
+
+
+def stashed_text(placeholder: str, stash: Sequence[object]) -> str:
     """What a placeholder reads as: an entity's character(s); the text of inline markup an extension stashed; else nothing."""
-    stashed = _stashed(placeholder, stash)
-    if not stashed:
+    kept = stashed(placeholder, stash)
+    if not isinstance(kept, str) or not kept:
         return ""
-    return html.unescape(stashed) if _ENTITY.fullmatch(stashed) else _inline_text(stashed)
-
-
-def _stashed(placeholder: str, stash: Sequence[str]) -> str:
-    index = placeholder[len("\x02wzxhzdk:") : -1]
-    if not placeholder.startswith("\x02wzxhzdk:") or int(index) >= len(stash):
-        return ""
-    return str(stash[int(index)])
+    return html.unescape(kept) if _ENTITY.fullmatch(kept) else _inline_text(kept)
 
 
 class _InlineText(HTMLParser):
