@@ -17,10 +17,10 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     if "```" in text or "~~~" in text:
         ranges += [(max(0, match.start() - 1), match.end() - 1) for match in FENCED.finditer("\n" + text)]
-    if "    " in text or "\t" in text:
-        ranges += [match.span() for match in _INDENTED.finditer(text) if not in_code(sorted(ranges), match.start())]
-    if "<!--" in text:
-        ranges += [match.span() for match in _COMMENT.finditer(text) if not in_code(sorted(ranges), match.start())]
+    for pattern, present in ((_INDENTED, "    " in text or "\t" in text), (_COMMENT, "<!--" in text)):
+        if present:  # outside what is code already
+            found = sorted(ranges)
+            ranges += [match.span() for match in pattern.finditer(text) if not in_code(found, match.start())]
     if "`" in text:
         for start, end in ranges:  # a fence's backticks, or a comment's, are not a code span's
             text = text[:start] + " " * (end - start) + text[end:]

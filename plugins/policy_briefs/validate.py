@@ -286,8 +286,9 @@ class _Checker:
     def _check_dropped(self, parsed: Parsed, body: str, body_line: int, dropped: tuple[Dropped, ...]) -> None:
         """HTML the page would not show, each where it is written (found in order, each after the one before)."""
         problems, after = {}, 0
+        code = code_ranges(body) if dropped else []
         for item in dropped:
-            position = _written_at(body, item, after)
+            position = _written_at(body, code, item, after)
             if position is None:  # not in the source: a Markdown extension of mkdocs.yml wrote it
                 problem = Problem(parsed.path, body_line, item.message, "a Markdown extension in mkdocs.yml writes it: leave the extension out, or use it without this")
             else:
@@ -442,10 +443,9 @@ def _link_line(body: str, href: str) -> int:
     return 0
 
 
-def _written_at(body: str, item: Dropped, after: int) -> int | None:
-    """Where in the body `item` is written: the first place at or after `after`, else the first anywhere; outside code if it can be."""
+def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: int) -> int | None:
+    """Where in the body `item` is written: the first place at or after `after`, else the first anywhere; outside `code` if it can be."""
     patterns = [re.compile(item.pattern, re.MULTILINE)] if item.pattern else [re.compile(re.escape(text), re.IGNORECASE) for text in item.written]
-    code = code_ranges(body)
     for outside_code in (True, False):
         for start in (after, 0):
             for pattern in patterns:
