@@ -27,14 +27,39 @@ def set_config(project: Project, old: str, new: str) -> None:
     config.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def site_of(project: Project, tmp_path: Path) -> Path:
+    """The project built strictly (no warning) into a folder of `tmp_path`."""
+    site = tmp_path / "site"
+    result = build(project.root, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def with_extensions(project: Project, *names: str) -> None:
+    set_config(project, "markdown_extensions:\n", "markdown_extensions:\n" + "".join(f"  - {name}\n" for name in names))
+
+
+def add_note(project: Project, note_id: str, kind: str, quote: str, body: str) -> None:
+    """A note on the mini brief, before its others."""
+    project.replace("articles/forum-talks.annotations.yml", "annotations:\n", f"annotations:\n  - id: {note_id}\n    kind: {kind}\n    quote: {quote}\n    body: {body}\n")
+
+
+def listed_uses(site: Path, entity: str) -> list[str]:
+    """The sentences an entity's page lists where it is mentioned, white space read as one space."""
+    return [" ".join(a.get_text().split()) for a in article(page(site, entity)).select(".pb-appears-in li.pb-use a")]
+
+
+def assert_check_passes(project: Project) -> None:
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(project.root)], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout
+
+
 @pytest.fixture(params=[True, False], ids=["directory-urls", "file-urls"])
 def built(request, mini: Project, tmp_path: Path):
     """The mini project built strictly, with use_directory_urls on and off."""
     if not request.param:
         set_config(mini, "site_name: Test briefs", "site_name: Test briefs\nuse_directory_urls: false")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    site = site_of(mini, tmp_path)
     return site, request.param
 
 
@@ -148,9 +173,7 @@ def test_annotated_passages_are_highlighted_with_markers(built):
 
 def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Tom &amp; Russia and ASEAN agreed.")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    site = site_of(mini, tmp_path)
     html = (site / BRIEF / "index.html").read_text(encoding="utf-8")
     assert "wzxhzdk" not in html
     paragraph = next(p for p in article(BeautifulSoup(html, "html.parser")).select("p") if p.get_text().startswith("Later, Tom"))
@@ -170,101 +193,85 @@ def test_a_name_written_another_way_is_linked_and_listed_as_written(mini: Projec
     mini.write("actors/oneill.yml", "name: Tip O'Neill\ntype: person\nsummary: A speaker of the House.\n")
     mini.write("glossary/rnd.yml", "term: R&D\nexpansion: research and development\ndefinition: Research and development.\n")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written} spoke; &amp;lt; stays as written. Ask [the forum]")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    site = site_of(mini, tmp_path)
     body = article(page(site, BRIEF))
     assert body.select_one(f"a#{anchor}").get_text() == shown
     assert f"{shown} spoke; &lt; stays as written." in body.get_text()
     entity = "actors/oneill" if "actor" in anchor else "glossary/rnd"
-    uses = [a.get_text() for a in article(page(site, entity)).select(".pb-appears-in li.pb-use a")]
+    uses = listed_uses(site, entity)
     assert any(f"{shown} spoke;" in use for use in uses), uses
 
 
 def test_with_smarty_quotes_a_name_with_an_apostrophe_is_linked_and_a_written_reference_is_kept(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - smarty\n")
+    with_extensions(mini, "smarty")
     mini.write("actors/oneill.yml", "name: Tip O'Neill\ntype: person\nsummary: A speaker of the House.\n")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "Tip O'Neill built 5&#39; walls. Ask [the forum]")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    site = site_of(mini, tmp_path)
     body = article(page(site, BRIEF))
     assert body.select_one("a#pb-actor-oneill-1").get_text() == "Tip O’Neill"  # curled by smarty, linked all the same
     assert "Tip O’Neill built 5' walls." in body.get_text()  # the reference is the straight mark it was written as
-    uses = [a.get_text() for a in article(page(site, "actors/oneill")).select(".pb-appears-in li.pb-use a")]
+    uses = listed_uses(site, "actors/oneill")
     assert uses == ["Tip O’Neill built 5' walls."]
 
 
 def test_text_an_extension_keeps_aside_reads_as_the_page_shows_it(mini: Project, tmp_path: Path):
     """Inline code (inlinehilite) and an ordinal's letters (smartsymbols) are stashed HTML, but words on the page."""
-    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.inlinehilite\n  - pymdownx.smartsymbols\n")
+    with_extensions(mini, "pymdownx.inlinehilite", "pymdownx.smartsymbols")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "Russia uses `x = 1 & y` in the 21st round. Ask [the forum]")
-    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: round\n    kind: context\n    quote: uses x = 1 & y in the 21st round\n    body: Which round?\n")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    add_note(mini, "round", "context", "uses x = 1 & y in the 21st round", "Which round?")
+    site = site_of(mini, tmp_path)
     marks = article(page(site, BRIEF)).select('mark[data-note="note-round"]')  # the passage, in pieces around the code
     assert "".join(mark.get_text() for mark in marks) == "uses x = 1 & y in the 21st round"
     assert any(mark.select_one("sup") for mark in marks) and any(mark.find_parent("code") for mark in marks)
-    uses = [a.get_text() for a in article(page(site, "actors/russia")).select(".pb-appears-in li.pb-use a")]
+    uses = listed_uses(site, "actors/russia")
     assert "Russia uses x = 1 & y in the 21st round." in uses, uses
-    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
-    assert check.returncode == 0, check.stdout
+    assert_check_passes(mini)
 
 
 def test_a_name_in_text_marked_with_the_mark_extension_is_linked(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.mark\n")
+    with_extensions(mini, "pymdownx.mark")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "They said ==Russia and ASEAN met== today. Ask [the forum]")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    site = site_of(mini, tmp_path)
     marked = next(mark for mark in article(page(site, BRIEF)).select("mark") if "pb-passage" not in mark.get("class", []))
     assert [m.get_text() for m in marked.select('[id^="pb-actor-"]')] == ["Russia", "ASEAN"]
-    uses = [a.get_text() for a in article(page(site, "actors/russia")).select(".pb-appears-in li.pb-use a")]
+    uses = listed_uses(site, "actors/russia")
     assert "They said Russia and ASEAN met today." in uses, uses
 
 
 def test_an_articles_footnotes_are_part_of_it(mini: Project, tmp_path: Path):
     """The footnotes extension puts them at the end of the page: still the article's text, its number and ↩ not its words."""
-    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - footnotes\n")
+    with_extensions(mini, "footnotes")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "Moscow spoke.[^1] Then Russia replied.\n\n[^1]: Russia said so in a footnote.\n\nAsk [the forum]")
-    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: footnote\n    kind: context\n    quote: said so in a footnote\n    body: Where?\n")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    add_note(mini, "footnote", "context", "said so in a footnote", "Where?")
+    site = site_of(mini, tmp_path)
     assert article(page(site, BRIEF)).select_one(".footnote #passage-footnote").get_text() == "said so in a footnote"
-    uses = [a.get_text() for a in article(page(site, "actors/russia")).select(".pb-appears-in li.pb-use a")]
+    uses = listed_uses(site, "actors/russia")
     assert {"Moscow spoke.", "Then Russia replied.", "Russia said so in a footnote."} <= set(uses), uses
-    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
-    assert check.returncode == 0, check.stdout
+    assert_check_passes(mini)
 
 
 def test_names_and_quotes_typed_as_in_the_source_are_found_where_extensions_print_marks(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - smarty\n  - pymdownx.smartsymbols\n")
+    with_extensions(mini, "smarty", "pymdownx.smartsymbols")
     mini.write("actors/fire.yml", "name: Fire--Rescue Unit\ntype: organization\nsummary: A unit.\n")
     mini.write("actors/group.yml", "name: The 21st Group\ntype: organization\nsummary: A group.\n")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "The Fire--Rescue Unit paid 1/2 of the (c) fee... then left. The 21st Group sent it c/o R&amp;D. Ask [the forum]")
-    notes = "  - id: fee\n    kind: context\n    quote: paid 1/2 of the (c) fee...\n    body: Which fee?\n  - id: via\n    kind: context\n    quote: c/o R&amp;D\n    body: Why?\n"
-    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", f"annotations:\n{notes}")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    add_note(mini, "via", "context", "c/o R&amp;D", "Why?")
+    add_note(mini, "fee", "context", "paid 1/2 of the (c) fee...", "Which fee?")
+    site = site_of(mini, tmp_path)
     body = article(page(site, BRIEF))
     assert body.select_one("a#pb-actor-fire-1").get_text() == "Fire–Rescue Unit"
     assert body.select_one("a#pb-actor-group-1").get_text() == "The 21st Group" and body.select_one("a#pb-actor-group-1 sup")
     assert body.select_one("#passage-fee").get_text() == "paid ½ of the © fee…"
     assert body.select_one("#passage-via").get_text() == "℅ R&D"
-    uses = [a.get_text() for a in article(page(site, "actors/fire")).select(".pb-appears-in li.pb-use a")]
+    uses = listed_uses(site, "actors/fire")
     assert uses == ["The Fire–Rescue Unit paid ½ of the © fee… then left."]
 
 
 def test_a_quote_in_a_details_summary_is_found_and_the_summary_is_not_linked(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.details\n")
+    with_extensions(mini, "pymdownx.details")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", '???+ note "Why Russia waited"\n    Russia waited for the summit.\n\nAsk [the forum]')
-    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: waited\n    kind: question\n    quote: Why Russia waited\n    body: Did it?\n")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    add_note(mini, "waited", "question", "Why Russia waited", "Did it?")
+    site = site_of(mini, tmp_path)
     details = article(page(site, BRIEF)).select_one("details")
     assert details.has_attr("open")  # ???+ : shown open
     assert details.select_one("summary #passage-waited").get_text() == "Why Russia waited"
@@ -272,13 +279,11 @@ def test_a_quote_in_a_details_summary_is_found_and_the_summary_is_not_linked(min
 
 
 def test_a_name_runs_across_an_abbreviation_and_the_abbreviation_stays(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:\n", "markdown_extensions:\n  - abbr\n")
+    with_extensions(mini, "abbr")
     abbreviations = "*[ASEAN]: Association of Southeast Asian Nations\n*[Forum met]: x\n*[NATO]: North Atlantic\n*[NATO HQ]: headquarters"
     mini.replace("articles/forum-talks.md", "Ask [the forum]", f"Talks at NATO HQ went on.\n\n{abbreviations}\n\nAsk [the forum]")
-    mini.replace("articles/forum-talks.annotations.yml", "annotations:\n", "annotations:\n  - id: nato\n    kind: question\n    quote: at NATO\n    body: Where?\n")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    add_note(mini, "nato", "question", "at NATO", "Where?")
+    site = site_of(mini, tmp_path)
     body = article(page(site, BRIEF))
     forum = body.select_one("a#pb-term-arf-1")
     assert " ".join(forum.get_text().split()) == "ASEAN Regional Forum" and forum.select_one("abbr").get_text() == "ASEAN"
@@ -288,23 +293,20 @@ def test_a_name_runs_across_an_abbreviation_and_the_abbreviation_stays(mini: Pro
     assert [abbr.get_text() for abbr in body.select("abbr[title=x]")] == ["Forum", " met"]
     assert [abbr.get_text() for abbr in body.select("abbr[title=headquarters]")] == ["NATO", " HQ"]
     assert body.select_one("#passage-nato abbr[title=headquarters]")
-    uses = [" ".join(a.get_text().split()) for a in article(page(site, "glossary/arf")).select(".pb-appears-in li.pb-use a")]
+    uses = listed_uses(site, "glossary/arf")
     assert "The ASEAN Regional Forum met while ASEAN watched." in uses, uses
-    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
-    assert check.returncode == 0, check.stdout
+    assert_check_passes(mini)
 
 
 @pytest.mark.parametrize("space", ["\n", "  ", "&nbsp;", "&#160;"], ids=["line break", "two spaces", "no-break space entity", "numeric no-break space"])
 def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Path, space: str):
     mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional{space}Forum met")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    site = site_of(mini, tmp_path)
     first = next(p for p in article(page(site, BRIEF)).select("p") if p.get_text().startswith("The ASEAN"))
     link = first.select_one("a#pb-term-arf-1")
     assert " ".join(link.get_text().split()) == "ASEAN Regional Forum"
     assert [a.get_text() for a in first.select('[id^="pb-actor-asean-"]')] == ["ASEAN"]  # the one in "while ASEAN watched", not the forum's
-    uses = [" ".join(a.get_text().split()) for a in article(page(site, "glossary/arf")).select(".pb-appears-in li.pb-use a")]
+    uses = listed_uses(site, "glossary/arf")
     assert "The ASEAN Regional Forum met while ASEAN watched." in uses
 
 
@@ -368,9 +370,7 @@ def test_related_briefs_and_new_content_without_code_change(mini: Project, tmp_p
     mini.write("glossary/sea.yml", "term: South China Sea\ndefinition: A sea in Southeast Asia. Several states claim parts of it.\nactors: [vietnam]\n")
     mini.write("articles/new-brief.md", "---\ntitle: A new brief\nsource:\n  publisher: Example\n  published: 2020\nsummary: New.\ntags: [defence]\n---\nHanoi watched the South China Sea and the ARF; Russia agreed.\n")
     mini.write("articles/new-brief.annotations.yml", "annotations:\n  - id: watch\n    kind: question\n    quote: Hanoi watched\n    body: Why?\n    actors: [vietnam]\n")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    site = site_of(mini, tmp_path)
     new = article(page(site, "briefs/new-brief"))
     assert new.select_one("#pb-actor-vietnam-1")["href"].rstrip("/").endswith("actors/vietnam")
     assert new.select_one("#pb-term-sea-1").get_text() == "South China Sea"
@@ -552,9 +552,7 @@ def test_navigation_stays_small(built):
 def test_marker_never_sits_inside_a_link(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "read [Russia elsewhere](https://example.org/) too", "read [Russia elsewhere today](https://example.org/) too")
     mini.write("articles/forum-talks.annotations.yml", mini.read("articles/forum-talks.annotations.yml") + "  - id: partway\n    kind: claim\n    quote: read Russia elsewhere\n    body: Ends inside a link.\n")
-    site = tmp_path / "site"
-    result = build(mini.root, site)
-    assert result.returncode == 0, result.stderr
+    site = site_of(mini, tmp_path)
     body = article(page(site, BRIEF))
     marker = body.select_one('button.pb-marker[popovertarget="pop-partway"]')
     assert marker is not None and marker.find_parent("a") is None
