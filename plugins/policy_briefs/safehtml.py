@@ -6,6 +6,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from . import timing
+
 URL_SCHEMES = {"http", "https", "mailto"}
 TEXT_TAGS = {"p", "em", "strong", "b", "i", "a", "code", "ul", "ol", "li", "blockquote", "br", "abbr", "sub", "sup", "del", "s", "q", "cite", "pre", "span", "small", "hr"}
 TEXT_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
@@ -55,11 +57,13 @@ _PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES)
 _FILTERING_PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES, attribute_filter=_not_the_theme)
 
 
+@timing.timed("sanitising")
 def clean_fragment(html: str) -> str:
     """Sanitise HTML rendered from one Markdown field."""
     return _FRAGMENT_CLEANER.clean(html)
 
 
+@timing.timed("sanitising")
 def clean_page(html: str) -> str:
     """Sanitise a generated page's content, keeping the plugin's own markup and nothing the theme looks up."""
     cleaned = _PAGE_CLEANER.clean(html)
