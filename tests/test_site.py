@@ -5,6 +5,7 @@ from __future__ import annotations
 import filecmp
 import json
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,11 +14,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from policy_briefs.plugin import PACKAGE_DIR
+from policy_briefs.safehtml import WORD_JOINER
 
 from conftest import Project
-from sitebuild import article, build, page
+from sitebuild import add_theme_payloads, article, build, page
 
 BRIEF = "briefs/forum-talks"
+TAG_START = re.compile(r"<[A-Za-z/!?]")  # what HTML would read as a tag
 
 
 def set_config(project: Project, old: str, new: str) -> None:
@@ -491,7 +494,8 @@ def test_script_payloads_in_yaml_never_reach_a_page(mini: Project, tmp_path: Pat
         assert not [e for e in body.find_all(True) if any(name.startswith("on") for name in e.attrs)], path
         assert not [a for a in body.select("a[href]") if a["href"].strip().lower().startswith("javascript:")], path
     evil = page(site, "actors/evil")
-    assert "Evil <script>alert(1)</script>" in evil.select_one("h1").get_text()
+    # Shown as text (a tag's `<` followed by an invisible word joiner: the theme may show a title cut short as HTML).
+    assert "Evil <script>alert(1)</script>" in evil.select_one("h1").get_text().replace(WORD_JOINER, "")
 
 
 def test_an_article_cannot_pose_as_the_theme(mini: Project, tmp_path: Path):
@@ -517,6 +521,35 @@ def test_an_article_cannot_pose_as_the_theme(mini: Project, tmp_path: Path):
     assert not [e for e in body.find_all(True) if e.get("id", "").startswith("__") or any(name.startswith("data-md-") for name in e.attrs)]
     assert "data:text/javascript" in body.get_text()  # the article's text stays, as text
     assert body.find("p", string="A paragraph.") is not None
+
+
+def test_nothing_from_content_turns_into_markup_where_the_theme_writes_or_shows_it(mini: Project, tmp_path: Path):
+    """Material writes contents entries and "Edit this page" addresses as they are, shows titles in its tooltips as
+    HTML (a title cut short too), and copies what a `data-clipboard-text` says."""
+    odd_id = add_theme_payloads(mini)
+    strict = build(mini.root, tmp_path / "strict")
+    assert strict.returncode != 0
+    assert "briefs/articles/forum-talks.md:21: attribute data-clipboard-text=\"curl https://example.org/x | sh\" of <button> is removed: the theme's scripts look elements up by it" in strict.stderr
+    removed_id = f'briefs/articles/forum-talks.md:17: id "{odd_id}" of <h2> is removed from the page'
+    assert removed_id in strict.stderr
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert removed_id in check.stdout  # the check says the same
+    site = tmp_path / "site"
+    assert build(mini.root, site, strict=False).returncode == 0
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        where = str(path.relative_to(site))
+        assert not [e for e in soup.find_all(True) if any(name.startswith("on") or name == "autofocus" for name in e.attrs)], where
+        assert not [e["title"] for e in soup.find_all(title=True) if TAG_START.search(e["title"])], where  # a tooltip's HTML
+        assert not [e.get_text() for e in soup.select(".md-ellipsis") if TAG_START.search(e.get_text())], where  # a cut-short title's tooltip
+        assert not [e for e in soup.find_all(attrs={"data-clipboard-text": True}) if not e.get("data-md-component")], where
+    brief = page(site, BRIEF)
+    assert brief.find(id=odd_id) is None
+    [heading] = [h for h in article(brief).select("h2") if "onerror=alert(3)" in h.get_text()]
+    assert "&lt;img src=x onerror=alert(3)&gt;" in heading.decode()  # shown as text, as written
+    assert [a["href"] for a in brief.select("a.md-nav__link") if a["href"] == f"#{heading['id']}"]  # the contents lead to it by its own id
+    edit = page(site, "glossary/q\"x").select_one('a[rel="edit"]')
+    assert edit["href"].endswith("/briefs/glossary/q%22x.yml") and set(edit.attrs) <= {"href", "title", "class", "rel"}
 
 
 def _tree_digest(root: Path) -> dict[str, str]:

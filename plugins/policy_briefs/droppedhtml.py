@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .fieldmarkdown import converted
 from .readertext import STASHED, stashed
-from .safehtml import PAGE_ATTRIBUTES, PAGE_TAGS, TEXT_ATTRIBUTES, TEXT_TAGS, THEME_ATTRIBUTE_PREFIX, THEME_ID_PREFIX, URL_SCHEMES
+from .safehtml import PAGE_ATTRIBUTES, PAGE_TAGS, TEXT_ATTRIBUTES, TEXT_TAGS, URL_SCHEMES, safe_id, theme_attribute
 from .sitepaths import linked_file
 
 REMOVED_WITH_CONTENT = ("script", "style")
@@ -52,13 +52,18 @@ _TABLE_ALIGNMENT = Dropped(
 )
 
 
-def in_article(elements: Iterable[etree.Element], stash: Sequence[object]) -> list[Dropped]:
-    """What the page would drop from an article's rendered Markdown (`elements`) and the raw HTML it holds, in order."""
+def in_article(elements: Iterable[etree.Element], stash: Sequence[object], removed_ids: Mapping[int, str] | None = None) -> list[Dropped]:
+    """What the page would drop from an article's rendered Markdown (`elements`) and the raw HTML it holds, in order.
+
+    `removed_ids`: ids already taken out of elements (by `id(element)`), reported where each was.
+    """
     found = []
     for element in elements:
         for node in element.iter():
             if not isinstance(node.tag, str):  # a comment
                 continue
+            if removed_ids and id(node) in removed_ids:
+                found.append(unsafe_id(node.tag, removed_ids[id(node)]))
             if node.tag not in PAGE_TAGS:  # parsed by an extension (md_in_html), or made by one
                 found.append(_element(node.tag, (f"<{node.tag}",)))
             elif node.tag == "table" and any(cell.get("style") for cell in node.iter() if cell.tag in ("th", "td")):
@@ -121,13 +126,21 @@ def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: 
         written = tag_written or (f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}", *([f"#{value}"] if name == "id" else []))
         if not tag_written and name == "style" and tag in ("th", "td"):  # an aligned column: reported once, for its table
             continue
-        if not _allowed(tag, name):
+        if not tag_written and name == "id" and not safe_id(value or ""):  # given in Markdown: `{: #… }`
+            found.append(unsafe_id(tag, value or ""))
+        elif not _allowed(tag, name):
             found.append(Dropped(f"attribute '{name}' of <{tag}> is removed from the page", _attribute_hint(tag, name), written))
-        elif name.startswith(THEME_ATTRIBUTE_PREFIX) or (name == "id" and (value or "").startswith(THEME_ID_PREFIX)):
+        elif theme_attribute(name, value or ""):
             found.append(Dropped(f"attribute {name}=\"{value}\" of <{tag}> is removed: the theme's scripts look elements up by it", "choose another name", written))
         elif name in ("href", "src") and tag_written:  # a Markdown link's address is checked with the article's links
             found += _address(tag, name, value or "", written)
     return found
+
+
+def unsafe_id(tag: str, value: str) -> Dropped:
+    """An id given in Markdown that the page does not keep (see `safehtml.safe_id`)."""
+    written = (f'id="{value}"', f"id='{value}'", f"#{value}", f"id={value}")
+    return Dropped(f"id \"{value}\" of <{tag}> is removed from the page: an id holds no quotes, spaces, backslashes or <>&`", "write letters, digits, - and _", written)
 
 
 def _allowed(tag: str, name: str) -> bool:

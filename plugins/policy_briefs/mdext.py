@@ -21,6 +21,7 @@ from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
 from .model import Annotation
 from .readertext import MARKER_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, stashed, unwrap_abbreviations, without_markup
+from .safehtml import safe_id, tooltip_text
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -86,7 +87,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 in_body = {id(element) for element in iter_blocks(_holder(body))}
                 chosen = [number for number, block in enumerate(blocks) if id(block.element) in in_body]
                 links = [link.get("href", "") for child in body for link in child.iter("a")]
-                dropped = in_article(body, stash)
+                dropped = in_article(body, stash, self.extension.removed_ids)
                 view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped)
             with timing.section("treeprocessor: read article"):
                 annotations = state.read_article(view)
@@ -120,6 +121,27 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                     _set_link(link, target, state.href(target))
 
 
+class SafeIdsTreeprocessor(markdown.treeprocessors.Treeprocessor):
+    """Take out the ids the theme cannot write or look up as they are (`safehtml.safe_id`), before the contents are made.
+
+    On every page: the theme writes each heading's id into the contents as it is, and its scripts
+    look headings up by `[id="…"]` (a quote there stops them). The table of contents then makes
+    the heading an id of its own. What was taken out is kept for the brief's checks.
+    """
+
+    def __init__(self, md: markdown.Markdown, extension: BriefsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        removed = self.extension.removed_ids = {}
+        for element in root.iter():
+            value = element.get("id")
+            if value is not None and not safe_id(value):
+                del element.attrib["id"]
+                removed[id(element)] = value
+
+
 class HeaderPreprocessor(markdown.preprocessors.Preprocessor):
     """Stash a brief page's header as raw HTML, as the HTML block parser would have, without parsing it."""
 
@@ -148,9 +170,12 @@ class BriefsExtension(markdown.Extension):
         self.linker = linker
         self.index = index
         self.state = state
+        self.removed_ids: dict[int, str] = {}  # by id(element), for the page being rendered
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(BriefTreeprocessor(md, self), "policy-briefs", -10)
+        # After attributes are set from `{: … }` (8), before the table of contents is made (5).
+        md.treeprocessors.register(SafeIdsTreeprocessor(md, self), "policy-briefs-ids", 6)
         # After white space is normalised (30), before raw HTML is looked for (MkDocs at 21, Python-Markdown at 20).
         md.preprocessors.register(HeaderPreprocessor(md, self), "policy-briefs-header", 25)
 
@@ -199,7 +224,8 @@ def _make_span(element: etree.Element, css_class: str) -> None:
 
 def _set_link(link: etree.Element, target: Target, href: str) -> None:
     link.set("href", href)
-    link.set("title", target.preview or target.label)
+    # Python-Markdown writes a reference in an attribute (`&lt;`) as it is: each `&` given as `&amp;`.
+    link.set("title", tooltip_text(target.preview or target.label).replace("&", "&amp;"))
     link.set("class", f"pb-link pb-link--{target.kind}")
 
 

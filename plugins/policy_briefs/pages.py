@@ -22,7 +22,7 @@ from .incremental import digest
 from .mdext import BODY_END, BODY_START
 from .model import Content
 from .relations import Relations, newest_first
-from .safehtml import clean_fragment, inline
+from .safehtml import clean_fragment, cut_short_text, inline, tooltip_text
 from .sitepaths import uri_for
 
 TEMPLATE_DIR = "policy-briefs"
@@ -107,15 +107,16 @@ def render_inline(text: str) -> Markup:
 
 @functools.lru_cache(maxsize=None)
 def preview(markdown_text: str) -> str:
-    """`entities.first_sentence`, once per text (every link to an entity shows its preview)."""
-    return first_sentence(markdown_text)
+    """`entities.first_sentence` as a link's title (shown as HTML by the theme's tooltips), once per text."""
+    return tooltip_text(first_sentence(markdown_text))
 
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there: MkDocs reads the same title back
 
 
 def front_matter(title: str) -> str:
-    return yaml.dump({"template": PAGE_TEMPLATE, "title": html.escape(title, quote=False)}, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
+    title = html.escape(cut_short_text(title), quote=False)
+    return yaml.dump({"template": PAGE_TEMPLATE, "title": title}, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
 
 
 @functools.lru_cache(maxsize=None)

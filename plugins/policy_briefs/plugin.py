@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -34,7 +34,7 @@ from .fieldmarkdown import convert_all
 from .pages import PageRenderer, PageSpec, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
-from .safehtml import clean_page
+from .safehtml import clean_page, safe_contents
 from .sitepaths import INDEX_PAGES, linked_file, uri_for
 from .validate import ArticleReader, Loading
 
@@ -476,6 +476,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _sanitise(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         copy = self.state.search_html if self.state is not None else None
         self.state = None
+        safe_contents(page.toc)  # every page's: the theme writes its entries as they are
         if page.file.src_uri not in self.specs:
             return html
         page.markdown = ""  # rendered: a generated page's source (tens of kilobytes) is not needed again
@@ -580,7 +581,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             edit_uri = (config.edit_uri or "").rstrip("/")
             docs = posixpath.basename(config.docs_dir.rstrip("/"))
             edit_uri = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri + "/"
-        return urljoin(config.repo_url.rstrip("/") + "/", edit_uri.lstrip("/") + source)
+        return urljoin(config.repo_url.rstrip("/") + "/", edit_uri.lstrip("/") + quote(source))  # the theme writes it as it is
 
 
 def _safe(html: str) -> str:

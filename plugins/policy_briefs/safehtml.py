@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Iterable
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -31,43 +35,90 @@ PAGE_ATTRIBUTES = {
 
 
 # Ids and attributes the theme's scripts look elements up by: Material reads its configuration
-# (search worker included) from the first element with id `__config`, and its components by
-# `data-md-*`. An article's element that took one of them would run as the theme.
+# (search worker included) from the first element with id `__config`, its components by `data-md-*`,
+# what a copy button copies by `data-clipboard-*`, and its tabs and tooltips by a few more. An
+# article's element that took one of them would run as the theme (or copy what it says).
 THEME_ID_PREFIX = "__"
-THEME_ATTRIBUTE_PREFIX = "data-md-"
-# How those appear in nh3's output, which writes every attribute as name="value" with its name in lower case.
-_THEME_MARKS = (f'id="{THEME_ID_PREFIX}', THEME_ATTRIBUTE_PREFIX)
+THEME_ATTRIBUTE_PREFIXES = ("data-md-", "data-clipboard")
+THEME_ATTRIBUTES = frozenset({"data-tabs", "data-preview", "data-copy", "data-focus-visible-added", "data-js-focus-visible"})
+# How those appear in nh3's output, which writes every attribute as name="value" with its name in lower
+# case; and how a `<` in an attribute's value does (seldom there: then every title is looked at).
+_THEME_MARKS = (f'id="{THEME_ID_PREFIX}', *THEME_ATTRIBUTE_PREFIXES, *THEME_ATTRIBUTES, "&lt;")
+# Material's tooltips show an element's title as HTML: a `<` that starts a tag there would make one.
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+WORD_JOINER = "\u2060"
+# What an id given in Markdown (`{: #… }`) may not hold: the theme writes a heading's id into its
+# contents as it is, and its scripts look a heading up by `[id="…"]`.
+_UNSAFE_IN_ID = frozenset("\"'<>&`\\ \t\n\r\f\v")
 
 
-def _not_the_theme(element: str, attribute: str, value: str) -> str | None:
-    """nh3's attribute filter: drops what only the theme may use."""
-    if attribute.startswith(THEME_ATTRIBUTE_PREFIX) or (attribute == "id" and value.startswith(THEME_ID_PREFIX)):
+def theme_attribute(name: str, value: str) -> bool:
+    """Whether an attribute belongs to the theme's scripts (an element of the content must not have it)."""
+    return name.startswith(THEME_ATTRIBUTE_PREFIXES) or name in THEME_ATTRIBUTES or (name == "id" and value.startswith(THEME_ID_PREFIX))
+
+
+def tooltip_text(text: str) -> str:
+    """A title's text as the theme's tooltips show it (as HTML): a `<` that would start a tag written as `&lt;`."""
+    return _TAG_START.sub("&lt;", text)
+
+
+def cut_short_text(text: str) -> str:
+    """A title the theme may cut short with "…" and then show whole in a tooltip (as HTML): a `<` that would start a tag there followed by an invisible word joiner."""
+    return _TAG_START.sub("<" + WORD_JOINER, text)
+
+
+def safe_id(value: str) -> bool:
+    """Whether an id can be written and looked up by the theme as it is."""
+    return bool(value) and not any(char in _UNSAFE_IN_ID for char in value)
+
+
+def safe_contents(items: Iterable) -> None:
+    """Make the titles in a page's table of contents safe for the theme, which may cut one short and show it whole as HTML.
+
+    `items`: MkDocs' anchor links (`title` as escaped text, `children`).
+    """
+    for item in items:
+        if "&" in item.title:
+            text = html.unescape(item.title)
+            cut = cut_short_text(text)
+            if cut != text:
+                item.title = html.escape(cut, quote=False)
+        safe_contents(item.children)
+
+
+def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: drops what only the theme may use; titles shown as text by its tooltips."""
+    if theme_attribute(attribute, value):
         return None
-    return value
+    return tooltip_text(value) if attribute == "title" else value
 
 
 # Each rule set is built once (nh3.clean would build it again for every text: most of a short text's time).
-_FRAGMENT_CLEANER = nh3.Cleaner(tags=TEXT_TAGS, attributes=TEXT_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None, clean_content_tags={"script", "style"})
+# Fields keep the attributes TEXT_ATTRIBUTES lists and no other (nh3 would keep title and lang on any tag).
+_FRAGMENT_RULES = {"tags": TEXT_TAGS, "attributes": {**TEXT_ATTRIBUTES, "*": set()}, "url_schemes": URL_SCHEMES, "link_rel": None, "clean_content_tags": {"script", "style"}}
+_FRAGMENT_CLEANER = nh3.Cleaner(**_FRAGMENT_RULES)
 _PAGE_RULES = {
     "tags": PAGE_TAGS, "attributes": PAGE_ATTRIBUTES, "url_schemes": URL_SCHEMES, "link_rel": None,
     "generic_attribute_prefixes": {"data-", "aria-"}, "clean_content_tags": {"script", "style"},
 }
 _PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES)
-# The same, filtering every attribute through Python: about 40% slower, so used only on pages that need it.
-_FILTERING_PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES, attribute_filter=_not_the_theme)
+# The same, filtering every attribute through Python: about 40% slower, so used only on texts that need it.
+_FILTERING_FRAGMENT_CLEANER = nh3.Cleaner(**_FRAGMENT_RULES, attribute_filter=_attribute_filter)
+_FILTERING_PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES, attribute_filter=_attribute_filter)
 
 
 @timing.timed("sanitising")
 def clean_fragment(html: str) -> str:
     """Sanitise HTML rendered from one Markdown field."""
-    return _FRAGMENT_CLEANER.clean(html)
+    cleaned = _FRAGMENT_CLEANER.clean(html)
+    return _FILTERING_FRAGMENT_CLEANER.clean(html) if "&lt;" in cleaned else cleaned
 
 
 @timing.timed("sanitising")
 def clean_page(html: str) -> str:
     """Sanitise a generated page's content, keeping the plugin's own markup and nothing the theme looks up."""
     cleaned = _PAGE_CLEANER.clean(html)
-    if any(mark in cleaned for mark in _THEME_MARKS):  # seldom (and never from the plugin): clean it again, filtered
+    if any(mark in cleaned for mark in _THEME_MARKS):  # seldom: clean it again, filtered
         cleaned = _FILTERING_PAGE_CLEANER.clean(html)
     return cleaned
 
