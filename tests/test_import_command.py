@@ -36,6 +36,15 @@ def seed(prefix: str) -> Path:
     return found[0]
 
 
+def test_a_binary_file_is_refused_and_nothing_is_written(mini: Project, tmp_path: Path):
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)))
+    before = sorted(p.name for p in mini.path("articles").iterdir())
+    result = CliRunner().invoke(main, ["import", str(binary), "--slug", "photo", "--project", str(mini.root)])
+    assert result.exit_code == 1 and "it is neither a web page nor text" in result.output
+    assert sorted(p.name for p in mini.path("articles").iterdir()) == before
+
+
 # -- the seeds become the repository's briefs ------------------------------------------
 
 

@@ -12,6 +12,7 @@ and everything removed is reported so the editor can check it.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import re
 from dataclasses import dataclass, field
@@ -484,6 +485,10 @@ def is_html(data: bytes, name: str) -> bool:
 def import_file(path: Path) -> Imported:
     """Read a saved page, HTML or text, by its name and content."""
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # text saved as "Unicode" on Windows
+        data = data.decode("utf-16").encode("utf-8")
+    if b"\x00" in data:
+        raise ValueError("it is neither a web page nor text (it holds binary data)")
     if is_html(data, path.name):
         return import_html(data)
     try:
