@@ -30,6 +30,10 @@ def test_clean_fixture_passes(mini: Project):
 
 
 BROKEN = {
+    "fields between --- lines, as in an article": (
+        "actors/russia.yml", "name: Russia\n", "---\nname: Russia\n---\n",
+        "briefs/actors/russia.yml:3: more than one YAML document: the file holds its fields once", "remove the --- lines",
+    ),
     "quote not in the article": (
         "articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum meets",
         "briefs/articles/forum-talks.annotations.yml:4: quote not found in the article", "closest passage",

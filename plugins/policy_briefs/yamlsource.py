@@ -86,6 +86,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
+        if exc.problem == "but found another document":  # `---` lines, as around an article's front matter
+            raise ContentError(Problem(path, line, "more than one YAML document: the file holds its fields once", "remove the --- lines")) from None
         raise ContentError(Problem(path, line, f"malformed YAML: {exc.problem or exc.context}")) from None
     except yaml.reader.ReaderError as exc:
         # A character YAML refuses (a control character): no mark, but its position in the text.
