@@ -95,6 +95,20 @@ def test_title_option(mini: Project):
     assert yaml.safe_load(front)["title"] == "Talks: what next?"
 
 
+def test_a_title_yaml_would_read_as_a_number_stays_text(mini: Project):
+    run("new", "new-talks", "--title", "1984", "--project", str(mini.root))
+    front, _, _ = split_front_matter(mini.read(ARTICLE), ARTICLE)
+    assert yaml.safe_load(front)["title"] == "1984"
+    assert not [p for p in load_project(mini.root).problems if p.path == f"briefs/{ARTICLE}" and "title" in p.message]
+
+
+def test_run_in_a_folder_of_the_site_it_writes_into_the_sites_briefs(mini: Project, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(mini.path("articles"))
+    result = run("new", "new-talks")
+    assert result.exit_code == 0 and "Wrote briefs/articles/new-talks.md" in result.output
+    assert mini.path(ARTICLE).is_file() and not (mini.path("articles") / "briefs").exists()
+
+
 @pytest.mark.parametrize(("slug", "hint"), [
     ("New_Talks", "(try 'new-talks')"),
     ("new--talks", "(try 'new-talks')"),

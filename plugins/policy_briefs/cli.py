@@ -10,9 +10,23 @@ import click
 from .problems import Problem
 from .validate import load_project
 
+def site_folder(start: Path) -> Path:
+    """The site's folder: `start`, or the nearest folder above it that holds mkdocs.yml (`start` if none does)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def _site_folder(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
+    """Not given: the site around the current folder, so that a command run in briefs/articles works on the site."""
+    return site_folder(value) if context.get_parameter_source(parameter.name) is click.core.ParameterSource.DEFAULT else value
+
+
 PROJECT_OPTION = click.option(
-    "--project", "-C", "project", default=".", show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="The site's folder (the one holding briefs/).",
+    "--project", "-C", "project", default=".", show_default="the site around the current folder",
+    type=click.Path(file_okay=False, path_type=Path), callback=_site_folder, help="The site's folder (the one holding briefs/).",
 )
 
 
@@ -48,7 +62,7 @@ def _plural(count: int, word: str) -> str:
 
 
 @main.command()
-@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_site_folder)
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", help="github: workflow commands that annotate a pull request's diff")
 @click.option("--changed", "ref", metavar="REF", help="Only report problems in files changed since this git ref (e.g. origin/main), and list the notes an article's edit broke.")
 def check(project: Path, style: str, ref: str | None) -> None:
@@ -89,10 +103,11 @@ def _check_changed(project: Path, ref: str, style: str, problems: list[Problem],
     for note in broken:
         by_article.setdefault(note.article, []).append(note)
     for article, notes in by_article.items():
+        anchor = "anchors" if len(notes) == 1 else "anchor"
         if style == "github":
-            click.echo(f"::group::{_github_escape(article)}: {_plural(len(notes), 'note')} no longer anchor after the edit")
+            click.echo(f"::group::{_github_escape(article)}: {_plural(len(notes), 'note')} no longer {anchor} after the edit")
         else:
-            click.echo(f"{article} changed since {ref}; {_plural(len(notes), 'note')} no longer anchor:")
+            click.echo(f"{article} changed since {ref}; {_plural(len(notes), 'note')} no longer {anchor}:")
         for note in notes:
             click.echo(f"  {note.path}:{note.line}: {note.describe()}")
         if style == "github":

@@ -73,10 +73,11 @@ def _line(indent: int, key: str, value: str, comment: str) -> str:
     return f"{start.ljust(_COMMENT_COLUMN - 1)} # {comment}".rstrip() + "\n"
 
 
-def _required(indent: int, key: str, value: str | None, what: str, empty: str = '""') -> str:
+def _required(indent: int, key: str, value: str | None, what: str, empty: str = '""', date: bool = False) -> str:
     if value:
-        # Dates stay unquoted, as editors write them: the loader reads them as text.
-        return _line(indent, key, value if DATE_PATTERN.match(value) else yaml_scalar(value), what)
+        # A date stays unquoted, as editors write it: the loader reads it as text. Other text is
+        # quoted where YAML would read it otherwise (a title "1984").
+        return _line(indent, key, value if date and DATE_PATTERN.match(value) else yaml_scalar(value), what)
     return _line(indent, key, empty, f"{FILL_IN}: {what}")
 
 
@@ -91,7 +92,7 @@ def front_matter(info: FrontMatter) -> str:
         _line(0, "source", "", "where and when the article was first published"),
         _required(2, "publisher", info.publisher, "who published it, e.g. Valdai Discussion Club"),
         _line(2, "url", yaml_scalar(info.url) if info.url else "", "optional: the article's address, https://..."),
-        _required(2, "published", info.published, "the date: YYYY, YYYY-MM or YYYY-MM-DD"),
+        _required(2, "published", info.published, "the date: YYYY, YYYY-MM or YYYY-MM-DD", date=True),
         _line(2, "date_note", "", "optional: only if the date is approximate, say why"),
         _line(2, "authors", authors, "optional: actor ids, e.g. [viktor-sumsky]; a writer with no profile: {name: Jane Doe}"),
         _line(0, "summary", ">", f"{FILL_IN}: your 1-3 sentence summary (Markdown), on the indented lines below"),
