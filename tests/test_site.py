@@ -397,6 +397,20 @@ def test_bad_reference_fails_strict_with_file_and_line(mini: Project, tmp_path: 
     assert (tmp_path / "lenient" / BRIEF / "index.html").is_file()
 
 
+def test_a_hand_written_pages_link_to_no_known_entity_is_a_located_warning(mini: Project, tmp_path: Path):
+    home = mini.root / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nAlso [a typo](term:arff) and [Moscow](actor:rusia).\n", encoding="utf-8")
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode != 0 and warnings == [
+        "WARNING -  policy_briefs: docs/index.md:5: link to unknown glossary entry 'term:arff' (did you mean 'arf'?)",
+        "WARNING -  policy_briefs: docs/index.md:5: link to unknown actor 'actor:rusia' (did you mean 'russia'?)",
+    ], strict.stderr
+    (mini.root / "briefs" / "glossary" / "arf.yml").unlink()  # the page's good link loses its entry
+    strict = build(mini.root, tmp_path / "again")
+    assert "docs/index.md:3: link to unknown glossary entry 'term:arf' (create briefs/glossary/arf.yml)" in strict.stderr
+
+
 def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arf) or [another brief](forum-talk.md), [home](../index.md)")
     expected = "briefs/articles/forum-talks.md:25: link 'forum-talk.md' names 'briefs/forum-talk.md', which is not a page or file of the site (did you mean 'forum-talks.md'?)"

@@ -50,6 +50,7 @@ class PageState:
     # without the extension's inline markup (the same text, two fifths of the tags to parse).
     search_copy: bool = False
     search_html: str | None = None  # filled in while rendering, when asked for and possible
+    unresolved: list[str] = field(default_factory=list)  # `term:`/`actor:` links to no known entity, filled in while rendering
 
 
 def note_ids(annotation_id: str) -> dict[str, str]:
@@ -117,6 +118,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 target = self.extension.index.by_ref.get(href)
                 if target is None:
                     _make_span(link, "pb-unresolved")
+                    state.unresolved.append(href)
                 else:
                     _set_link(link, target, state.href(target))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import posixpath
 import re
 import threading
@@ -36,7 +37,7 @@ from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
 from .sitepaths import INDEX_PAGES, linked_file, uri_for
-from .validate import ArticleReader, Loading
+from .validate import ArticleReader, Loading, explicit_link_problem, link_line
 
 log = get_plugin_logger(__name__)
 
@@ -475,9 +476,11 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @timing.timed("page_events")
     def _sanitise(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         copy = self.state.search_html if self.state is not None else None
+        unresolved = self.state.unresolved if self.state is not None else []
         self.state = None
         safe_contents(page.toc)  # every page's: the theme writes its entries as they are
         if page.file.src_uri not in self.specs:
+            self._report_links(page, config, unresolved)  # (a brief's are checked with its article)
             return html
         page.markdown = ""  # rendered: a generated page's source (tens of kilobytes) is not needed again
         spec = self.specs[page.file.src_uri]
@@ -568,6 +571,19 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         summary = timing.flush(sum(1 for spec in self.specs.values() if spec.template == "brief.md"))
         if summary:
             log.info(summary)
+
+    def _report_links(self, page: Page, config: MkDocsConfig, hrefs: list[str]) -> None:
+        """A hand-written page's `term:` and `actor:` links to no known entity, each on its line."""
+        if not hrefs:
+            return
+        site = posixpath.dirname(config.config_file_path or "") or "."
+        path = posixpath.normpath(posixpath.join(os.path.relpath(config.docs_dir, site).replace(os.sep, "/"), page.file.src_uri))
+        source = page.file.content_string
+        glossary, actors = set(self.content.glossary), set(self.content.actors)
+        for href in dict.fromkeys(hrefs):
+            problem = explicit_link_problem(path, link_line(source, href), href, glossary, actors)
+            if problem is not None:
+                log.warning(str(problem))
 
     def _href(self, page: Page, target: Target) -> str:
         uri = uri_for(target.kind, target.id)

@@ -250,13 +250,9 @@ class _Checker:
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
-            line = body_line + _link_line(body, href)
-            if scheme == SUPPRESS_SCHEME:
-                self.problems.append(Problem(parsed.path, line, f"'{href}' takes nothing after the colon", f"write ({SUPPRESS_SCHEME}:)"))
-            else:
-                known, kind = (self.glossary_ids, "glossary entry") if scheme == "term" else (self.actor_ids, "actor")
-                if ref not in known:
-                    self.problems.append(Problem(parsed.path, line, f"link to unknown {kind} '{href}'", _unknown_id_hint(ref, known, kind), involves=_file_of(ref, kind)))
+            problem = explicit_link_problem(parsed.path, body_line + _link_line(body, href), href, self.glossary_ids, self.actor_ids)
+            if problem is not None:
+                self.problems.append(problem)
 
     def _check_file_link(self, brief_page: str, parsed: Parsed, body: str, body_line: int, href: str) -> None:
         """A relative link to a file must find it among the site's pages and files (as MkDocs looks it up from the brief's page)."""
@@ -415,6 +411,22 @@ class _Checker:
 def _file_of(ref: str, kind: str) -> tuple[str, ...]:
     """The file that would define an entity (a change that deletes or renames it makes the problem)."""
     return (f"{CONTENT_DIR}/{_FOLDERS[kind]}/{ref}.yml",) if re.fullmatch(ID_PATTERN, ref) else ()
+
+
+def explicit_link_problem(path: str, line: int, href: str, glossary_ids: set[str], actor_ids: set[str]) -> Problem | None:
+    """What is wrong with a `term:`, `actor:` or `nolink:` link written on `line` of `path` (None if nothing)."""
+    scheme, _, ref = href.partition(":")
+    if scheme == SUPPRESS_SCHEME:
+        return Problem(path, line, f"'{href}' takes nothing after the colon", f"write ({SUPPRESS_SCHEME}:)") if ref else None
+    known, kind = (glossary_ids, "glossary entry") if scheme == "term" else (actor_ids, "actor")
+    if ref in known:
+        return None
+    return Problem(path, line, f"link to unknown {kind} '{href}'", _unknown_id_hint(ref, known, kind), involves=_file_of(ref, kind))
+
+
+def link_line(source: str, href: str) -> int:
+    """Line (1-based) of the first link written to `href` in a Markdown source (1 if not found as written)."""
+    return _link_line(source, href) + 1
 
 
 def _unknown_id_hint(ref: str, known: set[str], kind: str) -> str:
