@@ -581,6 +581,22 @@ def test_links_mkdocs_does_not_look_up_are_not_checked(mini: Project):
     assert load(mini).problems == []
 
 
+def test_a_link_to_no_file_and_no_address_is_a_problem_where_builds_warn_of_it(mini: Project):
+    mini.replace(ART, "(term:arf)", "(term:arf) [a](report) [b](www.valdaiclub.com/a/x) [c](other/) [d](#top)")
+    problems = load_project(mini.root, unrecognized_links=True).problems
+    assert sorted((p.line, p.message, p.hint.split(":")[0]) for p in problems) == [
+        (25, "link 'other/' is neither a web address nor a file of the site", "a brief's links start from the site's briefs/ folder"),
+        (25, "link 'report' is neither a web address nor a file of the site", "a brief's links start from the site's briefs/ folder"),
+        (25, "link 'www.valdaiclub.com/a/x' is neither a web address nor a file of the site", "write the whole address, https"),
+    ]
+
+
+def test_an_image_of_no_file_is_a_problem_like_a_link(mini: Project):
+    mini.replace(ART, "(term:arf)", "(term:arf) ![A map](mapp.png)")
+    problems = load_project(mini.root, site_files=["index.md"]).problems
+    assert [(p.line, p.message) for p in problems] == [(25, "link 'mapp.png' names 'briefs/mapp.png', which is not a page or file of the site")]
+
+
 NESTED = {"ordered list": lambda level: "    " * level + "1. x", "list": lambda level: "    " * level + "- x", "quotes": lambda level: "> " * level + "x"}
 
 

@@ -411,6 +411,23 @@ def test_a_hand_written_pages_link_to_no_known_entity_is_a_located_warning(mini:
     assert "docs/index.md:3: link to unknown glossary entry 'term:arf' (create briefs/glossary/arf.yml)" in strict.stderr
 
 
+def test_links_to_a_briefs_notes_and_sections_build_and_wrong_links_and_images_are_told_on_the_articles_line(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:", "validation:\n  unrecognized_links: warn\n  anchors: warn\nmarkdown_extensions:")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the note](#note-forum-met), [the notes](#notes), [again](forum-talks.md#note-agreed). Ask [the forum]")
+    site_of(mini, tmp_path)  # a note's and a section's places are on the page: no warning
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [nowhere](#nope), [a report](report) and ![a map](mapp.png). Ask [the forum]")
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    report = "briefs/articles/forum-talks.md:25: link 'report' is neither a web address nor a file of the site"
+    image = "briefs/articles/forum-talks.md:25: link 'mapp.png' names 'briefs/mapp.png', which is not a page or file of the site"
+    assert strict.returncode != 0 and [warning.split(" (")[0] for warning in warnings] == [
+        f"policy_briefs: {image}", f"policy_briefs: {report}",
+        "briefs/articles/forum-talks.md:25: the article contains a link '#nope', but there is no such anchor on the brief page.",
+    ], strict.stderr
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert [line.split(" (")[0] for line in check.stdout.splitlines()[:2]] == [image, report]  # the check says the same
+
+
 def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arf) or [another brief](forum-talk.md), [home](../index.md)")
     expected = "briefs/articles/forum-talks.md:25: link 'forum-talk.md' names 'briefs/forum-talk.md', which is not a page or file of the site (did you mean 'forum-talks.md'?)"

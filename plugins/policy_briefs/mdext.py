@@ -18,7 +18,7 @@ from .droppedhtml import in_article
 from .entities import EntityIndex, Target
 from .fastreader import FastBlock, quote_occurrences, read_block
 from .linker import Linker
-from .mentions import EXPLICIT_SCHEMES, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions
+from .mentions import EXPLICIT_SCHEMES, LINKING, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions, written_links
 from .model import Annotation
 from .readertext import MARKER_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, stashed, unwrap_abbreviations, without_markup
 from .safehtml import safe_id, tooltip_text
@@ -87,7 +87,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
             if body is not None:
                 in_body = {id(element) for element in iter_blocks(_holder(body))}
                 chosen = [number for number, block in enumerate(blocks) if id(block.element) in in_body]
-                links = [link.get("href", "") for child in body for link in child.iter("a")]
+                links = written_links(body, self.extension.written_links)
                 dropped = in_article(body, stash, self.extension.removed_ids)
                 view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped)
             with timing.section("treeprocessor: read article"):
@@ -144,6 +144,22 @@ class SafeIdsTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 removed[id(element)] = value
 
 
+class WrittenLinksTreeprocessor(markdown.treeprocessors.Treeprocessor):
+    """Keep each link's and image's address as the article writes it, before MkDocs makes a file's address its page's."""
+
+    def __init__(self, md: markdown.Markdown, extension: BriefsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        state = self.extension.state()
+        written = self.extension.written_links = {}
+        if state is not None and state.read_article is not None:
+            for element in root.iter():
+                if element.tag in LINKING:
+                    written[id(element)] = element.get(LINKING[element.tag], "")
+
+
 class HeaderPreprocessor(markdown.preprocessors.Preprocessor):
     """Stash a brief page's header as raw HTML, as the HTML block parser would have, without parsing it."""
 
@@ -173,11 +189,14 @@ class BriefsExtension(markdown.Extension):
         self.index = index
         self.state = state
         self.removed_ids: dict[int, str] = {}  # by id(element), for the page being rendered
+        self.written_links: dict[int, str] = {}  # by id(element): a brief's link and image addresses as written
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(BriefTreeprocessor(md, self), "policy-briefs", -10)
         # After attributes are set from `{: … }` (8), before the table of contents is made (5).
         md.treeprocessors.register(SafeIdsTreeprocessor(md, self), "policy-briefs-ids", 6)
+        # Before MkDocs makes links to files the pages' addresses (0).
+        md.treeprocessors.register(WrittenLinksTreeprocessor(md, self), "policy-briefs-links", 1)
         # After white space is normalised (30), before raw HTML is looked for (MkDocs at 21, Python-Markdown at 20).
         md.preprocessors.register(HeaderPreprocessor(md, self), "policy-briefs-header", 25)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .droppedhtml import Dropped
@@ -124,6 +124,14 @@ def _reader_position(reverse: dict[tuple[int, int], int], slot: int, offset: int
             return reverse[(slot, probe)]
     following = [position for (s, o), position in reverse.items() if s > slot]
     return min(following) if following else len(block.text)
+
+
+LINKING = {"a": "href", "img": "src"}  # elements whose address an article's check reads, by the attribute that holds it
+
+
+def written_links(elements: Iterable[etree.Element], written: Mapping[int, str]) -> list[str]:
+    """The addresses of the links and images in `elements`, in order; as written where `written` (by `id(element)`) has them."""
+    return [written.get(id(node), node.get(LINKING[node.tag], "")) for element in elements for node in element.iter() if node.tag in LINKING]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from .entities import EntityIndex, Target
 from .incremental import GeneratedPage, GitDates
 from .headings import Headings
 from .linker import Linker
-from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
+from .mdext import BODY_END, BODY_START, BriefsExtension, PageState, note_ids
 from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
@@ -56,9 +56,15 @@ LEFTOVER_MARKERS = (BODY_START, BODY_END, BODY_START.replace("<", "&lt;").replac
 
 
 class _LinksTheCheckReports(logging.Filter):
-    """Drops MkDocs' warning about a brief's link to a missing file: the check's own, with the article's line, says it."""
+    """MkDocs' warnings about a brief's links, said of the article's file and line instead of the generated page.
 
-    MESSAGE = re.compile(r"Doc file '(?P<page>[^']*)' contains a link '(?P<href>[^']*)', but the target")
+    A link to a missing file, or to no file and no address, is dropped: the check's own message, with
+    the article's line, says it.
+    """
+
+    MESSAGE = re.compile(r"Doc file '(?P<page>[^']*)' contains (?P<what>(?:a|an [a-z ]+) link (?:to )?'(?P<href>[^']*)'.*)", re.DOTALL)
+    MISSING = "but the target"
+    UNRECOGNIZED = "unrecognized relative link"
 
     def __init__(self, plugin: PolicyBriefsPlugin) -> None:
         super().__init__()
@@ -69,8 +75,19 @@ class _LinksTheCheckReports(logging.Filter):
         if found is None or self.plugin.loading is None:
             return True
         spec = self.plugin.specs.get(found["page"])
-        target = linked_file(found["href"], found["page"])
-        return spec is None or spec.template != "brief.md" or target is None or target in self.plugin.loading.checker.site_files
+        if spec is None or spec.template != "brief.md" or not spec.sources:
+            return True
+        if self.MISSING in found["what"]:
+            target = linked_file(found["href"], found["page"])
+            if target is not None and target not in self.plugin.loading.checker.site_files:
+                return False
+        elif self.UNRECOGNIZED in found["what"] and self.plugin.loading.checker.unrecognized_links:
+            return False
+        source = self.plugin.project_dir / spec.sources[0]
+        line = link_line(source.read_text(encoding="utf-8"), found["href"]) if source.is_file() else 1
+        record.msg = f"{spec.sources[0]}:{line}: the article contains {found['what'].replace('on this page', 'on the brief page')}"
+        record.args = ()
+        return True
 
 
 class PolicyBriefsConfig(base.Config):
@@ -207,7 +224,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _load(self, config: MkDocsConfig, site_files: list[str]) -> None:
         """Check every file; finish the articles read before (same text, same entities, same Markdown settings, same site files)."""
         raw, self.digests = incremental.read_files(self.project_dir, keep=self.serving)
-        loading = self.loading = Loading(self.project_dir, raw, keep_lines=self.serving, site_files=site_files)
+        unrecognized = config.validation.links.unrecognized_links >= logging.WARNING
+        loading = self.loading = Loading(self.project_dir, raw, keep_lines=self.serving, site_files=site_files, unrecognized_links=unrecognized)
         self.extension.linker = loading.linker
         self.extension.index = loading.index
         self.forms_key = incremental.forms_key(loading.index)
@@ -533,6 +551,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             with timing.section(f"tails: {spec.template}"):
                 context["policy_briefs_tail"] = self.renderer.render_tail(spec, headings.add)
             context["policy_briefs_start"] = headings.from_the_top(page.title or spec.title)
+            if page.present_anchor_ids is not None:  # links to the tail's places are checked with the page's own
+                page.present_anchor_ids |= headings.ids | self._note_ids(spec)
             shared = self.navs.for_page(page, lambda url: normalize_url(url, page))
             if shared is not None:
                 context["policy_briefs_nav"] = shared
@@ -571,6 +591,13 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         summary = timing.flush(sum(1 for spec in self.specs.values() if spec.template == "brief.md"))
         if summary:
             log.info(summary)
+
+    def _note_ids(self, spec: PageSpec) -> set[str]:
+        """The ids of a brief's notes and their popovers (drawn in its tail)."""
+        article = self.content.articles.get(spec.key) if spec.template == "brief.md" else None
+        if article is None:
+            return set()
+        return {element for note in article.annotations for kind, element in note_ids(note.id).items() if kind != "passage"}
 
     def _report_links(self, page: Page, config: MkDocsConfig, hrefs: list[str]) -> None:
         """A hand-written page's `term:` and `actor:` links to no known entity, each on its line."""

@@ -6,6 +6,7 @@ links are checked against the site's documentation files: both read by MkDocs it
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ class SiteSettings:
     extension_configs: dict = field(default_factory=dict)
     docs_files: list[str] | None = field(default_factory=list)  # paths in the docs folder, with `/` (None: not known)
     unread: str | None = None  # why the configuration could not be read (None: it was, or there is none)
+    unrecognized_links: bool = False  # whether a build warns of a link to no file and no address (MkDocs' validation)
 
 
 def read_settings(project: Path) -> SiteSettings:
@@ -35,4 +37,5 @@ def read_settings(project: Path) -> SiteSettings:
         files = get_files(config)
     except (MkDocsException, OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return SiteSettings(docs_files=None, unread=f"{config_file.name} could not be read ({error}): quotes are matched against plain Markdown, and links to files are not checked")
-    return SiteSettings(list(config.markdown_extensions), dict(config.mdx_configs), sorted(file.src_uri for file in files))
+    unrecognized = config.validation.links.unrecognized_links >= logging.WARNING
+    return SiteSettings(list(config.markdown_extensions), dict(config.mdx_configs), sorted(file.src_uri for file in files), unrecognized_links=unrecognized)

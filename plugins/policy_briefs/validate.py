@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
 
@@ -16,7 +17,7 @@ from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
 from .fieldlinks import kept, links_to_check
 from .linker import Linker
-from .mentions import ArticleView, article_view
+from .mentions import ArticleView, article_view, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
 from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
@@ -49,14 +50,16 @@ class LoadResult:
 
 
 def load_project(
-    project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None, raw: RawContent | None = None, site_files: Iterable[str] | None = ()
+    project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None, raw: RawContent | None = None, site_files: Iterable[str] | None = (),
+    unrecognized_links: bool = False,
 ) -> LoadResult:
     """Load and check everything under `project/briefs`; never raises for bad content.
 
     Give the site's Markdown extensions so quotes are matched against the text as the site renders it,
-    and its documentation files so that links to them are known.
+    its documentation files so that links to them are known, and whether its builds warn of a link to
+    no file and no address (`unrecognized_links`).
     """
-    loading = Loading(project, raw, site_files=site_files)
+    loading = Loading(project, raw, site_files=site_files, unrecognized_links=unrecognized_links)
     reader = ArticleReader(markdown_extensions or [], extension_configs or {})
     for slug in list(loading.pending):
         loading.finish(slug, loading.read(slug, reader))
@@ -85,7 +88,7 @@ class ArticleReader:
         root = captured
         unwrap_abbreviations(root, abbreviations(md))
         stash = md.htmlStash.rawHtmlBlocks
-        return article_view(list(iter_blocks(root)), [a.get("href", "") for a in root.iter("a")], linker, index, stash, dropped=in_article(root, stash))
+        return article_view(list(iter_blocks(root)), written_links([root], {}), linker, index, stash, dropped=in_article(root, stash))
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):
@@ -112,7 +115,7 @@ class Loading:
     pass instead of two) and finishes it then; `briefs check` reads them all here.
     """
 
-    def __init__(self, project: Path, raw: RawContent | None = None, keep_lines: bool = True, site_files: Iterable[str] | None = ()) -> None:
+    def __init__(self, project: Path, raw: RawContent | None = None, keep_lines: bool = True, site_files: Iterable[str] | None = (), unrecognized_links: bool = False) -> None:
         """`keep_lines=False`: forget where each field is once its article is finished (nothing reads the files again).
 
         `site_files`: the site's hand-written documentation files (paths in its docs folder), which articles
@@ -121,6 +124,7 @@ class Loading:
         self.raw = raw if raw is not None else read_files(project)
         self.keep_lines = keep_lines
         self.checker = _Checker(self.raw, site_files)
+        self.checker.unrecognized_links = unrecognized_links
         self.checker.prepare()
         self.index = self.checker.index
         self.linker = Linker(self.index.by_form)
@@ -202,6 +206,7 @@ class _Checker:
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
         self.site_files = generated_pages(raw.articles, self.glossary_ids, self.actor_ids).union(site_files) if site_files is not None else None
+        self.unrecognized_links = False  # whether a link to no file and no address is a problem (as the site's builds warn of it)
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
@@ -246,7 +251,12 @@ class _Checker:
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
             self._check_scheme(parsed, body, body_line, href)
-            self._check_file_link(uri_for("brief", slug), parsed, body, body_line, href)
+            if self.unrecognized_links and unrecognized_link(href):
+                host = _HOST_LIKE.match(href)
+                hint = f"write the whole address, https://{href}" if host else _FILE_LINKS_HINT
+                self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), f"link '{href}' is neither a web address nor a file of the site", hint))
+            else:
+                self._check_file_link(uri_for("brief", slug), parsed, body, body_line, href)
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
@@ -260,7 +270,7 @@ class _Checker:
         if target is None or self.site_files is None or target in self.site_files:
             return
         near = _near_file(target, self.site_files)
-        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else "a brief's links start from the site's briefs/ folder: link another brief as SLUG.md, a page of docs/ as ../PATH.md, an entry with term:ID, an actor with actor:ID"
+        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _FILE_LINKS_HINT
         line = body_line + _link_line(body, href)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
 
@@ -411,6 +421,18 @@ class _Checker:
 def _file_of(ref: str, kind: str) -> tuple[str, ...]:
     """The file that would define an entity (a change that deletes or renames it makes the problem)."""
     return (f"{CONTENT_DIR}/{_FOLDERS[kind]}/{ref}.yml",) if re.fullmatch(ID_PATTERN, ref) else ()
+
+
+_FILE_LINKS_HINT = "a brief's links start from the site's briefs/ folder: link another brief as SLUG.md, a page of docs/ as ../PATH.md, an entry with term:ID, an actor with actor:ID"
+_HOST_LIKE = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#:]|$)")  # valdaiclub.com/a, www.example.org
+
+
+def unrecognized_link(href: str) -> bool:
+    """Whether MkDocs leaves a link as it is, as no address and no file: a relative path whose last part has no extension."""
+    scheme, netloc, path, _, _ = urlsplit(href)
+    if scheme or netloc or not path or href.startswith(("/", "\\")):
+        return False
+    return not posixpath.splitext(path)[1]
 
 
 def explicit_link_problem(path: str, line: int, href: str, glossary_ids: set[str], actor_ids: set[str]) -> Problem | None:
