@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -98,3 +99,20 @@ def test_the_page_of_a_deleted_entry_is_gone_from_the_preview(mini: Project, ser
 
     assert wait_for(gone), read_log(log)
     assert process.poll() is None
+
+
+def indexed_pages(base: str) -> list[str]:
+    """The pages search's index has entries of, each once per entry for its top (a page listed twice is there twice)."""
+    docs = json.loads(fetch(base + "search/search_index.json"))["docs"]
+    return sorted(entry["location"] for entry in docs if "#" not in entry["location"])
+
+
+def test_search_in_the_preview_keeps_every_page_once_after_edits(mini: Project, server):
+    base, log, process = server
+    before = indexed_pages(base)
+    assert {"", BRIEF, "glossary/arf/", "actors/asean/"} <= set(before) and len(before) == len(set(before))
+    mini.replace("glossary/arf.yml", "is a security dialogue", "is a security forum")  # renders the entry, the brief, the lists
+    assert wait_for(lambda: "security forum" in fetch(base + "glossary/arf/")), read_log(log)
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN finally agreed.")
+    assert wait_for(lambda: "finally agreed" in fetch(base + "search/search_index.json")), read_log(log)
+    assert indexed_pages(base) == before

@@ -36,6 +36,7 @@ from .pages import PageRenderer, PageSpec, make_environment, markdown_texts, pag
 from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
+from .searchmerge import merged_entries
 from .sitepaths import INDEX_PAGES, linked_file, uri_for
 from .validate import ArticleReader, Loading, explicit_link_problem, link_line
 
@@ -583,7 +584,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def on_shutdown(self) -> None:
         logging.getLogger(MKDOCS_PAGES_LOGGER).removeFilter(self.links_filter)
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _after_build(self, config: MkDocsConfig) -> None:
         self.parked.clear()  # pages MkDocs did not write
         gc.unfreeze()
         self._collect_later()
@@ -591,6 +592,19 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         summary = timing.flush(sum(1 for spec in self.specs.values() if spec.template == "brief.md"))
         if summary:
             log.info(summary)
+
+    @event_priority(100)  # before search writes its index
+    def _merge_search_index(self, config: MkDocsConfig) -> None:
+        """In a `--dirty` preview, each page this rebuild rendered in place of its entries in search's index (see `searchmerge`)."""
+        for name, plugin in config.plugins.items():
+            if not (name == "search" or name.endswith("/search")):
+                continue
+            index, previous = getattr(plugin, "search_index", None), getattr(plugin, "search_index_prev", None)
+            if index is not None and previous is not None and isinstance(getattr(index, "entries", None), list) and index.entries:
+                index.entries = merged_entries(previous.entries, index.entries)
+                plugin.search_index_prev = None  # merged: search writes its index as it is now
+
+    on_post_build = CombinedEvent(_merge_search_index, _after_build)
 
     def _note_ids(self, spec: PageSpec) -> set[str]:
         """The ids of a brief's notes and their popovers (drawn in its tail)."""
