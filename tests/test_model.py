@@ -597,6 +597,21 @@ def test_an_image_of_no_file_is_a_problem_like_a_link(mini: Project):
     assert [(p.line, p.message) for p in problems] == [(25, "link 'mapp.png' names 'briefs/mapp.png', which is not a page or file of the site")]
 
 
+@pytest.mark.parametrize("opening", ["<details>\n<summary>More</summary>", '<div class="aside">'])
+def test_an_html_block_left_open_is_one_problem_on_its_line_not_a_missing_article(mini: Project, opening: str):
+    text = mini.read(ART).replace("The ASEAN Regional Forum met", f"{opening}\n\nThe ASEAN Regional Forum met", 1)
+    mini.write(ART, text)
+    tag = opening[1:].split(">")[0].split(" ")[0]
+    line = text.splitlines().index(opening.splitlines()[0]) + 1
+    assert [(p.path, p.line, p.message) for p in load(mini).problems] == [(ARTICLE, line, f"<{tag}> is never closed: the article after it is read as raw HTML, not Markdown")]
+
+
+def test_html_blocks_that_close_and_tags_in_code_are_not_taken_for_open_ones(mini: Project):
+    closed = '<div class="aside">\n<p>An aside.</p>\n</div>\n\n<ul>\n<li>one\n<li>two\n</ul>\n\nWrite `<details>` like this:\n\n    <details>\n\n'
+    mini.write(ART, mini.read(ART).replace("The ASEAN Regional Forum met", closed + "The ASEAN Regional Forum met", 1))
+    assert load(mini).problems == []
+
+
 NESTED = {"ordered list": lambda level: "    " * level + "1. x", "list": lambda level: "    " * level + "- x", "quotes": lambda level: "> " * level + "x"}
 
 

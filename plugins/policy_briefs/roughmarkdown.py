@@ -1,9 +1,11 @@
-"""Markdown source read roughly, by pattern, where a full parse is not needed: where code is."""
+"""Markdown source read roughly, where a full parse is not needed: where code is, and an HTML block left open."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
+from html.parser import HTMLParser
 
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
 CODE_SPAN = re.compile(r"`+[^`]*`+")
@@ -33,3 +35,53 @@ def in_code(ranges: list[tuple[int, int]], position: int) -> bool:
     """Whether `position` is inside one of `ranges` (as `code_ranges` gives them)."""
     at = bisect_right(ranges, (position, float("inf"))) - 1
     return at >= 0 and ranges[at][0] <= position < ranges[at][1]
+
+
+_TAG_AT_LINE_START = re.compile(r"^ {0,3}<[A-Za-z]", re.MULTILINE)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str] | None:
+    """The first HTML block in `text` that is never closed, as (0-based line, tag); None if there is none.
+
+    Python-Markdown reads a block-level tag at the start of a line as raw HTML up to the end of
+    that element: one that is never closed takes the rest of the text with it.
+    """
+    if not _TAG_AT_LINE_START.search(text):
+        return None
+    blocks = _HtmlBlocks(text, frozenset(block_tags) - _VOID)
+    blocks.feed(text)
+    blocks.close()
+    return blocks.unclosed
+
+
+class _HtmlBlocks(HTMLParser):
+    def __init__(self, text: str, block_tags: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.block_tags = block_tags
+        self.lines = text.splitlines(keepends=True)
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line))
+        self.code = code_ranges(text)
+        self.stack: list[tuple[str, int]] = []  # the open elements of the raw block being read, outermost first
+
+    @property
+    def unclosed(self) -> tuple[int, str] | None:
+        return (self.stack[0][1], self.stack[0][0]) if self.stack else None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        line, column = self.getpos()
+        if tag in _VOID or in_code(self.code, self.starts[line - 1] + column):
+            return
+        if self.stack or (tag in self.block_tags and column <= 3 and not self.lines[line - 1][:column].strip()):
+            self.stack.append((tag, line - 1))
+
+    def handle_endtag(self, tag: str) -> None:
+        line, column = self.getpos()
+        if in_code(self.code, self.starts[line - 1] + column):
+            return
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break

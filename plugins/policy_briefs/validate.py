@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
 from .droppedhtml import Dropped, in_article, in_field
@@ -23,7 +24,7 @@ from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
 from .problems import Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
-from .roughmarkdown import code_ranges, in_code
+from .roughmarkdown import code_ranges, in_code, unclosed_html_block
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import generated_pages, linked_file, relative_path, uri_for
@@ -239,11 +240,16 @@ class _Checker:
         blocks = view.blocks
         self._check_explicit_links(slug, parsed, body, body_line, view.links)
         self._check_dropped(parsed, body, body_line, view.dropped)
-        if parsed.located and not parsed.unreadable and not view.too_deep and not "".join(blocks).strip():
+        unclosed = unclosed_html_block(body, BLOCK_LEVEL_ELEMENTS) if parsed.located and not parsed.unreadable else None
+        if unclosed is not None:
+            line, tag = unclosed
+            self.problems.append(Problem(parsed.path, body_line + line, f"<{tag}> is never closed: the article after it is read as raw HTML, not Markdown", f"close it with </{tag}>, then leave a blank line"))
+        elif parsed.located and not parsed.unreadable and not view.too_deep and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
         annotation_file = self.raw.annotations.get(slug)
         # An article that could not be read has no text to find quotes in: its one problem says why.
-        annotations = self._annotations(annotation_file, blocks, place=not (parsed.unreadable or view.too_deep)) if annotation_file else ()
+        readable = not (parsed.unreadable or view.too_deep or unclosed)
+        annotations = self._annotations(annotation_file, blocks, place=readable) if annotation_file else ()
         if parsed.fields is None:
             return None
         return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions)
