@@ -612,6 +612,15 @@ def test_html_blocks_that_close_and_tags_in_code_are_not_taken_for_open_ones(min
     assert load(mini).problems == []
 
 
+def test_a_notes_link_to_a_note_of_its_brief_must_name_one(mini: Project):
+    notes = "articles/forum-talks.annotations.yml"
+    mini.replace(notes, "body: Which delegates?", "body: Which delegates? See [that](#note-agred), [this](#passage-agreed) and [top](#top).")
+    line = mini.read(notes).splitlines().index("    body: Which delegates? See [that](#note-agred), [this](#passage-agreed) and [top](#top).") + 1
+    assert [(p.path, p.line, p.message, p.hint) for p in load(mini).problems] == [
+        (f"briefs/{notes}", line, "link '#note-agred' in the note's body names no note of this brief", "did you mean 'agreed'?"),
+    ]
+
+
 NESTED = {"ordered list": lambda level: "    " * level + "1. x", "list": lambda level: "    " * level + "- x", "quotes": lambda level: "> " * level + "x"}
 
 

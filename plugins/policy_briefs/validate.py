@@ -16,7 +16,7 @@ from .anchoring import Anchor, Selector, anchor_at, closest_passage
 from .droppedhtml import Dropped, in_article, in_field
 from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
-from .fieldlinks import kept, links_to_check
+from .fieldlinks import kept, links_in, links_to_check
 from .linker import Linker
 from .mentions import ArticleView, article_view, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
@@ -35,6 +35,7 @@ ONLY_FOR_KIND = {"speaker": "quotation", "verdict": "fact-check"}
 SUPPRESS_SCHEME = "nolink"
 EXPLICIT_SCHEMES = {"term", "actor", SUPPRESS_SCHEME}
 PLACES_SHOWN = 3  # of the passages an ambiguous quote matches
+NOTE_PLACES = ("note", "passage")  # a brief's places named by a note's id: #note-ID, #passage-ID
 _FOLDERS = {"glossary entry": "glossary", "actor": "actors"}
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # a URL's scheme (RFC 3986)
 
@@ -327,7 +328,19 @@ class _Checker:
             if fields.body:
                 self._check_field_markdown(parsed, {(*where, "body"): fields.body})
             result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized) if place else None))
+        self._check_note_links(parsed, notes, set(seen))
         return tuple(result) if parsed.fields else ()
+
+    def _check_note_links(self, parsed: Parsed, notes: list[tuple[int, AnnotationFields]], ids: set[str]) -> None:
+        """A note's link to another note or passage of its brief (#note-ID, #passage-ID) must name one of the brief's notes."""
+        for position, fields in notes:
+            if not fields.body or not any(f"(#{kind}-" in fields.body or f'"#{kind}-' in fields.body for kind in NOTE_PLACES):
+                continue
+            for href in links_in(fields.body):
+                kind, dash, note = href.removeprefix("#").partition("-")
+                if href.startswith("#") and kind in NOTE_PLACES and dash and note not in ids:
+                    hint = did_you_mean(note, ids) or f"the brief's notes are {', '.join(sorted(ids))}"
+                    self.problems.append(Problem(parsed.path, parsed.located.line_of(("annotations", position, "body")), f"link '{href}' in the note's body names no note of this brief", hint))
 
     def _check_kind(self, parsed: Parsed, where: tuple, fields: AnnotationFields) -> None:
         for name in REQUIRED_BY_KIND[fields.kind]:
