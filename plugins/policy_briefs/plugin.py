@@ -617,8 +617,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         """A hand-written page's `term:` and `actor:` links to no known entity, each on its line."""
         if not hrefs:
             return
-        site = posixpath.dirname(config.config_file_path or "") or "."
-        path = posixpath.normpath(posixpath.join(os.path.relpath(config.docs_dir, site).replace(os.sep, "/"), page.file.src_uri))
+        path = Path(os.path.relpath(config.docs_dir, self.project_dir), page.file.src_uri).as_posix()
         source = page.file.content_string
         glossary, actors = set(self.content.glossary), set(self.content.actors)
         for href in dict.fromkeys(hrefs):

@@ -125,8 +125,7 @@ class Loading:
         """
         self.raw = raw if raw is not None else read_files(project)
         self.keep_lines = keep_lines
-        self.checker = _Checker(self.raw, site_files)
-        self.checker.unrecognized_links = unrecognized_links
+        self.checker = _Checker(self.raw, site_files, unrecognized_links)
         self.checker.prepare()
         self.index = self.checker.index
         self.linker = Linker(self.index.by_form)
@@ -202,13 +201,13 @@ def _sorted(problems) -> list[Problem]:  # noqa: ANN001
 
 
 class _Checker:
-    def __init__(self, raw: RawContent, site_files: Iterable[str] | None = ()) -> None:
+    def __init__(self, raw: RawContent, site_files: Iterable[str] | None = (), unrecognized_links: bool = False) -> None:
         self.raw = raw
         self.problems: list[Problem] = []
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
         self.site_files = generated_pages(raw.articles, self.glossary_ids, self.actor_ids).union(site_files) if site_files is not None else None
-        self.unrecognized_links = False  # whether a link to no file and no address is a problem (as the site's builds warn of it)
+        self.unrecognized_links = unrecognized_links  # whether a link to no file and no address is a problem (as the site's builds warn of it)
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
