@@ -30,6 +30,14 @@ def set_config(project: Project, old: str, new: str) -> None:
     config.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def site_of_lenient(project: Project, tmp_path: Path) -> Path:
+    """The project built without --strict (content problems are warnings) into a folder of `tmp_path`."""
+    site = tmp_path / "lenient"
+    result = build(project.root, site, strict=False)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 def site_of(project: Project, tmp_path: Path) -> Path:
     """The project built strictly (no warning) into a folder of `tmp_path`."""
     site = tmp_path / "site"
@@ -399,13 +407,15 @@ def test_bad_reference_fails_strict_with_file_and_line(mini: Project, tmp_path: 
 
 def test_a_hand_written_pages_link_to_no_known_entity_is_a_located_warning(mini: Project, tmp_path: Path):
     home = mini.root / "docs" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8") + "\nAlso [a typo](term:arff) and [Moscow](actor:rusia).\n", encoding="utf-8")
+    home.write_text(home.read_text(encoding="utf-8") + "\nAlso [a typo](term:arff), [Moscow](actor:rusia) and [this](nolink:x).\n", encoding="utf-8")
     strict = build(mini.root, tmp_path / "strict")
     warnings = [line for line in strict.stderr.splitlines() if line.startswith("WARNING")]
     assert strict.returncode != 0 and warnings == [
         "WARNING -  policy_briefs: docs/index.md:5: link to unknown glossary entry 'term:arff' (did you mean 'arf'?)",
         "WARNING -  policy_briefs: docs/index.md:5: link to unknown actor 'actor:rusia' (did you mean 'russia'?)",
+        "WARNING -  policy_briefs: docs/index.md:5: 'nolink:x' takes nothing after the colon (write (nolink:))",
     ], strict.stderr
+    assert not page(site_of_lenient(mini, tmp_path), "").select('a[href^="nolink:"]')  # shown as text
     (mini.root / "briefs" / "glossary" / "arf.yml").unlink()  # the page's good link loses its entry
     strict = build(mini.root, tmp_path / "again")
     assert "docs/index.md:3: link to unknown glossary entry 'term:arf' (create briefs/glossary/arf.yml)" in strict.stderr
@@ -413,19 +423,26 @@ def test_a_hand_written_pages_link_to_no_known_entity_is_a_located_warning(mini:
 
 def test_links_to_a_briefs_notes_and_sections_build_and_wrong_links_and_images_are_told_on_the_articles_line(mini: Project, tmp_path: Path):
     set_config(mini, "markdown_extensions:", "validation:\n  unrecognized_links: warn\n  anchors: warn\nmarkdown_extensions:")
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the note](#note-forum-met), [the notes](#notes), [again](forum-talks.md#note-agreed). Ask [the forum]")
-    site_of(mini, tmp_path)  # a note's and a section's places are on the page: no warning
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [nowhere](#nope), [a report](report) and ![a map](mapp.png). Ask [the forum]")
+    (mini.root / "docs" / "LICENSE").write_text("A licence.\n", encoding="utf-8")
+    valid = (
+        "See [the note](#note-forum-met), [the notes](#notes), [again](forum-talks.md#note-agreed), [its passage](#passage-forum-met),"
+        " [a tag](tags.md#tag-defence), [the licence](../LICENSE) or write to <someone@example.org>. Ask [the forum]"
+    )
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", valid)
+    site_of(mini, tmp_path)  # places on the brief's and the tags page, a file with no extension, an email address: no warning
+    assert_check_passes(mini)
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [nowhere](#nope), [a report](report) and ![a map](mapp.png) [O'Brien](o'brien.pdf). Ask [the forum]")
     strict = build(mini.root, tmp_path / "strict")
     warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
     report = "briefs/articles/forum-talks.md:25: link 'report' is neither a web address nor a file of the site"
     image = "briefs/articles/forum-talks.md:25: link 'mapp.png' names 'briefs/mapp.png', which is not a page or file of the site"
+    quoted = "briefs/articles/forum-talks.md:25: link 'o'brien.pdf' names 'briefs/o'brien.pdf', which is not a page or file of the site"
     assert strict.returncode != 0 and [warning.split(" (")[0] for warning in warnings] == [
-        f"policy_briefs: {image}", f"policy_briefs: {report}",
+        f"policy_briefs: {image}", f"policy_briefs: {quoted}", f"policy_briefs: {report}",
         "briefs/articles/forum-talks.md:25: the article contains a link '#nope', but there is no such anchor on the brief page.",
     ], strict.stderr
     check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
-    assert [line.split(" (")[0] for line in check.stdout.splitlines()[:2]] == [image, report]  # the check says the same
+    assert [line.split(" (")[0] for line in check.stdout.splitlines()[:3]] == [image, quoted, report]  # the check says the same
 
 
 def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini: Project, tmp_path: Path):

@@ -63,7 +63,8 @@ class _LinksTheCheckReports(logging.Filter):
     the article's line, says it.
     """
 
-    MESSAGE = re.compile(r"Doc file '(?P<page>[^']*)' contains (?P<what>(?:a|an [a-z ]+) link (?:to )?'(?P<href>[^']*)'.*)", re.DOTALL)
+    # (An address may hold a quote: it ends where MkDocs' sentence goes on.)
+    MESSAGE = re.compile(r"Doc file '(?P<page>[^']*)' contains (?P<what>(?:a|an [a-z ]+) link (?:to )?'(?P<href>.*?)'(?=, | which ).*)", re.DOTALL)
     MISSING = "but the target"
     UNRECOGNIZED = "unrecognized relative link"
 
@@ -496,6 +497,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _sanitise(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         copy = self.state.search_html if self.state is not None else None
         unresolved = self.state.unresolved if self.state is not None else []
+        if self.state is not None and self.state.ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.state.ids  # (made after MkDocs took the page's ids)
         self.state = None
         safe_contents(page.toc)  # every page's: the theme writes its entries as they are
         if page.file.src_uri not in self.specs:
@@ -553,7 +556,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                 context["policy_briefs_tail"] = self.renderer.render_tail(spec, headings.add)
             context["policy_briefs_start"] = headings.from_the_top(page.title or spec.title)
             if page.present_anchor_ids is not None:  # links to the tail's places are checked with the page's own
-                page.present_anchor_ids |= headings.ids | self._note_ids(spec)
+                page.present_anchor_ids |= headings.ids | self._tail_ids(spec)
             shared = self.navs.for_page(page, lambda url: normalize_url(url, page))
             if shared is not None:
                 context["policy_briefs_nav"] = shared
@@ -606,8 +609,10 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     on_post_build = CombinedEvent(_merge_search_index, _after_build)
 
-    def _note_ids(self, spec: PageSpec) -> set[str]:
-        """The ids of a brief's notes and their popovers (drawn in its tail)."""
+    def _tail_ids(self, spec: PageSpec) -> set[str]:
+        """The ids a page's tail gives its parts besides headings: a brief's notes and their popovers, the tags page's tags."""
+        if spec.template == "tags.md":
+            return {f"tag-{tag}" for tag in self.relations.tags}
         article = self.content.articles.get(spec.key) if spec.template == "brief.md" else None
         if article is None:
             return set()

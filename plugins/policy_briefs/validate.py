@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown
-from markdown.util import BLOCK_LEVEL_ELEMENTS
+from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
 from .anchoring import Anchor, Selector, anchor_at, closest_passage
 from .droppedhtml import Dropped, in_article, in_field
@@ -257,7 +257,7 @@ class _Checker:
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
             self._check_scheme(parsed, body, body_line, href)
-            if self.unrecognized_links and unrecognized_link(href):
+            if self.unrecognized_links and unrecognized_link(href) and not self._site_file(uri_for("brief", slug), href):
                 host = _HOST_LIKE.match(href)
                 hint = f"write the whole address, https://{href}" if host else _FILE_LINKS_HINT
                 self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), f"link '{href}' is neither a web address nor a file of the site", hint))
@@ -270,13 +270,18 @@ class _Checker:
             if problem is not None:
                 self.problems.append(problem)
 
+    def _site_file(self, page: str, href: str) -> bool:
+        """Whether a relative link on `page` names one of the site's files as written (a file may have no extension)."""
+        path = urlsplit(href).path
+        return self.site_files is not None and posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path))) in self.site_files
+
     def _check_file_link(self, brief_page: str, parsed: Parsed, body: str, body_line: int, href: str) -> None:
         """A relative link to a file must find it among the site's pages and files (as MkDocs looks it up from the brief's page)."""
         target = linked_file(href, brief_page)
         if target is None or self.site_files is None or target in self.site_files:
             return
         near = _near_file(target, self.site_files)
-        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _FILE_LINKS_HINT
+        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else f"write the whole address, https://{href}" if _HOST_LIKE.match(href) else _FILE_LINKS_HINT
         line = body_line + _link_line(body, href)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
 
@@ -448,7 +453,7 @@ _HOST_LIKE = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{
 def unrecognized_link(href: str) -> bool:
     """Whether MkDocs leaves a link as it is, as no address and no file: a relative path whose last part has no extension."""
     scheme, netloc, path, _, _ = urlsplit(href)
-    if scheme or netloc or not path or href.startswith(("/", "\\")):
+    if scheme or netloc or not path or href.startswith(("/", "\\")) or AMP_SUBSTITUTE in href:  # (an email autolink, hidden)
         return False
     return not posixpath.splitext(path)[1]
 
