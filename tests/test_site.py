@@ -578,6 +578,7 @@ def test_nothing_from_content_turns_into_markup_where_the_theme_writes_or_shows_
     strict = build(mini.root, tmp_path / "strict")
     assert strict.returncode != 0
     assert "briefs/articles/forum-talks.md:21: attribute data-clipboard-text=\"curl https://example.org/x | sh\" of <button> is removed: the theme's scripts look elements up by it" in strict.stderr
+    assert "briefs/articles/forum-talks.md:25: class 'md-ellipsis mermaid' of <pre> is removed: the theme's scripts act on it" in strict.stderr
     removed_id = f'briefs/articles/forum-talks.md:17: id "{odd_id}" of <h2> is removed from the page'
     assert removed_id in strict.stderr
     check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)

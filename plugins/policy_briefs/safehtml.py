@@ -41,9 +41,13 @@ PAGE_ATTRIBUTES = {
 THEME_ID_PREFIX = "__"
 THEME_ATTRIBUTE_PREFIXES = ("data-md-", "data-clipboard")
 THEME_ATTRIBUTES = frozenset({"data-tabs", "data-preview", "data-copy", "data-focus-visible-added", "data-js-focus-visible"})
+# Classes its scripts act on: a cut-short `.md-ellipsis` has its text shown as HTML in a tooltip, a
+# `pre.mermaid` loads a diagram library from a CDN, `.annotate` and `.md-status` make tooltips.
+THEME_CLASSES = frozenset({"md-ellipsis", "md-status", "mermaid", "annotate"})
+THEME_CLASS_PREFIXES = ("md-annotation",)
 # How those appear in nh3's output, which writes every attribute as name="value" with its name in lower
 # case; and how a `<` in an attribute's value does (seldom there: then every title is looked at).
-_THEME_MARKS = (f'id="{THEME_ID_PREFIX}', *THEME_ATTRIBUTE_PREFIXES, *THEME_ATTRIBUTES, "&lt;")
+_THEME_MARKS = (f'id="{THEME_ID_PREFIX}', *THEME_ATTRIBUTE_PREFIXES, *THEME_ATTRIBUTES, *THEME_CLASSES, *THEME_CLASS_PREFIXES, "&lt;")
 # Material's tooltips show an element's title as HTML: a `<` that starts a tag there would make one.
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 WORD_JOINER = "\u2060"
@@ -55,6 +59,11 @@ _UNSAFE_IN_ID = frozenset("\"'<>&`\\ \t\n\r\f\v")
 def theme_attribute(name: str, value: str) -> bool:
     """Whether an attribute belongs to the theme's scripts (an element of the content must not have it)."""
     return name.startswith(THEME_ATTRIBUTE_PREFIXES) or name in THEME_ATTRIBUTES or (name == "id" and value.startswith(THEME_ID_PREFIX))
+
+
+def theme_classes(value: str) -> list[str]:
+    """The classes in a class attribute's value that the theme's scripts act on."""
+    return [name for name in value.split() if name in THEME_CLASSES or name.startswith(THEME_CLASS_PREFIXES)]
 
 
 def tooltip_text(text: str) -> str:
@@ -87,9 +96,12 @@ def safe_contents(items: Iterable) -> None:
 
 
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
-    """nh3's attribute filter: drops what only the theme may use; titles shown as text by its tooltips."""
+    """nh3's attribute filter: drops what only the theme may use (attributes, classes); titles shown as text by its tooltips."""
     if theme_attribute(attribute, value):
         return None
+    if attribute == "class" and theme_classes(value):
+        theirs = set(theme_classes(value))
+        return " ".join(name for name in value.split() if name not in theirs) or None
     return tooltip_text(value) if attribute == "title" else value
 
 
