@@ -51,7 +51,7 @@ class PageState:
     search_copy: bool = False
     search_html: str | None = None  # filled in while rendering, when asked for and possible
     unresolved: list[str] = field(default_factory=list)  # `term:`/`actor:` links to no known entity, filled in while rendering
-    ids: set[str] = field(default_factory=set)  # a brief's element ids once rendered, filled in while rendering
+    ids: set[str] = field(default_factory=set)  # a brief's passages' ids, filled in while rendering
 
 
 def note_ids(annotation_id: str) -> dict[str, str]:
@@ -103,8 +103,8 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 _highlight(root, annotations, stash, list(zip(blocks, splits)) if blocks is not None else None)
         for block, ranges in abbreviated.items():
             _abbreviate(blocks[block].element, ranges, stash)
-        if state.autolink:  # the places made here (mentions, passages), for MkDocs' check of links to them
-            state.ids = {element.get("id") for element in root.iter() if element.get("id")}
+        if annotations:  # the passages marked here, for MkDocs' check of links to them (made after it took the page's ids)
+            state.ids = {note_ids(note.id)["passage"] for note in annotations if note.anchor is not None}
 
     def _last(self) -> bool:
         """Whether no other treeprocessor runs after this one (then the tree it gets is the page less its markup)."""
