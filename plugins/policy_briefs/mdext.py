@@ -51,7 +51,7 @@ class PageState:
     search_copy: bool = False
     search_html: str | None = None  # filled in while rendering, when asked for and possible
     unresolved: list[str] = field(default_factory=list)  # `term:`/`actor:` links to no known entity, filled in while rendering
-    ids: set[str] = field(default_factory=set)  # a brief's passages' ids, filled in while rendering
+    passage_ids: set[str] = field(default_factory=set)  # a brief's passages' ids, filled in while rendering
 
 
 def note_ids(annotation_id: str) -> dict[str, str]:
@@ -104,7 +104,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         for block, ranges in abbreviated.items():
             _abbreviate(blocks[block].element, ranges, stash)
         if annotations:  # the passages marked here, for MkDocs' check of links to them (made after it took the page's ids)
-            state.ids = {note_ids(note.id)["passage"] for note in annotations if note.anchor is not None}
+            state.passage_ids = {note_ids(note.id)["passage"] for note in annotations if note.anchor is not None}
 
     def _last(self) -> bool:
         """Whether no other treeprocessor runs after this one (then the tree it gets is the page less its markup)."""
@@ -117,7 +117,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
             scheme = href.partition(":")[0]
             if href == SUPPRESS_HREF:
                 _make_span(link, NO_LINK_CLASS)
-            elif scheme == SUPPRESS_HREF[:-1]:  # `nolink:` with something after the colon: told, shown as text
+            elif href.startswith(SUPPRESS_HREF):  # `nolink:` with something after the colon: told, shown as text
                 _make_span(link, "pb-unresolved")
                 state.unresolved.append(href)
             elif scheme in EXPLICIT_SCHEMES:

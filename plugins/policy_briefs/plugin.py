@@ -497,8 +497,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _sanitise(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         copy = self.state.search_html if self.state is not None else None
         unresolved = self.state.unresolved if self.state is not None else []
-        if self.state is not None and self.state.ids and page.present_anchor_ids is not None:
-            page.present_anchor_ids |= self.state.ids  # (made after MkDocs took the page's ids)
+        if self.state is not None and self.state.passage_ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.state.passage_ids  # (marked after MkDocs took the page's ids)
         self.state = None
         safe_contents(page.toc)  # every page's: the theme writes its entries as they are
         if page.file.src_uri not in self.specs:

@@ -99,8 +99,8 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     """nh3's attribute filter: drops what only the theme may use (attributes, classes); titles shown as text by its tooltips."""
     if theme_attribute(attribute, value):
         return None
-    if attribute == "class" and theme_classes(value):
-        theirs = set(theme_classes(value))
+    theirs = theme_classes(value) if attribute == "class" else []
+    if theirs:
         return " ".join(name for name in value.split() if name not in theirs) or None
     return tooltip_text(value) if attribute == "title" else value
 

@@ -20,16 +20,24 @@ def generated_pages(slugs: Iterable[str], glossary_ids: Iterable[str], actor_ids
     return made | {uri_for("actor", key) for key in actor_ids} | set(INDEX_PAGES)
 
 
-def linked_file(href: str, from_uri: str) -> str | None:
-    """The documentation file a link on page `from_uri` names, as MkDocs looks it up.
+def linked_path(href: str, from_uri: str) -> str | None:
+    """The documentation path a relative link on page `from_uri` names, with an extension or not.
 
-    None for what MkDocs does not look up: addresses with a scheme or host, links within
-    the page, absolute paths, and paths whose last part has no extension.
+    None for what MkDocs does not look up: addresses with a scheme or host, links within the
+    page, and absolute paths.
     """
     scheme, netloc, path, _, _ = urlsplit(href)
-    if scheme or netloc or not path or href.startswith(("/", "\\")) or not posixpath.splitext(path)[1]:
+    if scheme or netloc or not path or href.startswith(("/", "\\")):
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), unquote(path)))
+
+
+def linked_file(href: str, from_uri: str) -> str | None:
+    """The documentation file a link on page `from_uri` names, as MkDocs looks it up (`linked_path`).
+
+    None also for paths whose last part has no extension: MkDocs leaves those as they are.
+    """
+    return linked_path(href, from_uri) if posixpath.splitext(urlsplit(href).path)[1] else None
 
 
 def relative_path(uri: str, from_uri: str) -> str:

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
@@ -27,7 +26,7 @@ from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_
 from .roughmarkdown import code_ranges, in_code, unclosed_html_block
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
-from .sitepaths import generated_pages, linked_file, relative_path, uri_for
+from .sitepaths import generated_pages, linked_file, linked_path, relative_path, uri_for
 
 # Fields each annotation kind needs, and fields only one kind may carry.
 REQUIRED_BY_KIND = {"quotation": ("speaker",), "fact-check": ("verdict", "body"), "context": ("body",), "claim": ("body",), "question": ("body",)}
@@ -257,10 +256,9 @@ class _Checker:
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
             self._check_scheme(parsed, body, body_line, href)
-            if self.unrecognized_links and unrecognized_link(href) and not self._site_file(uri_for("brief", slug), href):
-                host = _HOST_LIKE.match(href)
-                hint = f"write the whole address, https://{href}" if host else _FILE_LINKS_HINT
-                self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), f"link '{href}' is neither a web address nor a file of the site", hint))
+            if self.unrecognized_links and self._unrecognized(uri_for("brief", slug), href):
+                message = f"link '{href}' is neither a web address nor a file of the site"
+                self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), message, _address_hint(href)))
             else:
                 self._check_file_link(uri_for("brief", slug), parsed, body, body_line, href)
             scheme, _, ref = href.partition(":")
@@ -270,10 +268,13 @@ class _Checker:
             if problem is not None:
                 self.problems.append(problem)
 
-    def _site_file(self, page: str, href: str) -> bool:
-        """Whether a relative link on `page` names one of the site's files as written (a file may have no extension)."""
-        path = urlsplit(href).path
-        return self.site_files is not None and posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path))) in self.site_files
+    def _unrecognized(self, page: str, href: str) -> bool:
+        """Whether MkDocs leaves a link on `page` as it is: a relative path with no extension that names no file of the site.
+
+        (Python-Markdown hides an email autolink's address, which MkDocs leaves alone too.)
+        """
+        path = linked_path(href, page)
+        return path is not None and linked_file(href, page) is None and AMP_SUBSTITUTE not in href and path not in (self.site_files or ())
 
     def _check_file_link(self, brief_page: str, parsed: Parsed, body: str, body_line: int, href: str) -> None:
         """A relative link to a file must find it among the site's pages and files (as MkDocs looks it up from the brief's page)."""
@@ -281,7 +282,7 @@ class _Checker:
         if target is None or self.site_files is None or target in self.site_files:
             return
         near = _near_file(target, self.site_files)
-        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else f"write the whole address, https://{href}" if _HOST_LIKE.match(href) else _FILE_LINKS_HINT
+        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _address_hint(href)
         line = body_line + _link_line(body, href)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
 
@@ -450,12 +451,9 @@ _FILE_LINKS_HINT = "a brief's links start from the site's briefs/ folder: link a
 _HOST_LIKE = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#:]|$)")  # valdaiclub.com/a, www.example.org
 
 
-def unrecognized_link(href: str) -> bool:
-    """Whether MkDocs leaves a link as it is, as no address and no file: a relative path whose last part has no extension."""
-    scheme, netloc, path, _, _ = urlsplit(href)
-    if scheme or netloc or not path or href.startswith(("/", "\\")) or AMP_SUBSTITUTE in href:  # (an email autolink, hidden)
-        return False
-    return not posixpath.splitext(path)[1]
+def _address_hint(href: str) -> str:
+    """What to write for a link that leads to no file: a web address whole, or a file as briefs link to one."""
+    return f"write the whole address, https://{href}" if _HOST_LIKE.match(href) else _FILE_LINKS_HINT
 
 
 def explicit_link_problem(path: str, line: int, href: str, glossary_ids: set[str], actor_ids: set[str]) -> Problem | None:
