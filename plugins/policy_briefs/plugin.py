@@ -74,10 +74,13 @@ class _LinksTheCheckReports(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = self.MESSAGE.match(record.getMessage())
-        if found is None or self.plugin.loading is None:
+        if found is None:
             return True
         spec = self.plugin.specs.get(found["page"])
-        if spec is None or spec.template != "brief.md" or not spec.sources:
+        if spec is None:
+            self._locate(record, found, self.plugin.docs_dir / found["page"], "page")
+            return True
+        if spec.template != "brief.md" or not spec.sources or self.plugin.loading is None:
             return True
         if self.MISSING in found["what"]:
             target = linked_file(found["href"], found["page"])
@@ -85,11 +88,17 @@ class _LinksTheCheckReports(logging.Filter):
                 return False
         elif self.UNRECOGNIZED in found["what"] and self.plugin.loading.checker.unrecognized_links:
             return False
-        source = self.plugin.project_dir / spec.sources[0]
-        line = link_line(source.read_text(encoding="utf-8"), found["href"]) if source.is_file() else 1
-        record.msg = f"{spec.sources[0]}:{line}: the article contains {found['what'].replace('on this page', 'on the brief page')}"
-        record.args = ()
+        self._locate(record, found, self.plugin.project_dir / spec.sources[0], "article")
         return True
+
+    def _locate(self, record: logging.LogRecord, found: re.Match[str], source: Path, kind: str) -> None:
+        """The warning said of the line of `source` that writes the link (left as it is if there is no such file)."""
+        if not source.is_file():
+            return
+        line = link_line(source.read_text(encoding="utf-8"), found["href"])
+        page = "the brief page" if kind == "article" else "the page"
+        record.msg = f"{self.plugin.project_path(source)}:{line}: the {kind} contains {found['what'].replace('on this page', f'on {page}')}"
+        record.args = ()
 
 
 class PolicyBriefsConfig(base.Config):
@@ -148,6 +157,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @timing.timed("other")
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        self.docs_dir = Path(config.docs_dir).resolve()
         self.content_dir = self.project_dir / CONTENT_DIR
         templates = str(PACKAGE_DIR / "templates")
         if templates not in config.theme.dirs:  # after the site's custom_dir, before the theme's own
@@ -198,7 +208,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         writes: set[str] = set()
         for spec in page_specs(content):
             if files.get_file_from_path(spec.src_uri) is not None:
-                log.warning(f"{config.docs_dir}/{spec.src_uri} hides the generated page of the same name; rename or remove it")
+                log.warning(f"{self.project_path(self.docs_dir / spec.src_uri)} hides the generated page of the same name; rename or remove it")
                 continue
             inclusion = InclusionLevel.UNDEFINED if spec.src_uri in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
             generated = GeneratedPage.make(config, spec.src_uri, lambda spec=spec: self._source(spec), lambda spec=spec: self._key(spec), inclusion)
@@ -622,13 +632,17 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         """A hand-written page's `term:` and `actor:` links to no known entity, each on its line."""
         if not hrefs:
             return
-        path = Path(os.path.relpath(config.docs_dir, self.project_dir), page.file.src_uri).as_posix()
+        path = self.project_path(self.docs_dir / page.file.src_uri)
         source = page.file.content_string
         glossary, actors = set(self.content.glossary), set(self.content.actors)
         for href in dict.fromkeys(hrefs):
             problem = explicit_link_problem(path, link_line(source, href), href, glossary, actors)
             if problem is not None:
                 log.warning(str(problem))
+
+    def project_path(self, path: Path) -> str:
+        """A file's path as messages give it: from the project's folder (where mkdocs.yml is)."""
+        return Path(os.path.relpath(path, self.project_dir)).as_posix()
 
     def _href(self, page: Page, target: Target) -> str:
         uri = uri_for(target.kind, target.id)
