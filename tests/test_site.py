@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from policy_briefs.plugin import PACKAGE_DIR
 from policy_briefs.safehtml import WORD_JOINER
 
-from conftest import Project
+from conftest import FIXTURES, Project
 from sitebuild import add_theme_payloads, article, build, page
 
 BRIEF = "briefs/forum-talks"
@@ -676,6 +676,24 @@ def test_search_finds_a_sentence_on_its_brief_not_on_the_pages_that_list_it(buil
     assert any(definition in text and "glossary/arf" in location for location, text in texts)
 
 
+def test_search_finds_a_brief_by_its_notes_each_leading_to_its_note(built):
+    site, urls = built
+    brief = "briefs/forum-talks/" if urls else "briefs/forum-talks.html"
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = {doc["location"]: doc for doc in docs if doc["location"].startswith(brief)}
+    soup = page(site, "briefs/forum-talks", urls)
+    notes = yaml.safe_load((FIXTURES / "mini" / "briefs" / "articles" / "forum-talks.annotations.yml").read_text(encoding="utf-8"))["annotations"]
+    for note in notes:
+        entry = entries.get(f"{brief}#note-{note['id']}")
+        assert entry is not None, note["id"]
+        assert note["quote"].strip("“”") in entry["title"] and note["kind"].replace("-", " ") in entry["title"].lower()
+        text = BeautifulSoup(entry["text"], "html.parser").get_text(" ")
+        assert " ".join(note.get("body", "").split()) in " ".join(text.split())
+        assert soup.select_one(f"li#note-{note['id']}") is not None  # where the result leads
+    assert "Jane Roe" in entries[f"{brief}#note-roe-agreed"]["text"] and "accurate" in entries[f"{brief}#note-arf-again"]["text"]
+    assert all("&lt;" not in entry["text"] for entry in entries.values())  # markup kept as markup, not written out as text
+
+
 def test_passages_in_one_paragraph_are_all_marked_even_when_they_overlap(mini: Project, tmp_path: Path):
     notes = mini.read("articles/forum-talks.annotations.yml")
     mini.write("articles/forum-talks.annotations.yml", notes + "  - id: overlap\n    kind: context\n    quote: ASEAN agreed. “We\n    body: Overlaps two others.\n")
@@ -759,7 +777,9 @@ def test_search_indexes_what_each_page_says_without_its_markers(mini: Project, t
     expected = json.loads((mini.root / "expected-index.json").read_text(encoding="utf-8"))
     docs = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     for url, entries in expected.items():
-        assert [doc for doc in docs if doc["location"].split("#")[0] == url] == entries, url
+        indexed = [doc for doc in docs if doc["location"].split("#")[0] == url]
+        notes = [doc for doc in indexed if "#note-" in doc["location"]]  # a brief's, after the page's own (see the next test)
+        assert indexed[: len(indexed) - len(notes)] == entries and indexed[len(entries) :] == notes, url
     texts = " ".join(doc["text"] for doc in docs if doc["location"].startswith(BRIEF))
     assert "<p>Some raw words about ASEAN &amp; Russia.</p>" in texts
     brief = (tmp_path / "site" / BRIEF / "index.html").read_text(encoding="utf-8")

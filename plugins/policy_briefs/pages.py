@@ -205,6 +205,13 @@ class PageRenderer:
         context = self._base(spec) | self._context(spec, tail=True) | {"heading": heading}
         return Markup(self._template(name).render(context))
 
+    def render_search_notes(self, spec: PageSpec) -> Markup:
+        """A brief's notes for search to index, each under a heading with its note's id (empty for other pages)."""
+        article = self.content.articles.get(spec.key) if spec.template == "brief.md" else None
+        if article is None or not article.annotations:
+            return Markup("")
+        return Markup(self._template("brief-search.html").render(self._base(spec) | {"article": article}))
+
     def _base(self, spec: PageSpec) -> dict:
         return {
             "content": self.content,

@@ -133,7 +133,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.parked = ParkedHtml()
         # A brief's HTML for search to index, with the page's HTML it was made with, till parked with the page's (see `_unpark`).
         self.search_copy: tuple[str, str, str] | None = None
-        self.after_search: tuple[str, str, str] | None = None  # page, its HTML, the copy search is given
+        self.after_search: tuple[str, str, str, str] | None = None  # page, its HTML, the copy search is given (or ""), its notes
         self.search_indexes = False
         self.navs = sharednav.SharedNavs()  # the navigation as drawn, by what it links to
         self.written: tuple[str, set[str]] = ("", set())  # the last build's site folder, and where in it the generated pages went
@@ -529,9 +529,12 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         if page.file.src_uri not in self.specs:
             return html
         copy, self.search_copy = self.search_copy, None
-        if copy is not None and copy[0] == page.file.src_uri and copy[1] == html:
-            self.parked.park(page.file.src_uri, html, copy[2])
-        else:  # no copy, or another plugin changed the page since: search reads the page as it is
+        # No copy, or another plugin changed the page since: search reads the page as it is.
+        search = copy[2] if copy is not None and copy[0] == page.file.src_uri and copy[1] == html else ""
+        notes = str(self.renderer.render_search_notes(self.specs[page.file.src_uri])) if self.search_indexes else ""
+        if search or notes:
+            self.parked.park(page.file.src_uri, html, search, notes)
+        else:
             self.parked.park(page.file.src_uri, html)
         self._page_done()
         return ""
@@ -545,15 +548,21 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
         Search reads the page's content in this event. Its copy is the page as Markdown alone makes
         it: the same text and headings, without this plugin's links, marks and markers, which
-        search leaves out anyway, but which more than doubled its work. (Material's search reads white space
+        search leaves out anyway, but which more than doubled its work. The brief's notes follow,
+        each under a heading with its note's id, so that a search finds the brief by its notes. (Material's search reads white space
         alone between two tags as one space: where two links had more between them, the copy's
         index keeps it as written. Search finds the same words.)
         """
         parked = self.parked.take(page.file.src_uri)
-        if parked is not None:
-            page.content = parked[-1]  # the page's HTML, or a brief's copy for search, parked after it
-            if len(parked) == 2:
-                self.after_search = (page.file.src_uri, *parked)
+        if parked is None:
+            return context
+        html, *for_search = parked
+        if for_search:
+            copy, notes = for_search
+            page.content = (copy or html) + notes
+            self.after_search = (page.file.src_uri, html, copy, notes)
+        else:
+            page.content = html
         return context
 
     @timing.timed("tails")
@@ -575,12 +584,20 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @event_priority(-100)  # after every other plugin's look at the page
     @timing.timed("page_events")
     def _restore(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 (MkDocs' template context)
-        """The brief's own HTML in place of its search copy, for the template."""
-        if self.after_search is not None and self.after_search[0] == page.file.src_uri:
-            _, html, copy = self.after_search
-            self.after_search = None
-            if page.content != copy:
-                log.warning(f"{page.file.src_uri}: a plugin changed the page's content while it was given to search; the page is written without that change")
+        """The brief's own HTML in place of what search was given, for the template.
+
+        Without a copy, search read the page itself (and took its `data-search-` marks off, as it
+        does): the page is kept as search left it, less the notes after it.
+        """
+        if self.after_search is None or self.after_search[0] != page.file.src_uri:
+            return context
+        _, html, copy, notes = self.after_search
+        self.after_search = None
+        content = page.content or ""
+        if copy and content == copy + notes or not copy and content.endswith(notes):
+            page.content = html if copy else content[: len(content) - len(notes)]
+        else:
+            log.warning(f"{page.file.src_uri}: a plugin changed the page's content while it was given to search; the page is written without that change")
             page.content = html
         return context
 
