@@ -170,6 +170,28 @@ def test_a_marker_opens_its_note_by_tap_on_a_phone(pages) -> None:
     note.wait_for(state="hidden")
 
 
+def test_a_note_taller_than_a_phone_shows_its_close_button_without_scrolling(pages) -> None:
+    page = pages.open(BRIEF, viewport="phone")
+    markers = page.locator(f"{BODY} button.pb-marker")
+    tallest = max(range(markers.count()), key=lambda n: len(page.locator(f"[id='{markers.nth(n).get_attribute('popovertarget')}']").inner_text()))
+    marker = markers.nth(tallest)
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    note = open_note(page, marker)
+    assert note.evaluate("e => e.scrollHeight > e.clientHeight"), "the longest note scrolls within the phone's screen"
+    close = note.locator(".pb-popover__close")
+    seen = close.evaluate(
+        """button => {
+            const box = button.getBoundingClientRect();
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            return y > 0 && y < innerHeight && document.elementFromPoint(x, y) === button;
+        }"""
+    )
+    assert seen, "Close is in view, not hidden below the note's fold"
+    close.tap()
+    note.wait_for(state="hidden")
+
+
 def point_in_text_of(page, passage) -> dict:
     """The middle of the passage's first word that is not in a link: where a reader would click on it."""
     return page.evaluate(
