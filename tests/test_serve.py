@@ -98,13 +98,18 @@ def test_the_page_of_a_deleted_entry_is_gone_from_the_preview(mini: Project, ser
         return False
 
     assert wait_for(gone), read_log(log)
+    assert wait_for(lambda: not any(entry["location"].startswith("glossary/eas/") for entry in index_entries(base))), "search still lists it"
+    assert {"", BRIEF, "glossary/arf/"} <= set(indexed_pages(base))
     assert process.poll() is None
+
+
+def index_entries(base: str) -> list[dict]:
+    return json.loads(fetch(base + "search/search_index.json"))["docs"]
 
 
 def indexed_pages(base: str) -> list[str]:
     """The pages search's index has entries of, each once per entry for its top (a page listed twice is there twice)."""
-    docs = json.loads(fetch(base + "search/search_index.json"))["docs"]
-    return sorted(entry["location"] for entry in docs if "#" not in entry["location"])
+    return sorted(entry["location"] for entry in index_entries(base) if "#" not in entry["location"])
 
 
 def test_search_in_the_preview_keeps_every_page_once_after_edits(mini: Project, server):

@@ -138,6 +138,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.navs = sharednav.SharedNavs()  # the navigation as drawn, by what it links to
         self.written: tuple[str, set[str]] = ("", set())  # the last build's site folder, and where in it the generated pages went
         self.links_filter = _LinksTheCheckReports(self)
+        self.page_urls: set[str] = set()  # the addresses of the site's pages in the last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -409,6 +410,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @timing.timed("other")
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 (Jinja environment)
         """All pages are rendered: check the pages made before all articles were read."""
+        self.page_urls = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}  # (as `Page.url`: what search lists)
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = incremental.TEMPLATE_BYTECODE  # the theme's templates compiled once, not every rebuild
         templates = config.theme.dirs.index(str(PACKAGE_DIR / "templates"))
@@ -630,8 +632,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             if not (name == "search" or name.endswith("/search")):
                 continue
             index, previous = getattr(plugin, "search_index", None), getattr(plugin, "search_index_prev", None)
-            if index is not None and previous is not None and isinstance(getattr(index, "entries", None), list) and index.entries:
-                index.entries = merged_entries(previous.entries, index.entries)
+            if index is not None and previous is not None and isinstance(getattr(index, "entries", None), list):
+                index.entries = merged_entries(previous.entries, index.entries, self.page_urls)
                 plugin.search_index_prev = None  # merged: search writes its index as it is now
 
     on_post_build = CombinedEvent(_merge_search_index, _after_build)
