@@ -103,6 +103,19 @@ def test_the_page_of_a_deleted_entry_is_gone_from_the_preview(mini: Project, ser
     assert process.poll() is None
 
 
+def test_renaming_a_note_warns_of_the_link_another_brief_has_to_it(mini: Project, server):
+    base, log, process = server
+    mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nThe forum met again.\n")
+    mini.write("articles/second.annotations.yml", "annotations:\n  - id: met-again\n    kind: context\n    quote: met again\n    body: It did.\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [there](second.md#note-met-again).\n\nAsk [the forum]")
+    assert wait_for(lambda: "second/#note-met-again" in fetch(base + BRIEF)), read_log(log)
+    mini.replace("articles/second.annotations.yml", "id: met-again", "id: met-once-more")
+    assert wait_for(lambda: "id=\"note-met-once-more\"" in fetch(base + "briefs/second/")), read_log(log)
+    message = "forum-talks.md:25: link 'second.md#note-met-again' names no note of the brief 'second'"
+    assert wait_for(lambda: message in read_log(log)), read_log(log)
+    assert process.poll() is None
+
+
 def index_entries(base: str) -> list[dict]:
     return json.loads(fetch(base + "search/search_index.json"))["docs"]
 

@@ -658,6 +658,34 @@ def test_sections_after_the_article_are_in_the_contents_with_their_own_ids(mini:
     assert contents.index("#russia-in-asean-regional-forum") < contents.index("#notes_1")
 
 
+SECOND_BRIEF = (
+    "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nThe second brief says the forum met again.\n",
+    "annotations:\n  - id: met-again\n    kind: context\n    quote: the forum met again\n    body: It did.\n",
+)
+
+
+def test_a_link_to_a_briefs_note_must_name_one_of_its_notes_in_the_check_and_the_build(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
+    mini.write("articles/second.md", SECOND_BRIEF[0])
+    mini.write("articles/second.annotations.yml", SECOND_BRIEF[1])
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [there](second.md#note-met-again) and [here](#passage-agreed).\n\nAsk [the forum]")
+    site_of(mini, tmp_path)
+    assert_check_passes(mini)
+
+    mini.replace("articles/second.annotations.yml", "id: met-again", "id: met-once-more")  # the linking article does not change
+    mini.replace("articles/forum-talks.md", "(#passage-agreed)", "(#passage-agred)")
+    line = mini.read("articles/forum-talks.md").splitlines().index("See [there](second.md#note-met-again) and [here](#passage-agred).") + 1
+    expected = [
+        f"briefs/articles/forum-talks.md:{line}: link '#passage-agred' names no note of this brief (did you mean 'agreed'?)",
+        f"briefs/articles/forum-talks.md:{line}: link 'second.md#note-met-again' names no note of the brief 'second' (its notes are met-once-more)",
+    ]
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert check.returncode != 0 and [line for line in check.stdout.splitlines() if "names no note" in line] == expected
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode != 0 and warnings == [f"policy_briefs: {problem}" for problem in expected]  # and not MkDocs' anchor warnings too
+
+
 def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):
     site, urls = built
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

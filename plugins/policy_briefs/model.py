@@ -35,6 +35,7 @@ class Article:
     annotations_path: str | None = None
     reader_blocks: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()  # every entity occurrence in the body, in order
+    note_links: tuple[tuple[str, int], ...] = ()  # links to a brief's note or passage (#note-ID, #passage-ID): address, line
 
     @property
     def reader_text(self) -> str:

@@ -37,7 +37,7 @@ from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
 from .searchmerge import merged_entries
-from .sitepaths import INDEX_PAGES, linked_file, uri_for
+from .sitepaths import INDEX_PAGES, linked_file, note_place, uri_for
 from .validate import ArticleReader, Loading, explicit_link_problem, link_line
 
 log = get_plugin_logger(__name__)
@@ -67,6 +67,7 @@ class _LinksTheCheckReports(logging.Filter):
     MESSAGE = re.compile(r"Doc file '(?P<page>[^']*)' contains (?P<what>(?:a|an [a-z ]+) link (?:to )?'(?P<href>.*?)'(?=, | which ).*)", re.DOTALL)
     MISSING = "but the target"
     UNRECOGNIZED = "unrecognized relative link"
+    ANCHOR = "anchor"
 
     def __init__(self, plugin: PolicyBriefsPlugin) -> None:
         super().__init__()
@@ -88,6 +89,8 @@ class _LinksTheCheckReports(logging.Filter):
                 return False
         elif self.UNRECOGNIZED in found["what"] and self.plugin.loading.checker.unrecognized_links:
             return False
+        elif self.ANCHOR in found["what"] and (note_place(found["href"], found["page"]) or ("",))[0] in self.plugin.loading.articles:
+            return False  # a brief's note or passage: see `Loading.note_link_problems`
         self._locate(record, found, self.plugin.project_dir / spec.sources[0], "article")
         return True
 
@@ -416,6 +419,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         templates = config.theme.dirs.index(str(PACKAGE_DIR / "templates"))
         env.loader = sharednav.with_theme_prefix(env.loader, config.theme.dirs[templates + 1 :])
         self._finalize()
+        for problem in self.loading.note_link_problems():
+            log.warning(str(problem))
         from mkdocs.commands.build import _populate_page
 
         for uri, made_from in self.early.items():

@@ -43,3 +43,21 @@ def linked_file(href: str, from_uri: str) -> str | None:
 def relative_path(uri: str, from_uri: str) -> str:
     """How page `from_uri` links to the documentation file `uri`."""
     return posixpath.relpath(uri, posixpath.dirname(from_uri) or ".")
+
+
+NOTE_PLACES = ("note", "passage")  # a brief's places named by a note's id: #note-ID, #passage-ID
+
+
+def note_place(href: str, from_uri: str) -> tuple[str, str] | None:
+    """The brief (its slug) and note id that a link on page `from_uri` names as `#note-ID` or `#passage-ID`.
+
+    None for any other link, and for a link to a page that is not in the briefs' folder.
+    """
+    path, _, fragment = href.partition("#")
+    kind, dash, note = fragment.partition("-")
+    if kind not in NOTE_PLACES or not dash or not note:
+        return None
+    target = from_uri if not path else linked_file(path, from_uri)
+    if target is None or posixpath.dirname(target) != SECTIONS["brief"] or not target.endswith(".md"):
+        return None
+    return posixpath.basename(target)[: -len(".md")], note

@@ -26,7 +26,7 @@ from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_
 from .roughmarkdown import code_ranges, in_code, unclosed_html_block
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
-from .sitepaths import generated_pages, linked_file, linked_path, relative_path, uri_for
+from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
 
 # Fields each annotation kind needs, and fields only one kind may carry.
 REQUIRED_BY_KIND = {"quotation": ("speaker",), "fact-check": ("verdict", "body"), "context": ("body",), "claim": ("body",), "question": ("body",)}
@@ -34,7 +34,6 @@ ONLY_FOR_KIND = {"speaker": "quotation", "verdict": "fact-check"}
 SUPPRESS_SCHEME = "nolink"
 EXPLICIT_SCHEMES = {"term", "actor", SUPPRESS_SCHEME}
 PLACES_SHOWN = 3  # of the passages an ambiguous quote matches
-NOTE_PLACES = ("note", "passage")  # a brief's places named by a note's id: #note-ID, #passage-ID
 _FOLDERS = {"glossary entry": "glossary", "actor": "actors"}
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # a URL's scheme (RFC 3986)
 
@@ -191,8 +190,25 @@ class Loading:
     def content(self) -> Content:
         return Content(dict(sorted(self.articles.items())), self.checker.glossary, self.checker.actors)
 
+    def note_link_problems(self) -> list[Problem]:
+        """Articles' links to a brief's note or passage that names none of its notes, once every article is finished.
+
+        Checked across briefs on every build, not with each article: renaming a note breaks the
+        links of articles that did not change.
+        """
+        ids = {slug: {note.id for note in article.annotations} for slug, article in self.articles.items()}
+        problems = []
+        for slug, article in self.articles.items():
+            for href, line in article.note_links:
+                target, note = note_place(href, uri_for("brief", slug)) or ("", "")
+                if target in ids and note not in ids[target]:
+                    brief = "this brief" if target == slug else f"the brief '{target}'"
+                    hint = did_you_mean(note, ids[target]) or (f"its notes are {', '.join(sorted(ids[target]))}" if ids[target] else "it has no notes")
+                    problems.append(Problem(article.path, line, f"link '{href}' names no note of {brief}", hint))
+        return _sorted(problems)
+
     def result(self) -> LoadResult:
-        return LoadResult(self.content(), self.index, _sorted(set(self.problems)))
+        return LoadResult(self.content(), self.index, _sorted(set(self.problems) | set(self.note_link_problems())))
 
 
 def _sorted(problems) -> list[Problem]:  # noqa: ANN001
@@ -251,7 +267,9 @@ class _Checker:
         annotations = self._annotations(annotation_file, blocks, place=readable) if annotation_file else ()
         if parsed.fields is None:
             return None
-        return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions)
+        page = uri_for("brief", slug)
+        note_links = tuple((href, body_line + _link_line(body, href)) for href in dict.fromkeys(view.links) if note_place(href, page))
+        return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links)
 
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
