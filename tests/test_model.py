@@ -597,6 +597,12 @@ def test_an_image_of_no_file_is_a_problem_like_a_link(mini: Project):
     assert [(p.line, p.message) for p in problems] == [(25, "link 'mapp.png' names 'briefs/mapp.png', which is not a page or file of the site")]
 
 
+def test_a_missing_file_whose_name_looks_like_a_host_is_not_taken_for_a_web_address(mini: Project):
+    mini.replace(ART, "(term:arf)", "(term:arf) [a](no-such-brief.md) ![b](map.PNG) [c](old-brief.md#note-x) [d](example.org.md)")
+    problems = load_project(mini.root, site_files=["index.md"]).problems
+    assert [p.hint.split(":")[0] for p in problems] == ["a brief's links start from the site's briefs/ folder"] * 4
+
+
 @pytest.mark.parametrize("opening", ["<details>\n<summary>More</summary>", '<div class="aside">'])
 def test_an_html_block_left_open_is_one_problem_on_its_line_not_a_missing_article(mini: Project, opening: str):
     text = mini.read(ART).replace("The ASEAN Regional Forum met", f"{opening}\n\nThe ASEAN Regional Forum met", 1)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
@@ -469,9 +470,17 @@ _FILE_LINKS_HINT = "a brief's links start from the site's briefs/ folder: link a
 _HOST_LIKE = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#:]|$)")  # valdaiclub.com/a, www.example.org
 
 
+_FILE_EXTENSIONS = {".md", ".markdown", ".html", ".htm", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".csv", ".txt", ".docx", ".xlsx"}
+
+
 def _address_hint(href: str) -> str:
-    """What to write for a link that leads to no file: a web address whole, or a file as briefs link to one."""
-    return f"write the whole address, https://{href}" if _HOST_LIKE.match(href) else _FILE_LINKS_HINT
+    """What to write for a link that leads to no file: a web address whole, or a file as briefs link to one.
+
+    `report.md` or `map.png` looks like a host name too, but names a file.
+    """
+    path = urlsplit(href).path
+    a_file = "/" not in path and not path.startswith("www.") and posixpath.splitext(path)[1].lower() in _FILE_EXTENSIONS
+    return f"write the whole address, https://{href}" if _HOST_LIKE.match(href) and not a_file else _FILE_LINKS_HINT
 
 
 def explicit_link_problem(path: str, line: int, href: str, glossary_ids: set[str], actor_ids: set[str]) -> Problem | None:
