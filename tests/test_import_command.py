@@ -172,6 +172,44 @@ def test_force_overwrites_the_article_but_never_the_notes(mini: Project):
     assert mini.read("articles/forum-talks.annotations.yml") == notes
 
 
+def test_an_article_file_with_front_matter_is_refused_not_imported_as_text(mini: Project, tmp_path: Path):
+    copy = tmp_path / "copy.md"
+    copy.write_text(mini.read("articles/forum-talks.md"), encoding="utf-8")
+    result = run("import", str(copy), "--project", str(mini.root), "--slug", "copied")
+    assert result.exit_code == 1 and "it starts with front matter between '---' lines" in result.output
+    assert not mini.path("articles/copied.md").exists() and not mini.path("articles/copied.annotations.yml").exists()
+
+
+def test_a_markdown_file_is_imported_as_markdown(mini: Project, tmp_path: Path):
+    saved = tmp_path / "saved.md"
+    saved.write_text(
+        "Share this\n\n# Talks in the Region\n\nBy Jane Roe\n\nThe forum *met* in [Moscow](https://example.org/).\n\n"
+        "## What was agreed\n\n- one\n- two\n\n```\ncode\n\nmore code\n```\n\n> A quotation\n> on two lines.\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(saved), "--project", str(mini.root), "--slug", "region-talks")
+    assert result.exit_code == 0, result.output
+    text = mini.read("articles/region-talks.md")
+    assert "title: Talks in the Region" in text and "authors: [jane-roe]" in text
+    assert body_of(mini.path("articles/region-talks.md")) == (
+        "The forum *met* in [Moscow](https://example.org/).\n\n## What was agreed\n\n- one\n- two\n\n```\ncode\n\nmore code\n```\n\n"
+        "> A quotation\n> on two lines.\n"
+    )
+    assert "[share prompt] Share this" in result.output and "(from Markdown)" in result.output
+
+
+def test_text_that_is_not_utf8_is_read_in_the_encoding_given_and_the_guess_is_told(mini: Project, tmp_path: Path):
+    saved = tmp_path / "ru.txt"
+    saved.write_bytes("Россия и АСЕАН\n\nМинистр обороны встретился с коллегами из АСЕАН.\n".encode("cp1251"))
+    guessed = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks")
+    assert guessed.exit_code == 0 and "The file is not UTF-8: it was read as Windows-1252" in guessed.output
+    given = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks", "--encoding", "cp1251", "--force")
+    assert given.exit_code == 0, given.output
+    assert "title: Россия и АСЕАН" in mini.read("articles/ru-talks.md") and "not UTF-8" not in given.output
+    unknown = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-other", "--encoding", "cp9999")
+    assert unknown.exit_code == 1 and "'cp9999' is not an encoding" in unknown.output and not mini.path("articles/ru-other.md").exists()
+
+
 def test_refuses_an_invalid_slug(tmp_path: Path):
     result = run("import", str(PAGE), "--project", str(tmp_path), "--slug", "Forum_Talks")
     assert result.exit_code == 1

@@ -153,9 +153,10 @@ def new(slug: str, title: str | None, force: bool, project: Path) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--slug", help="The brief's slug (default: made from the title).")
 @click.option("--force", is_flag=True, help="Overwrite an existing article.")
+@click.option("--encoding", help="The file's encoding, if it is not UTF-8 (or not what a page declares): cp1251, latin-1, …")
 @PROJECT_OPTION
-def import_(file: Path, slug: str | None, force: bool, project: Path) -> None:
-    """Turn a saved article (an HTML page or copied text) into briefs/articles/SLUG.md.
+def import_(file: Path, slug: str | None, force: bool, encoding: str | None, project: Path) -> None:
+    """Turn a saved article (an HTML page, Markdown or copied text) into briefs/articles/SLUG.md.
 
     Keeps the title, paragraphs, subheadings and quotations; removes what the
     site put around the article and lists it, so you can check nothing of the
@@ -165,7 +166,7 @@ def import_(file: Path, slug: str | None, force: bool, project: Path) -> None:
     from .scaffold import ScaffoldError, annotations_path, annotations_scaffold, article_path, check_slug, front_matter, refuse_existing
 
     try:
-        imported = import_file(file)
+        imported = import_file(file, encoding)
     except (OSError, ValueError) as error:
         fail(f"cannot read {file}: {error}")
     if not imported.blocks:
@@ -194,7 +195,13 @@ def _report_import(imported, written: list[Path], project: Path) -> None:
     headings = sum(1 for block in imported.blocks if block.startswith("## "))
     for path in written:
         click.echo(f"Wrote {path.relative_to(project).as_posix()}")
-    click.echo(f"Article: {_plural(len(imported.blocks) - headings, 'paragraph')}, {_plural(headings, 'subheading')} (from {'an HTML page' if imported.kind == 'html' else 'text'}).")
+    source = {"html": "an HTML page", "markdown": "Markdown"}.get(imported.kind, "text")
+    click.echo(f"Article: {_plural(len(imported.blocks) - headings, 'paragraph')}, {_plural(headings, 'subheading')} (from {source}).")
+    if imported.assumed_encoding:
+        click.echo(
+            f"The file is not UTF-8: it was read as {imported.assumed_encoding}. If its letters look wrong, import it again "
+            "with its encoding, --encoding NAME --force (Russian text is often cp1251)."
+        )
     if imported.removed:
         click.echo(f"Removed {_plural(len(imported.removed), 'passage')}; check that none is part of the article:")
         for removed in imported.removed:

@@ -84,8 +84,9 @@ class Imported:
     front: FrontMatter
     blocks: list[str]  # Markdown blocks: paragraphs, `## ` headings, quotes, lists
     removed: list[Removed] = field(default_factory=list)
-    kind: str = "text"  # "html" or "text"
+    kind: str = "text"  # "html", "markdown" or "text"
     inferred: list[str] = field(default_factory=list)  # front matter fields filled from the page
+    assumed_encoding: str | None = None  # the encoding a file that is not UTF-8 was read in, when none was given
 
     @property
     def body(self) -> str:
@@ -139,6 +140,56 @@ def import_text(text: str) -> Imported:
         else:
             result.blocks.append(escape_markdown(paragraph))
     return result
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+_HEADING_1 = re.compile(r"#[ \t]+(?P<title>[^\n]*?)[ \t#]*")
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+
+
+def import_markdown(text: str) -> Imported:
+    """An article saved as Markdown: its blocks kept as written, the title from its first `# ` heading."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _markdown_blocks(text)
+    result = Imported(FrontMatter(), [], kind="markdown")
+    kept = _drop_chrome(blocks, result.removed)
+    heading = _HEADING_1.fullmatch(kept[0]) if kept else None
+    if heading is not None:
+        result.front.title = heading.group("title")
+        result.inferred.append("title")
+        kept = kept[1:]
+    else:
+        kept = _take_title(kept, result)
+    result.blocks = _take_byline(kept, result)
+    return result
+
+
+def _markdown_blocks(text: str) -> list[str]:
+    """Blocks between blank lines, as written; a fenced code block is one block, blank lines and all."""
+    blocks, current, fence = [], [], None
+    for line in text.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)[0] * len(opening.group(1))
+        elif fence is not None and line.strip().startswith(fence):
+            fence = None
+        if line.strip() or fence is not None:
+            current.append(line.rstrip())
+        elif current:
+            blocks.append("\n".join(current))
+            current = []
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def refuse_front_matter(text: str) -> None:
+    """A file that starts with front matter is a brief's article already, not a page to import."""
+    if _FRONT_MATTER.match(text.removeprefix("\ufeff").replace("\r\n", "\n")):
+        raise ValueError(
+            "it starts with front matter between '---' lines, as an article file of the site does: copy it into "
+            "briefs/articles/ as it is and run briefs check, or remove the front matter to import its text"
+        )
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -482,20 +533,40 @@ def is_html(data: bytes, name: str) -> bool:
     return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
 
 
-def import_file(path: Path) -> Imported:
-    """Read a saved page, HTML or text, by its name and content."""
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def import_file(path: Path, encoding: str | None = None) -> Imported:
+    """Read a saved page, HTML, Markdown or text, by its name and content; in `encoding` if given."""
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # text saved as "Unicode" on Windows
         data = data.decode("utf-16").encode("utf-8")
     if b"\x00" in data:
         raise ValueError("it is neither a web page nor text (it holds binary data)")
+    given = _decoded(data, encoding) if encoding else None
     if is_html(data, path.name):
-        return import_html(data)
+        return import_html(given if given is not None else data)
+    assumed = None
+    if given is not None:
+        text = given
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text, assumed = data.decode("cp1252", errors="replace"), "Windows-1252"
+    refuse_front_matter(text)
+    result = import_markdown(text) if path.name.lower().endswith(MARKDOWN_SUFFIXES) else import_text(text)
+    result.assumed_encoding = assumed
+    return result
+
+
+def _decoded(data: bytes, encoding: str) -> str:
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return import_text(text)
+        return data.decode(encoding)
+    except LookupError:
+        raise ValueError(f"'{encoding}' is not an encoding Python knows (try utf-8, cp1251, latin-1)") from None
+    except UnicodeDecodeError as error:
+        raise ValueError(f"it is not {encoding} text (byte {error.start} cannot be read)") from None
 
 
 def suggest_slug(title: str, max_length: int = 60) -> str:
