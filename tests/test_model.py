@@ -876,3 +876,15 @@ def test_clash_line_when_expansion_repeats_the_term(mini: Project):
     mini.write("glossary/eas.yml", "term: EAS\nexpansion: EAS\naliases: [ARF]\ndefinition: A summit.\n")
     problem = only_problem(mini)
     assert (problem.path, problem.line) == ("briefs/glossary/eas.yml", 3), str(problem)
+
+
+def test_a_file_whose_name_is_not_an_id_is_checked_but_not_published(mini: Project):
+    mini.write("glossary/ARF-Copy.yml", mini.read("glossary/arf.yml"))  # same term: it would claim the entry's names
+    mini.write("articles/Forum_Copy.md", mini.read(ART))
+    result = load(mini)
+    assert sorted((p.path, p.message) for p in result.problems) == [
+        ("briefs/articles/Forum_Copy.md", "file name 'Forum_Copy' is not a valid id (lowercase letters, digits and single hyphens)"),
+        ("briefs/glossary/ARF-Copy.yml", "file name 'ARF-Copy' is not a valid id (lowercase letters, digits and single hyphens)"),
+    ]
+    assert sorted(result.content.glossary) == ["arf", "eas"] and sorted(result.content.articles) == ["forum-talks"]
+    assert {target.id for target in result.index.by_form.values()} == {"arf", "eas", "asean", "jane-roe", "russia"}  # the entry keeps its names

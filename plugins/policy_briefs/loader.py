@@ -107,7 +107,8 @@ def validate_fields(located: LocatedData, rel: str, model: type[M]) -> tuple[M |
 
 def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], raw: RawContent) -> Parsed:
     parsed = Parsed(rel, stem)
-    raw.problems.extend(check_stem(stem, rel))
+    bad_name = check_stem(stem, rel)
+    raw.problems.extend(bad_name)
     try:
         parsed.located = load_yaml(read_text(file, rel), rel)
     except ContentError as error:
@@ -117,6 +118,8 @@ def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], ra
     raw.problems.extend(problems)
     if parsed.fields is None and model is AnnotationFileFields:
         parsed.salvaged = _notes_one_by_one(parsed.located.data)
+    if bad_name:  # checked, but not published under a name its page cannot have
+        parsed.fields = None
     return parsed
 
 
@@ -135,7 +138,8 @@ def _notes_one_by_one(data: Any) -> list[AnnotationFields | None] | None:
 
 def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
     parsed = Parsed(rel, stem)
-    raw.problems.extend(check_stem(stem, rel))
+    bad_name = check_stem(stem, rel)
+    raw.problems.extend(bad_name)
     try:
         front, body, body_line = split_front_matter(read_text(file, rel), rel)
     except ContentError as error:
@@ -157,6 +161,8 @@ def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
         return
     parsed.fields, problems = validate_fields(parsed.located, rel, ArticleFields)
     raw.problems.extend(problems)
+    if bad_name:  # checked, but not published under a slug its page cannot have
+        parsed.fields = None
 
 
 def too_deep_line(body: str) -> int | None:
