@@ -591,6 +591,16 @@ def test_a_link_to_no_file_and_no_address_is_a_problem_where_builds_warn_of_it(m
     ]
 
 
+def test_an_absolute_link_is_a_problem_where_builds_warn_of_it(mini: Project):
+    mini.replace(ART, "(term:arf)", "(term:arf) [a](/index.md) [b](/briefs/) [c](//example.org/x)")
+    assert load_project(mini.root, site_files=["index.md"]).problems == []  # (builds do not warn of it by default)
+    problems = load_project(mini.root, site_files=["index.md"], absolute_links=True).problems
+    assert [(p.line, p.message.split(":")[0], p.hint) for p in problems] == [
+        (25, "link '/briefs/' is absolute", "a brief's links start from the site's briefs/ folder: link another brief as SLUG.md, a page of docs/ as ../PATH.md, an entry with term:ID, an actor with actor:ID"),
+        (25, "link '/index.md' is absolute", "write '../index.md'"),
+    ]
+
+
 def test_an_image_of_no_file_is_a_problem_like_a_link(mini: Project):
     mini.replace(ART, "(term:arf)", "(term:arf) ![A map](mapp.png)")
     problems = load_project(mini.root, site_files=["index.md"]).problems

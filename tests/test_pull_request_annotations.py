@@ -61,13 +61,15 @@ def test_every_problem_of_a_strict_build_is_annotated_on_its_line_once(mini: Pro
     assert result.returncode != 0
     link_line, home_line = line_of(article, "(#nope)"), line_of(home, "(missing.md)")
     assert sorted((file, line) for file, line, _ in build_annotations) == [
-        ("briefs/articles/forum-talks.md", link_line), ("briefs/articles/forum-talks.md", link_line),
-        ("docs/index.md", home_line), ("docs/index.md", home_line),
+        ("briefs/articles/forum-talks.md", link_line), ("docs/index.md", home_line), ("docs/index.md", home_line),
     ], result.stderr
     messages = " | ".join(message for *_, message in build_annotations)
-    assert "'#nope'" in messages and "'/index.md'" in messages and "'missing.md'" in messages and "'term:nobody'" in messages
-    assert [(file, line) for file, line, _ in check_annotations] == [("briefs/articles/forum-talks.annotations.yml", line_of(mini.path("articles/forum-talks.annotations.yml"), "arff"))]
-    assert "arff" in result.stderr  # the build reports it too, and its line is annotated by the check alone
+    assert "'#nope'" in messages and "'missing.md'" in messages and "'term:nobody'" in messages
+    assert sorted((file, line) for file, line, _ in check_annotations) == [
+        ("briefs/articles/forum-talks.annotations.yml", line_of(mini.path("articles/forum-talks.annotations.yml"), "arff")),
+        ("briefs/articles/forum-talks.md", link_line),  # the absolute link
+    ]
+    assert "arff" in result.stderr and "'/index.md' is absolute" in result.stderr  # the build reports them too: annotated by the check alone
 
 
 def test_a_clean_build_is_not_annotated(mini: Project, tmp_path: Path):

@@ -72,7 +72,7 @@ def check(project: Path, style: str, ref: str | None) -> None:
     site = read_settings(project)
     if site.unread:
         click.echo(f"Note: {site.unread}", err=True)
-    result = load_project(project, site.markdown_extensions, site.extension_configs, site_files=site.docs_files, unrecognized_links=site.unrecognized_links)
+    result = load_project(project, site.markdown_extensions, site.extension_configs, site_files=site.docs_files, unrecognized_links=site.unrecognized_links, absolute_links=site.absolute_links)
     content = result.content
     counts = f"{len(content.articles)} briefs, {sum(len(a.annotations) for a in content.articles.values())} annotations, {len(content.glossary)} glossary entries, {len(content.actors)} actors"
     if ref is not None:

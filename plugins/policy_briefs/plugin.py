@@ -68,6 +68,7 @@ class _LinksTheCheckReports(logging.Filter):
     MISSING = "but the target"
     UNRECOGNIZED = "unrecognized relative link"
     ANCHOR = "anchor"
+    ABSOLUTE = "an absolute link"
 
     def __init__(self, plugin: PolicyBriefsPlugin) -> None:
         super().__init__()
@@ -88,6 +89,8 @@ class _LinksTheCheckReports(logging.Filter):
             if target is not None and target not in self.plugin.loading.checker.site_files:
                 return False
         elif self.UNRECOGNIZED in found["what"] and self.plugin.loading.checker.unrecognized_links:
+            return False
+        elif self.ABSOLUTE in found["what"] and self.plugin.loading.checker.absolute_links:
             return False
         elif self.ANCHOR in found["what"] and (note_place(found["href"], found["page"]) or ("",))[0] in self.plugin.loading.articles:
             return False  # a brief's note or passage: see `Loading.note_link_problems`
@@ -240,8 +243,11 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _load(self, config: MkDocsConfig, site_files: list[str]) -> None:
         """Check every file; finish the articles read before (same text, same entities, same Markdown settings, same site files)."""
         raw, self.digests = incremental.read_files(self.project_dir, keep=self.serving)
-        unrecognized = config.validation.links.unrecognized_links >= logging.WARNING
-        loading = self.loading = Loading(self.project_dir, raw, keep_lines=self.serving, site_files=site_files, unrecognized_links=unrecognized)
+        links = config.validation.links
+        loading = self.loading = Loading(
+            self.project_dir, raw, keep_lines=self.serving, site_files=site_files,
+            unrecognized_links=links.unrecognized_links >= logging.WARNING, absolute_links=links.absolute_links >= logging.WARNING,
+        )
         self.extension.linker = loading.linker
         self.extension.index = loading.index
         self.forms_key = incremental.forms_key(loading.index)

@@ -25,6 +25,7 @@ class SiteSettings:
     docs_files: list[str] | None = field(default_factory=list)  # paths in the docs folder, with `/` (None: not known)
     unread: str | None = None  # why the configuration could not be read (None: it was, or there is none)
     unrecognized_links: bool = False  # whether a build warns of a link to no file and no address (MkDocs' validation)
+    absolute_links: bool = False  # whether a build warns of an absolute link (`/page.md`)
 
 
 def read_settings(project: Path) -> SiteSettings:
@@ -37,5 +38,8 @@ def read_settings(project: Path) -> SiteSettings:
         files = get_files(config)
     except (MkDocsException, OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return SiteSettings(docs_files=None, unread=f"{config_file.name} could not be read ({error}): quotes are matched against plain Markdown, and links to files are not checked")
-    unrecognized = config.validation.links.unrecognized_links >= logging.WARNING
-    return SiteSettings(list(config.markdown_extensions), dict(config.mdx_configs), sorted(file.src_uri for file in files), unrecognized_links=unrecognized)
+    links = config.validation.links
+    return SiteSettings(
+        list(config.markdown_extensions), dict(config.mdx_configs), sorted(file.src_uri for file in files),
+        unrecognized_links=links.unrecognized_links >= logging.WARNING, absolute_links=links.absolute_links >= logging.WARNING,
+    )

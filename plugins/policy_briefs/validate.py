@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
@@ -52,15 +52,15 @@ class LoadResult:
 
 def load_project(
     project: Path, markdown_extensions: list | None = None, extension_configs: dict | None = None, raw: RawContent | None = None, site_files: Iterable[str] | None = (),
-    unrecognized_links: bool = False,
+    unrecognized_links: bool = False, absolute_links: bool = False,
 ) -> LoadResult:
     """Load and check everything under `project/briefs`; never raises for bad content.
 
     Give the site's Markdown extensions so quotes are matched against the text as the site renders it,
     its documentation files so that links to them are known, and whether its builds warn of a link to
-    no file and no address (`unrecognized_links`).
+    no file and no address (`unrecognized_links`) or of an absolute link (`absolute_links`).
     """
-    loading = Loading(project, raw, site_files=site_files, unrecognized_links=unrecognized_links)
+    loading = Loading(project, raw, site_files=site_files, unrecognized_links=unrecognized_links, absolute_links=absolute_links)
     reader = ArticleReader(markdown_extensions or [], extension_configs or {})
     for slug in list(loading.pending):
         loading.finish(slug, loading.read(slug, reader))
@@ -116,7 +116,10 @@ class Loading:
     pass instead of two) and finishes it then; `briefs check` reads them all here.
     """
 
-    def __init__(self, project: Path, raw: RawContent | None = None, keep_lines: bool = True, site_files: Iterable[str] | None = (), unrecognized_links: bool = False) -> None:
+    def __init__(
+        self, project: Path, raw: RawContent | None = None, keep_lines: bool = True, site_files: Iterable[str] | None = (),
+        unrecognized_links: bool = False, absolute_links: bool = False,
+    ) -> None:
         """`keep_lines=False`: forget where each field is once its article is finished (nothing reads the files again).
 
         `site_files`: the site's hand-written documentation files (paths in its docs folder), which articles
@@ -124,7 +127,7 @@ class Loading:
         """
         self.raw = raw if raw is not None else read_files(project)
         self.keep_lines = keep_lines
-        self.checker = _Checker(self.raw, site_files, unrecognized_links)
+        self.checker = _Checker(self.raw, site_files, unrecognized_links, absolute_links)
         self.checker.prepare()
         self.index = self.checker.index
         self.linker = Linker(self.index.by_form)
@@ -217,13 +220,14 @@ def _sorted(problems) -> list[Problem]:  # noqa: ANN001
 
 
 class _Checker:
-    def __init__(self, raw: RawContent, site_files: Iterable[str] | None = (), unrecognized_links: bool = False) -> None:
+    def __init__(self, raw: RawContent, site_files: Iterable[str] | None = (), unrecognized_links: bool = False, absolute_links: bool = False) -> None:
         self.raw = raw
         self.problems: list[Problem] = []
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
         self.site_files = generated_pages(raw.articles, self.glossary_ids, self.actor_ids).union(site_files) if site_files is not None else None
         self.unrecognized_links = unrecognized_links  # whether a link to no file and no address is a problem (as the site's builds warn of it)
+        self.absolute_links = absolute_links  # whether an absolute link (`/page.md`) is a problem (likewise)
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
@@ -275,7 +279,10 @@ class _Checker:
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
             self._check_scheme(parsed, body, body_line, href)
-            if self.unrecognized_links and self._unrecognized(uri_for("brief", slug), href):
+            if self.absolute_links and href.startswith("/") and not href.startswith("//"):
+                message = f"link '{href}' is absolute: it leads elsewhere when the site is not at the root of its address"
+                self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), message, self._relative_hint(slug, href)))
+            elif self.unrecognized_links and self._unrecognized(uri_for("brief", slug), href):
                 message = f"link '{href}' is neither a web address nor a file of the site"
                 self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), message, _address_hint(href)))
             else:
@@ -286,6 +293,13 @@ class _Checker:
             problem = explicit_link_problem(parsed.path, body_line + _link_line(body, href), href, self.glossary_ids, self.actor_ids)
             if problem is not None:
                 self.problems.append(problem)
+
+    def _relative_hint(self, slug: str, href: str) -> str:
+        """How the brief's page links to what an absolute link names, if it names a file of the site."""
+        target = posixpath.normpath(unquote(urlsplit(href).path).lstrip("/") or ".")
+        if self.site_files is not None and target in self.site_files:
+            return f"write '{relative_path(target, uri_for('brief', slug))}'"
+        return _FILE_LINKS_HINT
 
     def _unrecognized(self, page: str, href: str) -> bool:
         """Whether MkDocs leaves a link on `page` as it is: a relative path with no extension that names no file of the site.
