@@ -686,6 +686,20 @@ def test_a_link_to_a_briefs_note_must_name_one_of_its_notes_in_the_check_and_the
     assert strict.returncode != 0 and warnings == [f"policy_briefs: {problem}" for problem in expected]  # and not MkDocs' anchor warnings too
 
 
+def test_a_brief_shows_its_tags_each_leading_to_the_briefs_tagged_so(built):
+    site, urls = built
+    brief_file = site / BRIEF / "index.html" if urls else site / f"{BRIEF}.html"
+    links = page(site, BRIEF, urls).select(".pb-brief-header .pb-tags a.pb-tag")
+    assert [a.get_text() for a in links] == ["southeast-asia", "defence"]
+    for link in links:
+        address, _, anchor = link["href"].partition("#")
+        target = (brief_file.parent / address).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        group = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor)
+        assert group is not None and group.h2.get_text() == link.get_text()
+        assert [a.get_text() for a in group.select("li a")] == ["Forum talks in the region"]
+
+
 def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):
     site, urls = built
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
