@@ -473,6 +473,7 @@ ONE_MISTAKE = {
     "dangling related": ((G_EAS, "related: [arf]", "related: [arg]"), ("briefs/glossary/eas.yml", 5, "unknown glossary entry 'arg'", "did you mean 'arf'?")),
     "dangling glossary actor": (("glossary/arf.yml", "actors: [asean]", "actors:\n  - russia\n  - asian"), ("briefs/glossary/arf.yml", 8, "unknown actor 'asian'", "did you mean 'asean'?")),
     "dangling affiliation": (("actors/jane-roe.yml", "affiliations: [asean]", "affiliations: [asaen]"), ("briefs/actors/jane-roe.yml", 4, "unknown actor 'asaen'", "did you mean 'asean'?")),
+    "an id lengthened by a rename": ((ANN, "speaker: jane-roe", "speaker: roe"), (ANNOTATIONS, 11, "unknown actor 'roe'", "did you mean 'jane-roe'?")),
     "dangling member without a near id": (("actors/asean.yml", "members: []", "members: [russia, vietnam]"), ("briefs/actors/asean.yml", 4, "unknown actor 'vietnam'", "create briefs/actors/vietnam.yml")),
     "dangling author": ((ART, "authors: [jane-roe", "authors: [jane-rod"), (ARTICLE, 7, "unknown actor 'jane-rod'", "did you mean 'jane-roe'?")),
     "entry related to itself": (("glossary/arf.yml", "related: [eas]", "related: [eas, arf]"), ("briefs/glossary/arf.yml", 5, "'arf' in related is this glossary entry itself", "remove it")),

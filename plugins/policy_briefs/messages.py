@@ -15,9 +15,18 @@ from .yamlsource import LocatedData
 
 
 def suggest(value: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to a mistyped value, if one is close enough."""
-    matches = difflib.get_close_matches(value, sorted(set(choices)), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    """The choice closest to a mistyped value, if one is close enough.
+
+    Failing that, the only choice that holds each of the value's hyphenated words: an id
+    lengthened by renaming its file (`mgimo` for `mgimo-university`).
+    """
+    options = sorted(set(choices))
+    matches = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    words = set(value.split("-")) - {""}
+    holding = [option for option in options if words and words <= set(option.split("-"))]
+    return holding[0] if len(holding) == 1 else None
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
