@@ -75,6 +75,18 @@ def test_deleting_an_actor_shows_the_references_it_broke_in_unchanged_files(repo
     assert lines[-1].startswith("2 problems found (1 content file changed since HEAD)")
 
 
+def test_renaming_a_note_shows_the_links_to_it_it_broke_in_unchanged_articles(tmp_path: Path):
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "mini", root)
+    project = Project(root)
+    project.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nSee [the note](forum-talks.md#note-agreed).\n")
+    init_repository(root)
+    project.replace(NOTES, "id: agreed", "id: agreement")
+    result = check(project, "--changed", "HEAD")
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[0].startswith("briefs/articles/second.md:8: link 'forum-talks.md#note-agreed' names no note of the brief 'forum-talks'")
+
+
 def test_untracked_files_count_as_changed(repo: Project):
     repo.write("actors/new-actor.yml", "name: New Actor\ntype: persn\nsummary: Someone.\n")
     result = check(repo, "--changed", "HEAD")

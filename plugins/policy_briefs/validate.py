@@ -205,10 +205,12 @@ class Loading:
         for slug, article in self.articles.items():
             for href, line in article.note_links:
                 target, note = note_place(href, uri_for("brief", slug)) or ("", "")
-                if target in ids and note not in ids[target]:
-                    brief = "this brief" if target == slug else f"the brief '{target}'"
-                    hint = did_you_mean(note, ids[target]) or (f"its notes are {', '.join(sorted(ids[target]))}" if ids[target] else "it has no notes")
-                    problems.append(Problem(article.path, line, f"link '{href}' names no note of {brief}", hint))
+                if target not in ids or note in ids[target]:
+                    continue
+                brief = "this brief" if target == slug else f"the brief '{target}'"
+                hint = did_you_mean(note, ids[target]) or (f"its notes are {', '.join(sorted(ids[target]))}" if ids[target] else "it has no notes")
+                notes_file = self.articles[target].annotations_path
+                problems.append(Problem(article.path, line, f"link '{href}' names no note of {brief}", hint, involves=(notes_file,) if notes_file else ()))
         return _sorted(problems)
 
     def result(self) -> LoadResult:
