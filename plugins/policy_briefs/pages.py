@@ -114,6 +114,12 @@ def preview(markdown_text: str) -> str:
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there: MkDocs reads the same title back
 
 
+def forget_rendered() -> None:
+    """Let go of the fields rendered for the pages (a single build, once its pages are written)."""
+    for cached in (render_markdown, render_inline, preview):
+        cached.cache_clear()
+
+
 def front_matter(title: str) -> str:
     title = html.escape(cut_short_text(title), quote=False)
     return yaml.dump({"template": PAGE_TEMPLATE, "title": title}, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
@@ -206,7 +212,7 @@ class PageRenderer:
         return Markup(self._template(name).render(context))
 
     def render_search_notes(self, spec: PageSpec) -> Markup:
-        """A brief's notes for search to index, each under a heading with its note's id (empty for other pages)."""
+        """A brief's notes for search to index, under a heading with its first note's id (empty for other pages)."""
         article = self.content.articles.get(spec.key) if spec.template == "brief.md" else None
         if article is None or not article.annotations:
             return Markup("")
