@@ -41,6 +41,11 @@ def _markdown_html(text: str) -> str:
 _converted: dict[str, str] = {}  # text -> what Python-Markdown made of it ahead (see `convert_all`, `converted`), until shown
 
 
+def forget_converted() -> None:
+    """Let go of the conversions made ahead and not yet shown."""
+    _converted.clear()
+
+
 def converted_once(text: str) -> str:
     """`_markdown_html`: the conversion made ahead (not kept after), or one now."""
     made = _converted.pop(text, None)

@@ -31,8 +31,8 @@ from .mdext import BODY_END, BODY_START, BriefsExtension, PageState, note_ids
 from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
-from .fieldmarkdown import convert_all
-from .pages import PageRenderer, PageSpec, make_environment, markdown_texts, page_specs, relative_url
+from .fieldmarkdown import convert_all, forget_converted
+from .pages import PageRenderer, PageSpec, forget_rendered, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
@@ -561,8 +561,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
         Search reads the page's content in this event. Its copy is the page as Markdown alone makes
         it: the same text and headings, without this plugin's links, marks and markers, which
-        search leaves out anyway, but which more than doubled its work. The brief's notes follow,
-        each under a heading with its note's id, so that a search finds the brief by its notes. (Material's search reads white space
+        search leaves out anyway, but which more than doubled its work. The brief's notes follow in
+        one section, which leads to the first note, so that a search finds the brief by its notes
+        (one section per note would hold a tenth of the site's index in its entries' own weight). (Material's search reads white space
         alone between two tags as one space: where two links had more between them, the copy's
         index keeps it as written. Search finds the same words.)
         """
@@ -647,7 +648,18 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                 index.entries = merged_entries(previous.entries, index.entries, self.page_urls)
                 plugin.search_index_prev = None  # merged: search writes its index as it is now
 
-    on_post_build = CombinedEvent(_merge_search_index, _after_build)
+    @event_priority(100)  # before search writes its index, when a build's memory is at its highest
+    def _let_go(self, config: MkDocsConfig) -> None:
+        """A single build: what its pages were made from, let go once they are written (a preview keeps it for the next)."""
+        if self.serving:
+            return
+        self.loading = self.content = self.relations = self.renderer = None
+        self.extension.linker, self.extension.index = Linker({}), EntityIndex()
+        self.navs = sharednav.SharedNavs()
+        forget_rendered()
+        forget_converted()
+
+    on_post_build = CombinedEvent(_merge_search_index, _let_go, _after_build)
 
     def _tail_ids(self, spec: PageSpec) -> set[str]:
         """The ids a page's tail gives its parts besides headings: a brief's notes and their popovers, the tags page's tags."""
