@@ -84,18 +84,25 @@ class _LinksTheCheckReports(logging.Filter):
             return True
         if spec.template != "brief.md" or not spec.sources or self.plugin.loading is None:
             return True
-        if self.MISSING in found["what"]:
-            target = linked_file(found["href"], found["page"])
-            if target is not None and target not in self.plugin.loading.checker.site_files:
-                return False
-        elif self.UNRECOGNIZED in found["what"] and self.plugin.loading.checker.unrecognized_links:
+        if self._told_by_the_check(found):
             return False
-        elif self.ABSOLUTE in found["what"] and self.plugin.loading.checker.absolute_links:
-            return False
-        elif self.ANCHOR in found["what"] and (note_place(found["href"], found["page"]) or ("",))[0] in self.plugin.loading.articles:
-            return False  # a brief's note or passage: see `Loading.note_link_problems`
         self._locate(record, found, self.plugin.project_dir / spec.sources[0], "article")
         return True
+
+    def _told_by_the_check(self, found: re.Match[str]) -> bool:
+        """Whether the check reports this link of a brief itself, on the article's line (the build's warning would repeat it)."""
+        loading, what = self.plugin.loading, found["what"]
+        if self.MISSING in what:
+            target = linked_file(found["href"], found["page"])
+            return target is not None and target not in loading.checker.site_files
+        if self.UNRECOGNIZED in what:
+            return loading.checker.unrecognized_links
+        if self.ABSOLUTE in what:
+            return loading.checker.absolute_links
+        if self.ANCHOR in what:  # a brief's note or passage: see `Loading.note_link_problems`
+            place = note_place(found["href"], found["page"])
+            return place is not None and place[0] in loading.articles
+        return False
 
     def _locate(self, record: logging.LogRecord, found: re.Match[str], source: Path, kind: str) -> None:
         """The warning said of the line of `source` that writes the link (left as it is if there is no such file)."""
@@ -561,11 +568,12 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
         Search reads the page's content in this event. Its copy is the page as Markdown alone makes
         it: the same text and headings, without this plugin's links, marks and markers, which
-        search leaves out anyway, but which more than doubled its work. The brief's notes follow in
-        one section, which leads to the first note, so that a search finds the brief by its notes
-        (one section per note would hold a tenth of the site's index in its entries' own weight). (Material's search reads white space
-        alone between two tags as one space: where two links had more between them, the copy's
-        index keeps it as written. Search finds the same words.)
+        search leaves out anyway, but which more than doubled its work. (Material's search reads
+        white space alone between two tags as one space: where two links had more between them,
+        the copy's index keeps it as written. Search finds the same words.)
+
+        The brief's notes follow, in one section that leads to the first note, so that a search
+        finds the brief by its notes. (A section per note made a tenth of the site's index entries.)
         """
         parked = self.parked.take(page.file.src_uri)
         if parked is None:
