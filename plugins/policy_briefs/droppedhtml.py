@@ -132,10 +132,9 @@ def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: 
             found.append(Dropped(f"attribute '{name}' of <{tag}> is removed from the page", _attribute_hint(tag, name), written))
         elif theme_attribute(name, value or ""):
             found.append(Dropped(f"attribute {name}=\"{value}\" of <{tag}> is removed: the theme's scripts look elements up by it", "choose another name", written))
-        elif name == "class" and theme_classes(value or ""):
-            classes = " ".join(theme_classes(value or ""))
-            shorthand = () if tag_written else tuple(f".{name}" for name in theme_classes(value or ""))  # `{: .mermaid }`
-            found.append(Dropped(f"class '{classes}' of <{tag}> is removed: the theme's scripts act on it", "choose another class", (*written, *shorthand)))
+        elif name == "class" and (theirs := theme_classes(value or "")):
+            shorthand = () if tag_written else tuple(f".{name}" for name in theirs)  # `{: .mermaid }`
+            found.append(Dropped(f"class '{' '.join(theirs)}' of <{tag}> is removed: the theme's scripts act on it", "choose another class", (*written, *shorthand)))
         elif name in ("href", "src") and tag_written:  # a Markdown link's address is checked with the article's links
             found += _address(tag, name, value or "", written)
     return found

@@ -123,9 +123,14 @@ def _collapse(text: str) -> str:
 # -- plain text ----------------------------------------------------------------------
 
 
+def _normalized(text: str) -> str:
+    """Text without a byte order mark, its lines ending in `\n`."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def import_text(text: str) -> Imported:
     """An article copied or scraped as text: title first, paragraphs between blank lines."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _normalized(text)
     paragraphs = _paragraphs(text)
     result = Imported(FrontMatter(), [], kind="text")
     kept = _drop_chrome(paragraphs, result.removed)
@@ -149,8 +154,7 @@ _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 
 def import_markdown(text: str) -> Imported:
     """An article saved as Markdown: its blocks kept as written, the title from its first `# ` heading."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    blocks = _markdown_blocks(text)
+    blocks = _markdown_blocks(_normalized(text))
     result = Imported(FrontMatter(), [], kind="markdown")
     kept = _drop_chrome(blocks, result.removed)
     heading = _HEADING_1.fullmatch(kept[0]) if kept else None
@@ -185,7 +189,7 @@ def _markdown_blocks(text: str) -> list[str]:
 
 def refuse_front_matter(text: str) -> None:
     """A file that starts with front matter is a brief's article already, not a page to import."""
-    if _FRONT_MATTER.match(text.removeprefix("\ufeff").replace("\r\n", "\n")):
+    if _FRONT_MATTER.match(_normalized(text)):
         raise ValueError(
             "it starts with front matter between '---' lines, as an article file of the site does: copy it into "
             "briefs/articles/ as it is and run briefs check, or remove the front matter to import its text"

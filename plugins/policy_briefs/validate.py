@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
@@ -298,7 +298,7 @@ class _Checker:
 
     def _relative_hint(self, slug: str, href: str) -> str:
         """How the brief's page links to what an absolute link names, if it names a file of the site."""
-        target = posixpath.normpath(unquote(urlsplit(href).path).lstrip("/") or ".")
+        target = linked_path(href.lstrip("/"), "index.md")  # as if written on the home page
         if self.site_files is not None and target in self.site_files:
             return f"write '{relative_path(target, uri_for('brief', slug))}'"
         return _FILE_LINKS_HINT
@@ -377,8 +377,9 @@ class _Checker:
             if not fields.body or not any(f"(#{kind}-" in fields.body or f'"#{kind}-' in fields.body for kind in NOTE_PLACES):
                 continue
             for href in links_in(fields.body):
-                kind, dash, note = href.removeprefix("#").partition("-")
-                if href.startswith("#") and kind in NOTE_PLACES and dash and note not in ids:
+                place = note_place(href, uri_for("brief", "its-own")) if href.startswith("#") else None  # a place on the note's own page
+                note = place[1] if place is not None else None
+                if note is not None and note not in ids:
                     hint = did_you_mean(note, ids) or f"the brief's notes are {', '.join(sorted(ids))}"
                     self.problems.append(Problem(parsed.path, parsed.located.line_of(("annotations", position, "body")), f"link '{href}' in the note's body names no note of this brief", hint))
 
