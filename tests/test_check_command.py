@@ -88,7 +88,7 @@ BROKEN = {
     ),
     "image in a note": (
         "articles/forum-talks.annotations.yml", "      The forum has met every year since 1994.\n", "      The forum has met every year since 1994.\n\n      ![map](https://example.org/map.png)\n",
-        "briefs/articles/forum-talks.annotations.yml:5: an image is not shown in the body", "link to the image instead",
+        "briefs/articles/forum-talks.annotations.yml:8: an image is not shown in the body", "link to the image instead",
     ),
     "heading in a definition": (
         "glossary/arf.yml", "definition: |\n", "definition: |\n  # The forum\n\n",
@@ -96,7 +96,7 @@ BROKEN = {
     ),
     "style in a definition": (
         "glossary/arf.yml", "It first met in 1994.", 'It first met in <span style="color: red">1994</span>.',
-        "briefs/glossary/arf.yml:3: attribute 'style' of <span> is removed from the definition", "keeps no attributes",
+        "briefs/glossary/arf.yml:4: attribute 'style' of <span> is removed from the definition", "keeps no attributes",
     ),
     "shared surface form": (
         "actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, ARF]",

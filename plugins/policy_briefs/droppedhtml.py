@@ -191,6 +191,7 @@ class _FieldTags(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         written = (self.get_starttag_text() or f"<{tag}",)
         if tag == "img":
+            written += tuple(value for name, value in attrs if name == "src" and value)  # a Markdown image's address
             self.found.append(Dropped(f"an image is not shown in {self.where}", "fields hold text: link to the image instead, [its description](https://…)", written))
         elif tag in HEADINGS:
             self.found.append(Dropped(f"a heading is shown as plain text in {self.where}", "fields hold paragraphs and lists: write the heading's words in **bold**", written))

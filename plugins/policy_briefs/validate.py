@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,15 +19,16 @@ from .fastreader import quote_occurrences
 from .fieldlinks import kept, links_in, links_to_check
 from .linker import Linker
 from .mentions import ArticleView, article_view, written_links
-from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files
+from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_text, split_front_matter
 from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, GlossaryEntry
-from .problems import Problem
+from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
 from .roughmarkdown import code_ranges, in_code, unclosed_html_block
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
+from .yamlsource import value_lines
 
 # Fields each annotation kind needs, and fields only one kind may carry.
 REQUIRED_BY_KIND = {"quotation": ("speaker",), "fact-check": ("verdict", "body"), "context": ("body",), "claim": ("body",), "question": ("body",)}
@@ -127,7 +128,7 @@ class Loading:
         """
         self.raw = raw if raw is not None else read_files(project)
         self.keep_lines = keep_lines
-        self.checker = _Checker(self.raw, site_files, unrecognized_links, absolute_links)
+        self.checker = _Checker(self.raw, site_files, unrecognized_links, absolute_links, project)
         self.checker.prepare()
         self.index = self.checker.index
         self.linker = Linker(self.index.by_form)
@@ -222,8 +223,11 @@ def _sorted(problems) -> list[Problem]:  # noqa: ANN001
 
 
 class _Checker:
-    def __init__(self, raw: RawContent, site_files: Iterable[str] | None = (), unrecognized_links: bool = False, absolute_links: bool = False) -> None:
+    def __init__(
+        self, raw: RawContent, site_files: Iterable[str] | None = (), unrecognized_links: bool = False, absolute_links: bool = False, project: Path | None = None,
+    ) -> None:
         self.raw = raw
+        self.project = project  # where the files are read again to place a problem within a value of many lines
         self.problems: list[Problem] = []
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
@@ -381,7 +385,7 @@ class _Checker:
                 note = place[1] if place is not None else None
                 if note is not None and note not in ids:
                     hint = did_you_mean(note, ids) or f"the brief's notes are {', '.join(sorted(ids))}"
-                    self.problems.append(Problem(parsed.path, parsed.located.line_of(("annotations", position, "body")), f"link '{href}' in the note's body names no note of this brief", hint))
+                    self.problems.append(Problem(parsed.path, self._line_in(parsed, ("annotations", position, "body"), lambda text: _link_at(text, href)), f"link '{href}' in the note's body names no note of this brief", hint))
 
     def _check_kind(self, parsed: Parsed, where: tuple, fields: AnnotationFields) -> None:
         for name in REQUIRED_BY_KIND[fields.kind]:
@@ -429,9 +433,33 @@ class _Checker:
                 if not kept(href):
                     hint = "link entries and actors from the article's text" if href.partition(":")[0] in EXPLICIT_SCHEMES else "write the whole https:// address"
                     message = f"link '{href}' in {field_label(where)} is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors"
-                    self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, hint))
+                    self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _link_at(text, href)), message, hint))
             for item in in_field(text, field_label(where)):
-                self.problems.append(Problem(parsed.path, parsed.located.line_of(where), item.message, item.hint))
+                self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
+
+    def _line_in(self, parsed: Parsed, where: tuple, find: Callable[[str], int | None]) -> int:
+        """The line on which `find` (a position in the value's source) places a problem, in a value written on many lines; else the value's line."""
+        line = parsed.located.line_of(where)
+        written = self._value_source(parsed, where)
+        if written is None:
+            return line
+        first, text = written
+        position = find(text)
+        return first + text.count("\n", 0, position) if position is not None else line
+
+    def _value_source(self, parsed: Parsed, where: tuple) -> tuple[int, str] | None:
+        """A value's first line and its source lines, when it is written on more than one (read again: problems are few)."""
+        if self.project is None:
+            return None
+        try:
+            text = read_text(self.project / parsed.path, parsed.path)
+            front_matter = parsed.path.endswith(".md")
+            lines = value_lines(split_front_matter(text, parsed.path)[0] if front_matter else text, where, int(front_matter))
+        except ContentError:  # gone or changed since it was read: the value's line
+            return None
+        if lines is None or len(lines) < 2:
+            return None
+        return lines.start, "\n".join(text.splitlines()[lines.start - 1 : lines.stop - 1])
 
     def _check_form_clashes(self) -> None:
         for clash in self.index.clashes:
@@ -535,11 +563,18 @@ def _near_file(target: str, files: Iterable[str]) -> str | None:
 
 
 def _link_line(body: str, href: str) -> int:
-    """Line (0-based, in the body) of the first link written to `href`: inline, in angle brackets, or as a reference."""
-    for needle in (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}"):
-        if needle in body:
-            return _line_index(body, needle)
-    return 0
+    """Line (0-based, in the body) of the first link written to `href` (0 if not found as written)."""
+    position = _link_at(body, href)
+    return body.count("\n", 0, position) if position is not None else 0
+
+
+def _link_at(text: str, href: str) -> int | None:
+    """Where the first link written to `href` is: inline, in angle brackets, as a reference or as raw HTML."""
+    for needle in (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}", f'"{href}"', f"'{href}'"):
+        position = text.find(needle)
+        if position >= 0:
+            return position
+    return None
 
 
 def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: int) -> int | None:
@@ -552,11 +587,6 @@ def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: in
                     if not (outside_code and in_code(code, match.start())):
                         return match.start()
     return None
-
-
-def _line_index(text: str, needle: str) -> int:
-    position = text.find(needle)
-    return text.count("\n", 0, position) if position >= 0 else 0
 
 
 def _context(text: str, start: int, length: int, width: int = 25) -> str:

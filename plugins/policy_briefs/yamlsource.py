@@ -173,3 +173,30 @@ def _scalar(node: yaml.Node, path: str, offset: int) -> Any:
     except (yaml.YAMLError, ValueError, LookupError):  # e.g. `!!bool maybe`, `!!int ""`
         kind = node.tag.rsplit(":", 1)[-1]
         raise ContentError(Problem(path, line, f"malformed YAML value: {node.value!r} is not a valid {kind}", "remove the tag")) from None
+
+
+def value_lines(text: str, where: Path, line_offset: int = 0) -> range | None:
+    """The lines (1-based) a value of a YAML text is written on, by its key path; None if the text has no such value.
+
+    For placing a problem within a value written on many lines. The text is composed again:
+    problems are few, and a build keeps no more than each key's line.
+    """
+    try:
+        node = yaml.compose(text, Loader=_CContentLoader or _ContentLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    for key in where:
+        node = _child(node, key)
+        if node is None:
+            return None
+    first = node.start_mark.line + 1
+    last = node.end_mark.line + (1 if node.end_mark.column else 0)  # a block ends at the start of the line after it
+    return range(first + line_offset, max(last, first) + 1 + line_offset)
+
+
+def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+        return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]
+    return None
