@@ -445,6 +445,22 @@ def test_links_to_a_briefs_notes_and_sections_build_and_wrong_links_and_images_a
     assert [line.split(" (")[0] for line in check.stdout.splitlines()[:3]] == [image, quoted, report]  # the check says the same
 
 
+def test_a_briefs_fields_links_to_its_headings_are_checked_by_its_build_on_their_lines(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
+    mini.replace("articles/forum-talks.md", "  - Forums matter.", "  - Forums matter (see [Russia](#russia-in-asean-regional-forum)).")
+    mini.replace("articles/forum-talks.annotations.yml", "      The forum has met every year since 1994.\n", "      The forum has met every year\n      since 1994 ([more](#notes)).\n")
+    linked = page(site_of(mini, tmp_path), "briefs/forum-talks/")  # a heading of the article, a heading of the tail: no warning
+    assert linked.select_one('.policy-briefs-takeaways a[href="#russia-in-asean-regional-forum"], a[href="#russia-in-asean-regional-forum"]')
+    mini.replace("articles/forum-talks.md", "(#russia-in-asean-regional-forum)", "(#russia-in-asean)")
+    mini.replace("articles/forum-talks.annotations.yml", "(#notes)", "(#the-notes)")
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode != 0 and sorted(warnings) == [
+        "briefs/articles/forum-talks.annotations.yml:7: the annotations file contains a link '#the-notes', but there is no such anchor on the brief page.",
+        "briefs/articles/forum-talks.md:11: the article's front matter contains a link '#russia-in-asean', but there is no such anchor on the brief page.",
+    ], strict.stderr
+
+
 def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arf) or [another brief](forum-talk.md), [home](../index.md)")
     expected = "briefs/articles/forum-talks.md:25: link 'forum-talk.md' names 'briefs/forum-talk.md', which is not a page or file of the site (did you mean 'forum-talks.md'?)"

@@ -36,6 +36,8 @@ class Article:
     reader_blocks: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()  # every entity occurrence in the body, in order
     note_links: tuple[tuple[str, int], ...] = ()  # links to a brief's note or passage (#note-ID, #passage-ID): address, line
+    # Links in its summary, takeaways and notes to a place of its page other than a note (#heading): address, file, line.
+    field_anchors: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def reader_text(self) -> str:

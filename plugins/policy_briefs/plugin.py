@@ -86,8 +86,20 @@ class _LinksTheCheckReports(logging.Filter):
             return True
         if self._told_by_the_check(found):
             return False
-        self._locate(record, found, self.plugin.project_dir / spec.sources[0], "article")
+        field = self._in_a_field(found, spec)
+        if field is not None:
+            record.msg, record.args = f"{field[0]}:{field[1]}: {field[2]} contains {found['what'].replace('on this page', 'on the brief page')}", ()
+        else:
+            self._locate(record, found, self.plugin.project_dir / spec.sources[0], "article")
         return True
+
+    def _in_a_field(self, found: re.Match[str], spec: PageSpec) -> tuple[str, int, str] | None:
+        """Where a brief's field (summary, takeaway, note) links to a place of its page that is not there: file, line, which file."""
+        article = self.plugin.content.articles.get(spec.key) if self.plugin.content is not None and self.ANCHOR in found["what"] else None
+        for href, path, line in article.field_anchors if article is not None else ():
+            if href == found["href"]:
+                return path, line, "the article's front matter" if path == article.path else "the annotations file"
+        return None
 
     def _told_by_the_check(self, found: re.Match[str]) -> bool:
         """Whether the check reports this link of a brief itself, on the article's line (the build's warning would repeat it)."""
@@ -598,10 +610,19 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             context["policy_briefs_start"] = headings.from_the_top(page.title or spec.title)
             if page.present_anchor_ids is not None:  # links to the tail's places are checked with the page's own
                 page.present_anchor_ids |= headings.ids | self._tail_ids(spec)
+            self._check_with_the_page(page, spec)
             shared = self.navs.for_page(page, lambda url: normalize_url(url, page))
             if shared is not None:
                 context["policy_briefs_nav"] = shared
         return context
+
+    def _check_with_the_page(self, page: Page, spec: PageSpec) -> None:
+        """A brief's fields' links to its page's headings, checked by MkDocs with the article's (its warning placed by `_LinksTheCheckReports`)."""
+        article = self.content.articles.get(spec.key) if spec.template == "brief.md" else None
+        if article is not None and article.field_anchors and page.links_to_anchors is not None:
+            links = page.links_to_anchors.setdefault(page.file, {})
+            for href, _, _ in article.field_anchors:
+                links.setdefault(href[1:], href)
 
     @event_priority(-100)  # after every other plugin's look at the page
     @timing.timed("page_events")

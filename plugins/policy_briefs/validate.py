@@ -187,6 +187,7 @@ class Loading:
     def adopt(self, slug: str, article: Article | None, problems: list[Problem]) -> list[Problem]:
         """Take an article as an earlier `finish` of the same files gave it; its problems."""
         del self.pending[slug]
+        self.checker.field_anchors.pop(slug, None)  # (the article holds them)
         self.problems.extend(problems)
         if article is not None:
             self.articles[slug] = article
@@ -237,6 +238,8 @@ class _Checker:
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
+        # By brief: its fields' links to places of its page other than notes, which only a build can see (see `Article.field_anchors`).
+        self.field_anchors: dict[str, list[tuple[str, str, int]]] = {}
 
     # -- assembly ---------------------------------------------------------
     def prepare(self) -> None:
@@ -251,7 +254,7 @@ class _Checker:
         """An article's authors, and the links in its summary and takeaways."""
         fields = parsed.fields
         if fields:
-            self._check_field_markdown(parsed, {("summary",): fields.summary} | {("takeaways", n): text for n, text in enumerate(fields.takeaways)})
+            self._check_field_markdown(parsed, {("summary",): fields.summary} | {("takeaways", n): text for n, text in enumerate(fields.takeaways)}, parsed.stem)
         first: dict[str, int] = {}
         for position, author in enumerate(fields.source.authors if fields else ()):
             if isinstance(author, str):
@@ -280,7 +283,8 @@ class _Checker:
             return None
         page = uri_for("brief", slug)
         note_links = tuple((href, body_line + _link_line(body, href)) for href in dict.fromkeys(view.links) if note_place(href, page))
-        return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links)
+        anchors = tuple(self.field_anchors.pop(slug, ()))
+        return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links, anchors)
 
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
@@ -370,7 +374,7 @@ class _Checker:
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
             if fields.body:
-                self._check_field_markdown(parsed, {(*where, "body"): fields.body})
+                self._check_field_markdown(parsed, {(*where, "body"): fields.body}, parsed.stem)
             result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized) if place else None))
         self._check_note_links(parsed, notes, set(seen))
         return tuple(result) if parsed.fields else ()
@@ -426,8 +430,11 @@ class _Checker:
                 self._check_refs(parsed, (), {"affiliations": parsed.fields.affiliations, "members": parsed.fields.members}, itself=("affiliations", "members"))
                 self._check_field_markdown(parsed, {("summary",): parsed.fields.summary})
 
-    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str]) -> None:
-        """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop."""
+    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], brief: str | None = None) -> None:
+        """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop.
+
+        `brief`: the brief whose page shows these fields; their links to places of it are kept for its build.
+        """
         for where, text in texts.items():
             for href in links_to_check(text):
                 if not kept(href):
@@ -436,6 +443,15 @@ class _Checker:
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _link_at(text, href)), message, hint))
             for item in in_field(text, field_label(where)):
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
+            if brief is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
+                self._keep_anchors(brief, parsed, where, text)
+
+    def _keep_anchors(self, brief: str, parsed: Parsed, where: tuple, text: str) -> None:
+        """A brief's field's links to a place of its page that is not a note, kept for its build to check (`Article.field_anchors`)."""
+        for href in dict.fromkeys(links_in(text)):
+            if href.startswith("#") and len(href) > 1 and note_place(href, uri_for("brief", brief)) is None:
+                line = self._line_in(parsed, where, lambda source, href=href: _link_at(source, href))
+                self.field_anchors.setdefault(brief, []).append((href, parsed.path, line))
 
     def _line_in(self, parsed: Parsed, where: tuple, find: Callable[[str], int | None]) -> int:
         """The line on which `find` (a position in the value's source) places a problem, in a value written on many lines; else the value's line."""
