@@ -410,6 +410,18 @@ def test_dirty_rebuild_after_notes_change(mini: Project, tmp_path: Path):
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 
+def test_dirty_rebuild_after_a_linked_file_is_added_links_it(mini: Project, tmp_path: Path):
+    # A link to a file that is not there yet is written as it is; once the file is there, as MkDocs writes links to it.
+    site = tmp_path / "site"
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the map](../files/map.pdf). Ask [the forum]")
+    build_here(mini.root, site, dirty=True)
+    (mini.root / "docs" / "files").mkdir()
+    (mini.root / "docs" / "files" / "map.pdf").write_bytes(b"%PDF-1.4\n")
+    build_here(mini.root, site, dirty=True)
+    assert 'href="../../files/map.pdf"' in (site / BRIEF).read_text(encoding="utf-8")
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
 def test_cached_reading_is_keyed_by_everything_it_depends_on():
     view = incremental.ArticleView(("text",), (), ())
     key = incremental.article_key("body", "entities", "markdown")

@@ -38,6 +38,7 @@ class Article:
     note_links: tuple[tuple[str, int], ...] = ()  # links to a brief's note or passage (#note-ID, #passage-ID): address, line
     # Links in its summary, takeaways and notes to a place of its page other than a note (#heading): address, file, line.
     field_anchors: tuple[tuple[str, str, int], ...] = ()
+    linked_files: tuple[str, ...] = ()  # the site's pages and files its links name: whether each is there decides how its page writes the link
 
     @property
     def reader_text(self) -> str:

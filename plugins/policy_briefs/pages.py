@@ -7,7 +7,7 @@ import functools
 import html
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import jinja2
@@ -276,11 +276,12 @@ class PageRenderer:
             known = self._cross[1][spec.key] = (related, tuple(entry.id for entry in involved["terms"]), tuple(actor.id for actor in involved["actors"]))
         return known
 
-    def key(self, spec: PageSpec, files: Mapping[str, str], site: str) -> str:
+    def key(self, spec: PageSpec, files: Mapping[str, str], site: str, present: Collection[str] = ()) -> str:
         """A digest of everything the package's template for this page reads.
 
         `files`: digest of each content file (by path); `site`: of what all pages are made
-        with (configuration, templates). Two equal keys mean the same source.
+        with (configuration, templates); `present`: the site's pages and files (MkDocs writes
+        a link to one only once it is there). Two equal keys mean the same source.
         """
         content, relations = self.content, self.relations
         glossary, actors = content.glossary, content.actors
@@ -302,6 +303,7 @@ class PageRenderer:
             related, terms, involved_actors = self.cross_brief(spec)
             parts += [repr(related), repr([content.articles[slug].fields.title for slug, _ in related])]
             parts += [entity("term", key) for key in terms] + [entity("actor", key) for key in involved_actors]
+            parts += [f"{target}:{target in present}" for target in article.linked_files]
             updated = self.env.globals.get("last_updated")
             parts.append(repr(updated(spec.sources)) if updated is not None else "")
         elif spec.template in ("entry.md", "actor.md"):

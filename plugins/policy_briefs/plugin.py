@@ -366,7 +366,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self._before_use(spec)
         if not self.final and spec.src_uri not in self.early:
             self.early[spec.src_uri] = self._made_from(spec, "")
-        return self.renderer.key(spec, self.digests, self.sources_key)
+        return self.renderer.key(spec, self.digests, self.sources_key, self.loading.checker.site_files or ())
 
     def _before_use(self, spec: PageSpec) -> None:
         """Pages that show what articles mention are made once all articles are read."""

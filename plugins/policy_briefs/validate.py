@@ -284,7 +284,10 @@ class _Checker:
         page = uri_for("brief", slug)
         note_links = tuple((href, body_line + _link_line(body, href)) for href in dict.fromkeys(view.links) if note_place(href, page))
         anchors = tuple(self.field_anchors.pop(slug, ()))
-        return Article(slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links, anchors)
+        files = tuple(sorted({target for href in view.links if (target := linked_file(href, page)) is not None}))
+        return Article(
+            slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links, anchors, files,
+        )
 
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         for href in links:
