@@ -557,6 +557,13 @@ def test_one_mistake_one_located_problem(mini: Project, case: str):
         assert problem.hint and hint in problem.hint, str(problem)
 
 
+def test_a_links_problem_is_on_the_line_of_the_link_not_of_code_that_shows_it(mini: Project):
+    mini.replace(ART, "Delegates used `Russia` in code", "Delegates used `[Russia](term:arff)` in code")
+    mini.replace(ART, "(term:arf)", "(term:arff)")
+    problem = only_problem(mini)
+    assert (problem.line, problem.message) == (25, "link to unknown glossary entry 'term:arff'"), str(problem)
+
+
 def test_links_to_the_sites_pages_and_files_are_known(mini: Project):
     links = "[a](forum-talks.md#x) [b](../glossary/arf.md) [c](index.md) [d](../actors/jane-roe.md) [e](../index.md) [f](../files/a%20map.pdf)"
     mini.replace(ART, "(term:arf)", f"(term:arf) {links}")

@@ -303,9 +303,9 @@ class _Checker:
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
-            problem = explicit_link_problem(parsed.path, body_line + _link_line(body, href), href, self.glossary_ids, self.actor_ids)
-            if problem is not None:
-                self.problems.append(problem)
+            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids)
+            if problem is not None:  # (its line looked for only then)
+                self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
 
     def _relative_hint(self, slug: str, href: str) -> str:
         """How the brief's page links to what an absolute link names, if it names a file of the site."""
@@ -582,18 +582,24 @@ def _near_file(target: str, files: Iterable[str]) -> str | None:
 
 
 def _link_line(body: str, href: str) -> int:
-    """Line (0-based, in the body) of the first link written to `href` (0 if not found as written)."""
-    position = _link_at(body, href)
+    """Line (0-based, in the body) of the first link written to `href`, outside code if it can be (0 if not found as written)."""
+    position = _link_at(body, href, code_ranges(body))  # (for a problem's line: seldom)
     return body.count("\n", 0, position) if position is not None else 0
 
 
-def _link_at(text: str, href: str) -> int | None:
-    """Where the first link written to `href` is: inline, in angle brackets, as a reference or as raw HTML."""
-    for needle in (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}", f'"{href}"', f"'{href}'"):
+def _link_at(text: str, href: str, code: list[tuple[int, int]] | None = None) -> int | None:
+    """Where the first link written to `href` is: inline, in angle brackets, as a reference or as raw HTML; outside `code` if it can be."""
+    needles = (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}", f'"{href}"', f"'{href}'")
+    first = None
+    for needle in needles:
         position = text.find(needle)
+        while position >= 0 and code and in_code(code, position):
+            position = text.find(needle, position + 1)
         if position >= 0:
             return position
-    return None
+        if first is None and needle in text:
+            first = text.find(needle)
+    return first
 
 
 def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: int) -> int | None:
