@@ -585,7 +585,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         the copy's index keeps it as written. Search finds the same words.)
 
         The brief's notes follow, in one section that leads to the first note, so that a search
-        finds the brief by its notes. (A section per note made a tenth of the site's index entries.)
+        finds the brief by its notes; the page's script then shows the note that holds the words
+        searched for. (A section per note made a tenth of the site's index entries.)
         """
         parked = self.parked.take(page.file.src_uri)
         if parked is None:

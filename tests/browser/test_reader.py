@@ -281,6 +281,21 @@ def test_search_finds(pages, query: str, expected: str) -> None:
     assert expected in found[:5], f"{query!r} should find {expected} among the first results: {found}"
 
 
+def test_a_search_found_in_a_note_leads_to_that_note(pages) -> None:
+    page = pages.open("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("Shevardnadze")  # in one brief's seventh note alone
+    result = page.locator('.md-search-result__item a[href*="#note-"]').first
+    result.wait_for()
+    assert "#note-seoul-relations-1990" not in result.get_attribute("href")  # the brief's notes are one section, led to by the first
+    follow(page, result)
+    page.wait_for_function("location.hash === '#note-seoul-relations-1990'")
+    note = page.locator("[id='note-seoul-relations-1990']")
+    assert note.evaluate("e => e.matches(':target')") and "Shevardnadze" in note.inner_text()
+    assert in_viewport_below_header(page, note.locator(".pb-note__head"))
+    screenshot(page, "search-found-in-a-note")
+
+
 def settled_results(page, base_url: str) -> list[str]:
     """The search results once they stop changing (the list first shows results for the query typed so far)."""
     def read() -> list[str]:

@@ -32,3 +32,24 @@ document.addEventListener("click", (event) => {
     if (document.getSelection().isCollapsed && !note.matches(":popover-open")) marker.click();
   }, SECOND_CLICK_WAIT);
 });
+
+// A search result found in a brief's notes leads to its first note: search holds a brief's notes as
+// one section. When the address carries the words searched for (`?h=`, as the theme's search
+// highlighting writes it), the note that holds the most of them is shown instead.
+const searched = (new URLSearchParams(location.search).get("h") || "")
+  .toLowerCase()
+  .split(/\s+/)
+  .map((word) => word.replace(/^[+-]+|[*~^]+\d*$/g, ""))
+  .filter(Boolean);
+const firstNote = location.hash.startsWith("#note-") ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+
+if (searched.length && firstNote && firstNote.matches("li.pb-note")) {
+  let best = firstNote;
+  let most = 0;
+  for (const note of firstNote.parentElement.querySelectorAll(":scope > li.pb-note")) {
+    const text = note.textContent.toLowerCase();
+    const found = searched.filter((word) => text.includes(word)).length;
+    if (found > most) [best, most] = [note, found];
+  }
+  if (best !== firstNote) location.replace(`#${encodeURIComponent(best.id)}`);
+}
