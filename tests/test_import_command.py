@@ -198,14 +198,21 @@ def test_a_markdown_file_is_imported_as_markdown(mini: Project, tmp_path: Path):
     assert "[share prompt] Share this" in result.output and "(from Markdown)" in result.output
 
 
-def test_text_that_is_not_utf8_is_read_in_the_encoding_given_and_the_guess_is_told(mini: Project, tmp_path: Path):
+def test_text_that_is_not_utf8_is_read_in_the_encoding_given_or_guessed_and_the_guess_is_told(mini: Project, tmp_path: Path):
     saved = tmp_path / "ru.txt"
-    saved.write_bytes("Россия и АСЕАН\n\nМинистр обороны встретился с коллегами из АСЕАН.\n".encode("cp1251"))
-    guessed = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks")
-    assert guessed.exit_code == 0 and "The file is not UTF-8: it was read as Windows-1252" in guessed.output
-    given = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks", "--encoding", "cp1251", "--force")
+    saved.write_bytes("Россия и АСЕАН\n\nМинистр обороны встретился с коллегами из АСЕАН в Куала-Лумпуре.\n".encode("koi8_r"))
+    given = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks", "--encoding", "koi8-r")
     assert given.exit_code == 0, given.output
     assert "title: Россия и АСЕАН" in mini.read("articles/ru-talks.md") and "not UTF-8" not in given.output
+    for encoding, name in (("cp1251", "Windows-1251"), ("koi8_r", "KOI8-R")):
+        saved.write_bytes("Россия и АСЕАН\n\nМинистр обороны встретился с коллегами из АСЕАН в Куала-Лумпуре.\n".encode(encoding))
+        guessed = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks", "--force")
+        assert guessed.exit_code == 0 and f"The file is not UTF-8: it was read as {name}" in guessed.output, guessed.output
+        assert "title: Россия и АСЕАН" in mini.read("articles/ru-talks.md")
+    saved.write_bytes("Talks\n\nThe minister said \u201cwe agreed\u201d at the caf\u00e9 \u2014 twice.\n".encode("cp1252"))
+    guessed = run("import", str(saved), "--project", str(mini.root), "--slug", "en-talks")
+    assert guessed.exit_code == 0 and "The file is not UTF-8" in guessed.output
+    assert "The minister said “we agreed” at the café — twice." in mini.read("articles/en-talks.md")
     unknown = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-other", "--encoding", "cp9999")
     assert unknown.exit_code == 1 and "'cp9999' is not an encoding" in unknown.output and not mini.path("articles/ru-other.md").exists()
 

@@ -199,8 +199,8 @@ def _report_import(imported, written: list[Path], project: Path) -> None:
     click.echo(f"Article: {_plural(len(imported.blocks) - headings, 'paragraph')}, {_plural(headings, 'subheading')} (from {source}).")
     if imported.assumed_encoding:
         click.echo(
-            f"The file is not UTF-8: it was read as {imported.assumed_encoding}. If its letters look wrong, import it again "
-            "with its encoding, --encoding NAME --force (Russian text is often cp1251)."
+            f"The file is not UTF-8: it was read as {imported.assumed_encoding}, the encoding that makes the most sense of it. "
+            "If its letters look wrong, import it again with its encoding, --encoding NAME --force."
         )
     if imported.removed:
         click.echo(f"Removed {_plural(len(imported.removed), 'passage')}; check that none is part of the article:")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import charset_normalizer
 from .messages import slugify
 from .readertext import normalize
 from .scaffold import FrontMatter
@@ -557,11 +558,24 @@ def import_file(path: Path, encoding: str | None = None) -> Imported:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text, assumed = data.decode("cp1252", errors="replace"), "Windows-1252"
+            text, assumed = _guessed(data)
     refuse_front_matter(text)
     result = import_markdown(text) if path.name.lower().endswith(MARKDOWN_SUFFIXES) else import_text(text)
     result.assumed_encoding = assumed
     return result
+
+
+# What a text that is not UTF-8 is read as: Windows' code pages, the Cyrillic ones, the East Asian ones.
+LIKELY_ENCODINGS = ["cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "koi8_r", "koi8_u", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr"]
+
+
+def _guessed(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8, read in the likely encoding that makes the most sense of it (Windows-1252 if none reads it); the encoding's name."""
+    best = charset_normalizer.from_bytes(data, cp_isolation=LIKELY_ENCODINGS).best()
+    if best is None:
+        return data.decode("cp1252", errors="replace"), "Windows-1252"
+    number = best.encoding.removeprefix("cp")
+    return str(best), f"Windows-{number}" if number.isdigit() else best.encoding.upper().replace("_", "-")
 
 
 def _decoded(data: bytes, encoding: str) -> str:
