@@ -334,8 +334,8 @@ def generate(root: Path, size: int, seed: int = SEED) -> dict[str, Path]:
     (plugin / "docs" / "index.md").write_text(home, encoding="utf-8")
     (stock / "docs" / "index.md").write_text(home, encoding="utf-8")
 
-    repo_config = yaml.safe_load((REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8"))
-    plugin_config = {key: value for key, value in repo_config.items() if key != "nav"}
+    repo_config = yaml.load((REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    plugin_config = {key: value for key, value in repo_config.items() if key not in ("nav", "site_url")}
     plugin_config["site_name"] = "Synthetic briefs"
     plugin_config["nav"] = _existing_nav(repo_config.get("nav", []), plugin / "docs")
     dump(plugin / "mkdocs.yml", plugin_config)
@@ -352,6 +352,13 @@ def generate(root: Path, size: int, seed: int = SEED) -> dict[str, Path]:
 
 
 GENERATED = {"briefs/index.md", "briefs/tags.md", "glossary/index.md", "actors/index.md"}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """The repository's mkdocs.yml, its MkDocs tags (`!ENV`) read as nothing: the synthetic sites have no address."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _existing_nav(nav: list, docs: Path) -> list:

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 import pytest
 import yaml
+from mkdocs.config import load_config
 
 from conftest import REPOSITORY
 from policy_briefs.cli import main as briefs
@@ -86,6 +87,19 @@ def test_publish_workflow_uses_the_official_pages_actions():
     assert ".venv/bin/mkdocs build --strict" in runs and ".venv/bin/briefs check --format github ." in runs
 
 
+def test_the_published_site_is_built_for_the_address_pages_gives_it(monkeypatch: pytest.MonkeyPatch):
+    """Under a project's address (https://OWNER.github.io/REPO/) the 404 page, the sitemap and canonical links need the site's address."""
+    flow = load(PUBLISH)
+    configure = next(step for step in steps(flow) if step.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(step for step in steps(flow) if ".venv/bin/mkdocs build" in step.get("run", ""))
+    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    assert 'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in build["run"]
+    monkeypatch.setenv("SITE_URL", "https://example.org/policy-briefs/")
+    assert load_config(str(REPOSITORY / "mkdocs.yml")).site_url == "https://example.org/policy-briefs/"
+    monkeypatch.delenv("SITE_URL")
+    assert load_config(str(REPOSITORY / "mkdocs.yml")).site_url is None  # a preview or local build: any folder
+
+
 def test_checkouts_keep_the_history(workflow: dict):
     """"Last updated" dates and --changed read git history: a shallow clone would date every page today."""
     for step in steps(workflow):
@@ -114,7 +128,7 @@ def test_every_command_exists_in_the_project(workflow: dict):
         elif program == ".venv/bin/python":
             assert words[1] == "-m" and importlib.util.find_spec(words[2]) is not None, words
         else:
-            assert program in {"status=0", "cat", "echo", "{", "}", "exit", "git", "trap"}, f"unexpected command: {' '.join(words)}"
+            assert program in {"status=0", "cat", "echo", "{", "}", "exit", "export", "git", "trap"}, f"unexpected command: {' '.join(words)}"
 
 
 def check_briefs_command(args: list[str]) -> None:
