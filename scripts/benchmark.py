@@ -707,6 +707,11 @@ def plugin_ms_per_brief(runs: list[Run], size: int) -> tuple[float, dict[str, fl
 
 def report(sizes: dict[int, dict], serve: dict | None, args: argparse.Namespace, scaled: dict[int, list[Run]] | None = None) -> str:
     lines = [
+        "---",
+        "search:",
+        "  boost: 0.5  # a reader's search lists the briefs, entries and actors first",
+        "---",
+        "",
         "# Performance",
         "",
         "How long the site takes to build, against stock MkDocs + Material on the same",

@@ -203,6 +203,11 @@ def schema_files() -> dict[str, str]:
 def reference_markdown(schema_dir: str = "schemas") -> str:
     """The editors' field reference page, generated from the schemas."""
     lines = [
+        "---",
+        "search:",
+        "  boost: 0.5  # a reader's search lists the briefs, entries and actors first",
+        "---",
+        "",
         "# Field reference",
         "",
         GENERATED_NOTE,

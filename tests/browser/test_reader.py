@@ -296,6 +296,21 @@ def test_a_search_found_in_a_note_leads_to_that_note(pages) -> None:
     screenshot(page, "search-found-in-a-note")
 
 
+EDITORS_GUIDE = ("editors/", "content-model/", "reference/", "performance/")
+
+
+@pytest.mark.parametrize("query", ["Sumsky", "Valdai", "nine-dash"])  # words the editors' guide uses in its examples too
+def test_a_readers_search_lists_what_the_briefs_tell_before_the_editors_guide(pages, query: str) -> None:
+    page = pages.open("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    found = [url.split("#")[0] for url in settled_results(page, pages.base_url)]
+    guide = [n for n, url in enumerate(found) if url.startswith(EDITORS_GUIDE)]
+    told = [n for n, url in enumerate(found) if url.startswith(("briefs/", "glossary/", "actors/"))]
+    assert told and (not guide or max(told) < min(guide)), f"{query!r}: {found}"
+
+
 def settled_results(page, base_url: str) -> list[str]:
     """The search results once they stop changing (the list first shows results for the query typed so far)."""
     def read() -> list[str]:
