@@ -137,6 +137,9 @@ def test_a_marker_opens_its_note_by_click(pages) -> None:
     note = open_note(page, marker)
     assert_verdict_shown(marker, note)
     assert squash(note.locator(".pb-badge").inner_text()).lower() == "fact check"
+    # It shows the passage it is about, which it may cover.
+    passage = page.locator(f"mark.pb-passage[data-note='{marker.get_attribute('popovertarget').replace('pop-', 'note-', 1)}']")
+    assert squash(passage.all_inner_texts()[0]) in squash(note.locator(".pb-popover__quote").inner_text())
     screenshot(page, "note-click")
     note.locator(".pb-popover__close").click()
     note.wait_for(state="hidden")
