@@ -20,6 +20,7 @@ from policy_briefs.loader import read_text, split_front_matter
 from policy_briefs.mentions import article_view, block_hits, number_mentions, renumbered
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
+from policy_briefs.relations import newest_first
 from policy_briefs.roughmarkdown import code_ranges, in_code
 from policy_briefs.schema import ActorFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
@@ -562,6 +563,13 @@ def test_a_links_problem_is_on_the_line_of_the_link_not_of_code_that_shows_it(mi
     mini.replace(ART, "(term:arf)", "(term:arff)")
     problem = only_problem(mini)
     assert (problem.line, problem.message) == (25, "link to unknown glossary entry 'term:arff'"), str(problem)
+
+
+def test_briefs_newest_first_list_a_year_or_month_after_the_dates_within_it(mini: Project):
+    for slug, published in (("year", "2016"), ("month", "2016-05"), ("day", "2016-05-04"), ("later", "2017"), ("earlier", "2015-12-31")):
+        mini.write(f"articles/{slug}.md", f"---\ntitle: {slug}\nsource:\n  publisher: X\n  published: {published}\nsummary: S.\n---\nText.\n")
+    articles = load_project(mini.root).content.articles
+    assert [a.slug for a in newest_first(articles) if a.slug != "forum-talks"] == ["later", "day", "month", "year", "earlier"]
 
 
 def test_links_to_the_sites_pages_and_files_are_known(mini: Project):

@@ -182,8 +182,10 @@ class _RelatedIndex:
 
 
 def _date_key(article: Article) -> str:
-    """Newest first when used as an ascending sort key."""
-    return "".join(chr(0x10FFFF - ord(char)) for char in article.fields.source.published)
+    """Newest first when used as an ascending sort key; a date given as a year or a month after the dates within it."""
+    published = article.fields.source.published
+    whole = published + "-00" * (2 - published.count("-"))  # YYYY, YYYY-MM, YYYY-MM-DD: the same length
+    return "".join(chr(0x10FFFF - ord(char)) for char in whole)
 
 
 def newest_first(articles: dict[str, Article]) -> list[Article]:
