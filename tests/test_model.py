@@ -12,6 +12,7 @@ import markdown
 import pytest
 
 from conftest import Project
+from policy_briefs import incremental
 from policy_briefs.anchoring import Selector, anchor_at, closest_passage, occurrences
 from policy_briefs.entities import EntityIndex, first_sentence
 from policy_briefs.fastreader import read_block
@@ -750,10 +751,13 @@ def test_no_briefs_folder(tmp_path):
     assert "no 'briefs' folder" in result.problems[0].message
 
 
-def test_hidden_files_are_ignored(mini: Project):
+def test_hidden_files_and_text_editors_backups_are_ignored(mini: Project):
     mini.write("glossary/.eas.yml.swp", "\x00junk")
     mini.write(".DS_Store", "junk")
+    for backup in ("glossary/eas.yml~", "glossary/#eas.yml#", "articles/4913"):  # Emacs' backup and autosave, Vim's probe
+        mini.write(backup, "term: EAS\n")
     assert load(mini).ok
+    assert incremental.read_files(mini.root)[0].problems == []  # as a build reads them
 
 
 def test_invalid_file_is_left_out_of_the_model(mini: Project):

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .entities import EntityIndex
 from .linker import Linker
-from .loader import CONTENT_DIR, RawContent, _dangling, _read_one
+from .loader import CONTENT_DIR, RawContent, _dangling, _read_one, passed_over
 from .mentions import ArticleView
 from .roughmarkdown import CODE_SPAN, FENCED
 
@@ -110,10 +110,10 @@ def read_files(project: Path, keep: bool = True) -> tuple[RawContent, dict[str, 
 
 
 def _walk(root: str) -> list[str]:
-    """The files `sorted(Path(root).rglob("*"))` gives, not hidden, in its order (by path parts)."""
+    """The files `sorted(Path(root).rglob("*"))` gives, less those passed over (`loader.passed_over`), in its order (by path parts)."""
     found = []
     for folder, _, names in os.walk(root):
-        found += [os.path.join(folder, name) for name in names if not name.startswith(".")]
+        found += [os.path.join(folder, name) for name in names if not passed_over(name)]
     listed = (path for path in found if os.path.isfile(path) or _dangling(path))
     return sorted(listed, key=lambda path: path.split(os.sep))
 

@@ -191,9 +191,14 @@ def read_files(project: Path) -> RawContent:
         raw.problems.append(Problem(CONTENT_DIR, 1, f"no '{CONTENT_DIR}' folder in {project.name or project}", "create briefs/articles, briefs/glossary and briefs/actors"))
         return raw
     for file in sorted(root.rglob("*")):
-        if (os.path.isfile(file) or _dangling(file)) and not file.name.startswith("."):
+        if (os.path.isfile(file) or _dangling(file)) and not passed_over(file.name):
             _read_one(file, project, raw)
     return raw
+
+
+def passed_over(name: str) -> bool:
+    """A file that is not content: hidden, or a text editor's backup or temporary file (`x.yml~`, `#x.yml#`, Vim's `4913`)."""
+    return name.startswith(".") or name.endswith("~") or name.startswith("#") and name.endswith("#") or name == "4913"
 
 
 def _dangling(file: Path | str) -> bool:
