@@ -701,6 +701,15 @@ def test_a_link_to_a_briefs_note_must_name_one_of_its_notes_in_the_check_and_the
     warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
     assert strict.returncode != 0 and warnings == [f"policy_briefs: {problem}" for problem in expected]  # and not MkDocs' anchor warnings too
 
+    # A mistake in the other brief's notes holds them all back: it is told, and links to them wait till it is mended.
+    mini.write("articles/second.annotations.yml", SECOND_BRIEF[1].replace("quote:", "qoute:"))
+    mini.replace("articles/forum-talks.md", "(#passage-agred)", "(#passage-agreed)")
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert check.returncode != 0 and "unknown field 'qoute'" in check.stdout and "names no note" not in check.stdout, check.stdout
+    strict = build(mini.root, tmp_path / "held-back")
+    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 1 and "unknown field 'qoute'" in warnings[0], strict.stderr
+
 
 def test_a_brief_shows_its_tags_each_leading_to_the_briefs_tagged_so(built):
     site, urls = built

@@ -202,18 +202,23 @@ class Loading:
         Checked across briefs on every build, not with each article: renaming a note breaks the
         links of articles that did not change.
         """
-        ids = {slug: {note.id for note in article.annotations} for slug, article in self.articles.items()}
+        ids = {slug: {note.id for note in article.annotations} for slug, article in self.articles.items() if not self._notes_held_back(slug)}
         problems = []
         for slug, article in self.articles.items():
             for href, line in article.note_links:
                 target, note = note_place(href, uri_for("brief", slug)) or ("", "")
-                if target not in ids or note in ids[target]:
+                if target not in ids or note in ids[target]:  # (a brief whose notes are held back: checked once they are mended)
                     continue
                 brief = "this brief" if target == slug else f"the brief '{target}'"
                 hint = did_you_mean(note, ids[target]) or (f"its notes are {', '.join(sorted(ids[target]))}" if ids[target] else "it has no notes")
                 notes_file = self.articles[target].annotations_path
                 problems.append(Problem(article.path, line, f"link '{href}' names no note of {brief}", hint, involves=(notes_file,) if notes_file else ()))
         return _sorted(problems)
+
+    def _notes_held_back(self, slug: str) -> bool:
+        """Whether a mistake in a brief's annotations file keeps its notes off its page (the mistake is told where it is)."""
+        notes = self.raw.annotations.get(slug)
+        return notes is not None and notes.fields is None
 
     def result(self) -> LoadResult:
         return LoadResult(self.content(), self.index, _sorted(set(self.problems) | set(self.note_link_problems())))
