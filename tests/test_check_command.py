@@ -92,7 +92,11 @@ BROKEN = {
     ),
     "heading in a definition": (
         "glossary/arf.yml", "definition: |\n", "definition: |\n  # The forum\n\n",
-        "briefs/glossary/arf.yml:3: a heading is shown as plain text in the definition", "**bold**",
+        "briefs/glossary/arf.yml:4: a heading is shown as plain text in the definition", "**bold**",
+    ),
+    "heading further down a note": (
+        "articles/forum-talks.annotations.yml", "      The forum has met every year since 1994.\n", "      The forum has met every year since 1994.\n\n      ## Since then\n\n      More.\n",
+        "briefs/articles/forum-talks.annotations.yml:8: a heading is shown as plain text in the body", "**bold**",
     ),
     "style in a definition": (
         "glossary/arf.yml", "It first met in 1994.", 'It first met in <span style="color: red">1994</span>.',

@@ -194,7 +194,9 @@ class _FieldTags(HTMLParser):
             written += tuple(value for name, value in attrs if name == "src" and value)  # a Markdown image's address
             self.found.append(Dropped(f"an image is not shown in {self.where}", "fields hold text: link to the image instead, [its description](https://…)", written))
         elif tag in HEADINGS:
-            self.found.append(Dropped(f"a heading is shown as plain text in {self.where}", "fields hold paragraphs and lists: write the heading's words in **bold**", written))
+            # (Found in the field's source as Markdown writes a heading, `## …`, or as HTML.)
+            where = r"^[ \t]*#{1,6}(?:[ \t]|$)|<h[1-6]\b"
+            self.found.append(Dropped(f"a heading is shown as plain text in {self.where}", "fields hold paragraphs and lists: write the heading's words in **bold**", written, where))
         elif tag not in TEXT_TAGS:
             self.found.append(_element(tag, written, self.where))
         else:
