@@ -333,7 +333,7 @@ class _Checker:
         if target is None or self.site_files is None or target in self.site_files:
             return
         near = _near_file(target, self.site_files)
-        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _address_hint(href)
+        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _address_hint(href, target)
         line = body_line + _link_line(body, href)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
 
@@ -542,14 +542,19 @@ _HOST_LIKE = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{
 _FILE_EXTENSIONS = {".md", ".markdown", ".html", ".htm", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".csv", ".txt", ".docx", ".xlsx"}
 
 
-def _address_hint(href: str) -> str:
+def _address_hint(href: str, target: str | None = None) -> str:
     """What to write for a link that leads to no file: a web address whole, or a file as briefs link to one.
 
-    `report.md` or `map.png` looks like a host name too, but names a file.
+    `report.md` or `map.png` looks like a host name too, but names a file. `target`: the site's
+    file a link to a file that is not a page names, which the site's docs folder may be given.
     """
     path = urlsplit(href).path
     a_file = "/" not in path and not path.startswith("www.") and posixpath.splitext(path)[1].lower() in _FILE_EXTENSIONS
-    return f"write the whole address, https://{href}" if _HOST_LIKE.match(href) and not a_file else _FILE_LINKS_HINT
+    if _HOST_LIKE.match(href) and not a_file:
+        return f"write the whole address, https://{href}"
+    if target is not None and posixpath.splitext(target)[1].lower() not in (".md", ".markdown"):
+        return f"put the file in the site's docs folder as docs/{target}, or link one that is there"
+    return _FILE_LINKS_HINT
 
 
 def explicit_link_problem(path: str, line: int, href: str, glossary_ids: set[str], actor_ids: set[str]) -> Problem | None:
