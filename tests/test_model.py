@@ -532,7 +532,11 @@ ONE_MISTAKE = {
     "file not of the model, named index": (("glossary/index.txt", None, "notes\n"), ("briefs/glossary/index.txt", 1, "file is not part of the content model", None)),
     "file in a sub-folder": (("glossary/more/eas.yml", None, "term: EASY\ndefinition: d\n"), ("briefs/glossary/more/eas.yml", 1, "file is not part of the content model", None)),
     "file stem that is not an id": (("glossary/East_Asia.yml", None, "term: East Asia\ndefinition: A region.\n"), ("briefs/glossary/East_Asia.yml", 1, "file name 'East_Asia' is not a valid id", "rename it to 'east-asia.yml'")),
-    "malformed YAML": ((G_EAS, "related: [arf]", "related: [arf"), ("briefs/glossary/eas.yml", 6, "malformed YAML", None)),
+    "malformed YAML": ((G_EAS, "related: [arf]", "related: [arf"), ("briefs/glossary/eas.yml", 5, "malformed YAML", "close the list with ]")),
+    "YAML value with a colon": ((A_RUSSIA, "type: state", "type: state\nrole: Russia: a state"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", "goes in double quotes")),
+    "YAML value quoted in part": ((G_EAS, "expansion: East Asia Summit", 'expansion: "East Asia" Summit'), ("briefs/glossary/eas.yml", 2, "malformed YAML", "quote the whole value")),
+    "YAML quote not closed": ((G_EAS, "expansion: East Asia Summit", 'expansion: "East Asia Summit'), ("briefs/glossary/eas.yml", 2, "malformed YAML", "close the quotes")),
+    "YAML indented with a tab": ((A_RUSSIA, "type: state", "type: state\nsources:\n\t- title: x"), ("briefs/actors/russia.yml", 4, "malformed YAML", "indent with spaces, not tabs")),
     "malformed YAML, bad indentation": ((A_RUSSIA, "type: state", "type: state\n  extra: 1"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", None)),
     "YAML alias": ((G_EAS, "related: [arf]", "related: &r [arf]\nactors: *r"), ("briefs/glossary/eas.yml", 6, "YAML anchors and aliases (&, *) are not allowed", "write the value out in full")),
     "YAML merge key": ((A_RUSSIA, "type: state", "<<: {type: state}"), ("briefs/actors/russia.yml", 2, "keys must be plain names", None)),
@@ -877,10 +881,10 @@ def test_an_unreadable_article_is_one_problem_and_its_notes_are_still_checked(mi
     assert [(p.path, p.message) for p in load(mini).problems][0] == (ANNOTATIONS, "unknown actor 'jane-ro'")
 
 
-def test_unclosed_list_in_front_matter_is_reported_at_the_closing_line(mini: Project):
+def test_unclosed_list_in_front_matter_is_reported_on_the_line_it_opens(mini: Project):
     mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [southeast-asia, defence")
     problem = only_problem(mini)
-    assert (problem.path, problem.line) == (ARTICLE, 14)
+    assert (problem.path, problem.line, problem.hint) == (ARTICLE, 13, "close the list with ]")  # not 14, the closing ---
     assert problem.message.startswith("malformed YAML: expected ',' or ']'")
 
 

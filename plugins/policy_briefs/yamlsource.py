@@ -84,11 +84,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        unclosed = "end of stream" in (exc.problem or "") or "<stream end>" in (exc.problem or "")
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark  # an unclosed quote or list: where it opens
         line = (mark.line + 1 if mark else 1) + line_offset
         if exc.problem == "but found another document":  # `---` lines, as around an article's front matter
             raise ContentError(Problem(path, line, "more than one YAML document: the file holds its fields once", "remove the --- lines")) from None
-        raise ContentError(Problem(path, line, f"malformed YAML: {exc.problem or exc.context}")) from None
+        raise ContentError(Problem(path, line, f"malformed YAML: {exc.problem or exc.context}", _malformed_hint(exc, text, mark))) from None
     except yaml.reader.ReaderError as exc:
         # A character YAML refuses (a control character): no mark, but its position in the text.
         line = len((text[: exc.position] + "x").splitlines()) + line_offset
@@ -103,6 +104,28 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     located = LocatedData(None, {}, node.start_mark.line + 1 + line_offset)
     located.data = _build(node, (), located.lines, path, line_offset, set())
     return located
+
+
+def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str | None:
+    """How to mend the YAML mistakes editors make most, from PyYAML's account of them."""
+    problem, context = exc.problem or "", exc.context or ""
+    lines = text.splitlines()
+    written = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "'\\t'" in problem:  # (PyYAML writes the tab as \t)
+        return "indent with spaces, not tabs"
+    if problem == "mapping values are not allowed here":
+        return 'a value that holds ": " goes in double quotes, as title: "Forum: what next?"'
+    if "quoted scalar" in context:
+        return "close the quotes the value opens on this line"
+    if "flow sequence" in context:
+        return "close the list with ]"
+    if "flow mapping" in context:
+        return "close the braces with }"
+    if "but found '<scalar>'" in problem and written.partition(":")[2].strip()[:1] in ("'", '"'):
+        return "a value that begins with a quote mark ends with it: quote the whole value, and write the quote marks within it as “ ” or ’"
+    if "but found '<block mapping start>'" in problem or "but found '<block sequence start>'" in problem:
+        return "indent the line with spaces, as far as the other fields at its level"
+    return None
 
 
 def _tag_name(tag: str) -> str:
