@@ -452,10 +452,10 @@ def _removed_regions(tree, kept_text: str) -> list[Removed]:
     """Text of the page the extractor left out, grouped by region, in page order."""
     body = tree.find(".//body")
     root = body if body is not None else tree
-    kept = normalize(_collapse(kept_text)).casefold()
+    kept = _comparable(kept_text)
     removed: list[Removed] = []
     for element, text in _text_blocks(root):
-        if normalize(text).casefold() in kept:
+        if _comparable(text) in kept:
             continue
         reason = _region_reason(element) or chrome_reason(text) or "not article text"
         if removed and removed[-1].reason == reason:
@@ -463,6 +463,11 @@ def _removed_regions(tree, kept_text: str) -> list[Removed]:
         else:
             removed.append(Removed(reason, text))
     return removed
+
+
+def _comparable(text: str) -> str:
+    """Text as the page's and the article's are compared: without white space, which the page's inline tags split apart ("a link ,")."""
+    return "".join(normalize(text).casefold().split())
 
 
 def _text_blocks(root) -> list[tuple[object, str]]:
