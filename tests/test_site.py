@@ -462,8 +462,8 @@ def test_a_briefs_fields_links_to_its_headings_are_checked_by_its_build_on_their
 
 
 def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini: Project, tmp_path: Path):
-    mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arf) or [another brief](forum-talk.md), [home](../index.md)")
-    expected = "briefs/articles/forum-talks.md:25: link 'forum-talk.md' names 'briefs/forum-talk.md', which is not a page or file of the site (did you mean 'forum-talks.md'?)"
+    mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arf) or [an entry](../glossary/ar.md), [home](../index.md)")
+    expected = "briefs/articles/forum-talks.md:25: link '../glossary/ar.md' names 'glossary/ar.md', which is not a page or file of the site (did you mean '../glossary/arf.md'?)"
     strict = build(mini.root, tmp_path / "strict")
     warnings = [line for line in strict.stderr.splitlines() if line.startswith("WARNING")]
     assert strict.returncode != 0 and len(warnings) == 1 and warnings[0].endswith(expected), strict.stderr

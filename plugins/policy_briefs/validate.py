@@ -332,7 +332,7 @@ class _Checker:
         target = linked_file(href, brief_page)
         if target is None or self.site_files is None or target in self.site_files:
             return
-        near = _near_file(target, self.site_files)
+        near = _near_file(target, self.site_files - {brief_page})  # (not the brief itself)
         hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _address_hint(href, target)
         line = body_line + _link_line(body, href)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
@@ -527,7 +527,9 @@ class _Checker:
     def _ref(self, parsed: Parsed, where: tuple, ref: str, known: set[str], kind: str) -> None:
         if ref in known:
             return
-        self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", _unknown_id_hint(ref, known, kind), involves=_file_of(ref, kind)))
+        other = self.glossary_ids if kind == "actor" else self.actor_ids
+        hint = f"'{ref}' is {_OTHER_KIND[kind]}, not {_A_KIND[kind]}" if ref in other else _unknown_id_hint(ref, known, kind)
+        self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", hint, involves=_file_of(ref, kind)))
 
 
 def _file_of(ref: str, kind: str) -> tuple[str, ...]:
@@ -565,12 +567,20 @@ def explicit_link_problem(path: str, line: int, href: str, glossary_ids: set[str
     known, kind = (glossary_ids, "glossary entry") if scheme == "term" else (actor_ids, "actor")
     if ref in known:
         return None
-    return Problem(path, line, f"link to unknown {kind} '{href}'", _unknown_id_hint(ref, known, kind), involves=_file_of(ref, kind))
+    if ref in (actor_ids if scheme == "term" else glossary_ids):
+        hint = f"'{ref}' is {_OTHER_KIND[kind]}: write {'actor' if scheme == 'term' else 'term'}:{ref}"
+    else:
+        hint = _unknown_id_hint(ref, known, kind)
+    return Problem(path, line, f"link to unknown {kind} '{href}'", hint, involves=_file_of(ref, kind))
 
 
 def link_line(source: str, href: str) -> int:
     """Line (1-based) of the first link written to `href` in a Markdown source (1 if not found as written)."""
     return _link_line(source, href) + 1
+
+
+_A_KIND = {"glossary entry": "a glossary entry", "actor": "an actor"}
+_OTHER_KIND = {"glossary entry": "an actor", "actor": "a glossary entry"}  # what an id of the other kind is
 
 
 def _unknown_id_hint(ref: str, known: set[str], kind: str) -> str:
