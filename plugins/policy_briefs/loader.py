@@ -98,7 +98,9 @@ def check_stem(stem: str, rel: str) -> list[Problem]:
 def validate_fields(located: LocatedData, rel: str, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate parsed YAML against a model, returning located problems."""
     if not isinstance(located.data, dict):
-        return None, [Problem(rel, located.first_line, "expected fields (key: value lines)" if located.data is not None else "file is empty")]
+        notes = model is AnnotationFileFields and isinstance(located.data, list)  # the notes, without the line above them
+        hint = "write 'annotations:' on the first line, the notes below it, indented" if notes else None
+        return None, [Problem(rel, located.first_line, "expected fields (key: value lines)" if located.data is not None else "file is empty", hint)]
     try:
         return model.model_validate(located.data), []
     except ValidationError as error:

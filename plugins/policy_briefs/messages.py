@@ -68,7 +68,7 @@ def validation_problems(error: ValidationError, located: LocatedData, path: str,
             continue
         message, hint = _describe(detail, where, vocabulary)
         if detail["type"] in _FIELDS_TYPES and any(other["type"] == "string_type" and at == where for other, at in located_details):
-            message = f"{field_label(where)} must be text or a set of fields (key: value), not {type(detail.get('input')).__name__}"  # neither branch of a union
+            message = f"{field_label(where)} must be text or a set of fields (key: value), not {kind_of(detail.get('input'))}"  # neither branch of a union
         elif detail["type"] == "string_type" and any(other["type"] in _FIELDS_TYPES and at == where for other, at in located_details):
             continue  # said once, with the other branch's error
         problems.append(Problem(path, located.line_of(where), message, hint))
@@ -146,6 +146,19 @@ def _is_tag(part: str) -> bool:
     return "[" in part or part[:1].isupper() or part in {"constrained-str", "str", "int"}
 
 
+def kind_of(value: Any) -> str:
+    """What a YAML value is, in an editor's words."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return "empty" if value is None else "text"
+
+
 def field_label(where: tuple) -> str:
     """The name of the field at a location (its last key; "file" for the whole file)."""
     named = [str(part) for part in where if isinstance(part, str)]
@@ -170,13 +183,14 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "string_unicode":
         field = "a key" if where and where[-1] == value else field  # the key itself cannot be shown
         return f"{field} holds a \\u escape for half a character (a lone surrogate, \\ud800 to \\udfff)", "write the character itself, or its whole \\U0001xxxx escape"
+    subject = f"each item of {field}" if where and isinstance(where[-1], int) else field
     if kind == "string_type":
-        return f"{field} must be text, not {type(value).__name__}", "put it in quotes" if isinstance(value, (int, float, bool)) else None
+        return f"{subject} must be text, not {kind_of(value)}", "put it in quotes" if isinstance(value, (int, float, bool)) else None
     if kind == "list_type":
         # Always a hint: problems that differ only in a None hint cannot be sorted.
-        return f"{field} must be a list", f"write [{value}]" if isinstance(value, str) else "write [a, b], or one '- item' per line"
+        return f"{subject} must be a list", f"write [{value}]" if isinstance(value, str) else "write [a, b], or one '- item' per line"
     if kind in _FIELDS_TYPES:
-        return f"{field} must be a set of fields (key: value)", None
+        return f"{subject} must be a set of fields (key: value)", None
     if kind == "value_error":
         return f"{field}: {detail['ctx']['error']}", None
     return f"{field}: {detail['msg'].lower()}", None
