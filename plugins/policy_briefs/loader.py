@@ -117,6 +117,9 @@ def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], ra
         raw.problems.append(error.problem)
         return parsed
     parsed.fields, problems = validate_fields(parsed.located, rel, model)
+    kind = _fields_kind(parsed.located.data) if problems else None
+    if kind is not None and _KINDS[kind][0] is not model:  # one problem, not one per field of the other kind's
+        problems = [Problem(rel, 1, f"this is {_KINDS[kind][1]}, not {_kind_name(model)}", f"move it to {_place_of(kind, stem)}")]
     raw.problems.extend(problems)
     if parsed.fields is None and model is AnnotationFileFields:
         parsed.salvaged = _notes_one_by_one(parsed.located.data)
@@ -232,7 +235,7 @@ def _read_one(file: Path, project: Path, raw: RawContent) -> None:
     elif folder == "actors" and name.endswith(".yml"):
         raw.actors[name[:-4]] = _parse_yaml_file(file, rel, name[:-4], ActorFields, raw)
     else:
-        raw.problems.append(Problem(rel, 1, "file is not part of the content model", _placement_hint(folder, name)))
+        raw.problems.append(Problem(rel, 1, "file is not part of the content model", _placement_hint(folder, name, file)))
 
 
 def _index_page_of(folder: str | None, name: str) -> str | None:
@@ -245,9 +248,52 @@ def _index_page_of(folder: str | None, name: str) -> str | None:
     return page if page in INDEX_PAGES else None
 
 
-def _placement_hint(folder: str | None, name: str) -> str:
+def _placement_hint(folder: str | None, name: str, file: Path | None = None) -> str:
     if name.endswith(".yaml"):
         return "content YAML files end in .yml"
+    kind = _kind_of_file(file) if file is not None and name.endswith((".yml", ".md")) else None
+    if kind is not None:
+        return f"it is {_KINDS[kind][1]}: move it to {_place_of(kind, name.split('.')[0])}"
     if folder == "articles" and name.endswith((".yml", ".yaml")):
         return f"an annotations file is named <slug>{ANNOTATIONS_SUFFIX}"
     return "articles go in briefs/articles/<slug>.md, glossary entries in briefs/glossary/<id>.yml, actors in briefs/actors/<id>.yml"
+
+
+# The kinds of YAML content file: the model of each, what it is called, where it goes.
+_KINDS: dict[str, tuple[type[BaseModel], str, str]] = {
+    "glossary": (GlossaryFields, "a glossary entry", "briefs/glossary/{}.yml"),
+    "actors": (ActorFields, "an actor", "briefs/actors/{}.yml"),
+    "annotations": (AnnotationFileFields, "an annotations file", "briefs/articles/{}" + ANNOTATIONS_SUFFIX),
+    "articles": (ArticleFields, "an article", "briefs/articles/{}.md"),
+}
+
+
+def _kind_name(model: type[BaseModel]) -> str:
+    return next(name for kind_model, name, _ in _KINDS.values() if kind_model is model)
+
+
+def _place_of(kind: str, stem: str) -> str:
+    return _KINDS[kind][2].format(stem if _ID.match(stem) else slugify(stem) or "ID")
+
+
+def _fields_kind(data: Any) -> str | None:
+    """The one kind of content file that has every field these data give, if one has (a file put in the wrong folder)."""
+    if not isinstance(data, dict) or not data:
+        return None
+    kinds = [kind for kind, (model, _, _) in _KINDS.items() if set(data) <= _top_fields(model)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def _top_fields(model: type[BaseModel]) -> set[str]:
+    return {info.alias or name for name, info in model.model_fields.items()}
+
+
+def _kind_of_file(file: Path) -> str | None:
+    """The kind of content file a file that is not in its place holds (None if it is none, or cannot be read)."""
+    try:
+        text = read_text(file, file.name)
+        if file.name.endswith(".md"):
+            text = split_front_matter(text, file.name)[0]
+        return _fields_kind(load_yaml(text, file.name).data)
+    except ContentError:
+        return None
