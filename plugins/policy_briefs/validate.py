@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -593,6 +594,21 @@ def _unknown_id_hint(ref: str, known: set[str], kind: str) -> str:
     return f"create {_file_of(ref, kind)[0]}" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{slugify(ref) or 'an-id'}'"
 
 
+def _across_paragraphs(quote: str, blocks: tuple[str, ...]) -> int | None:
+    """The paragraph (0-based) a quote starts in when it is found only across the end of a paragraph (None if it is not)."""
+    texts = [collapse(normalize(block)) for block in blocks]
+    wanted = collapse(normalize(quote))
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    found = " ".join(texts).find(wanted) if wanted else -1
+    if found < 0:
+        return None
+    block = bisect_right(starts, found) - 1
+    return block if found + len(wanted) > starts[block] + len(texts[block]) else None
+
+
 def _near_file(target: str, files: Iterable[str]) -> str | None:
     """A file in the target's folder whose name is close to the target's."""
     folder = posixpath.dirname(target)
@@ -642,6 +658,9 @@ def _context(text: str, start: int, length: int, width: int = 25) -> str:
 
 
 def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...]) -> str | None:
+    across = _across_paragraphs(selector.quote, blocks)
+    if across is not None:
+        return f"a quote stays within one paragraph: this one runs from paragraph {across + 1} into the next; quote the part in one of them"
     closest = closest_passage(quote, blocks)
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
