@@ -134,3 +134,21 @@ def test_search_in_the_preview_keeps_every_page_once_after_edits(mini: Project, 
     mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN finally agreed.")
     assert wait_for(lambda: "finally agreed" in fetch(base + "search/search_index.json")), read_log(log)
     assert indexed_pages(base) == before
+
+
+def test_the_previews_pages_show_what_its_last_build_warned_of_and_builds_do_not(mini: Project, server, tmp_path: Path):
+    base, log, process = server
+    problems = base + "assets/policy-briefs/preview-problems.json"
+    assert "assets/policy-briefs/preview.js" in fetch(base + BRIEF) and json.loads(fetch(problems)) == {"problems": []}
+    mini.replace("articles/forum-talks.annotations.yml", "actors: [russia]", "actors: [rusia]")
+    shown = lambda: json.loads(fetch(problems))["problems"]  # noqa: E731
+    assert wait_for(lambda: any("forum-talks.annotations.yml:25: unknown actor 'rusia'" in message for message in shown())), read_log(log)
+    mini.replace("articles/forum-talks.annotations.yml", "actors: [rusia]", "actors: [russia]")
+    assert wait_for(lambda: shown() == []), shown()
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(mini.root / "mkdocs.yml"), "-d", str(tmp_path / "built")],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    assert not (tmp_path / "built" / "assets" / "policy-briefs" / "preview.js").exists()
+    assert "preview.js" not in (tmp_path / "built" / BRIEF / "index.html").read_text(encoding="utf-8")

@@ -31,6 +31,7 @@ from .mdext import BODY_END, BODY_START, BriefsExtension, PageState, note_ids
 from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
+from .previewproblems import BuildWarnings, problems_json
 from .fieldmarkdown import convert_all, forget_converted
 from .pages import PageRenderer, PageSpec, forget_rendered, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
@@ -45,6 +46,8 @@ log = get_plugin_logger(__name__)
 PACKAGE_DIR = Path(__file__).parent
 STYLESHEET = "assets/policy-briefs/policy-briefs.css"
 SCRIPT = "assets/policy-briefs/policy-briefs.js"
+PREVIEW_SCRIPT = "assets/policy-briefs/preview.js"  # `mkdocs serve` only (see `previewproblems`)
+PREVIEW_PROBLEMS = "assets/policy-briefs/preview-problems.json"
 WATCH_INTERVAL = 0.2  # seconds between looks for changed content under `mkdocs serve`
 IDLE_COLLECT_DELAY = 0.5  # seconds after a `--dirty` rebuild before collecting garbage
 SETTLE_EVERY = 100  # pages rendered or written between two settlings of a single build (see `_settle`)
@@ -164,6 +167,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.written: tuple[str, set[str]] = ("", set())  # the last build's site folder, and where in it the generated pages went
         self.links_filter = _LinksTheCheckReports(self)
         self.page_urls: set[str] = set()  # the addresses of the site's pages in the last build
+        self.build_warnings = BuildWarnings()  # a preview's, for its pages to show
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -178,12 +182,16 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         if self.serving and self.dirty and self.builds:
             gc.disable()
         self.builds += 1
+        if self.serving:
+            self.build_warnings.messages = []
+            logging.getLogger("mkdocs").addHandler(self.build_warnings)
 
     # -- configuration ----------------------------------------------------
     @timing.timed("other")
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.docs_dir = Path(config.docs_dir).resolve()
+        self.site_dir = config.site_dir
         self.content_dir = self.project_dir / CONTENT_DIR
         templates = str(PACKAGE_DIR / "templates")
         if templates not in config.theme.dirs:  # after the site's custom_dir, before the theme's own
@@ -192,8 +200,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             config.markdown_extensions.append(self.extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
+        for script in (SCRIPT, PREVIEW_SCRIPT) if self.serving else (SCRIPT,):
+            if script not in [str(given) for given in config.extra_javascript]:
+                config.extra_javascript.append(script)
         logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(self.links_filter)  # (added once however often)
         self.search_indexes = any(name == "search" or name.endswith("/search") for name in config.plugins)
         return config
@@ -242,7 +251,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self.specs[spec.src_uri] = spec
             writes.add(generated.dest_uri)
         self._remove_stale_pages(config, writes)
-        for asset in (STYLESHEET, SCRIPT):
+        for asset in (STYLESHEET, SCRIPT, PREVIEW_SCRIPT) if self.serving else (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE_DIR / "assets" / posixpath.basename(asset))))
         self._prepare_sources(files, config)
         return files
@@ -503,6 +512,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self._settle()
 
     def on_build_error(self, error: Exception) -> None:
+        if self.serving:
+            self.build_warnings.messages.append(f"the build failed: {error}")
+            self._show_warnings(self.site_dir)
         self.parked.clear()
         self.search_copy = self.after_search = None
         self._collect_later()
@@ -657,6 +669,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def on_shutdown(self) -> None:
         logging.getLogger(MKDOCS_PAGES_LOGGER).removeFilter(self.links_filter)
+        logging.getLogger("mkdocs").removeHandler(self.build_warnings)
 
     def _after_build(self, config: MkDocsConfig) -> None:
         self.parked.clear()  # pages MkDocs did not write
@@ -689,7 +702,19 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         forget_rendered()
         forget_converted()
 
-    on_post_build = CombinedEvent(_merge_search_index, _let_go, _after_build)
+    @event_priority(-100)  # after every other plugin's work
+    def _show_problems(self, config: MkDocsConfig) -> None:
+        if self.serving:
+            self._show_warnings(config.site_dir)
+
+    def _show_warnings(self, site_dir: str) -> None:
+        """A preview's warnings of this build, for its pages' script (see `previewproblems`)."""
+        logging.getLogger("mkdocs").removeHandler(self.build_warnings)
+        path = Path(site_dir) / PREVIEW_PROBLEMS
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(problems_json(self.build_warnings.messages), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_merge_search_index, _let_go, _after_build, _show_problems)
 
     def _tail_ids(self, spec: PageSpec) -> set[str]:
         """The ids a page's tail gives its parts besides headings: a brief's notes and their popovers, the tags page's tags."""
