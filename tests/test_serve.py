@@ -152,3 +152,13 @@ def test_the_previews_pages_show_what_its_last_build_warned_of_and_builds_do_not
     assert built.returncode == 0, built.stderr
     assert not (tmp_path / "built" / "assets" / "policy-briefs" / "preview.js").exists()
     assert "preview.js" not in (tmp_path / "built" / BRIEF / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_missing_heading_of_another_brief_is_told_by_the_rebuild_that_makes_it(mini: Project, server):
+    base, log, process = server
+    mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\n## Where it met\n\nThe forum met again.\n")
+    assert wait_for(lambda: "Where it met" in fetch(base + "briefs/second/")), read_log(log)
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [where](second.md#where-it-met) and [nowhere](second.md#no-heading). Ask [the forum]")
+    missing = "the doc 'briefs/second.md' does not contain an anchor '#no-heading'"
+    assert wait_for(lambda: missing in read_log(log)), read_log(log)
+    assert "'#where-it-met'" not in read_log(log)

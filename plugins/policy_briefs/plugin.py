@@ -168,6 +168,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.links_filter = _LinksTheCheckReports(self)
         self.page_urls: set[str] = set()  # the addresses of the site's pages in the last build
         self.build_warnings = BuildWarnings()  # a preview's, for its pages to show
+        self.anchor_ids: dict[str, set[str]] = {}  # a preview's generated pages' places (ids), as last rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -472,7 +473,17 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.early = {}
         if self.dirty:
             incremental.keep_titles(file.page for file in files.documentation_pages() if file.page is not None)
+            self._keep_anchor_ids(files)
         return env
+
+    def _keep_anchor_ids(self, files: Files) -> None:
+        """A `--dirty` preview: each generated page this rebuild leaves as it was keeps the places it had, for MkDocs
+        to check links to them (else a link to a heading another brief lacks is told only when that brief is rendered again)."""
+        self.anchor_ids = {uri: ids for uri, ids in self.anchor_ids.items() if uri in self.specs}
+        for uri, ids in self.anchor_ids.items():
+            page = files.get_file_from_path(uri).page
+            if page is not None and page.present_anchor_ids is None:  # (a page it renders has its own, once it is rendered)
+                page.present_anchor_ids = ids
 
     @property
     def every_page_once(self) -> bool:
@@ -662,6 +673,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @timing.timed("page_events")
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page.file, GeneratedPage):
+            if self.serving and page.present_anchor_ids is not None:
+                self.anchor_ids[page.file.src_uri] = page.present_anchor_ids
             page.file.written()
             page.content = None  # written and indexed: the page's HTML is not needed again
             self._page_done()
