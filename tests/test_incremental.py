@@ -323,10 +323,13 @@ def build_here(root: Path, site: Path, dirty: bool = False) -> None:
     mkdocs_build(config, dirty=dirty)
 
 
+PREVIEW_SCRIPT = re.compile(rb'\s*<script src="/?(?:\.\./)*assets/policy-briefs/preview\.js"></script>')  # a preview's pages' own
+
+
 def pages(site: Path) -> dict[str, bytes]:
-    """Every built page but the sitemap and the search index (a dirty build indexes only what it rebuilt)."""
+    """Every built page but the sitemap and the search index (a dirty build indexes only what it rebuilt), less the preview's script."""
     return {
-        path.relative_to(site).as_posix(): path.read_bytes()
+        path.relative_to(site).as_posix(): PREVIEW_SCRIPT.sub(b"", path.read_bytes())
         for path in sorted(site.rglob("*.html"))
     }
 
