@@ -242,6 +242,22 @@ def test_open_in_notes_closes_the_note_and_shows_it_among_the_notes(pages) -> No
     listed = page.locator(f"[id='{note.get_attribute('id').replace('pop-', 'note-', 1)}']")
     assert listed.evaluate("e => e.matches(':target')")
     assert in_viewport_below_header(page, listed.locator(".pb-note__head"))
+    page.wait_for_function("e => e === document.activeElement", arg=listed.element_handle())  # the keyboard goes on from there
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('.pb-note')?.id") == listed.get_attribute("id")
+
+
+def test_a_passage_reached_by_its_link_is_outlined_whole(pages) -> None:
+    page = pages.open(BRIEF)
+    split = page.evaluate("""() => [...document.querySelectorAll('mark.pb-passage[id^="passage-"]')]
+        .map(m => m.id).find(id => document.querySelectorAll(`mark.pb-passage[data-note="${id.replace('passage-', 'note-')}"]`).length > 1)""")
+    assert split, "some passage holds a link or a name, which splits it"
+    pages.goto(page, f"{BRIEF}#{split}")
+    pieces = page.locator(f"mark.pb-passage[data-note='{split.replace('passage-', 'note-', 1)}']")
+    assert pieces.count() > 1
+    outlines = pieces.evaluate_all("marks => marks.map(m => getComputedStyle(m).outlineStyle)")
+    assert outlines == ["solid"] * len(outlines), outlines
+    screenshot(page, "passage-outlined-whole")
 
 
 def test_tabbing_out_of_a_note_closes_it(pages) -> None:

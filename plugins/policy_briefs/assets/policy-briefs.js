@@ -8,6 +8,18 @@ document.addEventListener("click", (event) => {
   if (note && note.matches(":popover-open")) note.hidePopover();
 });
 
+// A passage reached by its link is outlined whole: a link or a name inside it splits it in pieces,
+// and only the first piece is the link's target.
+const outlinePassage = () => {
+  for (const piece of document.querySelectorAll("mark.pb-passage--target")) piece.classList.remove("pb-passage--target");
+  const first = location.hash.startsWith("#passage-") ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const note = first && first.matches("mark.pb-passage[data-note]") ? first.dataset.note : "";
+  if (!note) return;
+  for (const piece of document.querySelectorAll(`mark.pb-passage[data-note="${CSS.escape(note)}"]`)) piece.classList.add("pb-passage--target");
+};
+outlinePassage();
+window.addEventListener("hashchange", outlinePassage);
+
 document.addEventListener("focusout", (event) => {
   const note = event.target instanceof Element ? event.target.closest(".pb-popover") : null;
   const next = event.relatedTarget;
