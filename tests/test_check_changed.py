@@ -56,13 +56,14 @@ def test_problems_only_in_changed_files(repo: Project):
     assert lines[-1] == "1 problem found (1 content file changed since HEAD); 1 more in unchanged files (run `briefs check` to see them)"
 
 
-def test_a_clash_reported_on_the_unchanged_file_is_the_change_s_problem(repo: Project):
+def test_a_clash_is_the_change_s_problem_in_the_changed_file_and_the_unchanged_one(repo: Project):
     repo.replace("glossary/arf.yml", "expansion: ASEAN Regional Forum", "expansion: ASEAN Regional Forum\naliases: [Kremlin]")  # an alias of russia.yml
     result = check(repo, "--changed", "HEAD")
     assert result.exit_code == 1, result.output
     assert result.output.splitlines() == [
         "briefs/actors/russia.yml:3: “Kremlin” is already a surface form of briefs/glossary/arf.yml (two entities may not share a surface form: remove or change one)",
-        "1 problem found (1 content file changed since HEAD); 1 more in unchanged files (run `briefs check` to see them)",
+        "briefs/glossary/arf.yml:3: “Kremlin” is also a surface form of briefs/actors/russia.yml (two entities may not share a surface form: remove or change one)",
+        "2 problems found (1 content file changed since HEAD); 1 more in unchanged files (run `briefs check` to see them)",
     ]
 
 

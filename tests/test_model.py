@@ -492,10 +492,6 @@ ONE_MISTAKE = {
     "author listed twice": ((ART, "authors: [jane-roe", "authors: [jane-roe, jane-roe"), (ARTICLE, 7, "'jane-roe' is listed twice in authors (first on line 7)", "keep one of them")),
     "annotation term listed twice": ((ANN, "    terms: [arf]", "    terms: [arf, arf]"), (ANNOTATIONS, 7, "'arf' is listed twice in terms (first on line 7)", None)),
     "glossary id used as actor": ((ANN, "actors: [russia]", "actors: [russia, arf]"), (ANNOTATIONS, 25, "unknown actor 'arf'", None)),
-    "surface form shared by term and actor": ((G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases: [Kremlin]"), ("briefs/actors/russia.yml", 3, "“Kremlin” is already a surface form of briefs/glossary/eas.yml", "two entities may not share a surface form")),
-    "surface form shared by two terms": ((G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases:\n  - Summit\n  - ASEAN Regional Forum"), ("briefs/glossary/eas.yml", 5, "“ASEAN Regional Forum” is already a surface form of briefs/glossary/arf.yml", None)),
-    "surface form shared but for its spaces": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", 'aliases: [Moscow, Kremlin, "East  Asia\u00a0Summit"]'), ("briefs/actors/russia.yml", 3, "“East Asia Summit” is already a surface form of briefs/glossary/eas.yml", None)),
-    "actor name shared with a term": (("actors/asean.yml", "name: ASEAN", "name: ARF"), ("briefs/actors/asean.yml", 1, "“ARF” is already a surface form of briefs/glossary/arf.yml", None)),
     "quotation without speaker": ((ANN, "    speaker: jane-roe\n", ""), (ANNOTATIONS, 9, "a quotation annotation needs 'speaker'", None)),
     "fact-check without verdict": ((ANN, "    verdict: accurate\n", ""), (ANNOTATIONS, 13, "a fact-check annotation needs 'verdict'", None)),
     "fact-check without body": ((ANN, "    body: It does meet again.\n", ""), (ANNOTATIONS, 13, "a fact-check annotation needs 'body'", None)),
@@ -923,10 +919,43 @@ def test_quote_over_an_html_entity(mini: Project):
     assert result.ok, result.problems
 
 
+SHARED_FORMS = {
+    "by a term's alias and an actor's": (
+        (G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases: [Kremlin]"),
+        ("briefs/actors/russia.yml", 3, "“Kremlin” is already a surface form of briefs/glossary/eas.yml"),
+        ("briefs/glossary/eas.yml", 3, "“Kremlin” is also a surface form of briefs/actors/russia.yml"),
+    ),
+    "by two terms": (
+        (G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases:\n  - Summit\n  - ASEAN Regional Forum"),
+        ("briefs/glossary/eas.yml", 5, "“ASEAN Regional Forum” is already a surface form of briefs/glossary/arf.yml"),
+        ("briefs/glossary/arf.yml", 2, "“ASEAN Regional Forum” is also a surface form of briefs/glossary/eas.yml"),
+    ),
+    "but for its spaces": (
+        (A_RUSSIA, "aliases: [Moscow, Kremlin]", 'aliases: [Moscow, Kremlin, "East  Asia\u00a0Summit"]'),
+        ("briefs/actors/russia.yml", 3, "“East Asia Summit” is already a surface form of briefs/glossary/eas.yml"),
+        ("briefs/glossary/eas.yml", 2, "“East Asia Summit” is also a surface form of briefs/actors/russia.yml"),
+    ),
+    "by an actor's name and a term": (
+        ("actors/asean.yml", "name: ASEAN", "name: ARF"),
+        ("briefs/actors/asean.yml", 1, "“ARF” is already a surface form of briefs/glossary/arf.yml"),
+        ("briefs/glossary/arf.yml", 1, "“ARF” is also a surface form of briefs/actors/asean.yml"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SHARED_FORMS))
+def test_a_surface_form_two_entities_give_is_told_in_both_files(mini: Project, case: str):
+    (rel, old, new), *expected = SHARED_FORMS[case]
+    mini.replace(rel, old, new)
+    problems = load(mini).problems
+    assert sorted((p.path, p.line, p.message) for p in problems) == sorted(expected), [str(p) for p in problems]
+    assert all(p.hint == "two entities may not share a surface form: remove or change one" for p in problems)
+
+
 def test_clash_line_when_expansion_repeats_the_term(mini: Project):
     mini.write("glossary/eas.yml", "term: EAS\nexpansion: EAS\naliases: [ARF]\ndefinition: A summit.\n")
-    problem = only_problem(mini)
-    assert (problem.path, problem.line) == ("briefs/glossary/eas.yml", 3), str(problem)
+    problems = [p for p in load(mini).problems if p.path == "briefs/glossary/eas.yml"]
+    assert [(p.line, p.message) for p in problems] == [(3, "“ARF” is already a surface form of briefs/glossary/arf.yml")]
 
 
 def test_a_file_whose_name_is_not_an_id_is_checked_but_not_published(mini: Project):

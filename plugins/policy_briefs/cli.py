@@ -57,8 +57,8 @@ def format_problem(problem: Problem, style: str) -> str:
     return str(problem)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 @main.command()
@@ -74,7 +74,8 @@ def check(project: Path, style: str, ref: str | None) -> None:
         click.echo(f"Note: {site.unread}", err=True)
     result = load_project(project, site.markdown_extensions, site.extension_configs, site_files=site.docs_files, unrecognized_links=site.unrecognized_links, absolute_links=site.absolute_links)
     content = result.content
-    counts = f"{len(content.articles)} briefs, {sum(len(a.annotations) for a in content.articles.values())} annotations, {len(content.glossary)} glossary entries, {len(content.actors)} actors"
+    notes = sum(len(article.annotations) for article in content.articles.values())
+    counts = f"{_plural(len(content.articles), 'brief')}, {_plural(notes, 'annotation')}, {_plural(len(content.glossary), 'glossary entry', 'glossary entries')}, {_plural(len(content.actors), 'actor')}"
     if ref is not None:
         _check_changed(project, ref, style, result.problems, counts)
         return

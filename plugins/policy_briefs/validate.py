@@ -487,11 +487,13 @@ class _Checker:
         return lines.start, "\n".join(text.splitlines()[lines.start - 1 : lines.stop - 1])
 
     def _check_form_clashes(self) -> None:
+        """A surface form two entities give, told in both files (either may be the one to change, and a change shows it in its own)."""
+        hint = "two entities may not share a surface form: remove or change one"
         for clash in self.index.clashes:
-            parsed = self._parsed_of(clash.second.kind, clash.second.id)
+            second = self._parsed_of(clash.second.kind, clash.second.id)
             first = self._parsed_of(clash.first.kind, clash.first.id)
-            line = self._form_line(parsed, clash.form)
-            self.problems.append(Problem(parsed.path, line, f"“{clash.form}” is already a surface form of {first.path}", "two entities may not share a surface form: remove or change one", involves=(first.path,)))
+            self.problems.append(Problem(second.path, self._form_line(second, clash.form), f"“{clash.form}” is already a surface form of {first.path}", hint, involves=(first.path,)))
+            self.problems.append(Problem(first.path, self._form_line(first, clash.form), f"“{clash.form}” is also a surface form of {second.path}", hint, involves=(second.path,)))
 
     def _form_line(self, parsed: Parsed, form: str) -> int:
         """Line of the first field that gives this surface form."""
