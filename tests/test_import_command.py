@@ -155,6 +155,20 @@ def test_a_paragraph_with_a_link_before_punctuation_is_not_reported_as_removed(t
     assert "Later, Russia and ASEAN agreed" not in removed, removed
 
 
+def test_a_short_page_keeps_its_paragraphs_headings_and_quotation(tmp_path: Path):
+    page = tmp_path / "short.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Talks</title></head><body><header><nav><a href='/'>Home</a></nav></header>"
+        "<article><h1>Talks in Moscow</h1><p class='byline'>By Viktor Sumsky</p><p>First paragraph about ASEAN and Russia.</p>"
+        "<p>Second paragraph, on the forum.</p><h2>A subheading</h2><blockquote><p>A quote.</p></blockquote></article>"
+        "<footer>© 2016 Example</footer></body></html>", encoding="utf-8")
+    result = run("import", str(page), "--project", str(tmp_path), "--slug", "talks")
+    assert result.exit_code == 0, result.output
+    assert body_of(tmp_path / "briefs" / "articles" / "talks.md") == (
+        "First paragraph about ASEAN and Russia.\n\nSecond paragraph, on the forum.\n\n## A subheading\n\n> A quote.\n"
+    )
+
+
 def test_imported_page_author_with_a_profile_becomes_an_id(mini: Project):
     result = run("import", str(PAGE), "--project", str(mini.root), "--slug", "region-talks")
     assert result.exit_code == 0, result.output

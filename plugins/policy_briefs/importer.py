@@ -322,15 +322,20 @@ REGION_HINTS = (
 def import_html(data: bytes | str, url: str | None = None) -> Imported:
     """An HTML page saved from a browser."""
     import trafilatura  # imported here: only `briefs import` needs it
+    from trafilatura.settings import use_config
     from trafilatura.utils import load_html
 
     tree = load_html(data)
     if tree is None:
         raise ValueError("the file could not be read as HTML")
+    config = use_config()
+    # Its own reading of a short article's structure (headings, paragraphs, quotes), not the fallback
+    # it turns to below 250 characters, which runs the article's blocks into one paragraph.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
     document = trafilatura.bare_extraction(
         copy.deepcopy(tree), url=url, with_metadata=True, include_formatting=True, include_links=False,
         include_images=False, include_tables=False, include_comments=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        date_extraction_params={"extensive_search": False, "original_date": True}, config=config,
     )
     result = Imported(FrontMatter(), [], kind="html")
     if document is None or document.body is None:
