@@ -237,6 +237,8 @@ def test_text_that_is_not_utf8_is_read_in_the_encoding_given_or_guessed_and_the_
     given = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks", "--encoding", "koi8-r")
     assert given.exit_code == 0, given.output
     assert "title: Россия и АСЕАН" in mini.read("articles/ru-talks.md") and "not UTF-8" not in given.output
+    untitled = run("import", str(saved), "--project", str(mini.root))  # no --slug
+    assert untitled.exit_code == 1 and "the title “Россия и АСЕАН” has no Latin letters or digits to make a slug from: give one with --slug" in untitled.output
     for encoding, name in (("cp1251", "Windows-1251"), ("koi8_r", "KOI8-R")):
         saved.write_bytes("Россия и АСЕАН\n\nМинистр обороны встретился с коллегами из АСЕАН в Куала-Лумпуре.\n".encode(encoding))
         guessed = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks", "--force")

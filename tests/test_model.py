@@ -461,6 +461,7 @@ ONE_MISTAKE = {
     "bad date": ((ART, "published: 2016-05-04", "published: 2016-13"), (ARTICLE, 6, "published: month 13 does not exist", None)),
     "bad url": ((ART, "url: https://example.org/forum-talks", "url: example.org/forum-talks"), (ARTICLE, 5, "url must be an http:// or https:// address", None)),
     "missing required field": ((A_RUSSIA, "type: state\n", ""), ("briefs/actors/russia.yml", 1, "missing required field 'type'", None)),
+    "empty id": ((ANN, "id: forum-met", 'id: ""'), (ANNOTATIONS, 2, "id must not be empty", None)),
     "empty required text": ((G_EAS, "term: EAS", 'term: ""'), ("briefs/glossary/eas.yml", 1, "term must not be empty", None)),
     "blank required text": ((A_RUSSIA, "name: Russia", 'name: "   "'), ("briefs/actors/russia.yml", 1, "name must not be empty", None)),
     "lone surrogate escape": ((G_EAS, "definition: |\n  The East Asia Summit is a leaders’ forum. It first met in 2005.\n", 'definition: "A \\ud800 summit."\n'), ("briefs/glossary/eas.yml", 3, "definition holds a \\u escape for half a character", "write the character itself")),

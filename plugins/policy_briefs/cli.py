@@ -174,7 +174,9 @@ def import_(file: Path, slug: str | None, force: bool, encoding: str | None, pro
         fail(f"found no article text in {file}")
     slug = slug or suggest_slug(imported.front.title or "")
     if not slug:
-        fail("found no title to make a slug from: give one with --slug")
+        title = imported.front.title
+        found = f"the title “{title}” has no Latin letters or digits to make a slug from" if title else "found no title to make a slug from"
+        fail(f"{found}: give one with --slug")
     target = article_path(project, slug)
     try:
         check_slug(slug)

@@ -176,10 +176,10 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
         return f"{field} must be one of {', '.join(allowed)}, not {value!r}", did_you_mean(str(value), allowed)
+    if kind in {"string_too_short", "string_type", "string_pattern_mismatch"} and (value is None or isinstance(value, str) and not value.strip()):
+        return f"{field} must not be empty", None
     if kind == "string_pattern_mismatch":
         return _pattern_message(field, value, detail["ctx"]["pattern"])
-    if kind in {"string_too_short", "string_type"} and (value is None or isinstance(value, str) and not value.strip()):
-        return f"{field} must not be empty", None
     if kind == "string_unicode":
         field = "a key" if where and where[-1] == value else field  # the key itself cannot be shown
         return f"{field} holds a \\u escape for half a character (a lone surrogate, \\ud800 to \\udfff)", "write the character itself, or its whole \\U0001xxxx escape"
