@@ -48,6 +48,7 @@ STYLESHEET = "assets/policy-briefs/policy-briefs.css"
 SCRIPT = "assets/policy-briefs/policy-briefs.js"
 PREVIEW_SCRIPT = "assets/policy-briefs/preview.js"  # `mkdocs serve` only (see `previewproblems`)
 PREVIEW_PROBLEMS = "assets/policy-briefs/preview-problems.json"
+MKDOCS_LOGGER = "mkdocs"  # every logger of MkDocs and its plugins is under it
 WATCH_INTERVAL = 0.2  # seconds between looks for changed content under `mkdocs serve`
 IDLE_COLLECT_DELAY = 0.5  # seconds after a `--dirty` rebuild before collecting garbage
 SETTLE_EVERY = 100  # pages rendered or written between two settlings of a single build (see `_settle`)
@@ -168,6 +169,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.links_filter = _LinksTheCheckReports(self)
         self.page_urls: set[str] = set()  # the addresses of the site's pages in the last build
         self.build_warnings = BuildWarnings()  # a preview's, for its pages to show
+        self.site_dir = ""  # where the build writes (a preview's problems, when a build fails)
         self.anchor_ids: dict[str, set[str]] = {}  # a preview's generated pages' places (ids), as last rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -185,7 +187,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.builds += 1
         if self.serving:
             self.build_warnings.messages = []
-            logging.getLogger("mkdocs").addHandler(self.build_warnings)
+            logging.getLogger(MKDOCS_LOGGER).addHandler(self.build_warnings)
 
     # -- configuration ----------------------------------------------------
     @timing.timed("other")
@@ -201,12 +203,17 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             config.markdown_extensions.append(self.extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        for script in (SCRIPT, PREVIEW_SCRIPT) if self.serving else (SCRIPT,):
+        for script in (asset for asset in self._assets if asset.endswith(".js")):
             if script not in [str(given) for given in config.extra_javascript]:
                 config.extra_javascript.append(script)
         logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(self.links_filter)  # (added once however often)
         self.search_indexes = any(name == "search" or name.endswith("/search") for name in config.plugins)
         return config
+
+    @property
+    def _assets(self) -> tuple[str, ...]:
+        """The stylesheet and scripts the plugin's pages load; a preview's, its script that shows the build's problems too."""
+        return (STYLESHEET, SCRIPT, PREVIEW_SCRIPT) if self.serving else (STYLESHEET, SCRIPT)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 (MkDocs' livereload types)
         # MkDocs polls for changes every 0.5 s; poll the content every 0.2 s (a few milliseconds of
@@ -252,7 +259,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self.specs[spec.src_uri] = spec
             writes.add(generated.dest_uri)
         self._remove_stale_pages(config, writes)
-        for asset in (STYLESHEET, SCRIPT, PREVIEW_SCRIPT) if self.serving else (STYLESHEET, SCRIPT):
+        for asset in self._assets:
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE_DIR / "assets" / posixpath.basename(asset))))
         self._prepare_sources(files, config)
         return files
@@ -682,7 +689,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def on_shutdown(self) -> None:
         logging.getLogger(MKDOCS_PAGES_LOGGER).removeFilter(self.links_filter)
-        logging.getLogger("mkdocs").removeHandler(self.build_warnings)
+        logging.getLogger(MKDOCS_LOGGER).removeHandler(self.build_warnings)
 
     def _after_build(self, config: MkDocsConfig) -> None:
         self.parked.clear()  # pages MkDocs did not write
@@ -722,7 +729,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def _show_warnings(self, site_dir: str) -> None:
         """A preview's warnings of this build, for its pages' script (see `previewproblems`)."""
-        logging.getLogger("mkdocs").removeHandler(self.build_warnings)
+        logging.getLogger(MKDOCS_LOGGER).removeHandler(self.build_warnings)
         path = Path(site_dir) / PREVIEW_PROBLEMS
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(problems_json(self.build_warnings.messages), encoding="utf-8")
