@@ -244,10 +244,20 @@ def test_text_that_is_not_utf8_is_read_in_the_encoding_given_or_guessed_and_the_
         guessed = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-talks", "--force")
         assert guessed.exit_code == 0 and f"The file is not UTF-8: it was read as {name}" in guessed.output, guessed.output
         assert "title: Россия и АСЕАН" in mini.read("articles/ru-talks.md")
-    saved.write_bytes("Talks\n\nThe minister said \u201cwe agreed\u201d at the caf\u00e9 \u2014 twice.\n".encode("cp1252"))
-    guessed = run("import", str(saved), "--project", str(mini.root), "--slug", "en-talks")
-    assert guessed.exit_code == 0 and "The file is not UTF-8" in guessed.output
-    assert "The minister said “we agreed” at the café — twice." in mini.read("articles/en-talks.md")
+    for slug, text in (
+        ("en-talks", "The minister said \u201cwe agreed\u201d at the caf\u00e9 \u2014 twice."),
+        ("fr-talks", "Le ministre a déclaré à Paris … naïvement."),  # reads without a flaw in Windows-1250 too, as “ŕ” and “ď”
+        ("es-talks", "El señor Muñoz habló en España sobre la cooperación."),
+    ):
+        saved.write_bytes(f"Talks\n\n{text}\n".encode("cp1252"))
+        guessed = run("import", str(saved), "--project", str(mini.root), "--slug", slug)
+        assert guessed.exit_code == 0 and "The file is not UTF-8: it was read as Windows-1252" in guessed.output, guessed.output
+        assert text in mini.read(f"articles/{slug}.md")
+    page = tmp_path / "page.html"  # saved without saying its encoding
+    page.write_bytes("<html><head><title>Talks</title></head><body><article><h1>Talks in Paris</h1><p>Le ministre a déclaré à Paris qu’il était d’accord.</p><p>Second paragraph, on the forum.</p></article></body></html>".encode("cp1252"))
+    guessed = run("import", str(page), "--project", str(mini.root), "--slug", "fr-page")
+    assert guessed.exit_code == 0 and "The file is not UTF-8: it was read as Windows-1252" in guessed.output, guessed.output
+    assert "Le ministre a déclaré à Paris qu’il était d’accord." in mini.read("articles/fr-page.md")
     unknown = run("import", str(saved), "--project", str(mini.root), "--slug", "ru-other", "--encoding", "cp9999")
     assert unknown.exit_code == 1 and "'cp9999' is not an encoding" in unknown.output and not mini.path("articles/ru-other.md").exists()
 

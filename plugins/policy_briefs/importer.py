@@ -560,7 +560,12 @@ def import_file(path: Path, encoding: str | None = None) -> Imported:
         raise ValueError("it is neither a web page nor text (it holds binary data)")
     given = _decoded(data, encoding) if encoding else None
     if is_html(data, path.name):
-        return import_html(given if given is not None else data)
+        if given is not None or _utf8(data) or _DECLARED_CHARSET.search(data[:4096]):
+            return import_html(given if given is not None else data)
+        text, assumed = _guessed(data)  # a page saved without saying its encoding
+        page = import_html(text)
+        page.assumed_encoding = assumed
+        return page
     assumed = None
     if given is not None:
         text = given
@@ -580,12 +585,34 @@ LIKELY_ENCODINGS = ["cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", 
 
 
 def _guessed(data: bytes) -> tuple[str, str]:
-    """Text that is not UTF-8, read in the likely encoding that makes the most sense of it (Windows-1252 if none reads it); the encoding's name."""
-    best = charset_normalizer.from_bytes(data, cp_isolation=LIKELY_ENCODINGS).best()
-    if best is None:
-        return data.decode("cp1252", errors="replace"), "Windows-1252"
+    """Text that is not UTF-8, read in the likely encoding that makes the most sense of it; the encoding's name.
+
+    Windows-1252 (Western European) when it makes as much sense as any: French or Spanish text
+    reads without a flaw in Windows-1250 too, with other letters.
+    """
+    results = charset_normalizer.from_bytes(data, cp_isolation=LIKELY_ENCODINGS)
+    best = results.best()
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if best is None or western is not None and any(
+        match.chaos <= best.chaos and (match.encoding == "cp1252" or str(match) == western) for match in results
+    ):
+        return western if western is not None else data.decode("cp1252", errors="replace"), "Windows-1252"
     number = best.encoding.removeprefix("cp")
     return str(best), f"Windows-{number}" if number.isdigit() else best.encoding.upper().replace("_", "-")
+
+
+_DECLARED_CHARSET = re.compile(rb"charset\s*=|<\?xml[^>]*encoding\s*=", re.IGNORECASE)  # a page's <meta charset=…> (or its XML declaration's)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decoded(data: bytes, encoding: str) -> str:
