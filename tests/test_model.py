@@ -953,6 +953,16 @@ def test_a_surface_form_two_entities_give_is_told_in_both_files(mini: Project, c
     assert all(p.hint == "two entities may not share a surface form: remove or change one" for p in problems)
 
 
+def test_a_glossary_entry_moved_among_the_actors_is_told_where_it_belongs_and_its_uses_are_not_told_otherwise(mini: Project):
+    mini.path("actors/eas.yml").write_text(mini.read("glossary/eas.yml"), encoding="utf-8")
+    mini.path("glossary/eas.yml").unlink()
+    mini.replace(ART, "(term:arf)", "(term:arf) and [the summit](term:eas)")
+    problems = {(p.path, p.message): p.hint for p in load(mini).problems}
+    assert problems[("briefs/actors/eas.yml", "this is a glossary entry, not an actor")] == "move it to briefs/glossary/eas.yml"
+    assert problems[(ARTICLE, "link to unknown glossary entry 'term:eas'")] == "create briefs/glossary/eas.yml"
+    assert problems[("briefs/glossary/arf.yml", "unknown glossary entry 'eas'")] == "create briefs/glossary/eas.yml"  # arf's related entries
+
+
 def test_clash_line_when_expansion_repeats_the_term(mini: Project):
     mini.write("glossary/eas.yml", "term: EAS\nexpansion: EAS\naliases: [ARF]\ndefinition: A summit.\n")
     problems = [p for p in load(mini).problems if p.path == "briefs/glossary/eas.yml"]

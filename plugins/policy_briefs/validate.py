@@ -309,7 +309,7 @@ class _Checker:
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
-            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids)
+            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, (set(self.glossary), set(self.actors)))
             if problem is not None:  # (its line looked for only then)
                 self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
 
@@ -530,7 +530,7 @@ class _Checker:
     def _ref(self, parsed: Parsed, where: tuple, ref: str, known: set[str], kind: str) -> None:
         if ref in known:
             return
-        other = self.glossary_ids if kind == "actor" else self.actor_ids
+        other = self.glossary if kind == "actor" else self.actors  # (valid ones: a file in the wrong folder is not what its folder says)
         hint = f"'{ref}' is {_OTHER_KIND[kind]}, not {_A_KIND[kind]}" if ref in other else _unknown_id_hint(ref, known, kind)
         self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", hint, involves=_file_of(ref, kind)))
 
@@ -562,15 +562,21 @@ def _address_hint(href: str, target: str | None = None) -> str:
     return _FILE_LINKS_HINT
 
 
-def explicit_link_problem(path: str, line: int, href: str, glossary_ids: set[str], actor_ids: set[str]) -> Problem | None:
-    """What is wrong with a `term:`, `actor:` or `nolink:` link written on `line` of `path` (None if nothing)."""
+def explicit_link_problem(
+    path: str, line: int, href: str, glossary_ids: set[str], actor_ids: set[str], valid: tuple[set[str], set[str]] | None = None,
+) -> Problem | None:
+    """What is wrong with a `term:`, `actor:` or `nolink:` link written on `line` of `path` (None if nothing).
+
+    `valid`: the glossary entries and actors whose files are valid, if not all are (an id of the other kind is told as such).
+    """
     scheme, _, ref = href.partition(":")
     if scheme == SUPPRESS_SCHEME:
         return Problem(path, line, f"'{href}' takes nothing after the colon", f"write ({SUPPRESS_SCHEME}:)") if ref else None
     known, kind = (glossary_ids, "glossary entry") if scheme == "term" else (actor_ids, "actor")
     if ref in known:
         return None
-    if ref in (actor_ids if scheme == "term" else glossary_ids):
+    valid_glossary, valid_actors = valid if valid is not None else (glossary_ids, actor_ids)
+    if ref in (valid_actors if scheme == "term" else valid_glossary):
         hint = f"'{ref}' is {_OTHER_KIND[kind]}: write {'actor' if scheme == 'term' else 'term'}:{ref}"
     else:
         hint = _unknown_id_hint(ref, known, kind)
