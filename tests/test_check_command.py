@@ -52,7 +52,7 @@ BROKEN = {
     ),
     "malformed YAML": (
         "actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin",
-        "briefs/actors/russia.yml:4: malformed YAML", "",
+        "briefs/actors/russia.yml:3: malformed YAML", "close the list with ]",
     ),
     "bad date": (
         "articles/forum-talks.md", "published: 2016-05-04", "published: 2016-02-30",

@@ -402,7 +402,7 @@ def test_load_yaml_records_lines():
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("a: 1\nb: [x, y\nc: 3\n", 3, "malformed YAML: expected ',' or ']'"),
+        ("a: 1\nb: [x, y\nc: 3\n", 2, "malformed YAML: expected ',' or ']'"),  # where the list opens
         ("a: 1\n  b: 2\n", 2, "malformed YAML: mapping values are not allowed here"),
         ("a: &r [x]\nb: *r\n", 2, "YAML anchors and aliases (&, *) are not allowed"),
         ("a: 1\na: 2\n", 2, "field 'a' is given twice"),
@@ -429,7 +429,7 @@ def test_load_yaml_refuses_with_a_line(text: str, line: int, message: str):
 def test_load_yaml_line_offset_applies_to_errors():
     with pytest.raises(ContentError) as caught:
         load_yaml("title: T\ntags: [a, b\nsummary: s\n", "a.md", line_offset=1)
-    assert caught.value.problem.line == 4  # the article's line, the opening '---' being line 1
+    assert caught.value.problem.line == 3  # the article's line of the open list, the opening '---' being line 1
 
 
 def test_load_yaml_size_limit():
@@ -543,6 +543,9 @@ ONE_MISTAKE = {
     "YAML value with a colon": ((A_RUSSIA, "type: state", "type: state\nrole: Russia: a state"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", "goes in double quotes")),
     "YAML value quoted in part": ((G_EAS, "expansion: East Asia Summit", 'expansion: "East Asia" Summit'), ("briefs/glossary/eas.yml", 2, "malformed YAML", "quote the whole value")),
     "YAML quote not closed": ((G_EAS, "expansion: East Asia Summit", 'expansion: "East Asia Summit'), ("briefs/glossary/eas.yml", 2, "malformed YAML", "close the quotes")),
+    "YAML list left open before another field": ((G_EAS, "related: [arf]", "related: [arf\nactors: [asean]"), ("briefs/glossary/eas.yml", 5, "malformed YAML", "close the list with ]")),
+    "YAML field indented as a value": ((G_EAS, "expansion: East Asia Summit", " expansion: East Asia Summit"), ("briefs/glossary/eas.yml", 2, "malformed YAML: mapping values are not allowed here", "indent the line with spaces")),
+    "YAML list item's field indented less": ((A_RUSSIA, "type: state", "type: state\nsources:\n  - title: a\n  url: https://example.org/"), ("briefs/actors/russia.yml", 5, "malformed YAML", "indent the line with spaces")),
     "YAML indented with a tab": ((A_RUSSIA, "type: state", "type: state\nsources:\n\t- title: x"), ("briefs/actors/russia.yml", 4, "malformed YAML", "indent with spaces, not tabs")),
     "malformed YAML, bad indentation": ((A_RUSSIA, "type: state", "type: state\n  extra: 1"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", None)),
     "YAML alias": ((G_EAS, "related: [arf]", "related: &r [arf]\nactors: *r"), ("briefs/glossary/eas.yml", 6, "YAML anchors and aliases (&, *) are not allowed", "write the value out in full")),
@@ -721,7 +724,7 @@ def test_all_problems_are_reported_in_one_run(mini: Project):
     mini.write("notes.md", "stray\n")
     problems = load(mini).problems
     assert [(p.path, p.line) for p in problems] == [
-        ("briefs/actors/russia.yml", 4),
+        ("briefs/actors/russia.yml", 3),
         (ANNOTATIONS, 11),
         (ANNOTATIONS, 28),
         ("briefs/glossary/eas.yml", 5),

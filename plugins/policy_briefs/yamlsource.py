@@ -84,8 +84,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        unclosed = "end of stream" in (exc.problem or "") or "<stream end>" in (exc.problem or "")
-        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark  # an unclosed quote or list: where it opens
+        mark = (exc.context_mark if _opened(exc) else None) or exc.problem_mark or exc.context_mark  # an unclosed quote or list: where it opens
         line = (mark.line + 1 if mark else 1) + line_offset
         if exc.problem == "but found another document":  # `---` lines, as around an article's front matter
             raise ContentError(Problem(path, line, "more than one YAML document: the file holds its fields once", "remove the --- lines")) from None
@@ -106,6 +105,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     return located
 
 
+def _opened(exc: yaml.MarkedYAMLError) -> bool:
+    """Whether the mistake is a quote, list or braces left open (told on the line it opens on)."""
+    context, problem = exc.context or "", exc.problem or ""
+    return any(what in context for what in ("quoted scalar", "flow sequence", "flow mapping")) or "end of stream" in problem
+
+
 def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str | None:
     """How to mend the YAML mistakes editors make most, from PyYAML's account of them."""
     problem, context = exc.problem or "", exc.context or ""
@@ -114,6 +119,8 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
     if "'\\t'" in problem:  # (PyYAML writes the tab as \t)
         return "indent with spaces, not tabs"
     if problem == "mapping values are not allowed here":
+        if mark is not None and ":" not in written[: mark.column]:  # the line's own key: it is indented as if it were a value
+            return "indent the line with spaces, as far as the other fields at its level"
         return 'a value that holds ": " goes in double quotes, as title: "Forum: what next?"'
     if "quoted scalar" in context:
         return "close the quotes the value opens on this line"
@@ -123,7 +130,7 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
         return "close the braces with }"
     if "but found '<scalar>'" in problem and written.partition(":")[2].strip()[:1] in ("'", '"'):
         return "a value that begins with a quote mark ends with it: quote the whole value, and write the quote marks within it as “ ” or ’"
-    if "but found '<block mapping start>'" in problem or "but found '<block sequence start>'" in problem:
+    if any(f"but found '{token}'" in problem for token in ("<block mapping start>", "<block sequence start>", "?")):
         return "indent the line with spaces, as far as the other fields at its level"
     return None
 
