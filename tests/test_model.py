@@ -771,7 +771,8 @@ def test_no_briefs_folder(tmp_path):
 def test_hidden_files_and_text_editors_backups_are_ignored(mini: Project):
     mini.write("glossary/.eas.yml.swp", "\x00junk")
     mini.write(".DS_Store", "junk")
-    for backup in ("glossary/eas.yml~", "glossary/#eas.yml#", "articles/4913"):  # Emacs' backup and autosave, Vim's probe
+    # Emacs' backup and autosave, Vim's probe, git's merge tools' and others' backups
+    for backup in ("glossary/eas.yml~", "glossary/#eas.yml#", "articles/4913", "glossary/eas.yml.orig", "actors/russia.yml.bak"):
         mini.write(backup, "term: EAS\n")
     assert load(mini).ok
     assert incremental.read_files(mini.root)[0].problems == []  # as a build reads them

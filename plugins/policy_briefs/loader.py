@@ -201,9 +201,12 @@ def read_files(project: Path) -> RawContent:
     return raw
 
 
+BACKUP_SUFFIXES = ("~", ".bak", ".orig", ".swp")  # left by text editors, and by git's merge tools (.orig)
+
+
 def passed_over(name: str) -> bool:
-    """A file that is not content: hidden, or a text editor's backup or temporary file (`x.yml~`, `#x.yml#`, Vim's `4913`)."""
-    return name.startswith(".") or name.endswith("~") or name.startswith("#") and name.endswith("#") or name == "4913"
+    """A file that is not content: hidden, or a backup or temporary file (`x.yml~`, `x.yml.orig`, `#x.yml#`, Vim's `4913`)."""
+    return name.startswith(".") or name.endswith(BACKUP_SUFFIXES) or name.startswith("#") and name.endswith("#") or name == "4913"
 
 
 def _dangling(file: Path | str) -> bool:
