@@ -162,3 +162,17 @@ def test_a_link_to_a_missing_heading_of_another_brief_is_told_by_the_rebuild_tha
     missing = "the doc 'briefs/second.md' does not contain an anchor '#no-heading'"
     assert wait_for(lambda: missing in read_log(log)), read_log(log)
     assert "'#where-it-met'" not in read_log(log)
+
+
+def test_what_the_preview_said_of_a_page_it_does_not_render_again_stays_on_its_list(mini: Project, server):
+    base, log, process = server
+    problems = base + "assets/policy-briefs/preview-problems.json"
+    shown = lambda: json.loads(fetch(problems))["problems"]  # noqa: E731
+    index = mini.root / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nSee [nothing](nothing.md) and [the unknown](term:unknown).\n", encoding="utf-8")
+    said = lambda: [message for message in shown() if "nothing.md" in message or "term:unknown" in message]  # noqa: E731
+    assert wait_for(lambda: len(said()) == 2), shown()
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN finally agreed.")  # another page
+    assert wait_for(lambda: "finally agreed" in fetch(base + BRIEF)), read_log(log)
+    time.sleep(1)
+    assert len(said()) == 2, shown()  # docs/index.md is not rendered again, and its links are as broken as before

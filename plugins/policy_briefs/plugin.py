@@ -31,7 +31,7 @@ from .mdext import BODY_END, BODY_START, BriefsExtension, PageState, note_ids
 from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
-from .previewproblems import BuildWarnings, problems_json
+from .previewproblems import PAGE_ATTRIBUTE, BuildWarnings, problems_json
 from .fieldmarkdown import convert_all, forget_converted
 from .pages import PageRenderer, PageSpec, forget_rendered, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
@@ -82,6 +82,7 @@ class _LinksTheCheckReports(logging.Filter):
         found = self.MESSAGE.match(record.getMessage())
         if found is None:
             return True
+        setattr(record, PAGE_ATTRIBUTE, found["page"])  # (a preview keeps what is said of a page it does not render again)
         spec = self.plugin.specs.get(found["page"])
         if spec is None:
             self._locate(record, found, self.plugin.docs_dir / found["page"], "page")
@@ -168,6 +169,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.written: tuple[str, set[str]] = ("", set())  # the last build's site folder, and where in it the generated pages went
         self.links_filter = _LinksTheCheckReports(self)
         self.page_urls: set[str] = set()  # the addresses of the site's pages in the last build
+        self.doc_pages: set[str] = set()  # their source paths
         self.build_warnings = BuildWarnings()  # a preview's, for its pages to show
         self.site_dir = ""  # where the build writes (a preview's problems, when a build fails)
         self.anchor_ids: dict[str, set[str]] = {}  # a preview's generated pages' places (ids), as last rendered
@@ -186,7 +188,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             gc.disable()
         self.builds += 1
         if self.serving:
-            self.build_warnings.messages = []
+            self.build_warnings.start()
             logging.getLogger(MKDOCS_LOGGER).addHandler(self.build_warnings)
 
     # -- configuration ----------------------------------------------------
@@ -456,6 +458,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 (Jinja environment)
         """All pages are rendered: check the pages made before all articles were read."""
         self.page_urls = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}  # (as `Page.url`: what search lists)
+        self.doc_pages = {file.src_uri for file in files.documentation_pages()}
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = incremental.TEMPLATE_BYTECODE  # the theme's templates compiled once, not every rebuild
         templates = config.theme.dirs.index(str(PACKAGE_DIR / "templates"))
@@ -531,7 +534,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         if self.serving:
-            self.build_warnings.messages.append(f"the build failed: {error}")
+            self.build_warnings.general.append(f"the build failed: {error}")
             self._show_warnings(self.site_dir)
         self.parked.clear()
         self.search_copy = self.after_search = None
@@ -547,6 +550,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     # -- pages ------------------------------------------------------------
     @timing.timed("page_events")
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.build_warnings.rendered.add(page.file.src_uri)
         if isinstance(page.file, GeneratedPage):
             page.file.release()  # the page holds its Markdown now
         spec = self.specs.get(page.file.src_uri)
@@ -732,7 +736,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         logging.getLogger(MKDOCS_LOGGER).removeHandler(self.build_warnings)
         path = Path(site_dir) / PREVIEW_PROBLEMS
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(problems_json(self.build_warnings.messages), encoding="utf-8")
+        path.write_text(problems_json(self.build_warnings.messages(self.doc_pages)), encoding="utf-8")
 
     on_post_build = CombinedEvent(_merge_search_index, _let_go, _after_build, _show_problems)
 
@@ -755,7 +759,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         for href in dict.fromkeys(hrefs):
             problem = explicit_link_problem(path, link_line(source, href), href, glossary, actors)
             if problem is not None:
-                log.warning(str(problem))
+                log.warning(str(problem), extra={PAGE_ATTRIBUTE: page.file.src_uri})  # (said of the page, see `previewproblems`)
 
     def project_path(self, path: Path) -> str:
         """A file's path as messages give it: from the project's folder (where mkdocs.yml is)."""

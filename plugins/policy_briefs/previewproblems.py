@@ -17,16 +17,41 @@ PLUGIN_PREFIX = "policy_briefs: "  # how MkDocs starts this plugin's messages
 COMMANDS_LOGGER = "mkdocs.commands"  # about the command run (a `--dirty` build's notice), not the site
 
 
+PAGE_ATTRIBUTE = "policy_briefs_page"  # a record's page (source path), when the warning is about one page's links
+
+
 class BuildWarnings(logging.Handler):
-    """The messages of the warnings (and errors) about the site logged while attached."""
+    """The warnings (and errors) about the site logged while attached, one build at a time.
+
+    A `--dirty` rebuild renders only the pages an edit changed: MkDocs warns of the others'
+    links no more, so what it said of them in an earlier build is kept while they stand.
+    """
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.general: list[str] = []
+        self.by_page: dict[str, list[str]] = {}
+        self.earlier: dict[str, list[str]] = {}
+        self.rendered: set[str] = set()
+
+    def start(self) -> None:
+        """A new build: what was said of each page is kept for the pages it will not render."""
+        self.earlier = self.by_page
+        self.general, self.by_page, self.rendered = [], {}, set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.name != COMMANDS_LOGGER and not record.name.startswith(COMMANDS_LOGGER + "."):
-            self.messages.append(record.getMessage().removeprefix(PLUGIN_PREFIX))
+        if record.name == COMMANDS_LOGGER or record.name.startswith(COMMANDS_LOGGER + "."):
+            return
+        message = record.getMessage().removeprefix(PLUGIN_PREFIX)
+        page = getattr(record, PAGE_ATTRIBUTE, None)
+        (self.by_page.setdefault(page, []) if page else self.general).append(message)
+
+    def messages(self, pages: set[str]) -> list[str]:
+        """This build's warnings, and an earlier build's about the pages of `pages` it did not render."""
+        for page, said in self.earlier.items():
+            if page in pages and page not in self.rendered:
+                self.by_page.setdefault(page, said)
+        return self.general + [message for page in sorted(self.by_page) for message in self.by_page[page]]
 
 
 def problems_json(messages: list[str]) -> str:
