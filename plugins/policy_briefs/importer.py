@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 import charset_normalizer
+
 from .messages import slugify
 from .readertext import normalize
 from .scaffold import FrontMatter

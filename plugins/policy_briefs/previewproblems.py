@@ -12,11 +12,7 @@ import json
 import logging
 
 PLUGIN_PREFIX = "policy_briefs: "  # how MkDocs starts this plugin's messages
-
-
 COMMANDS_LOGGER = "mkdocs.commands"  # about the command run (a `--dirty` build's notice), not the site
-
-
 PAGE_ATTRIBUTE = "policy_briefs_page"  # a record's page (source path), when the warning is about one page's links
 
 

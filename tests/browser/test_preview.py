@@ -7,12 +7,15 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from .conftest import LOCAL_HOST, Pages, screenshot
+
+SERVE_LIMIT_SECONDS = 120  # the whole test takes seconds
 
 
 @contextlib.contextmanager
@@ -27,6 +30,8 @@ def mkdocs_serve(project: Path, log: Path) -> Iterator[str]:
             stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         base = f"http://{LOCAL_HOST}:{port}/"
+        watchdog = threading.Timer(SERVE_LIMIT_SECONDS, process.kill)  # whatever waits on the server fails then, rather than hangs
+        watchdog.start()
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
@@ -36,6 +41,7 @@ def mkdocs_serve(project: Path, log: Path) -> Iterator[str]:
                 time.sleep(0.3)
             yield base
         finally:
+            watchdog.cancel()
             process.terminate()
             process.wait(timeout=10)
 
