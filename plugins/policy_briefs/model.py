@@ -23,6 +23,16 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class FieldAnchor:
+    """A link in a brief's YAML field to a place of its page (`#heading`), which only its build can check."""
+
+    href: str
+    path: str  # the file the field is in
+    where: tuple  # the field's key path
+    line: int  # the field's line
+
+
+@dataclass(frozen=True)
 class Article:
     """One brief: its front matter, Markdown body and annotations."""
 
@@ -36,8 +46,7 @@ class Article:
     reader_blocks: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()  # every entity occurrence in the body, in order
     note_links: tuple[tuple[str, int], ...] = ()  # links to a brief's note or passage (#note-ID, #passage-ID): address, line
-    # Links in its summary, takeaways and notes to a place of its page other than a note (#heading): address, file, line.
-    field_anchors: tuple[tuple[str, str, int], ...] = ()
+    field_anchors: tuple[FieldAnchor, ...] = ()  # its summary's, takeaways' and notes' links to places of its page other than notes
     linked_files: tuple[str, ...] = ()  # the site's pages and files its links name: whether each is there decides how its page writes the link
 
     @property

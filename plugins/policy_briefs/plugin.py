@@ -39,7 +39,7 @@ from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
 from .searchmerge import merged_entries
 from .sitepaths import INDEX_PAGES, linked_file, note_place, uri_for
-from .validate import ArticleReader, Loading, explicit_link_problem, link_line
+from .validate import ArticleReader, Loading, anchor_line, explicit_link_problem, link_line
 
 log = get_plugin_logger(__name__)
 
@@ -101,9 +101,10 @@ class _LinksTheCheckReports(logging.Filter):
     def _in_a_field(self, found: re.Match[str], spec: PageSpec) -> tuple[str, int, str] | None:
         """Where a brief's field (summary, takeaway, note) links to a place of its page that is not there: file, line, which file."""
         article = self.plugin.content.articles.get(spec.key) if self.plugin.content is not None and self.ANCHOR in found["what"] else None
-        for href, path, line in article.field_anchors if article is not None else ():
-            if href == found["href"]:
-                return path, line, "the article's front matter" if path == article.path else "the annotations file"
+        for anchor in article.field_anchors if article is not None else ():
+            if anchor.href == found["href"]:
+                kind = "the article's front matter" if anchor.path == article.path else "the annotations file"
+                return anchor.path, anchor_line(self.plugin.project_dir, anchor), kind
         return None
 
     def _told_by_the_check(self, found: re.Match[str]) -> bool:
@@ -550,7 +551,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     # -- pages ------------------------------------------------------------
     @timing.timed("page_events")
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.build_warnings.rendered.add(page.file.src_uri)
+        if self.serving:
+            self.build_warnings.rendered.add(page.file.src_uri)
         if isinstance(page.file, GeneratedPage):
             page.file.release()  # the page holds its Markdown now
         spec = self.specs.get(page.file.src_uri)
@@ -656,8 +658,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         article = self.content.articles.get(spec.key) if spec.template == "brief.md" else None
         if article is not None and article.field_anchors and page.links_to_anchors is not None:
             links = page.links_to_anchors.setdefault(page.file, {})
-            for href, _, _ in article.field_anchors:
-                links.setdefault(href[1:], href)
+            for anchor in article.field_anchors:
+                links.setdefault(anchor.href[1:], anchor.href)
 
     @event_priority(-100)  # after every other plugin's look at the page
     @timing.timed("page_events")

@@ -22,7 +22,7 @@ from .linker import Linker
 from .mentions import ArticleView, article_view, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_text, split_front_matter
 from .messages import did_you_mean, field_label, slugify, suggest
-from .model import Actor, Annotation, Article, Content, GlossaryEntry
+from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
 from .roughmarkdown import code_ranges, in_code, unclosed_html_block
@@ -244,14 +244,16 @@ class _Checker:
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
+        self.valid_ids: tuple[set[str], set[str]] = (set(), set())
         # By brief: its fields' links to places of its page other than notes, which only a build can see (see `Article.field_anchors`).
-        self.field_anchors: dict[str, list[tuple[str, str, int]]] = {}
+        self.field_anchors: dict[str, list[FieldAnchor]] = {}
 
     # -- assembly ---------------------------------------------------------
     def prepare(self) -> None:
         """Entities, their index and their checks."""
         self.glossary = {key: GlossaryEntry(key, p.path, p.fields) for key, p in sorted(self.raw.glossary.items()) if p.fields}
         self.actors = {key: Actor(key, p.path, p.fields) for key, p in sorted(self.raw.actors.items()) if p.fields}
+        self.valid_ids = (set(self.glossary), set(self.actors))  # the ids whose files are valid (which say what kind an id is)
         self.index = EntityIndex.build({k: e.fields for k, e in self.glossary.items()}, {k: a.fields for k, a in self.actors.items()})
         self._check_entities()
         self._check_form_clashes()
@@ -309,7 +311,7 @@ class _Checker:
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
-            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, (set(self.glossary), set(self.actors)))
+            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, self.valid_ids)
             if problem is not None:  # (its line looked for only then)
                 self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
 
@@ -456,35 +458,18 @@ class _Checker:
                 self._keep_anchors(brief, parsed, where, text)
 
     def _keep_anchors(self, brief: str, parsed: Parsed, where: tuple, text: str) -> None:
-        """A brief's field's links to a place of its page that is not a note, kept for its build to check (`Article.field_anchors`)."""
+        """A brief's field's links to a place of its page that is not a note, kept for its build to check (`Article.field_anchors`).
+
+        Kept with the field's line; the link's own line is looked for only if the build warns of it (`placed_line`).
+        """
         for href in dict.fromkeys(links_in(text)):
             if href.startswith("#") and len(href) > 1 and note_place(href, uri_for("brief", brief)) is None:
-                line = self._line_in(parsed, where, lambda source, href=href: _link_at(source, href))
-                self.field_anchors.setdefault(brief, []).append((href, parsed.path, line))
+                self.field_anchors.setdefault(brief, []).append(FieldAnchor(href, parsed.path, where, parsed.located.line_of(where)))
 
     def _line_in(self, parsed: Parsed, where: tuple, find: Callable[[str], int | None]) -> int:
-        """The line on which `find` (a position in the value's source) places a problem, in a value written on many lines; else the value's line."""
+        """The line on which `find` places a problem in a value (see `placed_line`)."""
         line = parsed.located.line_of(where)
-        written = self._value_source(parsed, where)
-        if written is None:
-            return line
-        first, text = written
-        position = find(text)
-        return first + text.count("\n", 0, position) if position is not None else line
-
-    def _value_source(self, parsed: Parsed, where: tuple) -> tuple[int, str] | None:
-        """A value's first line and its source lines, when it is written on more than one (read again: problems are few)."""
-        if self.project is None:
-            return None
-        try:
-            text = read_text(self.project / parsed.path, parsed.path)
-            front_matter = parsed.path.endswith(".md")
-            lines = value_lines(split_front_matter(text, parsed.path)[0] if front_matter else text, where, int(front_matter))
-        except ContentError:  # gone or changed since it was read: the value's line
-            return None
-        if lines is None or len(lines) < 2:
-            return None
-        return lines.start, "\n".join(text.splitlines()[lines.start - 1 : lines.stop - 1])
+        return placed_line(self.project, parsed.path, where, find, line) if self.project is not None else line
 
     def _check_form_clashes(self) -> None:
         """A surface form two entities give, told in both files (either may be the one to change, and a change shows it in its own)."""
@@ -615,6 +600,27 @@ def _across_paragraphs(quote: str, blocks: tuple[str, ...]) -> int | None:
         return None
     block = bisect_right(starts, found) - 1
     return block if found + len(wanted) > starts[block] + len(texts[block]) else None
+
+
+def placed_line(project: Path, path: str, where: tuple, find: Callable[[str], int | None], line: int) -> int:
+    """The line on which `find` (a position in the value's source) places a problem, in a value written on many
+    lines; else `line`, the value's. The file is read again: problems are few, and builds keep no more than each key's line."""
+    try:
+        text = read_text(project / path, path)
+        front_matter = path.endswith(".md")
+        lines = value_lines(split_front_matter(text, path)[0] if front_matter else text, where, int(front_matter))
+    except ContentError:  # gone or changed since it was read: the value's line
+        return line
+    if lines is None or len(lines) < 2:
+        return line
+    source = "\n".join(text.splitlines()[lines.start - 1 : lines.stop - 1])
+    position = find(source)
+    return lines.start + source.count("\n", 0, position) if position is not None else line
+
+
+def anchor_line(project: Path, anchor: FieldAnchor) -> int:
+    """The line of a field's link to a place of its brief's page."""
+    return placed_line(project, anchor.path, anchor.where, lambda source: _link_at(source, anchor.href), anchor.line)
 
 
 def _near_file(target: str, files: Iterable[str]) -> str | None:
