@@ -58,12 +58,14 @@ def test_a_mistake_that_takes_a_brief_away_is_shown_on_the_preview_page_where_it
                 banner.wait_for()
                 assert "briefs/articles/forum-talks.md:2: unknown field 'titel' (did you mean 'title'?)" in banner.inner_text(), path
                 assert banner.is_visible() and banner.bounding_box()["y"] < 200, path  # at the top of the page
-            screenshot(page, "preview-problems")
+                screenshot(page, "preview-problems")
+                page.close()  # (its live reload would race the next navigation once the preview rebuilds)
             mini.replace("articles/forum-talks.md", "titel: Forum talks", "title: Forum talks")
             deadline = time.monotonic() + 30  # the rebuild
             while b'"problems": []' not in urllib.request.urlopen(base + "assets/policy-briefs/preview-problems.json", timeout=5).read():
                 assert time.monotonic() < deadline, "the preview did not rebuild"
                 time.sleep(0.2)
+            page = pages.context().new_page()
             page.goto(pages.url("briefs/forum-talks/"), wait_until="load")
             page.wait_for_function("() => document.documentElement.classList.contains('js')")
             page.wait_for_timeout(500)
