@@ -413,6 +413,17 @@ def test_dirty_rebuild_after_notes_change(mini: Project, tmp_path: Path):
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 
+def test_dirty_rebuild_after_an_author_is_dropped_updates_their_profile(mini: Project, tmp_path: Path):
+    site = tmp_path / "site"
+    profile = site / "actors" / "jane-roe" / "index.html"
+    build_here(mini.root, site, dirty=True)
+    assert 'class="pb-authored"' in profile.read_text(encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "authors: [jane-roe, {name: Sam Writer}]", "authors: [{name: Sam Writer}]")
+    build_here(mini.root, site, dirty=True)
+    assert 'class="pb-authored"' not in profile.read_text(encoding="utf-8")
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
 def test_dirty_rebuild_after_a_linked_file_is_added_links_it(mini: Project, tmp_path: Path):
     # A link to a file that is not there yet is written as it is; once the file is there, as MkDocs writes links to it.
     site = tmp_path / "site"

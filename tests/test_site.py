@@ -375,6 +375,18 @@ def test_quotations_on_the_speakers_profile(built):
     assert affiliation.get_text() == "ASEAN" and affiliation["href"] in {"../asean/", "asean.html"}
 
 
+def test_an_authors_profile_lists_the_briefs_they_wrote_newest_first(mini: Project, tmp_path: Path):
+    mini.write("articles/older-brief.md", "---\ntitle: An older brief\nsource:\n  publisher: Example\n  published: 2015-03\n  authors: [jane-roe]\nsummary: Older.\n---\nRussia agreed.\n")
+    site = site_of(mini, tmp_path)
+    written = article(page(site, "actors/jane-roe")).select(".pb-authored li")
+    assert [li.a.get_text() for li in written] == ["Forum talks in the region", "An older brief"]
+    assert written[1].a["href"] == "../../briefs/older-brief/"
+    assert "March 2015" in written[1].get_text()
+    brief = article(page(site, "briefs/older-brief"))
+    assert brief.find("dt", string="Author").find_next("dd").a["href"] == "../../actors/jane-roe/"
+    assert not article(page(site, "actors/russia")).select(".pb-authored"), "an actor who wrote nothing lists nothing"
+
+
 def test_related_briefs_and_new_content_without_code_change(mini: Project, tmp_path: Path):
     mini.write("glossary/eas.yml", mini.read("glossary/eas.yml"))
     mini.write("actors/vietnam.yml", "name: Vietnam\ntype: state\naliases: [Hanoi]\nsummary: Vietnam is a state in Southeast Asia. It joined ASEAN in 1995.\n")

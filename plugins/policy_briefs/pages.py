@@ -250,7 +250,7 @@ class PageRenderer:
             return {"entry": entry, "uses": self._uses_by_brief(f"term:{entry.id}") if tail else []}
         if spec.template == "actor.md":
             actor = content.actors[spec.key]
-            known = {"actor": actor, "member_of": relations.member_of.get(actor.id, [])}
+            known = {"actor": actor, "member_of": relations.member_of.get(actor.id, []), "authored": relations.authored.get(actor.id, [])}
             if not tail:
                 return known
             return known | {
@@ -317,6 +317,7 @@ class PageRenderer:
                 fields = actors[key].fields
                 parts += [entity("actor", other) for other in (*fields.affiliations, *fields.members, *relations.member_of.get(key, []))]
                 parts.append(repr([(article.slug, article.fields.title, note.id, note.fields.quote) for article, note in relations.quotations.get(key, [])]))
+                parts.append(repr([(article.slug, _fields_key(article.fields)) for article in relations.authored.get(key, [])]))
                 co_mentioned = relations.co_mentioned(key)
                 parts += [repr(co_mentioned)] + [entity("actor", ref[6:]) for ref, _ in co_mentioned]
         elif spec.template in ("briefs-index.md", "tags.md"):

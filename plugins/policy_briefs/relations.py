@@ -1,4 +1,4 @@
-"""What links to what: backlinks, quotations, related briefs, co-mentions, memberships."""
+"""What links to what: backlinks, quotations, related briefs, co-mentions, memberships, authorship."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ class Relations:
     entities_of: dict[str, list[str]] = field(default_factory=dict)  # article slug -> target refs, in first-use order
     member_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # actor id -> bloc ids
     tags: dict[str, list[Article]] = field(default_factory=lambda: defaultdict(list))
+    authored: dict[str, list[Article]] = field(default_factory=lambda: defaultdict(list))  # actor id -> briefs, newest first
     contributions: dict[str, Contribution] = field(default_factory=dict)  # article slug -> what it gave (read articles)
     shown_uses: list[Contribution] = field(default_factory=list)  # in the order of `uses`
     _use_keys: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
@@ -230,6 +231,8 @@ def build_relations(content: Content, guessed: Mapping[str, Sequence[str]] | Non
             relations.quotations[speaker].append(quotation)
         for tag in article.fields.tags:
             relations.tags[tag].append(article)
+        for author in dict.fromkeys(a for a in article.fields.source.authors if isinstance(a, str) and a in content.actors):
+            relations.authored[author].append(article)
     for actor in content.actors.values():
         for member in actor.fields.members:
             if member in content.actors:
