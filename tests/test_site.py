@@ -917,6 +917,21 @@ def test_generated_pages_show_the_navigation_the_theme_draws_for_each(mini: Proj
         assert [bool(links) for links in active] == [True, False]  # the brief in the navigation is marked there; the other is not
 
 
+def test_a_generated_page_marks_the_section_that_lists_it_in_the_navigation(mini: Project, tmp_path: Path):
+    set_config(mini, "plugins:", "nav:\n  - index.md\n  - Briefs:\n      - briefs/index.md\n      - briefs/tags.md\n  - glossary/index.md\n  - actors/index.md\nplugins:")
+    site = site_of(mini, tmp_path)
+
+    def marked(uri: str) -> list[str]:
+        nav = page(site, uri).select_one("nav.md-nav--primary")
+        return [" ".join(li.find(["a", "label"]).get_text().split()) for li in nav.select("li.md-nav__item--active")]
+
+    assert marked(BRIEF) == ["Briefs", "Briefs"]  # the section, and its page that lists the briefs
+    assert marked("glossary/arf") == ["Glossary"]
+    assert marked("actors/jane-roe") == ["Actors"]  # drawn after the entries: the glossary's mark is gone
+    assert marked("") == ["Test site"]  # a page in the navigation marks itself alone
+    assert not page(site, BRIEF).select("nav.md-nav--primary .md-nav__link--active")  # none claims to be the page shown
+
+
 def test_a_plugin_changing_the_content_search_reads_is_told_and_the_page_keeps_its_own(mini: Project, tmp_path: Path):
     (mini.root / "change_hook.py").write_text("def on_page_context(context, page, config, nav):\n    page.content += '<p>Added by a hook.</p>'\n    return context\n", encoding="utf-8")
     set_config(mini, "plugins:", "hooks:\n  - change_hook.py\nplugins:")

@@ -29,6 +29,8 @@ TEMPLATE_DIR = "policy-briefs"
 PAGE_TEMPLATE = f"{TEMPLATE_DIR}/page.html"  # the theme's template for generated pages: content, then tail
 # A page's tail: HTML drawn after its content, outside its Markdown (lists of notes, uses, briefs).
 TAILS = {"brief.md": "brief-tail.html", "entry.md": "entry-tail.html", "actor.md": "actor-tail.html", "briefs-index.md": "briefs-index-tail.html", "tags.md": "tags-tail.html"}
+# The page that lists each kind of generated page: the navigation marks it while one is shown.
+LISTED_ON = {"brief.md": "briefs/index.md", "entry.md": "glossary/index.md", "actor.md": "actors/index.md"}
 TYPE_HEADINGS = {"person": "People", "state": "States", "organization": "Organisations"}
 
 

@@ -33,7 +33,7 @@ from .model import Annotation, Content
 from .parking import ParkedHtml
 from .previewproblems import PAGE_ATTRIBUTE, BuildWarnings, problems_json
 from .fieldmarkdown import convert_all, forget_converted
-from .pages import PageRenderer, PageSpec, forget_rendered, make_environment, markdown_texts, page_specs, relative_url
+from .pages import LISTED_ON, PageRenderer, PageSpec, forget_rendered, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
@@ -648,9 +648,10 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             if page.present_anchor_ids is not None:  # links to the tail's places are checked with the page's own
                 page.present_anchor_ids |= headings.ids | self._tail_ids(spec)
             self._check_with_the_page(page, spec)
-            shared = self.navs.for_page(page, lambda url: normalize_url(url, page))
+            shared = self.navs.for_page(page, lambda url: normalize_url(url, page), LISTED_ON.get(spec.template))
             if shared is not None:
                 context["policy_briefs_nav"] = shared
+                self.navs.mark(shared)
         return context
 
     def _check_with_the_page(self, page: Page, spec: PageSpec) -> None:
@@ -686,6 +687,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @timing.timed("page_events")
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page.file, GeneratedPage):
+            self.navs.unmark()
             if self.serving and page.present_anchor_ids is not None:
                 self.anchor_ids[page.file.src_uri] = page.present_anchor_ids
             page.file.written()

@@ -1,15 +1,17 @@
 """The theme's navigation drawn once for all the generated pages that show it alike.
 
 Every brief, entry and actor page is out of the navigation, so the navigation marks none of
-its items as the current page: it differs between two such pages only in its links, which are
-relative to the page. Pages whose links to every navigation target read the same share one
-drawing (`partials/nav.html` draws it the first time and keeps it).
+its items as the current page. It marks the page that lists them (Briefs, Glossary, Actors) as
+the section the reader is in, and otherwise differs between two such pages only in its links,
+which are relative to the page. Pages of one section whose links to every navigation target
+read the same share one drawing (`partials/nav.html` draws it the first time and keeps it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 
@@ -22,6 +24,7 @@ class SharedNav:
 
     kept: dict[tuple[str, ...], str]
     key: tuple[str, ...]
+    section: Any = None  # the navigation's page that lists this page, marked while the page is drawn
 
     @property
     def html(self) -> str | None:
@@ -51,16 +54,35 @@ def key(urls: list[str], link: Callable[[str], str]) -> tuple[str, ...]:
 class SharedNavs:
     """One build's navigation drawings: its targets, the pages in it (by identity), what was drawn so far."""
 
-    def __init__(self, urls: Iterable[str] = (), pages: Iterable[object] = ()) -> None:
+    def __init__(self, urls: Iterable[str] = (), pages: Iterable[Any] = ()) -> None:
         self.urls = list(urls)
+        pages = list(pages)
         self.in_nav = {id(page) for page in pages}
+        self.by_source = {page.file.src_uri: page for page in pages}
         self.kept: dict[tuple[str, ...], str] = {}
+        self.marked: Any = None
 
-    def for_page(self, page: object, link: Callable[[str], str]) -> SharedNav | None:
-        """The page's handle (None for a page in the navigation: it marks the page, so the page draws its own)."""
+    def for_page(self, page: object, link: Callable[[str], str], listed_on: str | None = None) -> SharedNav | None:
+        """The page's handle (None for a page in the navigation: it marks the page, so the page draws its own).
+
+        `listed_on`: the source of the page that lists this one, marked as its section if it is in the navigation.
+        """
         if id(page) in self.in_nav:
             return None
-        return SharedNav(self.kept, key(self.urls, link))
+        section = self.by_source.get(listed_on) if listed_on else None
+        return SharedNav(self.kept, (listed_on if section is not None else "", *key(self.urls, link)), section)
+
+    def mark(self, shared: SharedNav) -> None:
+        """Mark the handle's section (and the sections above it) as the reader's, until `unmark`."""
+        self.unmark()
+        if shared.section is not None:
+            shared.section.active = True
+            self.marked = shared.section
+
+    def unmark(self) -> None:
+        if self.marked is not None:
+            self.marked.active = False
+            self.marked = None
 
 
 def with_theme_prefix(loader: jinja2.BaseLoader, theme_dirs: list[str]) -> jinja2.BaseLoader:

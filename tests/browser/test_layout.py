@@ -49,6 +49,22 @@ def test_a_desktop_shows_navigation_beside_the_content(pages, name: str, path: s
     assert page.locator("article.md-content__inner h1").is_visible()
 
 
+NAV_COLOUR = "(nav, title) => getComputedStyle([...nav.querySelectorAll('a.md-nav__link')].find(a => a.textContent.trim() === title)).color"
+
+
+@pytest.mark.parametrize(("name", "section"), [("brief", "Briefs"), ("entry", "Glossary"), ("profile", "Actors")])
+def test_a_page_out_of_the_navigation_shows_the_section_that_lists_it_marked(pages, name: str, section: str) -> None:
+    listing = pages.open({"Briefs": "briefs/", "Glossary": "glossary/", "Actors": "actors/"}[section])
+    nav = listing.locator(".md-sidebar--primary .md-nav--primary")
+    current, other = nav.evaluate(NAV_COLOUR, section), nav.evaluate(NAV_COLOUR, "Performance")
+    assert current != other  # the theme marks the page shown
+    page = pages.open(PAGE_TYPES[name])
+    nav = page.locator(".md-sidebar--primary .md-nav--primary")
+    assert nav.evaluate(NAV_COLOUR, section) == current
+    assert nav.evaluate(NAV_COLOUR, "Performance") == other
+    screenshot(page, f"nav-marked-{name}")
+
+
 def test_a_phone_hides_the_navigation_behind_the_menu_button(pages) -> None:
     page = pages.open(PAGE_TYPES["brief"], viewport="phone")
     nav = page.locator(".md-sidebar--primary")
