@@ -424,6 +424,15 @@ def test_dirty_rebuild_after_an_author_is_dropped_updates_their_profile(mini: Pr
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 
+def test_dirty_rebuild_after_a_tagged_actors_name_changes_updates_the_tag_where_it_shows(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [southeast-asia, jane-roe]")
+    site = tmp_path / "site"
+    rebuild_after(mini, site, ("actors/jane-roe.yml", "name: Jane Roe", "name: Jane Q. Roe"))
+    for shown in (BRIEF, "briefs/index.html", "briefs/tags/index.html"):
+        assert ">Jane Q. Roe</" in (site / shown).read_text(encoding="utf-8"), shown
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
 def test_dirty_rebuild_after_a_linked_file_is_added_links_it(mini: Project, tmp_path: Path):
     # A link to a file that is not there yet is written as it is; once the file is there, as MkDocs writes links to it.
     site = tmp_path / "site"

@@ -57,7 +57,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "source": "Where and when the article was first published.",
         "summary": "Your own summary of the article in 1–3 sentences, shown on the brief and in the list of briefs.",
         "takeaways": "Key points of the article, one Markdown text each, shown in a box above the article.",
-        "tags": "Free tags that group briefs on the Tags page.",
+        "tags": "Free tags that group briefs on the Tags page. A tag that is a glossary entry's or an actor's id reads as its name.",
     },
     "SourceInfo": {
         "publisher": "Who published the article: a newspaper, think tank or site.",

@@ -228,6 +228,7 @@ class PageRenderer:
             "url": lambda kind, key, anchor="": self.link(spec.src_uri, uri_for(kind, key)) + (f"#{anchor}" if anchor else ""),
             "page_url": lambda uri: self.link(spec.src_uri, uri),
             "entity_link": lambda kind, entity: self.entity_link(spec, kind, entity),
+            "tag_label": lambda tag: tag_label(self.content, tag),
         }
 
     def entity_link(self, spec: PageSpec, kind: str, entity: object) -> Markup:
@@ -262,7 +263,7 @@ class PageRenderer:
         if spec.template == "briefs-index.md":
             return {"briefs": newest_first(content.articles)}
         if spec.template == "tags.md":
-            return {"tags": sorted(relations.tags.items())}
+            return {"tags": sorted(relations.tags.items(), key=lambda item: (tag_label(content, item[0]).casefold(), item[0]))}
         if spec.template == "glossary-index.md":
             return {"letters": _by_letter(content)}
         return {"groups": _actors_by_type(content)}
@@ -296,6 +297,10 @@ class PageRenderer:
         def entity(kind: str, key: str) -> str:
             return known.get((kind, key)) or f"{kind}:{key}:missing"
 
+        def tag_entities(tags: Iterable[str]) -> list[str]:
+            """The entries and actors whose names tags read as (see `tag_label`)."""
+            return [entity("term" if tag in glossary else "actor", tag) for tag in tags if tag in glossary or tag in actors]
+
         parts = [site, spec.src_uri, spec.template, spec.title, repr(spec.sources)]
         if spec.template == "brief.md":
             article = content.articles[spec.key]
@@ -306,6 +311,7 @@ class PageRenderer:
             parts += [repr(related), repr([content.articles[slug].fields.title for slug, _ in related])]
             parts += [entity("term", key) for key in terms] + [entity("actor", key) for key in involved_actors]
             parts += [f"{target}:{target in present}" for target in article.linked_files]
+            parts += tag_entities(article.fields.tags)
             updated = self.env.globals.get("last_updated")
             parts.append(repr(updated(spec.sources)) if updated is not None else "")
         elif spec.template in ("entry.md", "actor.md"):
@@ -324,6 +330,7 @@ class PageRenderer:
                 parts += [repr(co_mentioned)] + [entity("actor", ref[6:]) for ref, _ in co_mentioned]
         elif spec.template in ("briefs-index.md", "tags.md"):
             parts += [f"{article.slug}:{_fields_key(article.fields)}" for article in content.articles.values()]
+            parts += tag_entities(sorted(relations.tags))
         else:
             parts += [entity("term" if spec.template == "glossary-index.md" else "actor", key) for key in (glossary if spec.template == "glossary-index.md" else actors)]
         return digest(*parts)
@@ -371,6 +378,15 @@ def _fields_key(fields: object) -> str:
     if known is None or known[0] is not fields:
         known = _fields_keys[id(fields)] = (fields, digest(repr(fields)))
     return known[1]
+
+
+def tag_label(content: Content, tag: str) -> str:
+    """How a tag reads: the name of the glossary entry or actor with its id, else its words ("south-east-asia": "south east asia")."""
+    if tag in content.glossary:
+        return content.glossary[tag].fields.term
+    if tag in content.actors:
+        return content.actors[tag].fields.name
+    return tag.replace("-", " ")
 
 
 def _by_letter(content: Content) -> list[tuple[str, list]]:
