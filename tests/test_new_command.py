@@ -109,6 +109,26 @@ def test_run_in_a_folder_of_the_site_it_writes_into_the_sites_briefs(mini: Proje
     assert mini.path(ARTICLE).is_file() and not (mini.path("articles") / "briefs").exists()
 
 
+@pytest.mark.parametrize("command", [("new", "new-talks"), ("check",)], ids=["new", "check"])
+def test_run_outside_any_site_it_stops_and_says_how_to_name_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]):
+    outside = tmp_path / "notes"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    result = CliRunner().invoke(main, list(command))
+    assert result.exit_code == 2
+    assert f"not in a Policy Briefs site: no mkdocs.yml in {outside.resolve()} or a folder above it" in result.output
+    assert f"give the folder: briefs {command[0]} {'--project PATH' if command[0] == 'new' else 'PATH'}" in result.output
+    assert list(outside.iterdir()) == []  # nothing written where the editor happened to be
+
+
+def test_check_of_a_folder_with_no_briefs_says_so_without_a_made_up_line(tmp_path: Path):
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: no briefs/ folder in {tmp_path}: give the folder of a Policy Briefs site (the one with mkdocs.yml and briefs/)"
+    missing = CliRunner().invoke(main, ["check", str(tmp_path / "elsewhere")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
 @pytest.mark.parametrize(("slug", "hint"), [
     ("New_Talks", "(try 'new-talks')"),
     ("new--talks", "(try 'new-talks')"),

@@ -7,21 +7,33 @@ from pathlib import Path
 
 import click
 
+from .loader import CONTENT_DIR
 from .problems import Problem
 from .validate import load_project
 
-def site_folder(start: Path) -> Path:
-    """The site's folder: `start`, or the nearest folder above it that holds mkdocs.yml (`start` if none does)."""
+def site_folder(start: Path) -> Path | None:
+    """The site's folder: `start`, or the nearest folder above it that holds mkdocs.yml (None if none does)."""
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / "mkdocs.yml").is_file():
             return folder
-    return start
+    return None
 
 
 def _site_folder(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
-    """Not given: the site around the current folder, so that a command run in briefs/articles works on the site."""
-    return site_folder(value) if context.get_parameter_source(parameter.name) is click.core.ParameterSource.DEFAULT else value
+    """Not given: the site around the current folder, so that a command run in briefs/articles works on the site.
+
+    Outside any site the command stops, rather than read or write a `briefs/` folder where the editor happens to be.
+    """
+    if context.get_parameter_source(parameter.name) is not click.core.ParameterSource.DEFAULT:
+        return value
+    found = site_folder(value)
+    if found is None:
+        name = "PATH" if parameter.param_type_name == "argument" else "--project PATH"
+        raise click.UsageError(
+            f"not in a Policy Briefs site: no mkdocs.yml in {value.resolve()} or a folder above it. "
+            f"Run the command in the site's folder, or give the folder: briefs {context.info_name} {name}", context)
+    return found
 
 
 PROJECT_OPTION = click.option(
@@ -62,13 +74,15 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 
 
 @main.command()
-@click.argument("project", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_site_folder)
+@click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path), callback=_site_folder)
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", help="github: workflow commands that annotate a pull request's diff")
 @click.option("--changed", "ref", metavar="REF", help="Only report problems in files changed since this git ref (e.g. origin/main), and list the notes an article's edit broke.")
 def check(project: Path, style: str, ref: str | None) -> None:
     """Validate every file under PROJECT/briefs without building the site."""
     from .sitesettings import read_settings  # (MkDocs' configuration: only this command needs it)
 
+    if not (project / CONTENT_DIR).is_dir():
+        fail(f"no {CONTENT_DIR}/ folder in {project}: give the folder of a Policy Briefs site (the one with mkdocs.yml and {CONTENT_DIR}/)", code=2)
     site = read_settings(project)
     if site.unread:
         click.echo(f"Note: {site.unread}", err=True)
