@@ -13,7 +13,7 @@ import pytest
 
 from conftest import Project
 from policy_briefs import incremental
-from policy_briefs.anchoring import Selector, anchor_at, closest_passage, occurrences
+from policy_briefs.anchoring import Selector, anchor_at, closest_passage, occurrences, written_line
 from policy_briefs.entities import EntityIndex, first_sentence
 from policy_briefs.fastreader import read_block
 from policy_briefs.linker import Linker
@@ -361,6 +361,16 @@ def test_closest_passage():
     assert closest_passage("anything", ()) is None
 
 
+def test_a_passage_of_reader_text_is_placed_on_the_line_its_words_are_written_on():
+    source = "Intro.\n\nThe *forum* met in Bangkok\nand then the forum met again\nin Hanoi.\n"
+    assert written_line(source, "The forum met in Bangkok and then the forum met again in Hanoi.") == 2  # past the emphasis
+    assert written_line(source, "the forum met again in Hanoi.") == 3  # across a line break
+    assert written_line(source, "The forum") is None  # written only with markup between its words
+    assert written_line("The ARF met. The ARF met. Then the ARF met again.", "the ARF met again.") == 0
+    assert written_line("a b\nc d e\nc d e f g h", "c d e f g h") == 2  # the first run written once tells it
+    assert written_line("text", "") is None
+
+
 def test_read_markdown_reader_text_and_links():
     view = read_markdown("The **ASEAN** [Regional\nForum](https://example.org/) met  here.\n\n# Heading\n\n- item [x](term:arf)\n")
     assert view.blocks == ("The ASEAN Regional Forum met here.", "Heading", "item x")
@@ -501,11 +511,11 @@ ONE_MISTAKE = {
     "speaker on a question": ((ANN, "    body: Which delegates?\n", "    body: Which delegates?\n    speaker: jane-roe\n"), (ANNOTATIONS, 25, "'speaker' belongs only to quotation annotations, not question", "remove it or set kind: quotation")),
     "verdict on a claim": ((ANN, "    body: A claim about agreement.\n", "    body: A claim about agreement.\n    verdict: accurate\n"), (ANNOTATIONS, 30, "'verdict' belongs only to fact-check annotations, not claim", "set kind: fact-check")),
     "quote not in the article": ((ANN, "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum meets"), (ANNOTATIONS, 4, "quote not found in the article: “ASEAN Regional Forum meets”", "closest passage, ")),
-    "quote in the wrong case": ((ANN, "quote: ASEAN Regional Forum met", "quote: asean regional forum met"), (ANNOTATIONS, 4, "quote not found in the article", "in paragraph 1: “ASEAN Regional Forum met”")),
+    "quote in the wrong case": ((ANN, "quote: ASEAN Regional Forum met", "quote: asean regional forum met"), (ANNOTATIONS, 4, "quote not found in the article", "on line 15: “ASEAN Regional Forum met”")),
     "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "a quote stays within one paragraph: this one runs from paragraph 1 into the next")),
     "prefix that matches nowhere": ((ANN, 'prefix: "so will the "', 'prefix: "so shall the "'), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", "(the prefix/suffix do not match there)")),
     "prefix that matches nowhere, quote with an apostrophe": ((ANN, "quote: ASEAN Regional Forum met", 'quote: Russia’s delegates\n    prefix: "Nowhere "'), (ANNOTATIONS, 4, "quote not found in the article: “Russia’s delegates”", "(the prefix/suffix do not match there)")),
-    "ambiguous quote": ((ANN, '    prefix: "so will the "\n', ""), (ANNOTATIONS, 14, "quote matches 2 passages: paragraph 4, “…", "add a 'prefix' or 'suffix'")),
+    "ambiguous quote": ((ANN, '    prefix: "so will the "\n', ""), (ANNOTATIONS, 14, "quote matches 2 passages: line 21, “…", "add a 'prefix' or 'suffix'")),
     "link to an unknown term": ((ART, "(term:arf)", "(term:arff)"), (ARTICLE, 25, "link to unknown glossary entry 'term:arff'", "did you mean 'arf'?")),
     "link to an unknown actor": ((ART, "read [Russia elsewhere](https://example.org/)", "read [Russia elsewhere](actor:rusia)"), (ARTICLE, 19, "link to unknown actor 'actor:rusia'", "did you mean 'russia'?")),
     "link to an unknown actor, no near id": ((ART, "(term:arf)", "(actor:nato)"), (ARTICLE, 25, "link to unknown actor 'actor:nato'", "create briefs/actors/nato.yml")),

@@ -127,3 +127,45 @@ def _windows(text: str, length: int) -> list[str]:
         if size < length:
             break
     return windows
+
+
+WRITTEN_RUN = 5  # words in a row looked for in the source, to tell where a passage of reader text is written
+
+
+def written_line(source: str, passage: str) -> int | None:
+    """The line (0-based) of `source` on which reader text `passage` is written, if a run of its words is written there alone.
+
+    Markup between words (emphasis, a link) breaks a run: the first run of `WRITTEN_RUN` words
+    (all of them, if fewer) found in exactly one place tells the line; None if no run is.
+    """
+    words = passage.split()
+    size = min(WRITTEN_RUN, len(words))
+    for first in range(len(words) - size + 1):
+        pattern = r"\s+".join(re.escape(word) for word in words[first : first + size])
+        found = [match.start() for match, _ in zip(re.finditer(pattern, source), range(2))]
+        if len(found) == 1:
+            return source.count("\n", 0, found[0])
+    return None
+
+
+@dataclass(frozen=True)
+class WrittenArticle:
+    """An article's text as written, for telling an editor where in it a passage is."""
+
+    body: str
+    body_line: int  # the file's line the body starts on
+
+    def line_of(self, passage: str) -> int | None:
+        """The file's line a passage of reader text is written on, where its words tell it."""
+        line = written_line(self.body, passage)
+        return None if line is None else self.body_line + line
+
+    def where(self, block: int, passage: str) -> str:
+        """"line N" of the file where the passage's words tell it, else "paragraph N" (`block` + 1)."""
+        line = self.line_of(passage)
+        return f"line {line}" if line is not None else f"paragraph {block + 1}"
+
+    def at(self, block: int, passage: str) -> str:
+        """`where`, as "on line N" or "in paragraph N"."""
+        where = self.where(block, passage)
+        return f"on {where}" if where.startswith("line") else f"in {where}"

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchoring import Closest, Selector, closest_passage, occurrences
+from .anchoring import Closest, Selector, WrittenArticle, closest_passage, occurrences
 from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR, split_front_matter, validate_fields
 from .problems import ContentError, Problem
 from .readertext import read_markdown
@@ -82,13 +82,14 @@ class BrokenNote:
     quote: str
     matches: int  # places the quote matches now: 0, or 2 or more
     closest: Closest | None
+    closest_at: str = ""  # where the closest passage is in the new text: "on line N", "in paragraph N"
 
     def describe(self) -> str:
         if self.matches:
             return f"note '{self.id}' “{self.quote}” now matches {self.matches} passages (add a 'prefix' or 'suffix')"
         if self.closest is None or self.closest.similarity < 0.5:
             return f"note '{self.id}' “{self.quote}” no longer anchors; nothing close in the new text"
-        return f"note '{self.id}' “{self.quote}” no longer anchors; closest new passage, {self.closest.similarity:.0%} similar, in paragraph {self.closest.block + 1}: “{self.closest.text}”"
+        return f"note '{self.id}' “{self.quote}” no longer anchors; closest new passage, {self.closest.similarity:.0%} similar, {self.closest_at}: “{self.closest.text}”"
 
     def as_problem(self) -> Problem:
         return Problem(self.path, self.line, self.describe())
@@ -100,17 +101,16 @@ def broken_notes(project: Path, ref: str, changed: set[str], extensions: list | 
     for path in sorted(changed):
         if not (path.startswith(f"{CONTENT_DIR}/articles/") and path.endswith(".md")):
             continue
-        new_body = _body(_read(project / path), path)
-        old_body = _body(old_text(project, ref, path), path)
-        if new_body is None or old_body is None or new_body == old_body:
+        new, old = _body(_read(project / path), path), _body(old_text(project, ref, path), path)
+        if new is None or old is None or new.body == old.body:
             continue
         notes_path = path.removesuffix(".md") + ANNOTATIONS_SUFFIX
         notes = _notes(_read(project / notes_path), notes_path)
         if not notes:
             continue
         old_notes = {fields.id: fields for fields, _ in _notes(old_text(project, ref, notes_path), notes_path)}
-        old_blocks = read_markdown(old_body, extensions, extension_configs).blocks
-        new_blocks = read_markdown(new_body, extensions, extension_configs).blocks
+        old_blocks = read_markdown(old.body, extensions, extension_configs).blocks
+        new_blocks = read_markdown(new.body, extensions, extension_configs).blocks
         for fields, line in notes:
             before = old_notes.get(fields.id, fields)
             old_selector = Selector.of(before.quote, before.prefix, before.suffix)
@@ -121,7 +121,8 @@ def broken_notes(project: Path, ref: str, changed: set[str], extensions: list | 
             if matches == 1:
                 continue
             closest = None if matches else closest_passage(fields.quote, new_blocks)
-            found.append(BrokenNote(path, notes_path, line, fields.id, fields.quote.strip(), matches, closest))
+            at = new.at(closest.block, closest.text) if closest is not None else ""
+            found.append(BrokenNote(path, notes_path, line, fields.id, fields.quote.strip(), matches, closest, at))
     return found
 
 
@@ -132,13 +133,14 @@ def _read(file: Path) -> str | None:
         return None
 
 
-def _body(text: str | None, path: str) -> str | None:
+def _body(text: str | None, path: str) -> WrittenArticle | None:
     if text is None:
         return None
     try:
-        return split_front_matter(text.removeprefix("\ufeff"), path)[1]
+        _, body, body_line = split_front_matter(text.removeprefix("\ufeff"), path)
     except ContentError:
         return None
+    return WrittenArticle(body, body_line)
 
 
 def _notes(text: str | None, path: str) -> list[tuple]:

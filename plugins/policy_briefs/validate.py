@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
-from .anchoring import Anchor, Selector, anchor_at, closest_passage
+from .anchoring import Anchor, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage
 from .droppedhtml import Dropped, in_article, in_field
 from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
@@ -286,7 +286,7 @@ class _Checker:
         annotation_file = self.raw.annotations.get(slug)
         # An article that could not be read has no text to find quotes in: its one problem says why.
         readable = not (parsed.unreadable or view.too_deep or unclosed)
-        annotations = self._annotations(annotation_file, blocks, place=readable) if annotation_file else ()
+        annotations = self._annotations(annotation_file, blocks, WrittenArticle(body, body_line), place=readable) if annotation_file else ()
         if parsed.fields is None:
             return None
         page = uri_for("brief", slug)
@@ -370,7 +370,7 @@ class _Checker:
         self.problems += problems
 
     # -- annotations ------------------------------------------------------
-    def _annotations(self, parsed: Parsed, blocks: tuple[str, ...], place: bool = True) -> tuple[Annotation, ...]:
+    def _annotations(self, parsed: Parsed, blocks: tuple[str, ...], article: WrittenArticle, place: bool = True) -> tuple[Annotation, ...]:
         """The file's notes, checked and placed; a file with a mistake in some notes has its other notes checked, none kept."""
         notes = list(enumerate(parsed.fields.annotations)) if parsed.fields else [(n, f) for n, f in enumerate(parsed.salvaged or ()) if f is not None]
         result = []
@@ -386,7 +386,7 @@ class _Checker:
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
             if fields.body:
                 self._check_field_markdown(parsed, {(*where, "body"): fields.body}, parsed.stem)
-            result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized) if place else None))
+            result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized, article) if place else None))
         self._check_note_links(parsed, notes, set(seen))
         return tuple(result) if parsed.fields else ()
 
@@ -410,16 +410,16 @@ class _Checker:
             if getattr(fields, name) is not None and fields.kind != kind:
                 self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, name)), f"'{name}' belongs only to {kind} annotations, not {fields.kind}", f"remove it or set kind: {kind}"))
 
-    def _anchor(self, parsed: Parsed, where: tuple, fields: AnnotationFields, blocks: tuple[str, ...], normalized: list[str]) -> Anchor | None:
+    def _anchor(self, parsed: Parsed, where: tuple, fields: AnnotationFields, blocks: tuple[str, ...], normalized: list[str], article: WrittenArticle) -> Anchor | None:
         selector, found = quote_occurrences(Selector.of(fields.quote, fields.prefix, fields.suffix), blocks, normalized)
         line = parsed.located.line_of((*where, "quote"))
         if len(found) == 1:
             return anchor_at(found[0], selector, blocks)
         if not found:
             written = collapse(fields.quote.strip())  # (as the editor wrote it: the selector's quote marks are made plain)
-            self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{written}”", _closest_hint(fields.quote, selector, blocks)))
+            self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{written}”", _closest_hint(fields.quote, selector, blocks, article)))
         else:
-            places = "; ".join(f"paragraph {o.block + 1}, “…{_context(blocks[o.block], o.start, len(selector.quote))}…”" for o in found[:PLACES_SHOWN])
+            places = "; ".join(_shown_place(blocks[o.block], o, len(selector.quote), article) for o in found[:PLACES_SHOWN])
             more = f"; and {len(found) - PLACES_SHOWN} more" if len(found) > PLACES_SHOWN else ""
             self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}{more}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
         return None
@@ -671,12 +671,21 @@ def _context(text: str, start: int, length: int, width: int = 25) -> str:
     return f"{before}[{text[start : start + length]}]{after}"
 
 
-def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...]) -> str | None:
+def _shown_place(block: str, occurrence: Occurrence, length: int, article: WrittenArticle) -> str:
+    """One of the passages an ambiguous quote matches: where it is, and the words around it."""
+    around = _context(block, occurrence.start, length)
+    return f"{article.where(occurrence.block, around.replace('[', '').replace(']', ''))}, “…{around}…”"
+
+
+def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
     across = _across_paragraphs(selector.quote, blocks)
     if across is not None:
-        return f"a quote stays within one paragraph: this one runs from paragraph {across + 1} into the next; quote the part in one of them"
+        line = article.line_of(quote)
+        start = f"paragraph {across + 1}" + (f" (line {line})" if line is not None else "")
+        return f"a quote stays within one paragraph: this one runs from {start} into the next; quote the part in one of them"
     closest = closest_passage(quote, blocks)
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
     extra = " (the prefix/suffix do not match there)" if normalize(closest.text) == selector.quote else ""
-    return f"closest passage, {closest.similarity:.0%} similar, in paragraph {closest.block + 1}: “{closest.text}”{extra}"
+    return f"closest passage, {closest.similarity:.0%} similar, {article.at(closest.block, closest.text)}: “{closest.text}”{extra}"
+
