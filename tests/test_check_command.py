@@ -173,6 +173,28 @@ def test_a_quote_matching_many_passages_shows_three_as_a_reader_reads_them_with_
     )
 
 
+def test_a_quotes_closest_passage_is_placed_on_its_line_not_on_a_comment_or_code_with_the_same_words(mini: Project):
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, *Russia* and ASEAN agreed.")
+    mini.replace("articles/forum-talks.md", "    Russia in a code block\n", "    Russia and ASEAN agreed in a code block\n\n<!-- Russia and ASEAN agreed: check -->\n")
+    mini.replace("articles/forum-talks.annotations.yml", "quote: Russia and ASEAN agreed", "quote: Russia and ASEAN agred")
+    result = run_check(mini.root)
+    assert result.stdout.splitlines()[0] == (
+        "briefs/articles/forum-talks.annotations.yml:28: quote not found in the article: “Russia and ASEAN agred” "
+        "(closest passage, 98% similar, on line 21: “Russia and ASEAN agreed”)"
+    ), result.stdout
+
+
+@pytest.mark.parametrize(("written", "hidden"), [("```\nRussia in a code block\n```", "code"), ("<!-- Russia in a code block -->", "an HTML comment")])
+def test_a_quote_of_words_written_only_in_code_or_a_comment_is_told_so(mini: Project, written: str, hidden: str):
+    mini.replace("articles/forum-talks.md", "    Russia in a code block", written)  # (a fenced block is not the article's text to a note; an indented one is)
+    mini.replace("articles/forum-talks.annotations.yml", "quote: Russia and ASEAN agreed", "quote: Russia in a code block")
+    result = run_check(mini.root)
+    assert result.stdout.splitlines()[0] == (
+        "briefs/articles/forum-talks.annotations.yml:28: quote not found in the article: “Russia in a code block” "
+        f"(the words are written only in {hidden}, which a note cannot mark: quote words of the article's text)"
+    ), result.stdout
+
+
 def test_links_to_the_docs_folder_the_configuration_names_are_known(mini: Project):
     config = mini.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "docs_dir: pages\n", encoding="utf-8")

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import Project
 from policy_briefs import incremental
-from policy_briefs.anchoring import Selector, anchor_at, closest_passage, occurrences, written_line
+from policy_briefs.anchoring import Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_line
 from policy_briefs.entities import EntityIndex, first_sentence
 from policy_briefs.fastreader import read_block
 from policy_briefs.linker import Linker
@@ -361,14 +361,23 @@ def test_closest_passage():
     assert closest_passage("anything", ()) is None
 
 
-def test_a_passage_of_reader_text_is_placed_on_the_line_its_words_are_written_on():
-    source = "Intro.\n\nThe *forum* met in Bangkok\nand then the forum met again\nin Hanoi.\n"
-    assert written_line(source, "The forum met in Bangkok and then the forum met again in Hanoi.") == 2  # past the emphasis
-    assert written_line(source, "the forum met again in Hanoi.") == 3  # across a line break
-    assert written_line(source, "The forum") is None  # written only with markup between its words
-    assert written_line("The ARF met. The ARF met. Then the ARF met again.", "the ARF met again.") == 0
-    assert written_line("a b\nc d e\nc d e f g h", "c d e f g h") == 2  # the first run written once tells it
-    assert written_line("text", "") is None
+def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_and_all():
+    source = (
+        "Intro.\n\n<!-- the talks on the fishing quota resumed in May -->\n\n"
+        "Officials said the [talks](https://example.org/) on the *fishing*\nquota resumed in May.\n\n"
+        "Critics noted that the talks on the fishing quota were suspended.\n\n"
+        "```\nthe talks on the fishing quota resumed in May\n```\n\nIt's Russia's view -- and \"more\"...\n"
+    )
+    # Not the comment, the code block or the plain words of another sentence: where markup writes it.
+    assert written_line(source, "the talks on the fishing quota resumed in May.") == 4
+    assert written_line(source, "It’s Russia’s view – and “more”…") == 13  # typed plainly, printed typographically
+    assert written_line(source, "the talks on the fishing quota") is None  # written twice
+    assert written_line(source, "nowhere at all") is None
+    assert written_line(source, "") is None
+    article = WrittenArticle(source, 10)
+    assert (article.where(0, "Critics noted"), article.at(0, "Critics noted"), article.at(5, "the talks")) == ("line 17", "on line 17", "in paragraph 6")
+    assert article.hidden_in("fishing quota resumed in May -->") == "an HTML comment"
+    assert article.hidden_in("Critics noted") is None
 
 
 def test_read_markdown_reader_text_and_links():

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 
 from .entities import TYPOGRAPHIC
 from .readertext import collapse, normalize
+from .roughmarkdown import code_ranges, in_code
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -129,23 +130,38 @@ def _windows(text: str, length: int) -> list[str]:
     return windows
 
 
-WRITTEN_RUN = 5  # words in a row looked for in the source, to tell where a passage of reader text is written
+# What Markdown may write between two words of reader text besides white space: emphasis and other
+# marks, a link's brackets and address, a reference, an inline tag.
+_MARKUP = r"(?:[*_~=^`!\[\]]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|<[^>\n]*>)"
+_BETWEEN_WORDS = rf"{_MARKUP}*\s+{_MARKUP}*"
+_AS_TYPED = {"’": "['’]", "‘": "['‘]", "“": "[\"“]", "”": "[\"”]", "–": "(?:–|--)", "—": "(?:—|---)", "…": "(?:…|\\.\\.\\.)"}
+
+
+def _written_pattern(passage: str) -> re.Pattern[str] | None:
+    """Reader text as Markdown may write it: markup between its words, marks typed plainly (' for ’, -- for –)."""
+    words = passage.split()
+    if not words:
+        return None
+    return re.compile(_BETWEEN_WORDS.join("".join(_AS_TYPED.get(c, re.escape(c)) for c in word) for word in words))
+
+
+def written_places(source: str, passage: str) -> tuple[list[int], list[int]]:
+    """Where in `source` reader text `passage` is written: (outside code and comments, inside them)."""
+    pattern = _written_pattern(passage)
+    if pattern is None:
+        return [], []
+    code = code_ranges(source)
+    found = [match.start() for match in pattern.finditer(source)]
+    return [at for at in found if not in_code(code, at)], [at for at in found if in_code(code, at)]
 
 
 def written_line(source: str, passage: str) -> int | None:
-    """The line (0-based) of `source` on which reader text `passage` is written, if a run of its words is written there alone.
+    """The line (0-based) of `source` on which reader text `passage` starts, if it is written there and nowhere else outside code.
 
-    Markup between words (emphasis, a link) breaks a run: the first run of `WRITTEN_RUN` words
-    (all of them, if fewer) found in exactly one place tells the line; None if no run is.
+    None where it is not written as looked for (markup within a word, a character reference) or is written more than once.
     """
-    words = passage.split()
-    size = min(WRITTEN_RUN, len(words))
-    for first in range(len(words) - size + 1):
-        pattern = r"\s+".join(re.escape(word) for word in words[first : first + size])
-        found = [match.start() for match, _ in zip(re.finditer(pattern, source), range(2))]
-        if len(found) == 1:
-            return source.count("\n", 0, found[0])
-    return None
+    found, _ = written_places(source, passage)
+    return source.count("\n", 0, found[0]) if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -159,6 +175,15 @@ class WrittenArticle:
         """The file's line a passage of reader text is written on, where its words tell it."""
         line = written_line(self.body, passage)
         return None if line is None else self.body_line + line
+
+    def hidden_in(self, passage: str) -> str | None:
+        """What the passage is written in where it is written only where a note cannot mark it: "code", "an HTML comment"."""
+        found, hidden = written_places(self.body, passage)
+        if found or not hidden:
+            return None
+        ranges = code_ranges(self.body)
+        starts = [max(start for start, _ in ranges if start <= at) for at in hidden]
+        return "an HTML comment" if all(self.body.startswith("<!--", start) for start in starts) else "code"
 
     def where(self, block: int, passage: str) -> str:
         """"line N" of the file where the passage's words tell it, else "paragraph N" (`block` + 1)."""

@@ -678,6 +678,9 @@ def _shown_place(block: str, occurrence: Occurrence, length: int, article: Writt
 
 
 def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
+    hidden = article.hidden_in(collapse(quote.strip()))
+    if hidden is not None:
+        return f"the words are written only in {hidden}, which a note cannot mark: quote words of the article's text"
     across = _across_paragraphs(selector.quote, blocks)
     if across is not None:
         line = article.line_of(quote)
