@@ -121,6 +121,28 @@ def test_run_outside_any_site_it_stops_and_says_how_to_name_the_site(tmp_path: P
     assert list(outside.iterdir()) == []  # nothing written where the editor happened to be
 
 
+@pytest.mark.parametrize("plugins", ["", "plugins:\n  - search\n  - policy-briefs:\n      link: first\nextra: !ENV [SITE, x]\n"], ids=["another-site", "a-new-site"])
+def test_in_a_folder_of_another_mkdocs_site_new_writes_nothing_but_in_a_new_site_it_starts_briefs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plugins: str):
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: A site\n{plugins}", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")
+    result = CliRunner().invoke(main, ["new", "new-talks"])
+    if plugins:
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "briefs" / "articles" / "new-talks.md").is_file()
+    else:
+        assert result.exit_code == 2
+        assert f"{tmp_path / 'mkdocs.yml'} has no briefs/ folder beside it and does not use the policy-briefs plugin" in result.output
+        assert not (tmp_path / "briefs").exists()
+
+
+def test_check_of_the_sites_briefs_folder_asks_for_the_site_s_folder(mini: Project, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(mini.root)
+    result = CliRunner().invoke(main, ["check", "briefs"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: briefs is a site's briefs/ folder: give the site's folder, which holds it: briefs check ."
+
+
 def test_check_of_a_folder_with_no_briefs_says_so_without_a_made_up_line(tmp_path: Path):
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,15 +10,8 @@ import click
 
 from .loader import CONTENT_DIR
 from .problems import Problem
+from .sitefolder import PLUGIN_NAME, config_file, site_folder, uses_plugin
 from .validate import load_project
-
-def site_folder(start: Path) -> Path | None:
-    """The site's folder: `start`, or the nearest folder above it that holds mkdocs.yml (None if none does)."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return None
 
 
 def _site_folder(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
@@ -28,11 +22,13 @@ def _site_folder(context: click.Context, parameter: click.Parameter, value: Path
     if context.get_parameter_source(parameter.name) is not click.core.ParameterSource.DEFAULT:
         return value
     found = site_folder(value)
+    name = "PATH" if parameter.param_type_name == "argument" else "--project PATH"
+    run_there = f"Run the command in the site's folder, or give the folder: briefs {context.info_name} {name}"
     if found is None:
-        name = "PATH" if parameter.param_type_name == "argument" else "--project PATH"
-        raise click.UsageError(
-            f"not in a Policy Briefs site: no mkdocs.yml in {value.resolve()} or a folder above it. "
-            f"Run the command in the site's folder, or give the folder: briefs {context.info_name} {name}", context)
+        raise click.UsageError(f"not in a Policy Briefs site: no mkdocs.yml in {value.resolve()} or a folder above it. {run_there}", context)
+    config = config_file(found)
+    if not (found / CONTENT_DIR).is_dir() and not uses_plugin(config):
+        raise click.UsageError(f"not in a Policy Briefs site: {config} has no {CONTENT_DIR}/ folder beside it and does not use the {PLUGIN_NAME} plugin. {run_there}", context)
     return found
 
 
@@ -81,6 +77,8 @@ def check(project: Path, style: str, ref: str | None) -> None:
     """Validate every file under PROJECT/briefs without building the site."""
     from .sitesettings import read_settings  # (MkDocs' configuration: only this command needs it)
 
+    if project.resolve().name == CONTENT_DIR and config_file(project.resolve().parent) is not None:
+        fail(f"{project} is a site's {CONTENT_DIR}/ folder: give the site's folder, which holds it: briefs check {os.path.relpath(project.resolve().parent)}", code=2)
     if not (project / CONTENT_DIR).is_dir():
         fail(f"no {CONTENT_DIR}/ folder in {project}: give the folder of a Policy Briefs site (the one with mkdocs.yml and {CONTENT_DIR}/)", code=2)
     site = read_settings(project)

@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+from .sitefolder import config_file as find_config_file
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class SiteSettings:
 
 def read_settings(project: Path) -> SiteSettings:
     """The project's Markdown settings and documentation files, as a build would have them."""
-    config_file = next((project / name for name in CONFIG_NAMES if (project / name).is_file()), None)
+    config_file = find_config_file(project)
     if config_file is None:
         return SiteSettings()
     try:
