@@ -214,7 +214,7 @@ def _co_mentioned_by_comparing_all(actor, entities_of):
             for other in refs:
                 if other.startswith("actor:") and other != f"actor:{actor}":
                     counts[other] = counts.get(other, 0) + 1
-    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:5]
+    return sorted([pair for pair in counts.items() if pair[1] >= 2], key=lambda pair: (-pair[1], pair[0]))[:5]
 
 
 def test_related_briefs_and_co_mentions_rank_as_comparing_every_pair():

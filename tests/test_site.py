@@ -387,6 +387,15 @@ def test_an_authors_profile_lists_the_briefs_they_wrote_newest_first(mini: Proje
     assert not article(page(site, "actors/russia")).select(".pb-authored"), "an actor who wrote nothing lists nothing"
 
 
+def test_an_actor_is_often_mentioned_with_those_two_briefs_or_more_mention_alongside(mini: Project, tmp_path: Path):
+    def often(site: Path) -> list[str]:
+        return [li.get_text(" ", strip=True) for li in article(page(site, "actors/russia")).select(".pb-co-mentioned li")]
+
+    assert often(site_of(mini, tmp_path / "one")) == []  # one brief in common is not "often"
+    mini.write("articles/second-talks.md", "---\ntitle: Second talks\nsource:\n  publisher: Example\n  published: 2020\nsummary: More.\n---\nRussia and ASEAN met again.\n")
+    assert often(site_of(mini, tmp_path / "two")) == ["ASEAN (2 briefs)"]  # Jane Roe shares only the first
+
+
 def test_related_briefs_and_new_content_without_code_change(mini: Project, tmp_path: Path):
     mini.write("glossary/eas.yml", mini.read("glossary/eas.yml"))
     mini.write("actors/vietnam.yml", "name: Vietnam\ntype: state\naliases: [Hanoi]\nsummary: Vietnam is a state in Southeast Asia. It joined ASEAN in 1995.\n")

@@ -14,6 +14,7 @@ from .model import Annotation, Article, Content
 from .sentences import sentence_ends as _sentence_ends
 
 RELATED_LIMIT = 5
+CO_MENTION_MIN = 2  # briefs two actors share before either profile lists the other as "often mentioned with"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ class Relations:
         return self._sets_signature
 
     def co_mentioned(self, actor_id: str) -> list[tuple[str, int]]:
-        """Actors mentioned in the same briefs as this one, most often first."""
+        """Actors mentioned in at least `CO_MENTION_MIN` of the same briefs as this one, most often first."""
         if self._co_mentions is None:
             signature = self.sets_signature()
             if _co_mentions.get("signature") != signature:  # kept between builds while every brief's entities are the same
@@ -104,7 +105,8 @@ class Relations:
         ranked = self._co_mentions["ranked"]
         if actor_id not in ranked:
             counts = self._co_mentions["counts"].get(f"actor:{actor_id}", Counter())
-            ranked[actor_id] = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:RELATED_LIMIT]
+            often = [pair for pair in counts.items() if pair[1] >= CO_MENTION_MIN]
+            ranked[actor_id] = sorted(often, key=lambda pair: (-pair[1], pair[0]))[:RELATED_LIMIT]
         return list(ranked[actor_id])
 
 
