@@ -254,6 +254,19 @@ def test_sentence_ends_as_searching_all_the_text_before_each_full_stop():
     assert sentences.sentence_at("Mr. Lavrov spoke. Then Dr. Ng left.", 20) == (18, 35)
 
 
+@pytest.mark.parametrize(("text", "name", "sentence"), [
+    ("He spoke. “We are partners. This builds trust,” Sumsky said. Then Russia left.", "Sumsky", "“We are partners. This builds trust,” Sumsky said."),
+    ("Sumsky said: “Russia is neutral. It wants peace.” Others disagree.", "Sumsky", "Sumsky said: “Russia is neutral. It wants peace.”"),
+    ("He spoke. “We are partners. This builds trust,” Sumsky said. Then Russia left.", "Russia", "Then Russia left."),
+    ("A stray ” mark. Then Russia spoke.", "stray", "A stray ” mark."),  # nothing to close it with: the sentence alone
+    ("“One. Two. Three. Four. Five,” said Russia.", "Russia", "Five,” said Russia."),  # a quotation longer than the reach
+])
+def test_a_mentions_sentence_takes_in_the_rest_of_a_quotation_it_opens_or_closes(text: str, name: str, sentence: str):
+    start, end = sentences.sentence_at(text, text.index(name))
+    assert text[start:end] == sentence
+    assert sentences.sentence_at(text, text.index(name), sentences.sentence_ends(text)) == (start, end)
+
+
 def test_relative_urls_as_mkdocs_makes_them():
     from mkdocs.utils import get_relative_url
 

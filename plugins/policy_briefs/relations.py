@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from functools import lru_cache
 from .incremental import digest
 from .mentions import Mention
 from .model import Annotation, Article, Content
+from .sentences import sentence_at
 from .sentences import sentence_ends as _sentence_ends
 
 RELATED_LIMIT = 5
@@ -320,15 +320,6 @@ class _Sentences:
         ends = self.ends.get(mention.block)
         if ends is None:
             ends = self.ends[mention.block] = sentence_ends(text)
-        start, end = _sentence_at(text, ends, mention.start)
+        start, end = sentence_at(text, mention.start, ends)
         return Use(self.article, mention.target.ref, mention, start=start, end=end)
 
-
-def _sentence_at(text: str, ends: list[int], index: int) -> tuple[int, int]:
-    """`sentences.sentence_at` with the sentence ends already found."""
-    before = bisect_right(ends, index)
-    start = ends[before - 1] if before else 0
-    end = ends[before] if before < len(ends) else len(text)
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end
