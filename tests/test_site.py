@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 from policy_briefs.plugin import PACKAGE_DIR
 from policy_briefs.safehtml import WORD_JOINER
 
@@ -661,11 +661,12 @@ def test_edit_this_page_opens_the_source_file(built):
     assert entry_edit["href"] == "https://example.org/repo/edit/main/briefs/glossary/arf.yml"
 
 
-def test_navigation_stays_small(built):
-    site, urls = built
-    nav = page(site, BRIEF, urls).select_one("nav.md-nav--primary")
-    assert not nav.find("a", string=lambda s: s and "Forum talks" in s)
-    assert len(nav.select("a.md-nav__link")) < 12
+def test_navigation_stays_small(mini: Project, tmp_path: Path):
+    for number in range(30):
+        mini.write(f"articles/other-{number}.md", f"---\ntitle: Other brief {number}\nsource:\n  publisher: Example\n  published: 2020\nsummary: Other.\n---\nRussia spoke.\n")
+    nav = page(site_of(mini, tmp_path), BRIEF).select_one("nav.md-nav--primary")
+    assert "Other brief" not in nav.get_text()  # the briefs are listed on their page, not in the navigation
+    assert len(nav.select("a.md-nav__link")) < 20
 
 
 def test_marker_never_sits_inside_a_link(mini: Project, tmp_path: Path):
@@ -931,26 +932,46 @@ def test_generated_pages_show_the_navigation_the_theme_draws_for_each(mini: Proj
     assert result.returncode == 0, result.stderr
     pages = sorted(path.relative_to(tmp_path / "shared") for path in (tmp_path / "shared").rglob("*.html"))
     assert len([p for p in pages if p.parts[0] in ("briefs", "glossary", "actors")]) >= 10
+    own_items = 0
     for path in pages:
-        assert (tmp_path / "shared" / path).read_text(encoding="utf-8") == (tmp_path / "theirs" / path).read_text(encoding="utf-8"), path
+        ours, theirs = (BeautifulSoup((tmp_path / build / path).read_text(encoding="utf-8"), "html.parser") for build in ("shared", "theirs"))
+        if theirs.select_one("input#__toc") is None and ours.select_one("input#__toc") is not None:
+            ours.select_one("input#__toc").parent.decompose()  # the page's own item, drawn for it into the shared drawing
+            own_items += 1
+        for soup in (ours, theirs):
+            for slot in soup.find_all(string=lambda text: isinstance(text, Comment) and "policy-briefs: the page shown" in text):
+                slot.extract()
+            for label in soup.select('label[for="__toc"]'):
+                del label["for"]  # (the contents' title points at the own item's toggle)
+        assert " ".join(str(ours).split()) == " ".join(str(theirs).split()), path
+    assert own_items == (3 if layout == "brief-in-nav" else 7)  # each brief, entry and profile out of the navigation, its list page in it
     if layout == "brief-in-nav":
-        active = [page(tmp_path / "shared", f"briefs/{slug}").select("nav.md-nav--primary .md-nav__link--active") for slug in ("forum-talks", "second-talks")]
-        assert [bool(links) for links in active] == [True, False]  # the brief in the navigation is marked there; the other is not
+        active = [[a.get_text(strip=True) for a in page(tmp_path / "shared", f"briefs/{slug}").select("nav.md-nav--primary a.md-nav__link--active")] for slug in ("forum-talks", "second-talks")]
+        assert active == [["Forum talks in the region"], ["Second talks"]]  # each marks itself: one in the navigation, one drawn into it
 
 
-def test_a_generated_page_marks_the_section_that_lists_it_in_the_navigation(mini: Project, tmp_path: Path):
+def test_a_generated_page_is_shown_after_the_page_that_lists_it_in_the_navigation_with_its_contents(mini: Project, tmp_path: Path):
     set_config(mini, "plugins:", "nav:\n  - index.md\n  - Briefs:\n      - briefs/index.md\n      - briefs/tags.md\n  - glossary/index.md\n  - actors/index.md\nplugins:")
+    mini.write("articles/second-talks.md", mini.read("articles/forum-talks.md").replace("title: Forum talks in the region", "title: Second talks"))
     site = site_of(mini, tmp_path)
 
-    def marked(uri: str) -> list[str]:
-        nav = page(site, uri).select_one("nav.md-nav--primary")
-        return [" ".join(li.find(["a", "label"]).get_text().split()) for li in nav.select("li.md-nav__item--active")]
+    def listed(uri: str) -> list[str]:
+        """The items of the navigation's list that holds the page shown, the page shown in brackets."""
+        shown = page(site, uri).select_one("nav.md-nav--primary a.md-nav__link--active")
+        items = shown.find_parent("li").find_parent("ul").find_all("li", recursive=False)
+        names = [(item.find("a") or item.find("label"), " ".join((item.find("a") or item.find("label")).get_text().split())) for item in items]
+        return [f"[{name}]" if link is shown else name for link, name in names]
 
-    assert marked(BRIEF) == ["Briefs", "Briefs"]  # the section, and its page that lists the briefs
-    assert marked("glossary/arf") == ["Glossary"]
-    assert marked("actors/jane-roe") == ["Actors"]  # drawn after the entries: the glossary's mark is gone
-    assert marked("") == ["Test site"]  # a page in the navigation marks itself alone
-    assert not page(site, BRIEF).select("nav.md-nav--primary .md-nav__link--active")  # none claims to be the page shown
+    assert listed(BRIEF) == ["Briefs", "[Forum talks in the region]", "Tags"]
+    assert listed("briefs/second-talks") == ["Briefs", "[Second talks]", "Tags"]
+    assert listed("glossary/arf") == ["Test site", "Briefs", "Glossary", "[ARF]", "Actors"]
+    assert listed("actors/jane-roe") == ["Test site", "Briefs", "Glossary", "Actors", "[Jane Roe]"]
+    assert listed("") == ["[Test site]", "Briefs", "Glossary", "Actors"]
+    brief = page(site, BRIEF).select_one("nav.md-nav--primary")
+    assert "Second talks" not in brief.get_text()  # no other brief
+    item = brief.select_one("a.md-nav__link--active").parent
+    assert item.select_one('input#__toc') and item.select_one('label[for="__toc"]')  # a phone's menu opens the contents
+    assert [a.get_text(strip=True) for a in item.select("nav.md-nav--secondary > ul > li > a")][-3:] == ["Notes", "In this brief", "Related briefs"]
 
 
 def test_a_plugin_changing_the_content_search_reads_is_told_and_the_page_keeps_its_own(mini: Project, tmp_path: Path):

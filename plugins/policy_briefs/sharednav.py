@@ -4,7 +4,9 @@ Every brief, entry and actor page is out of the navigation, so the navigation ma
 its items as the current page. It marks the page that lists them (Briefs, Glossary, Actors) as
 the section the reader is in, and otherwise differs between two such pages only in its links,
 which are relative to the page. Pages of one section whose links to every navigation target
-read the same share one drawing (`partials/nav.html` draws it the first time and keeps it).
+read the same share one drawing (`partials/nav.html` draws it the first time and keeps it);
+each page's own item, after the page that lists it, is drawn into it (its contents are the
+phone's way to the page's sections).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from typing import Any
 import jinja2
 
 THEME_PREFIX = "policy-briefs-theme"  # the theme's own templates, under this prefix, past the package's overrides
+# Where a drawing takes the page shown, after the page that lists it (`partials/nav-item.html` writes it):
+# the page's item, with its contents for a phone's menu, is drawn for each page.
+PAGE_SLOT = "<!-- policy-briefs: the page shown -->"
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,16 @@ class SharedNav:
     def keep(self, html: str) -> str:
         self.kept[self.key] = html
         return html
+
+    @property
+    def has_page_slot(self) -> bool:
+        """Whether the drawing has a place for the page shown (its section's list page is in the navigation)."""
+        html = self.html
+        return html is not None and PAGE_SLOT in html
+
+    def html_with(self, page_item: str) -> str:
+        """The drawing with the page shown in its place."""
+        return (self.html or "").replace(PAGE_SLOT, page_item, 1)
 
 
 def targets(items: Iterable, *extra: str | None) -> list[str]:  # noqa: ANN001 (MkDocs' navigation items)

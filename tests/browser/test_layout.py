@@ -53,16 +53,29 @@ NAV_COLOUR = "(nav, title) => getComputedStyle([...nav.querySelectorAll('a.md-na
 
 
 @pytest.mark.parametrize(("name", "section"), [("brief", "Briefs"), ("entry", "Glossary"), ("profile", "Actors")])
-def test_a_page_out_of_the_navigation_shows_the_section_that_lists_it_marked(pages, name: str, section: str) -> None:
+def test_a_page_out_of_the_navigation_is_shown_in_it_as_the_current_page_after_its_list(pages, name: str, section: str) -> None:
     listing = pages.open({"Briefs": "briefs/", "Glossary": "glossary/", "Actors": "actors/"}[section])
-    nav = listing.locator(".md-sidebar--primary .md-nav--primary")
-    current, other = nav.evaluate(NAV_COLOUR, section), nav.evaluate(NAV_COLOUR, "Performance")
-    assert current != other  # the theme marks the page shown
+    current = listing.locator(".md-sidebar--primary .md-nav--primary").evaluate(NAV_COLOUR, section)
     page = pages.open(PAGE_TYPES[name])
+    title = page.locator("article h1").inner_text()
     nav = page.locator(".md-sidebar--primary .md-nav--primary")
-    assert nav.evaluate(NAV_COLOUR, section) == current
-    assert nav.evaluate(NAV_COLOUR, "Performance") == other
-    screenshot(page, f"nav-marked-{name}")
+    shown = nav.locator("a.md-nav__link--active")
+    assert shown.count() == 1 and shown.inner_text().strip() == title
+    assert nav.evaluate(NAV_COLOUR, title) == current != nav.evaluate(NAV_COLOUR, "Performance")  # marked as the theme marks the page shown
+    screenshot(page, f"nav-shown-{name}")
+
+
+def test_a_phone_menu_opens_a_generated_pages_contents(pages) -> None:
+    page = pages.open(PAGE_TYPES["brief"], viewport="phone")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    own = page.locator(".md-sidebar--primary label.md-nav__link[for='__toc']")
+    own.wait_for(state="visible")
+    own.click()
+    contents = page.locator(".md-sidebar--primary nav.md-nav--secondary")
+    contents.get_by_text("Related briefs", exact=True).wait_for(state="visible")
+    screenshot(page, "phone-contents-brief")
+    contents.get_by_text("Notes", exact=True).click()
+    page.wait_for_function("() => location.hash === '#notes' && document.querySelector('.md-sidebar--primary').getBoundingClientRect().right <= 0")
 
 
 def test_a_phone_hides_the_navigation_behind_the_menu_button(pages) -> None:
