@@ -562,6 +562,10 @@ ONE_MISTAKE = {
     "YAML value with a colon": ((A_RUSSIA, "type: state", "type: state\nrole: Russia: a state"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", "goes in double quotes")),
     "YAML value quoted in part": ((G_EAS, "expansion: East Asia Summit", 'expansion: "East Asia" Summit'), ("briefs/glossary/eas.yml", 2, "malformed YAML", "quote the whole value")),
     "YAML quote not closed": ((G_EAS, "expansion: East Asia Summit", 'expansion: "East Asia Summit'), ("briefs/glossary/eas.yml", 2, "malformed YAML", "close the quotes")),
+    "YAML quote left open until a later value's": (
+        (ART, "  - Forums matter.\n  - Russia’s role grows.", '  - "Forums matter.\n  - "Russia’s role grows."'),
+        (ARTICLE, 11, "malformed YAML: the quotes this value opens are closed only on line 12, by another value's", "close the quotes on this line"),
+    ),
     "YAML list left open before another field": ((G_EAS, "related: [arf]", "related: [arf\nactors: [asean]"), ("briefs/glossary/eas.yml", 5, "malformed YAML", "close the list with ]")),
     "YAML field indented as a value": ((G_EAS, "expansion: East Asia Summit", " expansion: East Asia Summit"), ("briefs/glossary/eas.yml", 2, "malformed YAML: mapping values are not allowed here", "indent the line with spaces")),
     "YAML list item's field indented less": ((A_RUSSIA, "type: state", "type: state\nsources:\n  - title: a\n  url: https://example.org/"), ("briefs/actors/russia.yml", 5, "malformed YAML", "indent the line with spaces")),

@@ -88,6 +88,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
         line = (mark.line + 1 if mark else 1) + line_offset
         if exc.problem == "but found another document":  # `---` lines, as around an article's front matter
             raise ContentError(Problem(path, line, "more than one YAML document: the file holds its fields once", "remove the --- lines")) from None
+        runaway = _runaway_quote(text, exc.problem_mark) if exc.problem_mark is not None else None
+        if runaway is not None:
+            raise ContentError(Problem(
+                path, runaway.line + 1 + line_offset, f"malformed YAML: the quotes this value opens are closed only on line {line}, by another value's",
+                "close the quotes on this line",
+            )) from None
         raise ContentError(Problem(path, line, f"malformed YAML: {exc.problem or exc.context}", _malformed_hint(exc, text, mark))) from None
     except yaml.reader.ReaderError as exc:
         # A character YAML refuses (a control character): no mark, but its position in the text.
@@ -103,6 +109,21 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     located = LocatedData(None, {}, node.start_mark.line + 1 + line_offset)
     located.data = _build(node, (), located.lines, path, line_offset, set())
     return located
+
+
+def _runaway_quote(text: str, problem: yaml.Mark) -> yaml.Mark | None:
+    """Where a quoted value opens that runs on over lines to the mistake's line (its quote left open, and closed by a later value's)."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_ContentLoader):
+            if token.start_mark.index >= problem.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'") and last.start_mark.line < last.end_mark.line == problem.line:
+        return last.start_mark
+    return None
 
 
 def _opened(exc: yaml.MarkedYAMLError) -> bool:
