@@ -737,7 +737,7 @@ def test_a_brief_shows_its_tags_each_leading_to_the_briefs_tagged_so(built):
     site, urls = built
     brief_file = site / BRIEF / "index.html" if urls else site / f"{BRIEF}.html"
     links = page(site, BRIEF, urls).select(".pb-brief-header .pb-tags a.pb-tag")
-    assert [a.get_text() for a in links] == ["southeast asia", "defence"]
+    assert [a.get_text() for a in links] == ["Southeast Asia", "Defence"]
     for link in links:
         address, _, anchor = link["href"].partition("#")
         target = (brief_file.parent / address).resolve()
@@ -748,15 +748,15 @@ def test_a_brief_shows_its_tags_each_leading_to_the_briefs_tagged_so(built):
 
 
 def test_a_tag_that_is_an_entrys_or_actors_id_reads_as_its_name_and_the_tags_page_sorts_by_what_it_reads(mini: Project, tmp_path: Path):
-    mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [southeast-asia, defence, arf, jane-roe]")
+    mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [southeast-asia, defence, arf, jane-roe, law-of-the-sea]")
     site = site_of(mini, tmp_path)
     tags = article(page(site, BRIEF)).select(".pb-brief-header .pb-tags a.pb-tag")
-    assert [a.get_text() for a in tags] == ["southeast asia", "defence", "ARF", "Jane Roe"]
-    assert [a["href"].partition("#")[2] for a in tags] == ["tag-southeast-asia", "tag-defence", "tag-arf", "tag-jane-roe"]
+    assert [a.get_text() for a in tags] == ["Southeast Asia", "Defence", "ARF", "Jane Roe", "Law of the Sea"]
+    assert [a["href"].partition("#")[2] for a in tags] == ["tag-southeast-asia", "tag-defence", "tag-arf", "tag-jane-roe", "tag-law-of-the-sea"]
     groups = page(site, "briefs/tags").select(".pb-tag-group")
     assert [(group["id"], group.h2.get_text()) for group in groups] == [
-        ("tag-arf", "ARF"), ("tag-defence", "defence"), ("tag-jane-roe", "Jane Roe"), ("tag-southeast-asia", "southeast asia")]
-    assert [a.get_text() for a in article(page(site, "briefs")).select(".pb-card .pb-tags a")] == ["southeast asia", "defence", "ARF", "Jane Roe"]
+        ("tag-arf", "ARF"), ("tag-defence", "Defence"), ("tag-jane-roe", "Jane Roe"), ("tag-law-of-the-sea", "Law of the Sea"), ("tag-southeast-asia", "Southeast Asia")]
+    assert [a.get_text() for a in article(page(site, "briefs")).select(".pb-card .pb-tags a")] == ["Southeast Asia", "Defence", "ARF", "Jane Roe", "Law of the Sea"]
 
 
 def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):

@@ -380,13 +380,17 @@ def _fields_key(fields: object) -> str:
     return known[1]
 
 
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"})
+
+
 def tag_label(content: Content, tag: str) -> str:
-    """How a tag reads: the name of the glossary entry or actor with its id, else its words ("south-east-asia": "south east asia")."""
+    """How a tag reads: the name of the glossary entry or actor with its id, else its words as a title ("law-of-the-sea": "Law of the Sea")."""
     if tag in content.glossary:
         return content.glossary[tag].fields.term
     if tag in content.actors:
         return content.actors[tag].fields.name
-    return tag.replace("-", " ")
+    words = tag.split("-")
+    return " ".join(word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:] for index, word in enumerate(words))
 
 
 def _by_letter(content: Content) -> list[tuple[str, list]]:
