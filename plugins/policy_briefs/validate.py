@@ -689,6 +689,9 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], artic
     closest = closest_passage(quote, blocks)
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
-    extra = " (the prefix/suffix do not match there)" if normalize(closest.text) == selector.quote else ""
+    written = normalize(closest.text)
+    if written != selector.quote and written.casefold() == selector.quote.casefold():
+        return f"the article writes it with other capitals, {article.at(closest.block, closest.text)}: “{closest.text}” (a quote matches capitals exactly)"
+    extra = " (the prefix/suffix do not match there)" if written == selector.quote else ""
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(closest.block, closest.text)}: “{closest.text}”{extra}"
 
