@@ -10,8 +10,7 @@ from functools import lru_cache
 from .incremental import digest
 from .mentions import Mention
 from .model import Annotation, Article, Content
-from .sentences import sentence_at
-from .sentences import sentence_ends as _sentence_ends
+from .sentences import sentence_at, sentence_ends as _sentence_ends
 
 RELATED_LIMIT = 5
 CO_MENTION_MIN = 2  # briefs two actors share before either profile lists the other as "often mentioned with"
