@@ -665,10 +665,15 @@ def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: in
 
 
 def _context(text: str, start: int, length: int, width: int = 25) -> str:
-    """The words around a match, the match itself in brackets."""
-    before = text[max(0, start - width) : start]
-    after = text[start + length : start + length + width]
-    return f"{before}[{text[start : start + length]}]{after}"
+    """The whole words within `width` characters around a match, the match itself in brackets."""
+    first, last = max(0, start - width), min(len(text), start + length + width)
+    if first > 0:  # from the first word that begins within reach
+        space = text.find(" ", first - 1, start)
+        first = space + 1 if space >= 0 else start
+    if last < len(text):  # to the last word that ends within reach
+        space = text.rfind(" ", start + length, last + 1)
+        last = space if space >= 0 else start + length
+    return f"{text[first:start]}[{text[start : start + length]}]{text[start + length : last]}"
 
 
 def _shown_place(block: str, occurrence: Occurrence, length: int, article: WrittenArticle) -> str:
