@@ -184,8 +184,8 @@ def test_a_quotes_closest_passage_is_placed_on_its_line_not_on_a_comment_or_code
     ), result.stdout
 
 
-@pytest.mark.parametrize(("written", "hidden"), [("```\nRussia in a code block\n```", "code"), ("<!-- Russia in a code block -->", "an HTML comment")])
-def test_a_quote_of_words_written_only_in_code_or_a_comment_is_told_so(mini: Project, written: str, hidden: str):
+@pytest.mark.parametrize(("written", "hidden"), [("```\nRussia in a code block\n```", "code"), ("<!-- Russia in a code block -->", "an HTML comment"), ("<div>\nRussia in a code block\n</div>", "raw HTML")])
+def test_a_quote_of_words_written_only_in_code_a_comment_or_raw_html_is_told_so(mini: Project, written: str, hidden: str):
     mini.replace("articles/forum-talks.md", "    Russia in a code block", written)  # (a fenced block is not the article's text to a note; an indented one is)
     mini.replace("articles/forum-talks.annotations.yml", "quote: Russia and ASEAN agreed", "quote: Russia in a code block")
     result = run_check(mini.root)

@@ -378,6 +378,8 @@ def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_
     assert (article.where(0, "Critics noted"), article.at(0, "Critics noted"), article.at(5, "the talks")) == ("line 17", "on line 17", "in paragraph 6")
     assert article.hidden_in("fishing quota resumed in May -->") == "an HTML comment"
     assert article.hidden_in("Critics noted") is None
+    raw = WrittenArticle("Text.\n\n<div class=\"box\">\nBoxed words here.\n</div>\n\n<abbr title=\"x\">Inline</abbr> words here.\n", 1)
+    assert (raw.hidden_in("Boxed words here."), raw.hidden_in("Inline words here.")) == ("raw HTML", None)  # a block tag, not an inline one
 
 
 def test_read_markdown_reader_text_and_links():

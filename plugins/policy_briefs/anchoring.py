@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from .entities import TYPOGRAPHIC
 from .readertext import collapse, normalize
 from .roughmarkdown import code_ranges, in_code
@@ -134,6 +136,7 @@ def _windows(text: str, length: int) -> list[str]:
 # marks, a link's brackets and address, a reference, an inline tag.
 _MARKUP = r"(?:[*_~=^`!\[\]]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|<[^>\n]*>)"
 _BETWEEN_WORDS = rf"{_MARKUP}*\s+{_MARKUP}*"
+_BLOCK_TAG = re.compile(r"[ \t]*(?:\n[ \t]*)*<([A-Za-z][A-Za-z0-9-]*)")  # (a paragraph's first tag, past blank space)
 _AS_TYPED = {"’": "['’]", "‘": "['‘]", "“": "[\"“]", "”": "[\"”]", "–": "(?:–|--)", "—": "(?:—|---)", "…": "(?:…|\\.\\.\\.)"}
 
 
@@ -177,13 +180,22 @@ class WrittenArticle:
         return None if line is None else self.body_line + line
 
     def hidden_in(self, passage: str) -> str | None:
-        """What the passage is written in where it is written only where a note cannot mark it: "code", "an HTML comment"."""
+        """What the passage is written in where it is written only where a note cannot mark it: "code", "an HTML comment", "raw HTML"."""
         found, hidden = written_places(self.body, passage)
-        if found or not hidden:
+        if found:
+            return "raw HTML" if all(self._in_html_block(at) for at in found) else None
+        if not hidden:
             return None
         ranges = code_ranges(self.body)
         starts = [max(start for start, _ in ranges if start <= at) for at in hidden]
         return "an HTML comment" if all(self.body.startswith("<!--", start) for start in starts) else "code"
+
+    def _in_html_block(self, position: int) -> bool:
+        """Whether the text at `position` is in a block Markdown leaves as HTML (its first line opens a block-level tag)."""
+        start = self.body.rfind("\n\n", 0, position)
+        start = 0 if start < 0 else start + 2
+        opened = _BLOCK_TAG.match(self.body, start)
+        return opened is not None and opened.group(1).lower() in BLOCK_LEVEL_ELEMENTS
 
     def where(self, block: int, passage: str) -> str:
         """"line N" of the file where the passage's words tell it, else "paragraph N" (`block` + 1)."""
