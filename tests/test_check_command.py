@@ -184,6 +184,18 @@ def test_a_quotes_closest_passage_is_placed_on_its_line_not_on_a_comment_or_code
     ), result.stdout
 
 
+def test_a_passage_written_twice_alike_is_named_by_its_paragraphs_first_words(mini: Project):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "The delegates left. Russia and ASEAN agreed.\n\nThe delegates left. Russia and ASEAN agreed.\n\nAsk [the forum]")
+    mini.replace("articles/forum-talks.annotations.yml", "quote: Russia and ASEAN agreed", "quote: Russia and ASEAN agreed.")
+    result = run_check(mini.root)
+    place = "the paragraph beginning “The delegates left. Russia and…”, “…The delegates left. [Russia and ASEAN agreed.]…”"
+    assert result.stdout.splitlines()[0] == (
+        "briefs/articles/forum-talks.annotations.yml:28: quote matches 3 passages: line 21, “…Later, [Russia and ASEAN agreed.] “We agreed,” Jane Roe…”; "
+        f"{place}; {place} "
+        "(add a 'prefix' or 'suffix' with the words just before or after the one you mean)"
+    ), result.stdout
+
+
 @pytest.mark.parametrize(("written", "hidden"), [("```\nRussia in a code block\n```", "code"), ("<!-- Russia in a code block -->", "an HTML comment"), ("<div>\nRussia in a code block\n</div>", "raw HTML")])
 def test_a_quote_of_words_written_only_in_code_a_comment_or_raw_html_is_told_so(mini: Project, written: str, hidden: str):
     mini.replace("articles/forum-talks.md", "    Russia in a code block", written)  # (a fenced block is not the article's text to a note; an indented one is)

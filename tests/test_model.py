@@ -375,7 +375,9 @@ def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_
     assert written_line(source, "nowhere at all") is None
     assert written_line(source, "") is None
     article = WrittenArticle(source, 10)
-    assert (article.where(0, "Critics noted"), article.at(0, "Critics noted"), article.at(5, "the talks")) == ("line 17", "on line 17", "in paragraph 6")
+    officials = "Officials said the talks on the fishing quota resumed in May."
+    assert (article.where("Critics noted that…", "Critics noted"), article.at("Critics noted that…", "Critics noted")) == ("line 17", "on line 17")
+    assert article.at(officials, "the talks") == "in the paragraph beginning “Officials said the talks on…”"  # written twice: no line
     assert article.hidden_in("fishing quota resumed in May -->") == "an HTML comment"
     assert article.hidden_in("Critics noted") is None
     raw = WrittenArticle("Text.\n\n<div class=\"box\">\nBoxed words here.\n</div>\n\n<abbr title=\"x\">Inline</abbr> words here.\n", 1)
@@ -523,7 +525,7 @@ ONE_MISTAKE = {
     "verdict on a claim": ((ANN, "    body: A claim about agreement.\n", "    body: A claim about agreement.\n    verdict: accurate\n"), (ANNOTATIONS, 30, "'verdict' belongs only to fact-check annotations, not claim", "set kind: fact-check")),
     "quote not in the article": ((ANN, "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum meets"), (ANNOTATIONS, 4, "quote not found in the article: “ASEAN Regional Forum meets”", "closest passage, ")),
     "quote in the wrong case": ((ANN, "quote: ASEAN Regional Forum met", "quote: asean regional forum met"), (ANNOTATIONS, 4, "quote not found in the article", "the article writes it with other capitals, on line 15: “ASEAN Regional Forum met” (a quote matches capitals exactly)")),
-    "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "a quote stays within one paragraph: this one runs from paragraph 1 into the next")),
+    "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "a quote stays within one paragraph: this one runs from the paragraph on line 15 into the next")),
     "prefix that matches nowhere": ((ANN, 'prefix: "so will the "', 'prefix: "so shall the "'), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", "(the prefix/suffix do not match there)")),
     "prefix that matches nowhere, quote with an apostrophe": ((ANN, "quote: ASEAN Regional Forum met", 'quote: Russia’s delegates\n    prefix: "Nowhere "'), (ANNOTATIONS, 4, "quote not found in the article: “Russia’s delegates”", "(the prefix/suffix do not match there)")),
     "ambiguous quote": ((ANN, '    prefix: "so will the "\n', ""), (ANNOTATIONS, 14, "quote matches 2 passages: line 21, “…", "add a 'prefix' or 'suffix'")),

@@ -197,12 +197,20 @@ class WrittenArticle:
         opened = _BLOCK_TAG.match(self.body, start)
         return opened is not None and opened.group(1).lower() in BLOCK_LEVEL_ELEMENTS
 
-    def where(self, block: int, passage: str) -> str:
-        """"line N" of the file where the passage's words tell it, else "paragraph N" (`block` + 1)."""
+    def where(self, paragraph: str, passage: str) -> str:
+        """"line N" of the file where the passage's words tell it, else the words its paragraph (reader text) begins with."""
         line = self.line_of(passage)
-        return f"line {line}" if line is not None else f"paragraph {block + 1}"
+        return f"line {line}" if line is not None else f"the paragraph beginning {_opening(paragraph)}"
 
-    def at(self, block: int, passage: str) -> str:
-        """`where`, as "on line N" or "in paragraph N"."""
-        where = self.where(block, passage)
+    def at(self, paragraph: str, passage: str) -> str:
+        """`where`, as "on line N" or "in the paragraph beginning “…”"."""
+        where = self.where(paragraph, passage)
         return f"on {where}" if where.startswith("line") else f"in {where}"
+
+
+OPENING_WORDS = 5  # words of a paragraph that name it where its line is not known
+
+
+def _opening(paragraph: str) -> str:
+    words = paragraph.split()
+    return f"“{' '.join(words[:OPENING_WORDS])}{'…' if len(words) > OPENING_WORDS else ''}”"

@@ -82,7 +82,7 @@ class BrokenNote:
     quote: str
     matches: int  # places the quote matches now: 0, or 2 or more
     closest: Closest | None
-    closest_at: str = ""  # where the closest passage is in the new text: "on line N", "in paragraph N"
+    closest_at: str = ""  # where the closest passage is in the new text: "on line N", "in the paragraph beginning “…”"
 
     def describe(self) -> str:
         if self.matches:
@@ -121,7 +121,7 @@ def broken_notes(project: Path, ref: str, changed: set[str], extensions: list | 
             if matches == 1:
                 continue
             closest = None if matches else closest_passage(fields.quote, new_blocks)
-            at = new.at(closest.block, closest.text) if closest is not None else ""
+            at = new.at(new_blocks[closest.block], closest.text) if closest is not None else ""
             found.append(BrokenNote(path, notes_path, line, fields.id, fields.quote.strip(), matches, closest, at))
     return found
 

@@ -679,7 +679,7 @@ def _context(text: str, start: int, length: int, width: int = 25) -> str:
 def _shown_place(block: str, occurrence: Occurrence, length: int, article: WrittenArticle) -> str:
     """One of the passages an ambiguous quote matches: where it is, and the words around it."""
     around = _context(block, occurrence.start, length)
-    return f"{article.where(occurrence.block, around.replace('[', '').replace(']', ''))}, “…{around}…”"
+    return f"{article.where(block, around.replace('[', '').replace(']', ''))}, “…{around}…”"
 
 
 def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
@@ -688,15 +688,17 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], artic
         return f"the words are written only in {hidden}, which a note cannot mark: quote words of the article's text"
     across = _across_paragraphs(selector.quote, blocks)
     if across is not None:
-        line = article.line_of(quote)
-        start = f"paragraph {across + 1}" + (f" (line {line})" if line is not None else "")
+        words = quote.split()  # its part in the paragraph it starts in, to find that paragraph's line by
+        part = next((" ".join(words[:count]) for count in range(len(words) - 1, 1, -1) if " ".join(words[:count]) in blocks[across]), quote)
+        where = article.where(blocks[across], part)
+        start = f"the paragraph on {where}" if where.startswith("line") else where
         return f"a quote stays within one paragraph: this one runs from {start} into the next; quote the part in one of them"
     closest = closest_passage(quote, blocks)
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
     written = normalize(closest.text)
     if written != selector.quote and written.casefold() == selector.quote.casefold():
-        return f"the article writes it with other capitals, {article.at(closest.block, closest.text)}: “{closest.text}” (a quote matches capitals exactly)"
+        return f"the article writes it with other capitals, {article.at(blocks[closest.block], closest.text)}: “{closest.text}” (a quote matches capitals exactly)"
     extra = " (the prefix/suffix do not match there)" if written == selector.quote else ""
-    return f"closest passage, {closest.similarity:.0%} similar, {article.at(closest.block, closest.text)}: “{closest.text}”{extra}"
+    return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”{extra}"
 
