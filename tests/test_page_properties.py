@@ -215,7 +215,7 @@ class _Page:
 
 # -- reading the page as a reader does ---------------------------------------------------
 
-NOT_THE_ARTICLES = {("button", "pb-marker"), ("a", "headerlink")}  # a note's marker (its number), a heading's permalink (¶)
+NOT_THE_ARTICLES = {("span", "pb-marker-glue"), ("button", "pb-marker"), ("a", "headerlink")}  # a note's marker (its number, held to the passage), a heading's permalink (¶)
 
 
 def _is_marker(node) -> bool:  # noqa: ANN001

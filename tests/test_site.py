@@ -188,7 +188,7 @@ def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Proj
     html = (site / BRIEF / "index.html").read_text(encoding="utf-8")
     assert "wzxhzdk" not in html
     paragraph = next(p for p in article(BeautifulSoup(html, "html.parser")).select("p") if p.get_text().startswith("Later, Tom"))
-    for marker in paragraph.select("button.pb-marker"):
+    for marker in paragraph.select("span.pb-marker-glue"):  # a note's marker, held to its passage
         marker.decompose()
     assert paragraph.get_text().startswith("Later, Tom & Russia and ASEAN agreed.")
     assert [m.get_text() for m in paragraph.select("[id^=pb-actor-russia-]")] == ["Russia"]
@@ -805,8 +805,8 @@ def test_passages_in_one_paragraph_are_all_marked_even_when_they_overlap(mini: P
     assert markers == ["pop-agreed", "pop-overlap", "pop-roe-agreed", "pop-arf-again"]  # in the text's order
     for note, quote in (("agreed", "Russia and ASEAN agreed"), ("overlap", "ASEAN agreed. “We"), ("roe-agreed", "“We agreed,”"), ("arf-again", "ARF")):
         marks = paragraph.select(f'mark[data-note="note-{note}"]')
-        assert "".join(s for m in marks for s in m.find_all(string=True) if not s.find_parent("button")) == quote
-    text = "".join(s for s in paragraph.find_all(string=True) if not s.find_parent("button"))
+        assert "".join(s for m in marks for s in m.find_all(string=True) if not s.find_parent(class_="pb-marker-glue")) == quote
+    text = "".join(s for s in paragraph.find_all(string=True) if not s.find_parent(class_="pb-marker-glue"))
     assert text == "Later, Russia and ASEAN agreed. “We agreed,” Jane Roe said. The ARF will meet again, and so will the ARF."
 
 
@@ -840,7 +840,7 @@ EXPECTED = {}
 def on_page_context(context, page, config, nav):
     """What search makes of the page as it is written, its note markers left out (they are not article text)."""
     soup = BeautifulSoup(page.content, "html.parser")
-    for marker in soup.select("button.pb-marker"):
+    for marker in soup.select("span.pb-marker-glue"):  # a note's marker, held to its passage
         marker["data-search-exclude"] = ""
     page_copy = type("Page", (), {"content": str(soup), "meta": page.meta, "toc": page.toc, "url": page.url, "title": page.title})
     index = SearchIndex()

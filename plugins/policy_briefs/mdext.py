@@ -20,8 +20,8 @@ from .fastreader import FastBlock, quote_occurrences, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, LINKING, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions, written_links
 from .model import Annotation
-from .readertext import MARKER_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, stashed, unwrap_abbreviations, without_markup
-from .safehtml import safe_id, tooltip_text
+from .readertext import MARKER_CLASS, MARKER_GLUE_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, stashed, unwrap_abbreviations, without_markup
+from .safehtml import WORD_JOINER, safe_id, tooltip_text
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -417,10 +417,13 @@ def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotati
         "popovertarget": note_ids(annotation.id)["popover"],
         "aria-label": label,
         "title": label,
-        # Its number is not text of the article: Material's search leaves it out (and drops this from a page it reads).
-        "data-search-exclude": "marker",
     })
     button.text = str(number)
-    button.tail = after.tail
+    # A word joiner holds the button to the passage's last word (with no line break between them),
+    # and neither is text of the article: Material's search leaves them out (and drops this from a page it reads).
+    glue = etree.Element("span", {"class": MARKER_GLUE_CLASS, "data-search-exclude": "marker"})
+    glue.text = WORD_JOINER
+    glue.append(button)
+    glue.tail = after.tail
     after.tail = None
-    parent.insert(list(parent).index(after) + 1, button)
+    parent.insert(list(parent).index(after) + 1, glue)

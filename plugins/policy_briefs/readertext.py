@@ -25,9 +25,11 @@ STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")  # a placeholder of Python-Markdo
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
 _WHITESPACE = re.compile(r"\s+")
 MARKER_CLASS = "pb-marker"  # the button after a highlighted passage
+# What holds the marker to the passage's last word: a word joiner and the button, kept on one line.
+MARKER_GLUE_CLASS = "pb-marker-glue"
 # Elements by tag and class that are not the article's words: a note's marker, the toc's permalink
 # (¶), the footnotes extension's number of a footnote and its link back (↩).
-_NOT_READ = {"button": frozenset({MARKER_CLASS}), "a": frozenset({"headerlink", "footnote-ref", "footnote-backref"})}
+_NOT_READ = {"span": frozenset({MARKER_GLUE_CLASS}), "button": frozenset({MARKER_CLASS}), "a": frozenset({"headerlink", "footnote-ref", "footnote-backref"})}
 CODE_ESCAPE = re.compile("&(?:amp|lt|gt);")  # how Python-Markdown keeps &, < and > in the text of code
 CHARACTER_REFERENCE = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"  # as Python-Markdown's entity pattern finds them
 _ENTITY = re.compile(CHARACTER_REFERENCE)

@@ -280,6 +280,25 @@ def test_a_marker_is_a_target_a_finger_can_hit_on_a_phone(pages) -> None:
     assert sizes and all(width >= 24 and height >= 24 for width, height in sizes), sizes
 
 
+MARKER_LINES = """body => [...body.querySelectorAll('button.pb-marker')].map(button => {
+    const marks = body.querySelectorAll(`mark[data-note="${button.getAttribute('popovertarget').replace('pop-', 'note-')}"]`);
+    const rects = marks[marks.length - 1].getClientRects();
+    return [button.getBoundingClientRect().top, rects[rects.length - 1].top];
+})"""
+
+
+def test_a_marker_stays_on_the_line_of_its_passages_last_word_at_every_width(pages) -> None:
+    page = pages.open(BRIEF, viewport="phone")
+    body = page.locator(BODY)
+    apart = {}
+    for width in range(300, 392, 2):  # the lines break at another word at each width
+        body.evaluate("(e, width) => { e.style.width = width + 'px'; }", width)
+        lines = body.evaluate(MARKER_LINES)
+        assert lines
+        apart.update({(width, index): line for index, line in enumerate(lines) if abs(line[0] - line[1]) > 12})
+    assert not apart, f"markers on a line of their own, by (width, marker): {apart}"
+
+
 # -- search --------------------------------------------------------------------------
 
 SEARCHES = {
