@@ -148,12 +148,15 @@ def _written_pattern(passage: str) -> re.Pattern[str] | None:
     return re.compile(_BETWEEN_WORDS.join("".join(_AS_TYPED.get(c, re.escape(c)) for c in word) for word in words))
 
 
-def written_places(source: str, passage: str) -> tuple[list[int], list[int]]:
-    """Where in `source` reader text `passage` is written: (outside code and comments, inside them)."""
+def written_places(source: str, passage: str, code: list[tuple[int, int]] | None = None) -> tuple[list[int], list[int]]:
+    """Where in `source` reader text `passage` is written: (outside code and comments, inside them).
+
+    `code`: `code_ranges(source)`, where already found.
+    """
     pattern = _written_pattern(passage)
     if pattern is None:
         return [], []
-    code = code_ranges(source)
+    code = code_ranges(source) if code is None else code
     found = [match.start() for match in pattern.finditer(source)]
     return [at for at in found if not in_code(code, at)], [at for at in found if in_code(code, at)]
 
@@ -181,12 +184,12 @@ class WrittenArticle:
 
     def hidden_in(self, passage: str) -> str | None:
         """What the passage is written in where it is written only where a note cannot mark it: "code", "an HTML comment", "raw HTML"."""
-        found, hidden = written_places(self.body, passage)
+        ranges = code_ranges(self.body)
+        found, hidden = written_places(self.body, passage, ranges)
         if found:
             return "raw HTML" if all(self._in_html_block(at) for at in found) else None
         if not hidden:
             return None
-        ranges = code_ranges(self.body)
         starts = [max(start for start, _ in ranges if start <= at) for at in hidden]
         return "an HTML comment" if all(self.body.startswith("<!--", start) for start in starts) else "code"
 

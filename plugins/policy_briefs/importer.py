@@ -559,26 +559,25 @@ def import_file(path: Path, encoding: str | None = None) -> Imported:
         data = data.decode("utf-16").encode("utf-8")
     if b"\x00" in data:
         raise ValueError("it is neither a web page nor text (it holds binary data)")
-    given = _decoded(data, encoding) if encoding else None
-    if is_html(data, path.name):
-        if given is not None or _utf8(data) or _DECLARED_CHARSET.search(data[:4096]):
-            return import_html(given if given is not None else data)
-        text, assumed = _guessed(data)  # a page saved without saying its encoding
-        page = import_html(text)
-        page.assumed_encoding = assumed
-        return page
-    assumed = None
-    if given is not None:
-        text = given
+    html = is_html(data, path.name)
+    if html and not encoding and _DECLARED_CHARSET.search(data[:4096]):
+        return import_html(data)  # read in the encoding the page declares
+    text, assumed = (_decoded(data, encoding), None) if encoding else _text_of(data)
+    if html:
+        result = import_html(text)
     else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text, assumed = _guessed(data)
-    refuse_front_matter(text)
-    result = import_markdown(text) if path.name.lower().endswith(MARKDOWN_SUFFIXES) else import_text(text)
+        refuse_front_matter(text)
+        result = import_markdown(text) if path.name.lower().endswith(MARKDOWN_SUFFIXES) else import_text(text)
     result.assumed_encoding = assumed
     return result
+
+
+def _text_of(data: bytes) -> tuple[str, str | None]:
+    """The text: UTF-8 if it reads so, else guessed (`_guessed`); the encoding assumed (None for UTF-8)."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return _guessed(data)
 
 
 # What a text that is not UTF-8 is read as: Windows' code pages, the Cyrillic ones, the East Asian ones.
@@ -606,14 +605,6 @@ def _guessed(data: bytes) -> tuple[str, str]:
 
 
 _DECLARED_CHARSET = re.compile(rb"charset\s*=|<\?xml[^>]*encoding\s*=", re.IGNORECASE)  # a page's <meta charset=…> (or its XML declaration's)
-
-
-def _utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _decoded(data: bytes, encoding: str) -> str:

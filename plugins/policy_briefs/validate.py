@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -244,7 +244,6 @@ class _Checker:
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
-        self.valid_ids: tuple[set[str], set[str]] = (set(), set())
         # By brief: its fields' links to places of its page other than notes, which only a build can see (see `Article.field_anchors`).
         self.field_anchors: dict[str, list[FieldAnchor]] = {}
 
@@ -253,7 +252,6 @@ class _Checker:
         """Entities, their index and their checks."""
         self.glossary = {key: GlossaryEntry(key, p.path, p.fields) for key, p in sorted(self.raw.glossary.items()) if p.fields}
         self.actors = {key: Actor(key, p.path, p.fields) for key, p in sorted(self.raw.actors.items()) if p.fields}
-        self.valid_ids = (set(self.glossary), set(self.actors))  # the ids whose files are valid (which say what kind an id is)
         self.index = EntityIndex.build({k: e.fields for k, e in self.glossary.items()}, {k: a.fields for k, a in self.actors.items()})
         self._check_entities()
         self._check_form_clashes()
@@ -311,7 +309,8 @@ class _Checker:
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
-            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, self.valid_ids)
+            valid = (self.glossary.keys(), self.actors.keys())  # the ids whose files are valid, which say what kind an id is
+            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, valid)
             if problem is not None:  # (its line looked for only then)
                 self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
 
@@ -548,7 +547,7 @@ def _address_hint(href: str, target: str | None = None) -> str:
 
 
 def explicit_link_problem(
-    path: str, line: int, href: str, glossary_ids: set[str], actor_ids: set[str], valid: tuple[set[str], set[str]] | None = None,
+    path: str, line: int, href: str, glossary_ids: Collection[str], actor_ids: Collection[str], valid: tuple[Collection[str], Collection[str]] | None = None,
 ) -> Problem | None:
     """What is wrong with a `term:`, `actor:` or `nolink:` link written on `line` of `path` (None if nothing).
 
@@ -664,8 +663,8 @@ def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: in
     return None
 
 
-def _context(text: str, start: int, length: int, width: int = 25) -> str:
-    """The whole words within `width` characters around a match, the match itself in brackets."""
+def _context(text: str, start: int, length: int, width: int = 25) -> tuple[int, int]:
+    """Where the whole words within `width` characters around a match begin and end."""
     first, last = max(0, start - width), min(len(text), start + length + width)
     if first > 0:  # from the first word that begins within reach
         space = text.find(" ", first - 1, start)
@@ -673,13 +672,14 @@ def _context(text: str, start: int, length: int, width: int = 25) -> str:
     if last < len(text):  # to the last word that ends within reach
         space = text.rfind(" ", start + length, last + 1)
         last = space if space >= 0 else start + length
-    return f"{text[first:start]}[{text[start : start + length]}]{text[start + length : last]}"
+    return first, last
 
 
 def _shown_place(block: str, occurrence: Occurrence, length: int, article: WrittenArticle) -> str:
-    """One of the passages an ambiguous quote matches: where it is, and the words around it."""
-    around = _context(block, occurrence.start, length)
-    return f"{article.where(block, around.replace('[', '').replace(']', ''))}, “…{around}…”"
+    """One of the passages an ambiguous quote matches: where it is, and the words around it (the match in brackets)."""
+    start, end = occurrence.start, occurrence.start + length
+    first, last = _context(block, start, length)
+    return f"{article.where(block, block[first:last])}, “…{block[first:start]}[{block[start:end]}]{block[end:last]}…”"
 
 
 def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
