@@ -10,6 +10,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from pydantic import ValidationError
 
 from conftest import Project
 from policy_briefs import incremental
@@ -23,7 +24,7 @@ from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
 from policy_briefs.relations import newest_first
 from policy_briefs.roughmarkdown import code_ranges, in_code
-from policy_briefs.schema import ActorFields, GlossaryFields, NamedAuthor
+from policy_briefs.schema import ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
 from policy_briefs.yamlsource import MAX_FILE_BYTES, load_yaml
 
@@ -1010,3 +1011,15 @@ def test_a_file_whose_name_is_not_an_id_is_checked_but_not_published(mini: Proje
     ]
     assert sorted(result.content.glossary) == ["arf", "eas"] and sorted(result.content.articles) == ["forum-talks"]
     assert {target.id for target in result.index.by_form.values()} == {"arf", "eas", "asean", "jane-roe", "russia"}  # the entry keeps its names
+
+
+def test_notes_share_the_set_of_fields_they_give_and_keep_their_own():
+    """Notes that give the same fields share one set of them (memory); each still tells exactly which it gives."""
+    plain = [AnnotationFields.model_validate({"id": f"n-{i}", "kind": "context", "quote": "a passage", "body": "Why."}) for i in range(2)]
+    speaker = AnnotationFields.model_validate({"id": "q", "kind": "quotation", "quote": "a passage", "speaker": "lee"})
+    assert plain[0].model_fields_set is plain[1].model_fields_set
+    assert plain[0].model_fields_set == {"id", "kind", "quote", "body"}
+    assert speaker.model_fields_set == {"id", "kind", "quote", "speaker"}
+    assert plain[0].model_dump(exclude_unset=True) == {"id": "n-0", "kind": "context", "quote": "a passage", "body": "Why."}
+    with pytest.raises(ValidationError):  # frozen: the shared set is never added to
+        plain[0].body = "Changed."

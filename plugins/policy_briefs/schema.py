@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -44,8 +44,20 @@ PublishedDate = Annotated[
 ]
 
 
+# Each distinct set of the fields a file gives, shared by the models that give it (see `_Strict.model_post_init`).
+_GIVEN_FIELDS: dict[frozenset[str], set[str]] = {}
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the set of given fields among models that give the same ones: a note's own set was a third of its memory.
+
+        Pydantic adds to the set only when a field is set, which a frozen model refuses.
+        """
+        given = self.__pydantic_fields_set__
+        object.__setattr__(self, "__pydantic_fields_set__", _GIVEN_FIELDS.setdefault(frozenset(given), given))
 
 
 class SourceLink(_Strict):
