@@ -446,6 +446,16 @@ def test_dirty_rebuild_after_a_tagged_actors_name_changes_updates_the_tag_where_
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 
+def test_dirty_rebuild_after_an_alias_is_added_spells_a_tags_word_by_it(mini: Project, tmp_path: Path):
+    # The entry is not in the brief: only the tag ties the brief's pages to it.
+    mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [southeast-asia, eastasia-notes]")
+    site = tmp_path / "site"
+    rebuild_after(mini, site, ("glossary/eas.yml", "related: [arf]", "related: [arf]\naliases: [EastAsia]"))
+    for shown in (BRIEF, "briefs/index.html", "briefs/tags/index.html"):
+        assert ">EastAsia Notes</" in (site / shown).read_text(encoding="utf-8"), shown
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
 def test_dirty_rebuild_after_a_linked_file_is_added_links_it(mini: Project, tmp_path: Path):
     # A link to a file that is not there yet is written as it is; once the file is there, as MkDocs writes links to it.
     site = tmp_path / "site"

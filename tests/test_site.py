@@ -759,6 +759,15 @@ def test_a_tag_that_is_an_entrys_or_actors_id_reads_as_its_name_and_the_tags_pag
     assert [a.get_text() for a in article(page(site, "briefs")).select(".pb-card .pb-tags a")] == ["Southeast Asia", "Defence", "ARF", "Jane Roe", "Law of the Sea"]
 
 
+def test_a_tags_word_that_the_content_writes_as_a_one_word_name_is_spelled_so(mini: Project, tmp_path: Path):
+    """"asean-and-eas" reads as the names are written, not "Asean and Eas"; an alias ("Kremlin") spells a word too."""
+    mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [asean-and-eas, kremlin-watch, jane-roe-papers]")
+    site = site_of(mini, tmp_path)
+    labels = [a.get_text() for a in article(page(site, BRIEF)).select(".pb-brief-header .pb-tags a.pb-tag")]
+    assert labels == ["ASEAN and EAS", "Kremlin Watch", "Jane Roe Papers"]
+    assert [group.h2.get_text() for group in page(site, "briefs/tags").select(".pb-tag-group")] == ["ASEAN and EAS", "Jane Roe Papers", "Kremlin Watch"]
+
+
 def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):
     site, urls = built
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

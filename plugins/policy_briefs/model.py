@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .anchoring import Anchor
 from .mentions import Mention
@@ -76,3 +77,18 @@ class Content:
     articles: dict[str, Article] = field(default_factory=dict)
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
+
+    @cached_property
+    def one_word_names(self) -> dict[str, str]:
+        """Each one-word term, name or alias as written, by the word a tag spells it with ("prc": "PRC").
+
+        Terms come first, then actors' names, then aliases; among equals, the first by id.
+        """
+        names = [entry.fields.term for entry in self.glossary.values()] + [actor.fields.name for actor in self.actors.values()]
+        names += [alias for entity in (*self.glossary.values(), *self.actors.values()) for alias in entity.fields.aliases]
+        spelled: dict[str, str] = {}
+        for name in names:
+            word = name.lower()
+            if word.isascii() and word.isalnum():
+                spelled.setdefault(word, name)
+        return spelled

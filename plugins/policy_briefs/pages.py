@@ -298,8 +298,9 @@ class PageRenderer:
             return known.get((kind, key)) or f"{kind}:{key}:missing"
 
         def tag_entities(tags: Iterable[str]) -> list[str]:
-            """The entries and actors whose names tags read as (see `tag_label`)."""
-            return [entity("term" if tag in glossary else "actor", tag) for tag in tags if tag in glossary or tag in actors]
+            """The entries and actors whose names tags read as, and what the tags read (see `tag_label`)."""
+            tags = list(tags)
+            return [entity("term" if tag in glossary else "actor", tag) for tag in tags if tag in glossary or tag in actors] + [tag_label(content, tag) for tag in tags]
 
         parts = [site, spec.src_uri, spec.template, spec.title, repr(spec.sources)]
         if spec.template == "brief.md":
@@ -384,13 +385,23 @@ _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of",
 
 
 def tag_label(content: Content, tag: str) -> str:
-    """How a tag reads: the name of the glossary entry or actor with its id, else its words as a title ("law-of-the-sea": "Law of the Sea")."""
+    """How a tag reads: the name of the glossary entry or actor with its id, else its words as a title.
+
+    A word written as a one-word name in the content is spelled so: "law-of-the-sea" reads
+    "Law of the Sea", and "prc-asean-ties" "PRC ASEAN Ties" (not "Prc Asean Ties").
+    """
     if tag in content.glossary:
         return content.glossary[tag].fields.term
     if tag in content.actors:
         return content.actors[tag].fields.name
-    words = tag.split("-")
-    return " ".join(word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:] for index, word in enumerate(words))
+    names = content.one_word_names
+    return " ".join(_tag_word(word, index, names) for index, word in enumerate(tag.split("-")))
+
+
+def _tag_word(word: str, index: int, names: Mapping[str, str]) -> str:
+    if word in names:
+        return names[word]
+    return word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
 
 
 def _by_letter(content: Content) -> list[tuple[str, list]]:
