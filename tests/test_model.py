@@ -383,6 +383,9 @@ def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_
     assert article.hidden_in("Critics noted") is None
     raw = WrittenArticle("Text.\n\n<div class=\"box\">\nBoxed words here.\n</div>\n\n<abbr title=\"x\">Inline</abbr> words here.\n", 1)
     assert (raw.hidden_in("Boxed words here."), raw.hidden_in("Inline words here.")) == ("raw HTML", None)  # a block tag, not an inline one
+    # Blank lines within the element do not end it: its second paragraph is raw HTML too; what follows it is not.
+    spaced = WrittenArticle("Text.\n\n<div class=\"box\">\nFirst.\n\nSecond words.\n</div>\n\nAfter words.\n\n<section>\n\nLeft open.\n", 1)
+    assert [spaced.hidden_in(words) for words in ("Second words.", "After words.", "Left open.")] == ["raw HTML", None, "raw HTML"]
 
 
 def test_read_markdown_reader_text_and_links():

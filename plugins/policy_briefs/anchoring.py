@@ -12,7 +12,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .entities import TYPOGRAPHIC
 from .readertext import collapse, normalize
-from .roughmarkdown import code_ranges, in_code
+from .roughmarkdown import code_ranges, html_block_ranges, in_code
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -136,7 +136,6 @@ def _windows(text: str, length: int) -> list[str]:
 # marks, a link's brackets and address, a reference, an inline tag.
 _MARKUP = r"(?:[*_~=^`!\[\]]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|<[^>\n]*>)"
 _BETWEEN_WORDS = rf"{_MARKUP}*\s+{_MARKUP}*"
-_BLOCK_TAG = re.compile(r"[ \t]*(?:\n[ \t]*)*<([A-Za-z][A-Za-z0-9-]*)")  # (a paragraph's first tag, past blank space)
 _AS_TYPED = {"’": "['’]", "‘": "['‘]", "“": "[\"“]", "”": "[\"”]", "–": "(?:–|--)", "—": "(?:—|---)", "…": "(?:…|\\.\\.\\.)"}
 
 
@@ -187,18 +186,12 @@ class WrittenArticle:
         ranges = code_ranges(self.body)
         found, hidden = written_places(self.body, passage, ranges)
         if found:
-            return "raw HTML" if all(self._in_html_block(at) for at in found) else None
+            blocks = html_block_ranges(self.body, BLOCK_LEVEL_ELEMENTS)
+            return "raw HTML" if all(in_code(blocks, at) for at in found) else None
         if not hidden:
             return None
         starts = [max(start for start, _ in ranges if start <= at) for at in hidden]
         return "an HTML comment" if all(self.body.startswith("<!--", start) for start in starts) else "code"
-
-    def _in_html_block(self, position: int) -> bool:
-        """Whether the text at `position` is in a block Markdown leaves as HTML (its first line opens a block-level tag)."""
-        start = self.body.rfind("\n\n", 0, position)
-        start = 0 if start < 0 else start + 2
-        opened = _BLOCK_TAG.match(self.body, start)
-        return opened is not None and opened.group(1).lower() in BLOCK_LEVEL_ELEMENTS
 
     def where(self, paragraph: str, passage: str) -> str:
         """"line N" of the file where the passage's words tell it, else the words its paragraph (reader text) begins with."""

@@ -1,4 +1,4 @@
-"""Markdown source read roughly, where a full parse is not needed: where code is, and an HTML block left open."""
+"""Markdown source read roughly, where a full parse is not needed: where code is, where HTML blocks are, and one left open."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def in_code(ranges: list[tuple[int, int]], position: int) -> bool:
-    """Whether `position` is inside one of `ranges` (as `code_ranges` gives them)."""
+    """Whether `position` is inside one of `ranges` (sorted and apart, as `code_ranges` and `html_block_ranges` give them)."""
     at = bisect_right(ranges, (position, float("inf"))) - 1
     return at >= 0 and ranges[at][0] <= position < ranges[at][1]
 
@@ -47,12 +47,28 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
     Python-Markdown reads a block-level tag at the start of a line as raw HTML up to the end of
     that element: one that is never closed takes the rest of the text with it.
     """
+    blocks = _html_blocks(text, block_tags)
+    return blocks.unclosed if blocks is not None else None
+
+
+def html_block_ranges(text: str, block_tags: Iterable[str]) -> list[tuple[int, int]]:
+    """Where Python-Markdown reads `text` as raw HTML blocks: from the line a block-level tag opens on to the line it closes on, in order.
+
+    Blank lines within the element do not end it; one never closed runs to the end.
+    """
+    blocks = _html_blocks(text, block_tags)
+    if blocks is None:
+        return []
+    return blocks.ranges + ([(blocks.starts[blocks.stack[0][1]], len(text))] if blocks.stack else [])
+
+
+def _html_blocks(text: str, block_tags: Iterable[str]) -> _HtmlBlocks | None:
     if not _TAG_AT_LINE_START.search(text):
         return None
     blocks = _HtmlBlocks(text, frozenset(block_tags) - _VOID)
     blocks.feed(text)
     blocks.close()
-    return blocks.unclosed
+    return blocks
 
 
 class _HtmlBlocks(HTMLParser):
@@ -65,6 +81,7 @@ class _HtmlBlocks(HTMLParser):
             self.starts.append(self.starts[-1] + len(line))
         self.code = code_ranges(text)
         self.stack: list[tuple[str, int]] = []  # the open elements of the raw block being read, outermost first
+        self.ranges: list[tuple[int, int]] = []  # the raw blocks read and closed, as offsets of whole lines
 
     @property
     def unclosed(self) -> tuple[int, str] | None:
@@ -83,5 +100,7 @@ class _HtmlBlocks(HTMLParser):
             return
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
+                if depth == 0:
+                    self.ranges.append((self.starts[self.stack[0][1]], self.starts[line]))
                 del self.stack[depth:]
                 break
