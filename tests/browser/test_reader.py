@@ -255,8 +255,17 @@ def test_a_passage_reached_by_its_link_is_outlined_whole(pages) -> None:
     pages.goto(page, f"{BRIEF}#{split}")
     pieces = page.locator(f"mark.pb-passage[data-note='{split.replace('passage-', 'note-', 1)}']")
     assert pieces.count() > 1
-    outlines = pieces.evaluate_all("marks => marks.map(m => getComputedStyle(m).outlineStyle)")
-    assert outlines == ["solid"] * len(outlines), outlines
+    # One box, not one per piece: every piece is lined above and below, only the first at its start and the last at its end.
+    sides = pieces.evaluate_all("""marks => marks.map(m => { const s = getComputedStyle(m);
+        return [s.outlineStyle, s.borderTopStyle, s.borderBottomStyle, s.borderLeftStyle, s.borderRightStyle]; })""")
+    middle = [["none", "solid", "solid", "none", "none"]] * (len(sides) - 2)
+    assert sides == [["none", "solid", "solid", "solid", "none"], *middle, ["none", "solid", "solid", "none", "solid"]], sides
+    # The box takes no room from the line: the passage's words stay where they were before it was reached.
+    pages.goto(page, f"{BRIEF}#top")
+    text_left = "marks => marks.map(m => Math.round(m.getClientRects()[0].left + parseFloat(getComputedStyle(m).borderLeftWidth)))"
+    before = pieces.evaluate_all(text_left)
+    pages.goto(page, f"{BRIEF}#{split}")
+    assert pieces.evaluate_all(text_left) == before
     screenshot(page, "passage-outlined-whole")
 
 

@@ -8,14 +8,19 @@ document.addEventListener("click", (event) => {
   if (note && note.matches(":popover-open")) note.hidePopover();
 });
 
-// A passage reached by its link is outlined whole: a link or a name inside it splits it in pieces,
-// and only the first piece is the link's target.
+// A passage reached by its link is outlined whole, as one box: a link or a name inside it splits it
+// in pieces, and only the first piece is the link's target. Each piece is lined above and below,
+// the first on its start too and the last on its end.
+const TARGET_CLASSES = ["pb-passage--target", "pb-passage--target-start", "pb-passage--target-end"];
 const outlinePassage = () => {
-  for (const piece of document.querySelectorAll("mark.pb-passage--target")) piece.classList.remove("pb-passage--target");
+  for (const piece of document.querySelectorAll("mark.pb-passage--target")) piece.classList.remove(...TARGET_CLASSES);
   const first = location.hash.startsWith("#passage-") ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
   const note = first && first.matches("mark.pb-passage[data-note]") ? first.dataset.note : "";
   if (!note) return;
-  for (const piece of document.querySelectorAll(`mark.pb-passage[data-note="${CSS.escape(note)}"]`)) piece.classList.add("pb-passage--target");
+  const pieces = [...document.querySelectorAll(`mark.pb-passage[data-note="${CSS.escape(note)}"]`)];
+  for (const piece of pieces) piece.classList.add("pb-passage--target");
+  pieces[0].classList.add("pb-passage--target-start");
+  pieces[pieces.length - 1].classList.add("pb-passage--target-end");
 };
 outlinePassage();
 window.addEventListener("hashchange", outlinePassage);
