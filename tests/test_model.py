@@ -386,6 +386,8 @@ def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_
     # Blank lines within the element do not end it: its second paragraph is raw HTML too; what follows it is not.
     spaced = WrittenArticle("Text.\n\n<div class=\"box\">\nFirst.\n\nSecond words.\n</div>\n\nAfter words.\n\n<section>\n\nLeft open.\n", 1)
     assert [spaced.hidden_in(words) for words in ("Second words.", "After words.", "Left open.")] == ["raw HTML", None, "raw HTML"]
+    tail = WrittenArticle("Text.\n\n<div>Boxed words.</div> Tail words after it.\n", 1)  # (Markdown again after the closing tag)
+    assert [tail.hidden_in(words) for words in ("Boxed words.", "Tail words after it.")] == ["raw HTML", None]
 
 
 def test_read_markdown_reader_text_and_links():

@@ -52,7 +52,7 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
 
 
 def html_block_ranges(text: str, block_tags: Iterable[str]) -> list[tuple[int, int]]:
-    """Where Python-Markdown reads `text` as raw HTML blocks: from the line a block-level tag opens on to the line it closes on, in order.
+    """Where Python-Markdown reads `text` as raw HTML blocks: from the line a block-level tag opens on to its closing tag, in order.
 
     Blank lines within the element do not end it; one never closed runs to the end.
     """
@@ -75,13 +75,14 @@ class _HtmlBlocks(HTMLParser):
     def __init__(self, text: str, block_tags: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.block_tags = block_tags
+        self.text = text
         self.lines = text.splitlines(keepends=True)
         self.starts = [0]
         for line in self.lines:
             self.starts.append(self.starts[-1] + len(line))
         self.code = code_ranges(text)
         self.stack: list[tuple[str, int]] = []  # the open elements of the raw block being read, outermost first
-        self.ranges: list[tuple[int, int]] = []  # the raw blocks read and closed, as offsets of whole lines
+        self.ranges: list[tuple[int, int]] = []  # the raw blocks read and closed: from their first line's start to their closing tag's end
 
     @property
     def unclosed(self) -> tuple[int, str] | None:
@@ -100,7 +101,8 @@ class _HtmlBlocks(HTMLParser):
             return
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
-                if depth == 0:
-                    self.ranges.append((self.starts[self.stack[0][1]], self.starts[line]))
+                if depth == 0:  # (what follows the closing tag on its line is Markdown again)
+                    closed = self.text.find(">", self.starts[line - 1] + column) + 1 or len(self.text)
+                    self.ranges.append((self.starts[self.stack[0][1]], closed))
                 del self.stack[depth:]
                 break
