@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
-from .anchoring import Anchor, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage
+from .anchoring import Anchor, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences
 from .droppedhtml import Dropped, in_article, in_field
 from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
@@ -683,6 +683,9 @@ def _shown_place(block: str, occurrence: Occurrence, length: int, article: Writt
 
 
 def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
+    context = _context_hint(selector, blocks, article)
+    if context is not None:
+        return context
     hidden = article.hidden_in(collapse(quote.strip()))
     if hidden is not None:
         return f"the words are written only in {hidden}, which a note cannot mark: quote words of the article's text"
@@ -699,6 +702,18 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], artic
     written = normalize(closest.text)
     if written != selector.quote and written.casefold() == selector.quote.casefold():
         return f"the article writes it with other capitals, {article.at(blocks[closest.block], closest.text)}: “{closest.text}” (a quote matches capitals exactly)"
-    extra = " (the prefix/suffix do not match there)" if written == selector.quote else ""
-    return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”{extra}"
+    return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
+
+
+def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
+    """Where the quote is, when only its prefix or suffix keeps it from matching (None if it is nowhere)."""
+    given = " and ".join(name for name in ("prefix", "suffix") if getattr(selector, name))
+    found = occurrences(Selector(selector.quote), blocks) if given else []
+    if not found:
+        return None
+    length = len(selector.quote)  # (the reader text's own marks, where the quote's are made plain)
+    places = "; ".join(dict.fromkeys(article.at(blocks[o.block], blocks[o.block][o.start : o.start + length]) for o in found[:PLACES_SHOWN]))
+    more = f"; and {len(found) - PLACES_SHOWN} more" if len(found) > PLACES_SHOWN else ""
+    times = f" {len(found)} times" if len(found) > 1 else ""
+    return f"the quote is in the article{times} ({places}{more}), but not with this {given}: copy the words just around it there exactly, or leave the {given} out"
 
