@@ -760,12 +760,21 @@ def test_a_tag_that_is_an_entrys_or_actors_id_reads_as_its_name_and_the_tags_pag
 
 
 def test_a_tags_word_that_the_content_writes_as_a_one_word_name_is_spelled_so(mini: Project, tmp_path: Path):
-    """"asean-and-eas" reads as the names are written, not "Asean and Eas"; an alias ("Kremlin") spells a word too."""
+    """"asean-and-eas" reads as the names are written, not "Asean and Eas"; other words read as a title."""
     mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [asean-and-eas, kremlin-watch, jane-roe-papers]")
     site = site_of(mini, tmp_path)
     labels = [a.get_text() for a in article(page(site, BRIEF)).select(".pb-brief-header .pb-tags a.pb-tag")]
     assert labels == ["ASEAN and EAS", "Kremlin Watch", "Jane Roe Papers"]
     assert [group.h2.get_text() for group in page(site, "briefs/tags").select(".pb-tag-group")] == ["ASEAN and EAS", "Jane Roe Papers", "Kremlin Watch"]
+
+
+def test_a_tags_words_are_spelled_as_names_only_where_those_have_capitals_inside(mini: Project, tmp_path: Path):
+    """A name of several words spells a run of a tag's words; a lower-case alias or a small word does not change a tag."""
+    mini.replace("glossary/eas.yml", "related: [arf]", "related: [arf]\naliases: [pivot, \"ON\", East-Asia Summit]")
+    mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [pivot-talks, talks-on-eas, east-asia-summit-2005]")
+    site = site_of(mini, tmp_path)
+    labels = [a.get_text() for a in article(page(site, BRIEF)).select(".pb-brief-header .pb-tags a.pb-tag")]
+    assert labels == ["Pivot Talks", "Talks on EAS", "East-Asia Summit 2005"]
 
 
 def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .anchoring import Anchor
 from .mentions import Mention
 from .schema import ActorFields, AnnotationFields, ArticleFields, GlossaryFields
+
+_NOT_A_WORD = re.compile(r"[\s\-–—/]+")  # between the words of a name, as a tag's hyphens are
 
 
 @dataclass(frozen=True)
@@ -79,16 +82,17 @@ class Content:
     actors: dict[str, Actor] = field(default_factory=dict)
 
     @cached_property
-    def one_word_names(self) -> dict[str, str]:
-        """Each one-word term, name or alias as written, by the word a tag spells it with ("prc": "PRC").
+    def spelled_names(self) -> dict[tuple[str, ...], str]:
+        """Each term, name and alias written with capitals inside (ASEAN, ADMM-Plus, iPhone), by its words in lower case.
 
-        Terms come first, then actors' names, then aliases; among equals, the first by id.
+        What a tag's words are spelled as (`pages.tag_label`). Terms come first, then actors'
+        names, then aliases; among equals, the first by id.
         """
         names = [entry.fields.term for entry in self.glossary.values()] + [actor.fields.name for actor in self.actors.values()]
         names += [alias for entity in (*self.glossary.values(), *self.actors.values()) for alias in entity.fields.aliases]
-        spelled: dict[str, str] = {}
+        spelled: dict[tuple[str, ...], str] = {}
         for name in names:
-            word = name.lower()
-            if word.isascii() and word.isalnum():
-                spelled.setdefault(word, name)
+            words = tuple(_NOT_A_WORD.split(name.lower().strip()))
+            if name[1:] != name[1:].lower() and all(word.isascii() and word.isalnum() for word in words):
+                spelled.setdefault(words, name)
         return spelled

@@ -387,21 +387,30 @@ _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of",
 def tag_label(content: Content, tag: str) -> str:
     """How a tag reads: the name of the glossary entry or actor with its id, else its words as a title.
 
-    A word written as a one-word name in the content is spelled so: "law-of-the-sea" reads
-    "Law of the Sea", and "prc-asean-ties" "PRC ASEAN Ties" (not "Prc Asean Ties").
+    Words the content writes with capitals inside are spelled so: "law-of-the-sea" reads
+    "Law of the Sea", and "prc-asean-ties" "PRC ASEAN Ties", "admm-plus-2016" "ADMM-Plus 2016".
     """
     if tag in content.glossary:
         return content.glossary[tag].fields.term
     if tag in content.actors:
         return content.actors[tag].fields.name
-    names = content.one_word_names
-    return " ".join(_tag_word(word, index, names) for index, word in enumerate(tag.split("-")))
+    words, names, shown = tag.split("-"), content.spelled_names, []
+    index = 0
+    while index < len(words):  # (the longest name first)
+        count = next((count for count in range(len(words) - index, 0, -1) if _spells(names, words, index, count)), 0)
+        if count:
+            shown.append(names[tuple(words[index : index + count])])
+            index += count
+        else:
+            word = words[index]
+            shown.append(word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:])
+            index += 1
+    return " ".join(shown)
 
 
-def _tag_word(word: str, index: int, names: Mapping[str, str]) -> str:
-    if word in names:
-        return names[word]
-    return word if index and word in _SMALL_WORDS else word[:1].upper() + word[1:]
+def _spells(names: Mapping[tuple[str, ...], str], words: list[str], index: int, count: int) -> bool:
+    """Whether a name spells the tag's `count` words from `index` (a small word within the tag stays one)."""
+    return tuple(words[index : index + count]) in names and not (index and count == 1 and words[index] in _SMALL_WORDS)
 
 
 def _by_letter(content: Content) -> list[tuple[str, list]]:
