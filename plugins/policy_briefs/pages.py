@@ -297,10 +297,9 @@ class PageRenderer:
         def entity(kind: str, key: str) -> str:
             return known.get((kind, key)) or f"{kind}:{key}:missing"
 
-        def tag_entities(tags: Iterable[str]) -> list[str]:
-            """The entries and actors whose names tags read as, and what the tags read (see `tag_label`)."""
-            tags = list(tags)
-            return [entity("term" if tag in glossary else "actor", tag) for tag in tags if tag in glossary or tag in actors] + [tag_label(content, tag) for tag in tags]
+        def tag_labels(tags: Iterable[str]) -> list[str]:
+            """What the tags read (the names of entries and actors among them: `tag_label`)."""
+            return [tag_label(content, tag) for tag in tags]
 
         parts = [site, spec.src_uri, spec.template, spec.title, repr(spec.sources)]
         if spec.template == "brief.md":
@@ -312,7 +311,7 @@ class PageRenderer:
             parts += [repr(related), repr([content.articles[slug].fields.title for slug, _ in related])]
             parts += [entity("term", key) for key in terms] + [entity("actor", key) for key in involved_actors]
             parts += [f"{target}:{target in present}" for target in article.linked_files]
-            parts += tag_entities(article.fields.tags)
+            parts += tag_labels(article.fields.tags)
             updated = self.env.globals.get("last_updated")
             parts.append(repr(updated(spec.sources)) if updated is not None else "")
         elif spec.template in ("entry.md", "actor.md"):
@@ -331,7 +330,7 @@ class PageRenderer:
                 parts += [repr(co_mentioned)] + [entity("actor", ref[6:]) for ref, _ in co_mentioned]
         elif spec.template in ("briefs-index.md", "tags.md"):
             parts += [f"{article.slug}:{_fields_key(article.fields)}" for article in content.articles.values()]
-            parts += tag_entities(sorted(relations.tags))
+            parts += tag_labels(sorted(relations.tags))
         else:
             parts += [entity("term" if spec.template == "glossary-index.md" else "actor", key) for key in (glossary if spec.template == "glossary-index.md" else actors)]
         return digest(*parts)

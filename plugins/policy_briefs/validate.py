@@ -418,9 +418,8 @@ class _Checker:
             written = collapse(fields.quote.strip())  # (as the editor wrote it: the selector's quote marks are made plain)
             self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{written}”", _closest_hint(fields.quote, selector, blocks, article)))
         else:
-            places = "; ".join(_shown_place(blocks[o.block], o, len(selector.quote), article) for o in found[:PLACES_SHOWN])
-            more = f"; and {len(found) - PLACES_SHOWN} more" if len(found) > PLACES_SHOWN else ""
-            self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}{more}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
+            places = _shown_places(found, blocks, len(selector.quote), article)
+            self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
         return None
 
     def check_orphan_annotations(self) -> None:
@@ -675,6 +674,12 @@ def _context(text: str, start: int, length: int, width: int = 25) -> tuple[int, 
     return first, last
 
 
+def _shown_places(found: Sequence[Occurrence], blocks: Sequence[str], length: int, article: WrittenArticle) -> str:
+    """The first places a quote is found (`_shown_place`), and how many more there are."""
+    places = "; ".join(_shown_place(blocks[o.block], o, length, article) for o in found[:PLACES_SHOWN])
+    return places + (f"; and {len(found) - PLACES_SHOWN} more" if len(found) > PLACES_SHOWN else "")
+
+
 def _shown_place(block: str, occurrence: Occurrence, length: int, article: WrittenArticle) -> str:
     """One of the passages an ambiguous quote matches: where it is, and the words around it (the match in brackets)."""
     start, end = occurrence.start, occurrence.start + length
@@ -711,9 +716,7 @@ def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenA
     found = occurrences(Selector(selector.quote), blocks) if given else []
     if not found:
         return None
-    length = len(selector.quote)  # (the reader text's own marks, where the quote's are made plain)
-    places = "; ".join(dict.fromkeys(article.at(blocks[o.block], blocks[o.block][o.start : o.start + length]) for o in found[:PLACES_SHOWN]))
-    more = f"; and {len(found) - PLACES_SHOWN} more" if len(found) > PLACES_SHOWN else ""
+    places = _shown_places(found, blocks, len(selector.quote), article)
     times = f" {len(found)} times" if len(found) > 1 else ""
-    return f"the quote is in the article{times} ({places}{more}), but not with this {given}: copy the words just around it there exactly, or leave the {given} out"
+    return f"the quote is in the article{times} ({places}), but not with this {given}: copy the words just around it there exactly, or leave the {given} out"
 
