@@ -388,6 +388,9 @@ def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_
     assert [spaced.hidden_in(words) for words in ("Second words.", "After words.", "Left open.")] == ["raw HTML", None, "raw HTML"]
     tail = WrittenArticle("Text.\n\n<div>Boxed words.</div> Tail words after it.\n", 1)  # (Markdown again after the closing tag)
     assert [tail.hidden_in(words) for words in ("Boxed words.", "Tail words after it.")] == ["raw HTML", None]
+    # In raw HTML, backticks are not code: a closing tag between them closes the element, as Python-Markdown reads it.
+    ticked = WrittenArticle("Text.\n\n<div>\nWrite `</div>` here.\n\nOutside words.\n</div>\n\n<div>\nA `<div>` in it.\n</div>\n\nStill inside.\n</div>\n", 1)
+    assert [ticked.hidden_in(words) for words in ("Write", "Outside words.", "A", "Still inside.")] == ["raw HTML", None, "raw HTML", "raw HTML"]
 
 
 def test_read_markdown_reader_text_and_links():

@@ -88,17 +88,16 @@ class _HtmlBlocks(HTMLParser):
     def unclosed(self) -> tuple[int, str] | None:
         return (self.stack[0][1], self.stack[0][0]) if self.stack else None
 
+    # Within a raw block, backticks and fences are not code: a tag between them counts, as Python-Markdown reads it.
     def handle_starttag(self, tag: str, attrs: list) -> None:
         line, column = self.getpos()
-        if tag in _VOID or in_code(self.code, self.starts[line - 1] + column):
+        if tag in _VOID or not self.stack and in_code(self.code, self.starts[line - 1] + column):
             return
         if self.stack or (tag in self.block_tags and column <= 3 and not self.lines[line - 1][:column].strip()):
             self.stack.append((tag, line - 1))
 
     def handle_endtag(self, tag: str) -> None:
         line, column = self.getpos()
-        if in_code(self.code, self.starts[line - 1] + column):
-            return
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
                 if depth == 0:  # (what follows the closing tag on its line is Markdown again)
@@ -106,3 +105,4 @@ class _HtmlBlocks(HTMLParser):
                     self.ranges.append((self.starts[self.stack[0][1]], closed))
                 del self.stack[depth:]
                 break
+
