@@ -207,6 +207,19 @@ def test_a_quote_of_words_written_only_in_code_a_comment_or_raw_html_is_told_so(
     ), result.stdout
 
 
+@pytest.mark.parametrize(("written", "hidden"), [("```\nRussia in a code block\n```", "code"), ("<!-- Russia in a code block -->", "an HTML comment"), ('<div class="aside">\n<p>Russia in a <b>code</b> block</p>\n</div>', "raw HTML")])
+def test_a_mistyped_quote_of_words_written_only_in_code_a_comment_or_raw_html_is_shown_them_there(mini: Project, written: str, hidden: str):
+    mini.replace("articles/forum-talks.md", "    Russia in a code block", written)
+    mini.replace("articles/forum-talks.annotations.yml", "quote: Russia and ASEAN agreed", "quote: Russia in a cde block")
+    line = mini.read("articles/forum-talks.md").splitlines().index(next(row for row in written.splitlines() if "Russia" in row)) + 1
+    result = run_check(mini.root)
+    assert result.stdout.splitlines()[0] == (
+        "briefs/articles/forum-talks.annotations.yml:28: quote not found in the article: “Russia in a cde block” "
+        f"(closest passage, 98% similar, is written only in {hidden}, on line {line}: “Russia in a code block”, which a note cannot mark: "
+        "quote words of the article's text)"
+    ), result.stdout
+
+
 def test_links_to_the_docs_folder_the_configuration_names_are_known(mini: Project):
     config = mini.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "docs_dir: pages\n", encoding="utf-8")

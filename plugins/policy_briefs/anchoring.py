@@ -12,7 +12,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .entities import TYPOGRAPHIC
 from .readertext import collapse, normalize
-from .roughmarkdown import code_ranges, html_block_ranges, in_code
+from .roughmarkdown import code_ranges, html_block_ranges, html_words, in_code
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -193,6 +193,30 @@ class WrittenArticle:
         starts = [max(start for start, _ in ranges if start <= at) for at in hidden]
         return "an HTML comment" if all(self.body.startswith("<!--", start) for start in starts) else "code"
 
+    def closest_hidden(self, quote: str) -> tuple[Closest, str, int] | None:
+        """The run of words most like `quote` among those written where a note cannot mark them: it, what they are written in, its line."""
+        regions = self._hidden_regions()
+        closest = closest_passage(quote, [_words_of(self.body[start:end], kind) for start, end, kind in regions])
+        if closest is None:
+            return None
+        start, end, kind = regions[closest.block]
+        found, _ = written_places(self.body[start:end], closest.text, [])
+        return closest, kind, self.body_line + self.body.count("\n", 0, start + (found[0] if found else 0))
+
+    def _hidden_regions(self) -> list[tuple[int, int, str]]:
+        """Where words are written that a note cannot mark: (start, end, what they are written in), as `hidden_in` names it.
+
+        Comments, fenced code and raw HTML blocks: an indented code block and a code span are the article's text to a note.
+        """
+        raw = [(start, end, "raw HTML") for start, end in html_block_ranges(self.body, BLOCK_LEVEL_ELEMENTS)]
+        hidden = []
+        for start, end in code_ranges(self.body):
+            written = self.body[start:end].lstrip("\n \t")
+            kind = "an HTML comment" if written.startswith("<!--") else "code" if written.startswith(("```", "~~~")) else None
+            if kind is not None and not in_code([(first, last) for first, last, _ in raw], start):
+                hidden.append((start, end, kind))
+        return hidden + raw
+
     def where(self, paragraph: str, passage: str) -> str:
         """"line N" of the file where the passage's words tell it, else the words its paragraph (reader text) begins with."""
         line = self.line_of(passage)
@@ -202,6 +226,15 @@ class WrittenArticle:
         """`where`, as "on line N" or "in the paragraph beginning “…”"."""
         where = self.where(paragraph, passage)
         return f"on {where}" if where.startswith("line") else f"in {where}"
+
+
+def _words_of(written: str, kind: str) -> str:
+    """The words of a piece of the article a note cannot mark, as a reader of its source sees them."""
+    if kind == "raw HTML":
+        return html_words(written)
+    if kind == "an HTML comment":
+        written = written.removeprefix("<!--").removesuffix("-->")
+    return collapse(written.strip("`~ \n"))
 
 
 OPENING_WORDS = 5  # words of a paragraph that name it where its line is not known

@@ -106,3 +106,19 @@ class _HtmlBlocks(HTMLParser):
                 del self.stack[depth:]
                 break
 
+
+class _Words(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.words.append(data)
+
+
+def html_words(text: str) -> str:
+    """The words of raw HTML, its tags left out (as a browser shows them, less its white space)."""
+    parser = _Words()
+    parser.feed(text)
+    parser.close()
+    return " ".join(" ".join(parser.words).split())

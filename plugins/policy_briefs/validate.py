@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
-from .anchoring import Anchor, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences
+from .anchoring import Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences
 from .droppedhtml import Dropped, in_article, in_field
 from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
@@ -702,12 +702,25 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], artic
         start = f"the paragraph on {where}" if where.startswith("line") else where
         return f"a quote stays within one paragraph: this one runs from {start} into the next; quote the part in one of them"
     closest = closest_passage(quote, blocks)
+    unmarkable = _closer_where_unmarkable(quote, closest, article)
+    if unmarkable is not None:
+        return unmarkable
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
     written = normalize(closest.text)
     if written != selector.quote and written.casefold() == selector.quote.casefold():
         return f"the article writes it with other capitals, {article.at(blocks[closest.block], closest.text)}: “{closest.text}” (a quote matches capitals exactly)"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
+
+
+def _closer_where_unmarkable(quote: str, closest: Closest | None, article: WrittenArticle) -> str | None:
+    """The hint when words more like the quote than any of the article's text are written where a note cannot mark them."""
+    found = article.closest_hidden(quote)
+    if found is None or found[0].similarity < 0.5 or closest is not None and found[0].similarity <= closest.similarity:
+        return None
+    passage, kind, line = found
+    return (f"closest passage, {passage.similarity:.0%} similar, is written only in {kind}, on line {line}: “{passage.text}”, "
+            "which a note cannot mark: quote words of the article's text")
 
 
 def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
