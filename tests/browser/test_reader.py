@@ -260,6 +260,9 @@ def test_a_passage_reached_by_its_link_is_outlined_whole(pages) -> None:
         return [s.outlineStyle, s.borderTopStyle, s.borderBottomStyle, s.borderLeftStyle, s.borderRightStyle]; })""")
     middle = [["none", "solid", "solid", "none", "none"]] * (len(sides) - 2)
     assert sides == [["none", "solid", "solid", "solid", "none"], *middle, ["none", "solid", "solid", "none", "solid"]], sides
+    # Its edges are alike: the passage's own line under it does not thicken the bottom one.
+    edges = pieces.evaluate_all("marks => marks.map(m => { const s = getComputedStyle(m); return [s.borderTopWidth, s.borderBottomWidth, s.boxShadow]; })")
+    assert edges == [["2px", "2px", "none"]] * len(sides), edges
     # The box takes no room from the line: the passage's words stay where they were before it was reached.
     pages.goto(page, f"{BRIEF}#top")
     text_left = "marks => marks.map(m => Math.round(m.getClientRects()[0].left + parseFloat(getComputedStyle(m).borderLeftWidth)))"
