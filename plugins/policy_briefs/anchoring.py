@@ -208,14 +208,14 @@ class WrittenArticle:
 
         Comments, fenced code and raw HTML blocks: an indented code block and a code span are the article's text to a note.
         """
-        raw = [(start, end, "raw HTML") for start, end in html_block_ranges(self.body, BLOCK_LEVEL_ELEMENTS)]
+        raw = html_block_ranges(self.body, BLOCK_LEVEL_ELEMENTS)
         hidden = []
         for start, end in code_ranges(self.body):
             written = self.body[start:end].lstrip("\n \t")
             kind = "an HTML comment" if written.startswith("<!--") else "code" if written.startswith(("```", "~~~")) else None
-            if kind is not None and not in_code([(first, last) for first, last, _ in raw], start):
+            if kind is not None and not in_code(raw, start):  # (a comment in raw HTML is part of it)
                 hidden.append((start, end, kind))
-        return hidden + raw
+        return hidden + [(start, end, "raw HTML") for start, end in raw]
 
     def where(self, paragraph: str, passage: str) -> str:
         """"line N" of the file where the passage's words tell it, else the words its paragraph (reader text) begins with."""
