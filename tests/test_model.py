@@ -391,6 +391,9 @@ def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_
     # In raw HTML, backticks are not code: a closing tag between them closes the element, as Python-Markdown reads it.
     ticked = WrittenArticle("Text.\n\n<div>\nWrite `</div>` here.\n\nOutside words.\n</div>\n\n<div>\nA `<div>` in it.\n</div>\n\nStill inside.\n</div>\n", 1)
     assert [ticked.hidden_in(words) for words in ("Write", "Outside words.", "A", "Still inside.")] == ["raw HTML", None, "raw HTML", "raw HTML"]
+    # A fenced block is code, inside raw HTML too (MkDocs reads fences first): a tag in it opens or closes nothing.
+    fenced = WrittenArticle("Text.\n\n<div>\nBox:\n\n```html\n<div class=\"box\">\n```\n\nThen close.\n</div>\n\nAfter words.\n\n<div>\n```\n</div>\n```\n\nStill in.\n</div>\n", 1)
+    assert [fenced.hidden_in(words) for words in ("Then close.", "After words.", "Still in.")] == ["raw HTML", None, "raw HTML"]
 
 
 def test_read_markdown_reader_text_and_links():
@@ -700,6 +703,12 @@ def test_html_blocks_that_close_and_tags_in_code_are_not_taken_for_open_ones(min
     closed = '<div class="aside">\n<p>An aside.</p>\n</div>\n\n<ul>\n<li>one\n<li>two\n</ul>\n\nWrite `<details>` like this:\n\n    <details>\n\n'
     mini.write(ART, mini.read(ART).replace("The ASEAN Regional Forum met", closed + "The ASEAN Regional Forum met", 1))
     assert load(mini).problems == []
+
+
+def test_a_fence_in_an_html_block_is_code_as_mkdocs_reads_it_a_tag_in_it_opens_nothing(mini: Project):
+    block = '<div class="aside">\nTo box a passage:\n\n```html\n<div class="box">\n```\n\nthen close it.\n</div>\n\n'
+    mini.write(ART, mini.read(ART).replace("The ASEAN Regional Forum met", block + "The ASEAN Regional Forum met", 1))
+    assert load_project(mini.root, markdown_extensions=["fenced_code"]).problems == []  # (MkDocs always reads fences)
 
 
 def test_a_notes_link_to_a_note_of_its_brief_must_name_one(mini: Project):

@@ -14,11 +14,16 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _ESCAPED_BACKTICK = re.compile(r"\\`")
 
 
+def fenced_ranges(text: str) -> list[tuple[int, int]]:
+    """Where fenced code blocks are in `text`, in order: from the line break before the opening fence (if any) to the closing one's end."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    return [(max(0, match.start() - 1), match.end() - 1) for match in FENCED.finditer("\n" + text)]
+
+
 def code_ranges(text: str) -> list[tuple[int, int]]:
     """Where code blocks, code spans and HTML comments are in `text` (what is written there is not the page's markup), in order."""
-    ranges: list[tuple[int, int]] = []
-    if "```" in text or "~~~" in text:
-        ranges += [(max(0, match.start() - 1), match.end() - 1) for match in FENCED.finditer("\n" + text)]
+    ranges = fenced_ranges(text)
     for pattern, present in ((_INDENTED, "    " in text or "\t" in text), (_COMMENT, "<!--" in text)):
         if present:  # outside what is code already
             found = sorted(ranges)
@@ -81,6 +86,7 @@ class _HtmlBlocks(HTMLParser):
         for line in self.lines:
             self.starts.append(self.starts[-1] + len(line))
         self.code = code_ranges(text)
+        self.fenced = fenced_ranges(text)  # read as code before raw HTML is: within a raw block too
         self.stack: list[tuple[str, int]] = []  # the open elements of the raw block being read, outermost first
         self.ranges: list[tuple[int, int]] = []  # the raw blocks read and closed: from their first line's start to their closing tag's end
 
@@ -88,16 +94,21 @@ class _HtmlBlocks(HTMLParser):
     def unclosed(self) -> tuple[int, str] | None:
         return (self.stack[0][1], self.stack[0][0]) if self.stack else None
 
-    # Within a raw block, backticks and fences are not code: a tag between them counts, as Python-Markdown reads it.
+    def _in_code(self, line: int, column: int) -> bool:
+        """Whether a tag is written in code: within a raw block, only a fenced block is (its backticks and indents are raw HTML)."""
+        return in_code(self.fenced if self.stack else self.code, self.starts[line - 1] + column)
+
     def handle_starttag(self, tag: str, attrs: list) -> None:
         line, column = self.getpos()
-        if tag in _VOID or not self.stack and in_code(self.code, self.starts[line - 1] + column):
+        if tag in _VOID or self._in_code(line, column):
             return
         if self.stack or (tag in self.block_tags and column <= 3 and not self.lines[line - 1][:column].strip()):
             self.stack.append((tag, line - 1))
 
     def handle_endtag(self, tag: str) -> None:
         line, column = self.getpos()
+        if self._in_code(line, column):
+            return
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
                 if depth == 0:  # (what follows the closing tag on its line is Markdown again)
