@@ -396,6 +396,23 @@ def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_
     assert [fenced.hidden_in(words) for words in ("Then close.", "After words.", "Still in.")] == ["raw HTML", None, "raw HTML"]
 
 
+def test_the_closest_words_a_note_cannot_mark_are_placed_on_their_own_line():
+    body = (
+        "Text.\n\n<div>\n<p>R&amp;D spending in Moscow grew</p>\n<table>\n<tr><td>Oil</td><td>exports fell</td></tr>\n</table>\n"
+        "<a\n href=\"https://example.org/\">forum report</a> out\n</div>\n\n```python\nWithin a code block here\nin a code block here\n```\n"
+    )
+    article = WrittenArticle(body, 10)  # the body's first line is the file's line 10
+    quotes = ("R&D spendng in Moscow grew", "Oil exprts fell", "forum reprt out", "in a code blck here", "python Within a")
+    found = [article.closest_hidden(quote) for quote in quotes]
+    assert [(closest.text, kind, line) for closest, kind, line in found] == [
+        ("R&D spending in Moscow grew", "raw HTML", 13),  # a character reference read as the reader sees it
+        ("Oil exports fell", "raw HTML", 15),  # cells with no space between them
+        ("forum report out", "raw HTML", 18),  # after a tag written over two lines
+        ("in a code block here", "code", 23),  # the whole words, not the end of a line above
+        ("Within a code block", "code", 22),  # a fence's language is not a word of the code
+    ]
+
+
 def test_read_markdown_reader_text_and_links():
     view = read_markdown("The **ASEAN** [Regional\nForum](https://example.org/) met  here.\n\n# Heading\n\n- item [x](term:arf)\n")
     assert view.blocks == ("The ASEAN Regional Forum met here.", "Heading", "item x")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -12,7 +13,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .entities import TYPOGRAPHIC
 from .readertext import collapse, normalize
-from .roughmarkdown import code_ranges, html_block_ranges, html_words, in_code
+from .roughmarkdown import code_ranges, html_block_ranges, html_text, in_code
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -195,13 +196,12 @@ class WrittenArticle:
 
     def closest_hidden(self, quote: str) -> tuple[Closest, str, int] | None:
         """The run of words most like `quote` among those written where a note cannot mark them: it, what they are written in, its line."""
-        regions = self._hidden_regions()
-        closest = closest_passage(quote, [_words_of(self.body[start:end], kind) for start, end, kind in regions])
+        hidden = [self._words_in(start, end, kind) for start, end, kind in self._hidden_regions()]
+        closest = closest_passage(quote, [words.text for words in hidden])
         if closest is None:
             return None
-        start, end, kind = regions[closest.block]
-        found, _ = written_places(self.body[start:end], closest.text, [])
-        return closest, kind, self.body_line + self.body.count("\n", 0, start + (found[0] if found else 0))
+        words = hidden[closest.block]
+        return closest, words.kind, self.body_line + words.line_of(closest.text)
 
     def _hidden_regions(self) -> list[tuple[int, int, str]]:
         """Where words are written that a note cannot mark: (start, end, what they are written in), as `hidden_in` names it.
@@ -217,6 +217,17 @@ class WrittenArticle:
                 hidden.append((start, end, kind))
         return hidden + [(start, end, "raw HTML") for start, end in raw]
 
+    def _words_in(self, start: int, end: int, kind: str) -> _WordsByLine:
+        """The words a reader of the source sees in one region a note cannot mark (no tags, fences or comment marks), by line."""
+        first = self.body.count("\n", 0, start)
+        written = self.body[start:end]
+        if kind == "raw HTML":
+            return _WordsByLine.of(kind, ((first + line, data) for line, data in html_text(written)))
+        lines = enumerate(written.split("\n"), start=first)
+        if kind == "code":
+            return _WordsByLine.of(kind, ((line, text) for line, text in lines if not text.lstrip().startswith(("```", "~~~"))))
+        return _WordsByLine.of(kind, ((line, text.replace("<!--", " ").replace("-->", " ")) for line, text in lines))
+
     def where(self, paragraph: str, passage: str) -> str:
         """"line N" of the file where the passage's words tell it, else the words its paragraph (reader text) begins with."""
         line = self.line_of(passage)
@@ -228,13 +239,34 @@ class WrittenArticle:
         return f"on {where}" if where.startswith("line") else f"in {where}"
 
 
-def _words_of(written: str, kind: str) -> str:
-    """The words of a piece of the article a note cannot mark, as a reader of its source sees them."""
-    if kind == "raw HTML":
-        return html_words(written)
-    if kind == "an HTML comment":
-        written = written.removeprefix("<!--").removesuffix("-->")
-    return collapse(written.strip("`~ \n"))
+@dataclass(frozen=True)
+class _WordsByLine:
+    """Words written where a note cannot mark them, one space apart, with the line of the body each piece of them is on."""
+
+    kind: str  # what they are written in: "code", "an HTML comment", "raw HTML"
+    text: str
+    starts: tuple[int, ...]  # where in `text` each piece starts
+    lines: tuple[int, ...]  # the body's line (0-based) each piece is on
+
+    @classmethod
+    def of(cls, kind: str, pieces: Iterable[tuple[int, str]]) -> _WordsByLine:
+        """From (line, text) pieces, in order."""
+        words, starts, lines, length = [], [], [], 0
+        for line, piece in pieces:
+            piece = " ".join(piece.split())
+            if piece:
+                length += 1 if words else 0
+                words.append(piece)
+                starts.append(length)
+                lines.append(line)
+                length += len(piece)
+        return cls(kind, " ".join(words), tuple(starts), tuple(lines))
+
+    def line_of(self, passage: str) -> int:
+        """The line a run of these words starts on (taken whole: not within a longer word)."""
+        found = re.search(rf"(?<!\S){re.escape(passage)}(?!\S)", self.text)
+        piece = bisect_right(self.starts, found.start() if found else 0) - 1
+        return self.lines[max(piece, 0)] if self.lines else 0
 
 
 OPENING_WORDS = 5  # words of a paragraph that name it where its line is not known

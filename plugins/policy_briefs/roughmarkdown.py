@@ -118,18 +118,19 @@ class _HtmlBlocks(HTMLParser):
                 break
 
 
-class _Words(HTMLParser):
+class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.words: list[str] = []
+        self.pieces: list[tuple[int, str]] = []
 
     def handle_data(self, data: str) -> None:
-        self.words.append(data)
+        line = self.getpos()[0] - 1  # (where the data starts: references are converted, line breaks kept)
+        self.pieces.extend((line + number, text) for number, text in enumerate(data.split("\n")))
 
 
-def html_words(text: str) -> str:
-    """The words of raw HTML, its tags left out (as a browser shows them, less its white space)."""
-    parser = _Words()
+def html_text(text: str) -> list[tuple[int, str]]:
+    """The text of raw HTML, its tags left out and its character references read, as (0-based line, text on it) in order."""
+    parser = _Text()
     parser.feed(text)
     parser.close()
-    return " ".join(" ".join(parser.words).split())
+    return parser.pieces

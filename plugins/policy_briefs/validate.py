@@ -702,7 +702,7 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], artic
         start = f"the paragraph on {where}" if where.startswith("line") else where
         return f"a quote stays within one paragraph: this one runs from {start} into the next; quote the part in one of them"
     closest = closest_passage(quote, blocks)
-    unmarkable = _closer_where_unmarkable(quote, closest, article)
+    unmarkable = _closer_where_unmarkable(quote, closest, blocks, article)
     if unmarkable is not None:
         return unmarkable
     if closest is None or closest.similarity < 0.5:
@@ -713,10 +713,12 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], artic
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
 
 
-def _closer_where_unmarkable(quote: str, closest: Closest | None, article: WrittenArticle) -> str | None:
-    """The hint when words more like the quote than any of the article's text are written where a note cannot mark them."""
+def _closer_where_unmarkable(quote: str, closest: Closest | None, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
+    """The hint when words more like the quote than any of the article's text are written only where a note cannot mark them."""
     found = article.closest_hidden(quote)
     if found is None or found[0].similarity < 0.5 or closest is not None and found[0].similarity <= closest.similarity:
+        return None
+    if any(normalize(found[0].text) in block for block in blocks):  # (a pull quote: the article's text has them too)
         return None
     passage, kind, line = found
     return (f"closest passage, {passage.similarity:.0%} similar, is written only in {kind}, on line {line}: “{passage.text}”, "
