@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
 CODE_SPAN = re.compile(r"`+[^`]*`+")
 _INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")  # after a blank line: an indented code block
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # (one never closed is text to Python-Markdown)
 _ESCAPED_BACKTICK = re.compile(r"\\`")
 
 
