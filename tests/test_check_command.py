@@ -220,14 +220,16 @@ def test_a_mistyped_quote_of_words_written_only_in_code_a_comment_or_raw_html_is
     ), result.stdout
 
 
-def test_a_mistyped_quote_of_words_also_in_a_pull_quote_is_shown_them_in_the_article_s_text(mini: Project):
-    mini.replace("articles/forum-talks.md", "    Russia in a code block", '<aside class="pull">\n<p>Russia and ASEAN agreed</p>\n</aside>')
-    mini.replace("articles/forum-talks.annotations.yml", "quote: Russia and ASEAN agreed", "quote: Russia and ASEAN agred")
+@pytest.mark.parametrize(("pulled", "quote", "hint"), [
+    ("Russia and ASEAN agreed", "Russia and ASEAN agred", "closest passage, 96% similar, on line 21: “Russia and ASEAN agreed.”"),
+    ("Russia’s delegates came from Moscow", "Russia’s delegates came from Moscw", "closest passage, 97% similar, on line 15: “Russia’s delegates came from Moscow.”"),
+], ids=["plain", "with a quote mark"])
+def test_a_mistyped_quote_of_words_also_in_a_pull_quote_is_shown_them_in_the_article_s_text(mini: Project, pulled: str, quote: str, hint: str):
+    mini.replace("articles/forum-talks.md", "    Russia in a code block", f'<aside class="pull">\n<p>{pulled}</p>\n</aside>')
+    mini.replace("articles/forum-talks.annotations.yml", "quote: Russia and ASEAN agreed", f"quote: {quote}")
     result = run_check(mini.root)
-    assert result.stdout.splitlines()[0] == (
-        "briefs/articles/forum-talks.annotations.yml:28: quote not found in the article: “Russia and ASEAN agred” "
-        "(closest passage, 96% similar, on line 21: “Russia and ASEAN agreed.”)"  # (not the raw HTML's, without the full stop)
-    ), result.stdout
+    # (not the raw HTML's words, which lack the full stop)
+    assert result.stdout.splitlines()[0] == f"briefs/articles/forum-talks.annotations.yml:28: quote not found in the article: “{quote}” ({hint})", result.stdout
 
 
 def test_links_to_the_docs_folder_the_configuration_names_are_known(mini: Project):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 from pydantic import ValidationError
 
 from conftest import Project
@@ -23,7 +24,7 @@ from policy_briefs.mentions import article_view, block_hits, number_mentions, re
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
 from policy_briefs.relations import newest_first
-from policy_briefs.roughmarkdown import code_ranges, in_code
+from policy_briefs.roughmarkdown import code_ranges, in_code, unclosed_html_block
 from policy_briefs.schema import ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
 from policy_briefs.yamlsource import MAX_FILE_BYTES, load_yaml
@@ -329,6 +330,16 @@ def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, no
     assert in_code(ranges, text.index(code)) and not in_code(ranges, text.index(not_code))
 
 
+@pytest.mark.parametrize(("text", "left_open"), [
+    ('Text.\n\n<div class="aside">\n<p>Text</p>\n<!-- <div class="inner">\n</div>\n\nMore.\n', (2, "div")),  # a comment left open in it
+    ("Text.\n\n<div>\n<!-- shut -->\n</div>\n\nAfter <!-- never closed, and text\n", None),
+    ("A <!-- never closed, and text\n\n<div>\nX\n</div>\n\nAfter.\n", None),
+    ("T.\n\n<div>\nDelegates\u2028used\n\n```\n<div>\n```\n</div>\n\nAfter.\n", None),  # (U+2028 is no line break of Markdown's)
+], ids=["comment left open inside", "comment left open after", "comment left open before", "line separator"])
+def test_an_html_block_is_left_open_where_python_markdown_leaves_it(text: str, left_open: tuple[int, str] | None):
+    assert unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) == left_open
+
+
 def test_selector_applies_the_matching_rules():
     selector = Selector.of("  “We\n   agreed,”  ", " the\t", None)
     assert selector == Selector('"We agreed,"', " the ", "")
@@ -412,6 +423,8 @@ def test_the_closest_words_a_note_cannot_mark_are_placed_on_their_own_line():
         ("in a code block here", "code", 23),  # the whole words, not the end of a line above
         ("Within a code block", "code", 22),  # a fence's language is not a word of the code
     ]
+    references = WrittenArticle("T.\n\n<div>&#10;&#10;forum words here</div>\n", 10)
+    assert references.closest_hidden("forum wrds here")[2] == 12  # a `&#10;` is no line break of the source
 
 
 def test_read_markdown_reader_text_and_links():

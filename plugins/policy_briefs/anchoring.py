@@ -100,17 +100,17 @@ def anchor_at(occurrence: Occurrence, selector: Selector, blocks: Sequence[str])
     return Anchor(occurrence.block, before + occurrence.start, before + occurrence.start + length, occurrence.start, occurrence.start + length)
 
 
-def closest_passage(quote: str, blocks: Sequence[str]) -> Closest | None:
-    """The run of words most similar to `quote`, for a 'did you mean' hint."""
+def closest_passage(quote: str, blocks: Sequence[str], beat: float = -1.0) -> Closest | None:
+    """The run of words most similar to `quote`, for a 'did you mean' hint (None if none is more similar than `beat`)."""
     target = normalize(collapse(quote.strip()))
     best: Closest | None = None
     for index, text in enumerate(blocks):
         for candidate in _windows(text, len(target)):
             matcher = SequenceMatcher(None, target, normalize(candidate), autojunk=False)
-            if best is not None and matcher.quick_ratio() <= best.similarity:
+            if matcher.quick_ratio() <= (best.similarity if best is not None else beat):
                 continue
             ratio = matcher.ratio()
-            if best is None or ratio > best.similarity:
+            if ratio > (best.similarity if best is not None else beat):
                 best = Closest(candidate, index, ratio)
     return best
 
@@ -194,10 +194,10 @@ class WrittenArticle:
         starts = [max(start for start, _ in ranges if start <= at) for at in hidden]
         return "an HTML comment" if all(self.body.startswith("<!--", start) for start in starts) else "code"
 
-    def closest_hidden(self, quote: str) -> tuple[Closest, str, int] | None:
-        """The run of words most like `quote` among those written where a note cannot mark them: it, what they are written in, its line."""
+    def closest_hidden(self, quote: str, beat: float = -1.0) -> tuple[Closest, str, int] | None:
+        """The run of words most like `quote` (and more than `beat`) among those written where a note cannot mark them: it, what they are written in, its line."""
         hidden = [self._words_in(start, end, kind) for start, end, kind in self._hidden_regions()]
-        closest = closest_passage(quote, [words.text for words in hidden])
+        closest = closest_passage(quote, [words.text for words in hidden], beat)
         if closest is None:
             return None
         words = hidden[closest.block]

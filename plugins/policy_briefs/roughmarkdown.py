@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -19,6 +20,20 @@ def fenced_ranges(text: str) -> list[tuple[int, int]]:
     if "```" not in text and "~~~" not in text:
         return []
     return [(max(0, match.start() - 1), match.end() - 1) for match in FENCED.finditer("\n" + text)]
+
+
+def _code_in_raw_html(text: str) -> list[tuple[int, int]]:
+    """Where a tag within a raw HTML block opens or closes nothing, in order: fenced blocks (read before raw HTML), and comments."""
+    comments = [match.span() for match in _COMMENT.finditer(text)] if "<!--" in text else []
+    fenced = [(start, end) for start, end in fenced_ranges(text) if not in_code(comments, start)]
+    return sorted(fenced + [span for span in comments if not in_code(fenced, span[0])])
+
+
+def _comment_left_open(text: str) -> int | None:
+    """Where a `<!--` with no `-->` after it starts (None if there is none): within raw HTML, it runs to the end."""
+    last_close = text.rfind("-->")
+    opened = text.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    return opened if opened >= 0 else None
 
 
 def code_ranges(text: str) -> list[tuple[int, int]]:
@@ -81,12 +96,13 @@ class _HtmlBlocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.block_tags = block_tags
         self.text = text
-        self.lines = text.splitlines(keepends=True)
+        self.lines = [line + "\n" for line in text.split("\n")]  # (as `getpos` counts lines: not at U+2028 or a form feed)
         self.starts = [0]
         for line in self.lines:
             self.starts.append(self.starts[-1] + len(line))
         self.code = code_ranges(text)
-        self.fenced = fenced_ranges(text)  # read as code before raw HTML is: within a raw block too
+        self.in_raw = _code_in_raw_html(text)
+        self.comment_left_open = _comment_left_open(text)
         self.stack: list[tuple[str, int]] = []  # the open elements of the raw block being read, outermost first
         self.ranges: list[tuple[int, int]] = []  # the raw blocks read and closed: from their first line's start to their closing tag's end
 
@@ -95,8 +111,12 @@ class _HtmlBlocks(HTMLParser):
         return (self.stack[0][1], self.stack[0][0]) if self.stack else None
 
     def _in_code(self, line: int, column: int) -> bool:
-        """Whether a tag is written in code: within a raw block, only a fenced block is (its backticks and indents are raw HTML)."""
-        return in_code(self.fenced if self.stack else self.code, self.starts[line - 1] + column)
+        """Whether a tag is written in code or a comment: within a raw block, only in a fenced block or a comment (one left open in it runs to the end)."""
+        position = self.starts[line - 1] + column
+        if not self.stack:
+            return in_code(self.code, position)
+        left_open = self.comment_left_open
+        return in_code(self.in_raw, position) or left_open is not None and self.starts[self.stack[0][1]] <= left_open <= position
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         line, column = self.getpos()
@@ -119,13 +139,31 @@ class _HtmlBlocks(HTMLParser):
 
 
 class _Text(HTMLParser):
+    """Raw HTML's text by line: a reference read in place (a `&#10;` is no line break of the source), a tag as a space."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[tuple[int, str]] = []
+        super().__init__(convert_charrefs=False)
+        self.lines: dict[int, list[str]] = {}
+
+    def _add(self, text: str) -> None:
+        self.lines.setdefault(self.getpos()[0] - 1, []).append(text)
 
     def handle_data(self, data: str) -> None:
-        line = self.getpos()[0] - 1  # (where the data starts: references are converted, line breaks kept)
-        self.pieces.extend((line + number, text) for number, text in enumerate(data.split("\n")))
+        line = self.getpos()[0] - 1
+        for number, text in enumerate(data.split("\n")):
+            self.lines.setdefault(line + number, []).append(text)
+
+    def handle_entityref(self, name: str) -> None:
+        self._add(html.unescape(f"&{name};").replace("\n", " "))
+
+    def handle_charref(self, name: str) -> None:
+        self._add(html.unescape(f"&#{name};").replace("\n", " "))
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._add(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._add(" ")
 
 
 def html_text(text: str) -> list[tuple[int, str]]:
@@ -133,4 +171,4 @@ def html_text(text: str) -> list[tuple[int, str]]:
     parser = _Text()
     parser.feed(text)
     parser.close()
-    return parser.pieces
+    return [(line, "".join(pieces)) for line, pieces in sorted(parser.lines.items())]

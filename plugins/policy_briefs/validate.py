@@ -715,10 +715,11 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], artic
 
 def _closer_where_unmarkable(quote: str, closest: Closest | None, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
     """The hint when words more like the quote than any of the article's text are written only where a note cannot mark them."""
-    found = article.closest_hidden(quote)
-    if found is None or found[0].similarity < 0.5 or closest is not None and found[0].similarity <= closest.similarity:
+    found = article.closest_hidden(quote, beat=closest.similarity if closest is not None else -1.0)
+    if found is None or found[0].similarity < 0.5:
         return None
-    if any(normalize(found[0].text) in block for block in blocks):  # (a pull quote: the article's text has them too)
+    words = normalize(collapse(found[0].text))
+    if any(words in normalize(block) for block in blocks):  # (a pull quote: the article's text has them too)
         return None
     passage, kind, line = found
     return (f"closest passage, {passage.similarity:.0%} similar, is written only in {kind}, on line {line}: “{passage.text}”, "
