@@ -492,10 +492,11 @@ def linker_throughput(project: Path) -> dict:
     return {"megabytes": megabytes, "seconds": best, "mb_per_s": megabytes / best, "matches": found, "forms": len(linker.forms)}
 
 
-# Characters without one of which a text is a paragraph of plain words for Python-Markdown (its inline
-# syntax: emphasis, code, links, images, raw HTML, entities, escapes). Texts without any count as free
-# in `content_cost`'s cheapest figure, whatever block syntax (a list, a heading) they hold.
+# Characters without one of which (or a hard line break) a text is a paragraph of plain words for
+# Python-Markdown (its inline syntax: emphasis, code, links, images, raw HTML, entities, escapes). Texts
+# without any count as free in `content_cost`'s cheapest figure, whatever block syntax they hold.
 INLINE_SYNTAX = frozenset("*_`[]<>&\\")
+HARD_BREAK = "  \n"
 TEXTS_PER_ROOT = 50  # field texts put under one element for the cheapest conversion (more to one saves no more)
 
 
@@ -505,8 +506,8 @@ def content_cost(project: Path) -> dict:
     Each plainly, as a plugin would: PyYAML's C loader on all documents as one stream (a loader per
     file costs more), without the line numbers the plugin keeps for messages; Python-Markdown with no
     extensions and no sanitising on each distinct text the contract types as Markdown (the plugin
-    converts each text once). And the cheapest way found to do the same (`*_cheapest_ms`), cheaper
-    than a plugin could do it: see `_cheapest_yaml` and `_cheapest_markdown`.
+    converts each text once). And the cheapest way found to do the same on this content
+    (`*_cheapest_ms`): see `_cheapest_yaml` and `_cheapest_markdown`.
     """
     import markdown
 
@@ -517,7 +518,7 @@ def content_cost(project: Path) -> dict:
     documents += [path.read_text(encoding="utf-8").split("---\n")[1] for path in sorted((briefs / "articles").glob("*.md"))]
     stream = "\n---\n".join(documents)
     texts = list(dict.fromkeys(markdown_texts(_loaded(project).content)))
-    marked = [text for text in texts if not INLINE_SYNTAX.isdisjoint(text)]
+    marked = [text for text in texts if not INLINE_SYNTAX.isdisjoint(text) or HARD_BREAK in text]
     converter = markdown.Markdown()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     size = sum(1 for _ in (briefs / "articles").glob("*.md"))
@@ -549,7 +550,9 @@ def _cheapest_markdown(texts: list[str]) -> Callable[[], list[str]]:
     """Python-Markdown's inline step alone on the texts, each taken as one paragraph, 50 under one element, then serialised.
 
     Texts are grouped by the inline patterns that can match in them (`_can_match`), and only those
-    run. A text of several paragraphs, a list or a heading would need the block parser too.
+    run. A text of several paragraphs, a list or a heading would need the block parser too; one with
+    raw HTML, an entity, an escape or a hard line break, the postprocessors. The synthetic content's
+    fields hold only emphasis and links: for them the HTML is a full conversion's.
     """
     import xml.etree.ElementTree as etree
 
@@ -940,7 +943,7 @@ def _content_costs(sizes: dict[int, dict]) -> list[str]:
     lines = [
         "", "### Reference points", "",
         "Measured in the same run at N = 1,000, apart from the builds above. "
-        + ("Each is a library used plainly, except the cheapest cost: the cheapest way found to do the same work." if "yaml_cheapest_ms" in cost
+        + ("Each is a library used plainly, except the cheapest cost: the cheapest way found to do the same work on this content." if "yaml_cheapest_ms" in cost
            else "These are not lower bounds: each is a library used plainly."),
         "",
         f"- **The content's own cost.** Parsing the content's YAML takes {cost['yaml_ms']:.2f} ms per brief, with PyYAML's C loader, all files "
@@ -977,12 +980,12 @@ def _cheapest_cost(cost: dict, linker: dict) -> list[str]:
     linker_ms = linker["seconds"]  # (for all 1,000 briefs' text: the same figure in ms per brief)
     cheapest = cost["yaml_cheapest_ms"] + cost["markdown_cheapest_ms"] + linker_ms
     return [
-        "- **The cheapest cost of three parts of the work.** Found so far, and cheaper than a plugin could do them: "
+        "- **The cheapest cost of three parts of the work.** The cheapest way found so far to do them on this content: "
         f"PyYAML takes {cost['yaml_cheapest_ms']:.2f} ms per brief on the same files with its C parser and composer, no types resolved "
         f"and no line numbers kept. Python-Markdown takes {cost['markdown_cheapest_ms']:.2f} ms per brief on the fields: its inline step "
         f"alone on each text that holds inline syntax ({cost['marked_texts']:.1f} per brief; the others counted as free), each taken as one "
         f"paragraph, {TEXTS_PER_ROOT} at a time, with only the patterns that can match in it. The linker's one pass over a brief's "
-        f"text (`Linker.find` on each text run) takes {linker_ms:.2f} ms per brief at N = 1,000 ({linker['mb_per_s']:.1f} MB/s). Together that "
+        f"text (`Linker.find` on each paragraph's text) takes {linker_ms:.2f} ms per brief at N = 1,000 ({linker['mb_per_s']:.1f} MB/s). Together that "
         f"is {cheapest:.2f} ms per brief, against the 1 ms target for all of the plugin's work, before any file is checked, any note placed, "
         "any page drawn or any HTML sanitised. It is not a proven least: it is the least found.",
     ]
