@@ -13,7 +13,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .entities import TYPOGRAPHIC
 from .readertext import collapse, normalize
-from .roughmarkdown import code_ranges, html_block_ranges, html_text, in_code
+from .roughmarkdown import code_ranges, fenced_ranges, html_block_ranges, html_text, in_code
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -209,10 +209,10 @@ class WrittenArticle:
         Comments, fenced code and raw HTML blocks: an indented code block and a code span are the article's text to a note.
         """
         raw = html_block_ranges(self.body, BLOCK_LEVEL_ELEMENTS)
+        fenced = set(fenced_ranges(self.body))
         hidden = []
         for start, end in code_ranges(self.body):
-            written = self.body[start:end].lstrip("\n \t")
-            kind = "an HTML comment" if written.startswith("<!--") else "code" if written.startswith(("```", "~~~")) else None
+            kind = "an HTML comment" if self.body.startswith("<!--", start) else "code" if (start, end) in fenced else None
             if kind is not None and not in_code(raw, start):  # (a comment in raw HTML is part of it)
                 hidden.append((start, end, kind))
         return hidden + [(start, end, "raw HTML") for start, end in raw]

@@ -6,6 +6,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cached_property
 from html.parser import HTMLParser
 
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
@@ -101,14 +102,21 @@ class _HtmlBlocks(HTMLParser):
         for line in self.lines:
             self.starts.append(self.starts[-1] + len(line))
         self.code = code_ranges(text)
-        self.in_raw = _code_in_raw_html(text)
-        self.comment_left_open = _comment_left_open(text)
         self.stack: list[tuple[str, int]] = []  # the open elements of the raw block being read, outermost first
         self.ranges: list[tuple[int, int]] = []  # the raw blocks read and closed: from their first line's start to their closing tag's end
 
     @property
     def unclosed(self) -> tuple[int, str] | None:
         return (self.stack[0][1], self.stack[0][0]) if self.stack else None
+
+    @cached_property
+    def in_raw(self) -> list[tuple[int, int]]:
+        """`_code_in_raw_html`, found once a raw block is open (most articles open none)."""
+        return _code_in_raw_html(self.text)
+
+    @cached_property
+    def comment_left_open(self) -> int | None:
+        return _comment_left_open(self.text)
 
     def _in_code(self, line: int, column: int) -> bool:
         """Whether a tag is written in code or a comment: within a raw block, only in a fenced block or a comment (one left open in it runs to the end)."""
