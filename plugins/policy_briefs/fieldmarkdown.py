@@ -2,11 +2,23 @@
 
 The checks read a field's links from its conversion, and its pages show it sanitised: the
 conversion made for one is kept for the other.
+
+A single build of a large site has its texts converted in a second process while it renders
+pages (`convert_ahead`): a page that needs a text before it comes back converts it here, so the
+build never waits for that process, and a text comes out the same wherever it was converted.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Iterable
+from pathlib import Path
 
 import markdown
 
@@ -21,6 +33,9 @@ _PATTERN_TRIGGERS = {
     "html": "<", "entity": "&", "em_strong": "*_", "em_strong2": "_", "not_strong": "*_",
 }
 _field_converters: dict[frozenset[str], markdown.Markdown] = {}  # by the patterns left out; reset for each text
+
+AHEAD_MIN_TEXTS = 1000  # fewer are converted here, one after another: a second process would gain less than it costs
+AHEAD_BATCH = 250  # texts sent to the second process at a time, in the order pages show them
 
 
 def _markdown_html(text: str) -> str:
@@ -41,22 +56,113 @@ def _markdown_html(text: str) -> str:
 _converted: dict[str, str] = {}  # text -> what Python-Markdown made of it ahead (see `convert_all`, `converted`), until shown
 
 
+class _Ahead:
+    """Texts being converted by a second Python process (this module run as a program), in batches.
+
+    A thread writes the batches to the process, one JSON line each, and another reads back its
+    conversions in the same order: `take_done` keeps those that are back in `_converted`.
+    """
+
+    def __init__(self, process: subprocess.Popen, batches: list[list[str]]) -> None:
+        self.process = process
+        self.batches = list(batches)  # not back yet, in order
+        self.here: set[str] = set()  # texts converted here meanwhile (one that comes back shown already is not kept again)
+        self.back: queue.SimpleQueue[tuple[list[str], float] | None] = queue.SimpleQueue()  # None: the process's output ended
+        threading.Thread(target=self._send, args=(batches,), daemon=True).start()
+        threading.Thread(target=self._receive, daemon=True).start()
+
+    def _send(self, batches: list[list[str]]) -> None:
+        try:
+            with self.process.stdin as stream:
+                for batch in batches:
+                    stream.write(json.dumps(batch).encode("ascii") + b"\n")
+        except OSError:  # the process ended: `take_done` sees its output end
+            pass
+
+    def _receive(self) -> None:
+        try:
+            with self.process.stdout as stream:
+                for line in stream:
+                    made, seconds = json.loads(line)
+                    self.back.put((made, seconds))
+        except (OSError, ValueError, TypeError):  # its output broken off or not what was asked: what came back is kept
+            pass
+        self.back.put(None)
+
+    def take_done(self) -> None:
+        """Keep the conversions that are back."""
+        while self.batches:
+            try:
+                item = self.back.get_nowait()
+            except queue.Empty:
+                return
+            if item is None or len(item[0]) != len(self.batches[0]):  # the process failed: the rest are converted here
+                self.stop()
+                return
+            made, seconds = item
+            texts = self.batches.pop(0)
+            _converted.update((text, html) for text, html in zip(texts, made) if text not in self.here)
+            if not self.batches:
+                timing.elsewhere("markdown fields", seconds)
+                self.stop()
+
+    def stop(self) -> None:
+        global _ahead
+        _ahead = None
+        self.batches.clear()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+_ahead: _Ahead | None = None
+
+
+def _serve_batches() -> None:
+    """(The second process) each batch read from standard input converted, with the processor time taken so far, on standard output."""
+    for line in sys.stdin.buffer:
+        made = [_markdown_html(text) for text in json.loads(line)]
+        sys.stdout.buffer.write(json.dumps([made, time.process_time()]).encode("ascii") + b"\n")
+        sys.stdout.buffer.flush()
+
+
+def _cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
 def forget_converted() -> None:
-    """Let go of the conversions made ahead and not yet shown."""
+    """Let go of the conversions made ahead and not yet shown (and of the second process)."""
+    if _ahead is not None:
+        _ahead.stop()
     _converted.clear()
+
+
+def _made_here(text: str) -> str:
+    if _ahead is not None:
+        _ahead.here.add(text)
+    return _markdown_html(text)
+
+
+def _look_up(text: str, keep: bool) -> str | None:
+    made = _converted.get(text) if keep else _converted.pop(text, None)
+    if made is None and _ahead is not None:
+        _ahead.take_done()
+        made = _converted.get(text) if keep else _converted.pop(text, None)
+    return made
 
 
 def converted_once(text: str) -> str:
     """`_markdown_html`: the conversion made ahead (not kept after), or one now."""
-    made = _converted.pop(text, None)
-    return made if made is not None else _markdown_html(text)
+    made = _look_up(text, keep=False)
+    return made if made is not None else _made_here(text)
 
 
 def converted(text: str) -> str:
     """`_markdown_html`, kept for the page that shows the text (`converted_once`)."""
-    made = _converted.get(text)
+    made = _look_up(text, keep=True)
     if made is None:
-        made = _converted[text] = _markdown_html(text)
+        made = _converted[text] = _made_here(text)
     return made
 
 
@@ -69,3 +175,39 @@ def convert_all(texts: Iterable[str]) -> None:
     for text in texts:
         if text not in _converted:
             _converted[text] = _markdown_html(text)
+
+
+@timing.timed("markdown fields")
+def convert_ahead(texts: Iterable[str]) -> None:
+    """Have these texts converted while the build goes on: in a second process if they are many and there is a core for it, else now (`convert_all`).
+
+    Sent in the order given, which should be the order pages show them.
+    """
+    global _ahead
+    new = [text for text in dict.fromkeys(texts) if text not in _converted]
+    if _ahead is not None or len(new) < AHEAD_MIN_TEXTS or _cores() < 2:
+        convert_all(new)
+        return
+    try:
+        process = _start_process()
+    except OSError:  # no second process here: converted now
+        convert_all(new)
+        return
+    _ahead = _Ahead(process, _batches(new))
+
+
+def _start_process() -> subprocess.Popen:
+    """This module run as a program by the same Python, finding this package where this process found it."""
+    if not sys.executable:
+        raise OSError("no Python program to run")
+    here = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (here, os.environ.get("PYTHONPATH"))))}
+    return subprocess.Popen([sys.executable, "-m", __spec__.name], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+
+
+def _batches(texts: list[str]) -> list[list[str]]:
+    return [texts[start:start + AHEAD_BATCH] for start in range(0, len(texts), AHEAD_BATCH)]
+
+
+if __name__ == "__main__":
+    _serve_batches()

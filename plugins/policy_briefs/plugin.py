@@ -32,7 +32,7 @@ from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
 from .previewproblems import PAGE_ATTRIBUTE, BuildWarnings, problems_json
-from .fieldmarkdown import convert_all, forget_converted
+from .fieldmarkdown import convert_ahead, forget_converted
 from .pages import LISTED_ON, PageRenderer, PageSpec, forget_rendered, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
 from .loader import CONTENT_DIR
@@ -247,7 +247,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         with timing.section("load"), self._collector_paused():
             self._load(config, sorted(file.src_uri for file in files))
             if self.every_page_once:  # a rebuild shows few texts anew: each is converted when shown
-                convert_all(markdown_texts(self.content))
+                convert_ahead(markdown_texts(self.content))
         self._settle()
         content = self.content
         self.specs = {}

@@ -22,6 +22,7 @@ ENABLED = bool(os.environ.get(ENV))
 _totals: dict[str, float] = defaultdict(float)  # per part, including the parts inside it
 _outer = {"depth": 0, "total": 0.0}  # time in any part, each moment counted once
 _collections = {"seconds": 0.0, "started": 0.0}  # the whole build's garbage collection (any code's)
+_elsewhere: dict[str, float] = defaultdict(float)  # processor time of the plugin's work in another process (not in the total)
 _NULL = nullcontext()
 
 
@@ -72,17 +73,25 @@ def section(part: str):
     return _section(part) if ENABLED else _NULL
 
 
+def elsewhere(part: str, seconds: float) -> None:
+    """Record processor time spent on `part` in another process while the build went on."""
+    if ENABLED:
+        _elsewhere[part] += seconds
+
+
 def flush(briefs: int) -> str | None:
     """Write this build's figures (and reset them); the summary line, or None when timing is off."""
     if not ENABLED:
         return None
     total = _outer["total"]
-    record = {"briefs": briefs, "total": total, "sections": dict(sorted(_totals.items())), "garbage_collection": _collections["seconds"]}
+    record = {"briefs": briefs, "total": total, "sections": dict(sorted(_totals.items())), "garbage_collection": _collections["seconds"], "elsewhere": dict(sorted(_elsewhere.items()))}
     with open(os.environ[ENV], "a", encoding="utf-8") as file:
         file.write(json.dumps(record) + "\n")
     _totals.clear()
+    _elsewhere.clear()
     _outer["total"] = 0.0
     _collections["seconds"] = 0.0
     per_brief = f", {total * 1000 / briefs:.3f} ms per brief" if briefs else ""
     parts = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in record["sections"].items())
-    return f"plugin's own time {total * 1000:.0f} ms{per_brief} ({parts})"
+    others = "".join(f"; in another process: {name} {seconds * 1000:.0f} ms" for name, seconds in record["elsewhere"].items())
+    return f"plugin's own time {total * 1000:.0f} ms{per_brief} ({parts}){others}"

@@ -1,0 +1,130 @@
+"""The fields' Markdown converted in a second process: the same HTML as converted here, and nothing lost when that process fails."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from conftest import Project
+from policy_briefs import fieldmarkdown, plugin
+from policy_briefs.fieldmarkdown import _markdown_html, convert_ahead, converted, converted_once, forget_converted
+from sitebuild import build
+from test_incremental import pages
+
+# Texts that take each of Python-Markdown's steps: block syntax, every inline pattern, raw HTML,
+# entities, escapes, hard line breaks, references defined in the text.
+TEXTS = [
+    "Plain words only.",
+    "*Emphasis*, __strong__ and `code` with a [link](https://example.org \"title\").",
+    "A <abbr title=\"x\">raw</abbr> tag, an &amp; entity, a \\*escape\\* and a hard  \nline break.",
+    "- a list\n- of two\n\nand a paragraph after it.",
+    "# A heading\n\n> a quote\n\n    indented code",
+    "A [reference][r] and an ![image](i.png).\n\n[r]: https://example.org/r",
+    "<div>a raw block</div>\n\nthen text with <https://example.org> and <me@example.org>.",
+    "Not ASCII: \u201cquotes\u201d, \u00e9, \u4e2d\u6587, \U0001f642 and a lone \ud800 surrogate.",
+    "1. one\n2. two\n\n---\n\nAfter a rule: _under_scores_ and **bold *nested* text**.",
+]
+
+
+@pytest.fixture
+def ahead(monkeypatch: pytest.MonkeyPatch):
+    """Every text converted ahead in a second process, a few to a batch; forgotten after."""
+    monkeypatch.setattr(fieldmarkdown, "AHEAD_MIN_TEXTS", 1)
+    monkeypatch.setattr(fieldmarkdown, "AHEAD_BATCH", 3)
+    monkeypatch.setattr(fieldmarkdown, "_cores", lambda: 2)
+    forget_converted()
+    yield
+    forget_converted()
+
+
+def _texts() -> list[str]:
+    return [f"{text} ({number})" for number in range(4) for text in TEXTS]
+
+
+def _all_back() -> None:
+    """Wait until the second process has sent back every batch, and keep what it made."""
+    assert fieldmarkdown._ahead is not None, "no second process was started"
+    deadline = time.monotonic() + 120
+    while fieldmarkdown._ahead is not None and time.monotonic() < deadline:
+        fieldmarkdown._ahead.take_done()
+        time.sleep(0.01)
+    assert fieldmarkdown._ahead is None, "the second process did not send every batch back"
+
+
+def test_texts_converted_in_a_second_process_are_what_this_one_makes(ahead: None):
+    texts = _texts()
+    convert_ahead(texts)
+    _all_back()
+    assert fieldmarkdown._ahead is None  # every batch back: the process is let go
+    assert {text: fieldmarkdown._converted.get(text) for text in texts} == {text: _markdown_html(text) for text in texts}
+    assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
+    assert not fieldmarkdown._converted  # each shown once, then let go
+
+
+def test_a_text_needed_before_it_comes_back_is_converted_here_and_kept_only_once(ahead: None):
+    texts = _texts()
+    convert_ahead(texts)
+    early = texts[-1]  # in the last batch
+    assert converted_once(early) == _markdown_html(early)
+    assert converted(texts[-2]) == _markdown_html(texts[-2])
+    _all_back()
+    assert early not in fieldmarkdown._converted  # shown already: not kept again when its batch came back
+    assert fieldmarkdown._converted[texts[-2]] == _markdown_html(texts[-2])
+
+
+def test_a_second_process_that_dies_loses_no_text(ahead: None):
+    texts = _texts()
+    convert_ahead(texts)
+    fieldmarkdown._ahead.process.kill()  # as the system would end it (out of memory)
+    fieldmarkdown._ahead.process.wait()
+    assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
+    assert fieldmarkdown._ahead is None
+
+
+def test_a_second_process_that_is_not_python_loses_no_text(ahead: None, monkeypatch: pytest.MonkeyPatch):
+    other = shutil.which("false")
+    if other is None:
+        pytest.skip("no `false` program here")
+    monkeypatch.setattr(sys, "executable", other)
+    texts = _texts()
+    convert_ahead(texts)
+    fieldmarkdown._ahead.process.wait()
+    assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
+    assert fieldmarkdown._ahead is None
+
+
+def test_no_second_process_to_be_had_converts_every_text_here(ahead: None, monkeypatch: pytest.MonkeyPatch):
+    def unavailable() -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(fieldmarkdown, "_start_process", unavailable)
+    texts = _texts()
+    convert_ahead(texts)
+    assert fieldmarkdown._ahead is None
+    assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
+
+
+def test_a_site_built_with_its_fields_converted_in_a_second_process_is_the_same(
+    ahead: None, mini: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    build(mini.root, tmp_path / "here")  # its few texts converted in the build's own process
+    started = []
+
+    def recording(texts: Iterable[str]) -> None:
+        convert_ahead(texts)
+        started.append(fieldmarkdown._ahead is not None)
+        _all_back()  # every text then shown as the second process made it
+
+    monkeypatch.setattr(plugin, "convert_ahead", recording)
+    config = load_config(str(mini.root / "mkdocs.yml"), site_dir=str(tmp_path / "ahead"))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    assert started == [True]
+    assert pages(tmp_path / "ahead") == pages(tmp_path / "here")
