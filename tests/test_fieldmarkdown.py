@@ -48,21 +48,26 @@ def _texts() -> list[str]:
     return [f"{text} ({number})" for number in range(4) for text in TEXTS]
 
 
-def _all_back() -> None:
-    """Wait until the second process has sent back every batch, and keep what it made."""
+def _until_let_go() -> None:
+    """Keep what the second process sends back until it is let go: all sent back, or its output ended."""
     assert fieldmarkdown._ahead is not None, "no second process was started"
     deadline = time.monotonic() + 120
     while fieldmarkdown._ahead is not None and time.monotonic() < deadline:
         fieldmarkdown._ahead.take_done()
         time.sleep(0.01)
-    assert fieldmarkdown._ahead is None, "the second process did not send every batch back"
+    assert fieldmarkdown._ahead is None, "the second process was not let go"
+
+
+def _all_back(texts: list[str]) -> None:
+    """Wait until the second process has sent back every batch, and keep what it made."""
+    _until_let_go()
+    assert all(text in fieldmarkdown._converted for text in texts), "not every text came back"
 
 
 def test_texts_converted_in_a_second_process_are_what_this_one_makes(ahead: None):
     texts = _texts()
     convert_ahead(texts)
-    _all_back()
-    assert fieldmarkdown._ahead is None  # every batch back: the process is let go
+    _all_back(texts)
     assert {text: fieldmarkdown._converted.get(text) for text in texts} == {text: _markdown_html(text) for text in texts}
     assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
     assert not fieldmarkdown._converted  # each shown once, then let go
@@ -74,7 +79,7 @@ def test_a_text_needed_before_it_comes_back_is_converted_here_and_kept_only_once
     early = texts[-1]  # in the last batch
     assert converted_once(early) == _markdown_html(early)
     assert converted(texts[-2]) == _markdown_html(texts[-2])
-    _all_back()
+    _all_back(texts[:-1])
     assert early not in fieldmarkdown._converted  # shown already: not kept again when its batch came back
     assert fieldmarkdown._converted[texts[-2]] == _markdown_html(texts[-2])
 
@@ -83,9 +88,8 @@ def test_a_second_process_that_dies_loses_no_text(ahead: None):
     texts = _texts()
     convert_ahead(texts)
     fieldmarkdown._ahead.process.kill()  # as the system would end it (out of memory)
-    fieldmarkdown._ahead.process.wait()
+    _until_let_go()
     assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
-    assert fieldmarkdown._ahead is None
 
 
 def test_a_second_process_that_is_not_python_loses_no_text(ahead: None, monkeypatch: pytest.MonkeyPatch):
@@ -95,9 +99,9 @@ def test_a_second_process_that_is_not_python_loses_no_text(ahead: None, monkeypa
     monkeypatch.setattr(sys, "executable", other)
     texts = _texts()
     convert_ahead(texts)
-    fieldmarkdown._ahead.process.wait()
+    _until_let_go()
+    assert len(fieldmarkdown._converted) < len(texts)  # none came back
     assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
-    assert fieldmarkdown._ahead is None
 
 
 def test_no_second_process_to_be_had_converts_every_text_here(ahead: None, monkeypatch: pytest.MonkeyPatch):
@@ -118,9 +122,10 @@ def test_a_site_built_with_its_fields_converted_in_a_second_process_is_the_same(
     started = []
 
     def recording(texts: Iterable[str]) -> None:
+        texts = list(texts)
         convert_ahead(texts)
         started.append(fieldmarkdown._ahead is not None)
-        _all_back()  # every text then shown as the second process made it
+        _all_back(texts)  # every text then shown as the second process made it
 
     monkeypatch.setattr(plugin, "convert_ahead", recording)
     config = load_config(str(mini.root / "mkdocs.yml"), site_dir=str(tmp_path / "ahead"))

@@ -18,7 +18,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterable
-from pathlib import Path
 
 import markdown
 
@@ -57,10 +56,11 @@ _converted: dict[str, str] = {}  # text -> what Python-Markdown made of it ahead
 
 
 class _Ahead:
-    """Texts being converted by a second Python process (this module run as a program), in batches.
+    """Texts being converted by a second Python process (`_start_process`), in batches.
 
-    A thread writes the batches to the process, one JSON line each, and another reads back its
-    conversions in the same order: `take_done` keeps those that are back in `_converted`.
+    A thread writes the batches to the process, one JSON line each after the paths to import
+    from, and another reads back its conversions in the same order: `take_done` keeps those
+    that are back in `_converted`.
     """
 
     def __init__(self, process: subprocess.Popen, batches: list[list[str]]) -> None:
@@ -74,6 +74,7 @@ class _Ahead:
     def _send(self, batches: list[list[str]]) -> None:
         try:
             with self.process.stdin as stream:
+                stream.write(json.dumps(sys.path).encode("ascii") + b"\n")
                 for batch in batches:
                     stream.write(json.dumps(batch).encode("ascii") + b"\n")
         except OSError:  # the process ended: `take_done` sees its output end
@@ -196,18 +197,18 @@ def convert_ahead(texts: Iterable[str]) -> None:
     _ahead = _Ahead(process, _batches(new))
 
 
+# The second process: the same Python, isolated (nothing of the folder it runs in or of the environment
+# is imported), importing from where this process does (the first line it reads), then `_serve_batches`.
+_SECOND_PROCESS = "import importlib, json, sys; sys.path[:] = json.loads(sys.stdin.buffer.readline()); importlib.import_module(sys.argv[1])._serve_batches()"
+
+
 def _start_process() -> subprocess.Popen:
-    """This module run as a program by the same Python, finding this package where this process found it."""
     if not sys.executable:
         raise OSError("no Python program to run")
-    here = str(Path(__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (here, os.environ.get("PYTHONPATH"))))}
-    return subprocess.Popen([sys.executable, "-m", __spec__.name], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    command = [sys.executable, "-I", "-c", _SECOND_PROCESS, __spec__.name]
+    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
 
 def _batches(texts: list[str]) -> list[list[str]]:
     return [texts[start:start + AHEAD_BATCH] for start in range(0, len(texts), AHEAD_BATCH)]
 
-
-if __name__ == "__main__":
-    _serve_batches()
