@@ -8,13 +8,14 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import markdown
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import Project
 from policy_briefs import fieldmarkdown, plugin
-from policy_briefs.fieldmarkdown import _markdown_html, convert_ahead, converted, converted_once, forget_converted
+from policy_briefs.fieldmarkdown import convert_ahead, converted, converted_once, forget_converted
 from sitebuild import build
 from test_incremental import pages
 
@@ -27,8 +28,9 @@ TEXTS = [
     "- a list\n- of two\n\nand a paragraph after it.",
     "# A heading\n\n> a quote\n\n    indented code",
     "A [reference][r] and an ![image](i.png).\n\n[r]: https://example.org/r",
+    "A [use][r] of a reference\ndefined only in the text before.",  # (converted alone: no link)
     "<div>a raw block</div>\n\nthen text with <https://example.org> and <me@example.org>.",
-    "Not ASCII: \u201cquotes\u201d, \u00e9, \u4e2d\u6587, \U0001f642 and a lone \ud800 surrogate.",
+    "Not ASCII: \u201cquotes\u201d, \u00e9, \u4e2d\u6587, \U0001f642, a lone \ud800 surrogate and two halves \ud83d\ude00 of a pair.",
     "1. one\n2. two\n\n---\n\nAfter a rule: _under_scores_ and **bold *nested* text**.",
 ]
 
@@ -42,6 +44,11 @@ def ahead(monkeypatch: pytest.MonkeyPatch):
     forget_converted()
     yield
     forget_converted()
+
+
+def _alone(text: str) -> str:
+    """What Python-Markdown makes of the text on its own."""
+    return markdown.markdown(text)
 
 
 def _texts() -> list[str]:
@@ -68,8 +75,8 @@ def test_texts_converted_in_a_second_process_are_what_this_one_makes(ahead: None
     texts = _texts()
     convert_ahead(texts)
     _all_back(texts)
-    assert {text: fieldmarkdown._converted.get(text) for text in texts} == {text: _markdown_html(text) for text in texts}
-    assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
+    assert {text: fieldmarkdown._converted.get(text) for text in texts} == {text: _alone(text) for text in texts}
+    assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
     assert not fieldmarkdown._converted  # each shown once, then let go
 
 
@@ -77,11 +84,11 @@ def test_a_text_needed_before_it_comes_back_is_converted_here_and_kept_only_once
     texts = _texts()
     convert_ahead(texts)
     early = texts[-1]  # in the last batch
-    assert converted_once(early) == _markdown_html(early)
-    assert converted(texts[-2]) == _markdown_html(texts[-2])
+    assert converted_once(early) == _alone(early)
+    assert converted(texts[-2]) == _alone(texts[-2])
     _all_back(texts[:-1])
     assert early not in fieldmarkdown._converted  # shown already: not kept again when its batch came back
-    assert fieldmarkdown._converted[texts[-2]] == _markdown_html(texts[-2])
+    assert fieldmarkdown._converted[texts[-2]] == _alone(texts[-2])
 
 
 def test_a_second_process_that_dies_loses_no_text(ahead: None):
@@ -89,7 +96,7 @@ def test_a_second_process_that_dies_loses_no_text(ahead: None):
     convert_ahead(texts)
     fieldmarkdown._ahead.process.kill()  # as the system would end it (out of memory)
     _until_let_go()
-    assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
+    assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
 
 
 def test_a_second_process_that_is_not_python_loses_no_text(ahead: None, monkeypatch: pytest.MonkeyPatch):
@@ -101,7 +108,7 @@ def test_a_second_process_that_is_not_python_loses_no_text(ahead: None, monkeypa
     convert_ahead(texts)
     _until_let_go()
     assert len(fieldmarkdown._converted) < len(texts)  # none came back
-    assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
+    assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
 
 
 def test_no_second_process_to_be_had_converts_every_text_here(ahead: None, monkeypatch: pytest.MonkeyPatch):
@@ -112,24 +119,90 @@ def test_no_second_process_to_be_had_converts_every_text_here(ahead: None, monke
     texts = _texts()
     convert_ahead(texts)
     assert fieldmarkdown._ahead is None
-    assert [converted_once(text) for text in texts] == [_markdown_html(text) for text in texts]
+    assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
+
+
+def test_a_second_process_that_answers_wrongly_loses_no_text(ahead: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    impostor = tmp_path / "impostor"
+    impostor.write_text("#!/bin/sh\ncat > /dev/null &\necho '[1, 2]'\necho '[[\"<p>x</p>\", 1, null], 0.5]'\n", encoding="utf-8")
+    impostor.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(impostor))
+    texts = _texts()
+    convert_ahead(texts)
+    _until_let_go()
+    assert not fieldmarkdown._converted  # nothing it said was kept
+    assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
+
+
+@pytest.mark.parametrize("texts, cores", [(999, 2), (1000, 1)])
+def test_few_texts_or_one_core_are_converted_here(monkeypatch: pytest.MonkeyPatch, texts: int, cores: int):
+    monkeypatch.setattr(fieldmarkdown, "_cores", lambda: cores)
+    forget_converted()
+    try:
+        many = [f"Text *number* {number}." for number in range(texts)]
+        convert_ahead(many)
+        assert fieldmarkdown._ahead is None
+        assert len(fieldmarkdown._converted) == texts  # all converted, here and now
+    finally:
+        forget_converted()
+
+
+def test_a_thousand_texts_on_two_cores_go_to_a_second_process_let_go_with_them(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(fieldmarkdown, "_cores", lambda: 2)
+    forget_converted()
+    convert_ahead([f"Text *number* {number}." for number in range(1000)])
+    ahead = fieldmarkdown._ahead
+    assert ahead is not None
+    forget_converted()  # at the end of a build
+    assert fieldmarkdown._ahead is None
+    assert ahead.process.poll() is not None  # ended, and waited for
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch, wait: bool = False) -> list:
+    """Each build's second process (None if it started none); with `wait`, every text then shown as that process made it."""
+    started = []
+
+    def recording(texts: Iterable[str]) -> None:
+        texts = list(texts)
+        convert_ahead(texts)
+        started.append(fieldmarkdown._ahead)
+        if wait and fieldmarkdown._ahead is not None:
+            _all_back(texts)
+
+    monkeypatch.setattr(plugin, "convert_ahead", recording)
+    return started
 
 
 def test_a_site_built_with_its_fields_converted_in_a_second_process_is_the_same(
     ahead: None, mini: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     build(mini.root, tmp_path / "here")  # its few texts converted in the build's own process
-    started = []
-
-    def recording(texts: Iterable[str]) -> None:
-        texts = list(texts)
-        convert_ahead(texts)
-        started.append(fieldmarkdown._ahead is not None)
-        _all_back(texts)  # every text then shown as the second process made it
-
-    monkeypatch.setattr(plugin, "convert_ahead", recording)
+    started = _recording(monkeypatch, wait=True)
     config = load_config(str(mini.root / "mkdocs.yml"), site_dir=str(tmp_path / "ahead"))
     config.plugins.on_startup(command="build", dirty=False)
     mkdocs_build(config)
-    assert started == [True]
+    assert len(started) == 1 and started[0] is not None
     assert pages(tmp_path / "ahead") == pages(tmp_path / "here")
+
+
+def test_a_preview_converts_its_fields_when_shown(ahead: None, mini: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    started = _recording(monkeypatch)
+    config = load_config(str(mini.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(config, dirty=True)
+    assert started == []  # a rebuild shows few texts anew: no second process for them
+
+
+def test_a_failed_build_lets_its_second_process_go(ahead: None, mini: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    started = _recording(monkeypatch)
+    hook = mini.root / "failing_hook.py"
+    hook.write_text("def on_page_markdown(markdown, **kwargs):\n    raise RuntimeError('a plugin failed')\n", encoding="utf-8")
+    config_file = mini.root / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "\nhooks:\n  - failing_hook.py\n", encoding="utf-8")
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(Exception, match="a plugin failed"):
+        mkdocs_build(config)
+    assert len(started) == 1 and started[0] is not None
+    assert fieldmarkdown._ahead is None
+    assert started[0].process.poll() is not None  # ended, and waited for: no process left behind

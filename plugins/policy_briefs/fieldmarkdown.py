@@ -74,9 +74,9 @@ class _Ahead:
     def _send(self, batches: list[list[str]]) -> None:
         try:
             with self.process.stdin as stream:
-                stream.write(json.dumps(sys.path).encode("ascii") + b"\n")
+                stream.write(_line(sys.path))
                 for batch in batches:
-                    stream.write(json.dumps(batch).encode("ascii") + b"\n")
+                    stream.write(_line(batch))
         except OSError:  # the process ended: `take_done` sees its output end
             pass
 
@@ -84,9 +84,11 @@ class _Ahead:
         try:
             with self.process.stdout as stream:
                 for line in stream:
-                    made, seconds = json.loads(line)
+                    made, seconds = _read_line(line)
+                    if not isinstance(made, list) or not all(isinstance(html, str) for html in made) or not isinstance(seconds, float):
+                        break  # not what was asked: what came back before is kept
                     self.back.put((made, seconds))
-        except (OSError, ValueError, TypeError):  # its output broken off or not what was asked: what came back is kept
+        except (OSError, ValueError, TypeError):  # its output broken off: what came back is kept
             pass
         self.back.put(None)
 
@@ -119,11 +121,20 @@ class _Ahead:
 _ahead: _Ahead | None = None
 
 
+def _line(value: object) -> bytes:
+    """One line of JSON, any text in it written code unit for code unit (two halves of a surrogate pair stay two)."""
+    return json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+
+
+def _read_line(line: bytes) -> object:
+    return json.loads(line.decode("utf-8", "surrogatepass"))
+
+
 def _serve_batches() -> None:
     """(The second process) each batch read from standard input converted, with the processor time taken so far, on standard output."""
     for line in sys.stdin.buffer:
-        made = [_markdown_html(text) for text in json.loads(line)]
-        sys.stdout.buffer.write(json.dumps([made, time.process_time()]).encode("ascii") + b"\n")
+        made = [_markdown_html(text) for text in _read_line(line)]
+        sys.stdout.buffer.write(_line([made, time.process_time()]))
         sys.stdout.buffer.flush()
 
 
@@ -199,11 +210,11 @@ def convert_ahead(texts: Iterable[str]) -> None:
 
 # The second process: the same Python, isolated (nothing of the folder it runs in or of the environment
 # is imported), importing from where this process does (the first line it reads), then `_serve_batches`.
-_SECOND_PROCESS = "import importlib, json, sys; sys.path[:] = json.loads(sys.stdin.buffer.readline()); importlib.import_module(sys.argv[1])._serve_batches()"
+_SECOND_PROCESS = "import importlib, json, sys; sys.path[:] = json.loads(sys.stdin.buffer.readline().decode('utf-8', 'surrogatepass')); importlib.import_module(sys.argv[1])._serve_batches()"
 
 
 def _start_process() -> subprocess.Popen:
-    if not sys.executable:
+    if not sys.executable or getattr(sys, "frozen", False):  # (a frozen program's executable is the program itself)
         raise OSError("no Python program to run")
     command = [sys.executable, "-I", "-c", _SECOND_PROCESS, __spec__.name]
     return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)

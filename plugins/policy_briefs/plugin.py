@@ -539,6 +539,10 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self._show_warnings(self.site_dir)
         self.parked.clear()
         self.search_copy = self.after_search = None
+        forget_converted()  # (and the second process converting them, if there is one)
+        git_dates = getattr(self, "git_dates", None)
+        if git_dates is not None:
+            git_dates.close()
         self._collect_later()
 
     def _collect_later(self) -> None:
