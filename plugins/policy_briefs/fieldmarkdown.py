@@ -67,6 +67,7 @@ class _Ahead:
         self.process = process
         self.batches = list(batches)  # not back yet, in order
         self.here: set[str] = set()  # texts converted here meanwhile (one that comes back shown already is not kept again)
+        self.seconds = 0.0  # the process's processor time when it sent back the last batch taken
         self.back: queue.SimpleQueue[tuple[list[str], float] | None] = queue.SimpleQueue()  # None: the process's output ended
         threading.Thread(target=self._send, args=(batches,), daemon=True).start()
         threading.Thread(target=self._receive, daemon=True).start()
@@ -105,14 +106,17 @@ class _Ahead:
             made, seconds = item
             texts = self.batches.pop(0)
             _converted.update((text, html) for text, html in zip(texts, made) if text not in self.here)
+            self.seconds = seconds
             if not self.batches:
-                timing.elsewhere("markdown fields", seconds)
                 self.stop()
 
     def stop(self) -> None:
         global _ahead
         _ahead = None
         self.batches.clear()
+        if self.seconds:
+            timing.elsewhere("markdown fields", self.seconds)
+            self.seconds = 0.0
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
@@ -145,6 +149,8 @@ def _cores() -> int:
 
 def forget_converted() -> None:
     """Let go of the conversions made ahead and not yet shown (and of the second process)."""
+    if _ahead is not None:
+        _ahead.take_done()  # (what has come back counts in its time)
     if _ahead is not None:
         _ahead.stop()
     _converted.clear()
@@ -222,4 +228,3 @@ def _start_process() -> subprocess.Popen:
 
 def _batches(texts: list[str]) -> list[list[str]]:
     return [texts[start:start + AHEAD_BATCH] for start in range(0, len(texts), AHEAD_BATCH)]
-
