@@ -972,11 +972,14 @@ def _content_costs(sizes: dict[int, dict]) -> list[str]:
             "content (and a brief's copy for search) and each field text a page shows, with the rule sets built once. Stock build c "
             "sanitises nothing."
         )
-    room = content_ms + extra_search + (sanitising or 0.0)
+    elsewhere = parts.get("elsewhere: markdown fields", 0.0) > 0
+    counted = "the YAML's part of the content's own cost" if elsewhere else "The content's own cost"
+    room = (cost["yaml_ms"] if elsewhere else content_ms) + extra_search + (sanitising or 0.0)
     lines.append(
         f"- **Room under a/c.** The a/c target leaves 0.25 × {c:.2f} s = {0.25 * c:.2f} s for everything the plugin's site does beyond "
-        f"stock build c. The content's own cost, search{' and sanitising' if sanitising is not None else ''} above come to {room:.2f} s, "
-        "before any name is linked or any note placed, with the pages as the plugin draws them now."
+        f"stock build c. {counted[0].upper() + counted[1:]}, search{' and sanitising' if sanitising is not None else ''} above come to {room:.2f} s, "
+        "before any name is linked or any note placed, with the pages as the plugin draws them now"
+        + (" (the fields' Markdown is converted in a second process while the build goes on: not counted here)." if elsewhere else ".")
     )
     return lines
 
@@ -1028,8 +1031,10 @@ def _targets(sizes: dict[int, dict], serve: dict | None, scaled: dict[int, list[
         else:
             mb = median([r.peak_mib for r in runs["prune"]])
         row("plugin build <= 1.25x stock with navigation.prune", f"{a / c:.2f}x", a / c <= 1.25)
-        own, _ = plugin_ms_per_brief(runs["plugin"], 1000)
-        row("plugin's own work <= 1 ms per brief", f"{own:.2f} ms", own <= 1)
+        own, parts = plugin_ms_per_brief(runs["plugin"], 1000)
+        elsewhere = sum(ms for name, ms in parts.items() if name.startswith("elsewhere: "))
+        beside = f" (and {elsewhere:.2f} ms in a second process)" if elsewhere else ""
+        row("plugin's own work <= 1 ms per brief", f"{own:.2f} ms{beside}", own + elsewhere <= 1)
         ma = median([r.peak_mib for r in runs["plugin"]])
         row("peak memory <= 1.5x stock", f"{ma / mb:.2f}x", ma / mb <= 1.5)
     times = scaling(sizes, scaled)
