@@ -514,6 +514,23 @@ def test_git_dates_with_merges_ask_git_per_brief(mini: Project):
         assert dates(paths) == last_updated(mini.root, paths)
 
 
+@needs_git
+@pytest.mark.parametrize("read", [False, True])
+def test_git_dates_closed_let_go_of_git_and_its_output(mini: Project, read: bool):
+    from gitutil import init_repository
+
+    init_repository(mini.root)
+    dates = incremental.GitDates(mini.root)
+    if read:
+        dates(["briefs/articles/forum-talks.md"])
+    else:
+        dates._process.wait()  # done, its output never read (a build that failed before any page)
+    dates.close()
+    dates.close()  # (twice: the failed build's, then nothing more)
+    assert dates._process.poll() is not None
+    assert dates._process.stdout.closed
+
+
 @pytest.fixture(autouse=True)
 def _quiet_mkdocs_2_warning(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")

@@ -386,7 +386,11 @@ class GitDates:
         return min(found)[1] if found else None
 
     def close(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.communicate()
+        """Stop git if it still runs, and let go of its output if it was never read."""
+        process = self._process
+        if process is None or process.stdout is None or process.stdout.closed:
+            return
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
 
