@@ -122,9 +122,17 @@ def test_no_second_process_to_be_had_converts_every_text_here(ahead: None, monke
     assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
 
 
-def test_a_second_process_that_answers_wrongly_loses_no_text(ahead: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+@pytest.mark.parametrize("answer", [
+    "[1, 2]",  # not a batch
+    '[["<p>x</p>", 1, null], 0.5]',  # not all HTML
+    '[["<p>x</p>"], 0.5]',  # fewer than were sent
+    '[["<p>x</p>", "<p>y</p>", "<p>z</p>"], 1]',  # no processor time
+    "[" * 100_000 + "]" * 100_000,  # nested past what can be read
+])
+def test_a_second_process_that_answers_wrongly_loses_no_text(ahead: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, answer: str):
+    (tmp_path / "answer").write_text(answer + "\n", encoding="utf-8")
     impostor = tmp_path / "impostor"
-    impostor.write_text("#!/bin/sh\ncat > /dev/null &\necho '[1, 2]'\necho '[[\"<p>x</p>\", 1, null], 0.5]'\n", encoding="utf-8")
+    impostor.write_text(f"#!/bin/sh\ncat > /dev/null &\ncat '{tmp_path / 'answer'}'\n", encoding="utf-8")
     impostor.chmod(0o755)
     monkeypatch.setattr(sys, "executable", str(impostor))
     texts = _texts()
@@ -132,6 +140,30 @@ def test_a_second_process_that_answers_wrongly_loses_no_text(ahead: None, monkey
     _until_let_go()
     assert not fieldmarkdown._converted  # nothing it said was kept
     assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
+
+
+def test_the_second_process_imports_from_where_the_build_did_when_it_loaded(ahead: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    # A hook that puts the project's folder on the import path, where a file has a standard module's name.
+    folder = tmp_path / "project"
+    folder.mkdir()
+    imported = tmp_path / "imported"
+    for name in ("queue", "token", "json"):
+        (folder / f"{name}.py").write_text(f"open({str(imported)!r}, 'a').write({name!r})\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setattr(sys, "path", [*sys.path, folder])  # and an entry that is not text, which imports skip
+    texts = _texts()
+    convert_ahead(texts)
+    _all_back(texts)
+    assert not imported.exists()
+
+
+def test_a_second_process_left_by_a_build_stopped_short_is_let_go_by_the_next(ahead: None):
+    convert_ahead(_texts())
+    left = fieldmarkdown._ahead
+    texts = [f"{text} again" for text in _texts()]
+    convert_ahead(texts)
+    assert left.process.poll() is not None
+    _all_back(texts)
 
 
 @pytest.mark.parametrize("texts, cores", [(999, 2), (1000, 1)])

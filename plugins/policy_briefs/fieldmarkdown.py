@@ -75,7 +75,7 @@ class _Ahead:
     def _send(self, batches: list[list[str]]) -> None:
         try:
             with self.process.stdin as stream:
-                stream.write(_line(sys.path))
+                stream.write(_line(_IMPORT_PATHS))
                 for batch in batches:
                     stream.write(_line(batch))
         except OSError:  # the process ended: `take_done` sees its output end
@@ -89,7 +89,7 @@ class _Ahead:
                     if not isinstance(made, list) or not all(isinstance(html, str) for html in made) or not isinstance(seconds, float):
                         break  # not what was asked: what came back before is kept
                     self.back.put((made, seconds))
-        except (OSError, ValueError, TypeError):  # its output broken off: what came back is kept
+        except Exception:  # noqa: BLE001 (its output broken off or unreadable: what came back is kept)
             pass
         self.back.put(None)
 
@@ -202,8 +202,10 @@ def convert_ahead(texts: Iterable[str]) -> None:
     Sent in the order given, which should be the order pages show them.
     """
     global _ahead
+    if _ahead is not None:  # one left by a build that was stopped short
+        _ahead.stop()
     new = [text for text in dict.fromkeys(texts) if text not in _converted]
-    if _ahead is not None or len(new) < AHEAD_MIN_TEXTS or _cores() < 2:
+    if len(new) < AHEAD_MIN_TEXTS or _cores() < 2:
         convert_all(new)
         return
     try:
@@ -214,15 +216,20 @@ def convert_ahead(texts: Iterable[str]) -> None:
     _ahead = _Ahead(process, _batches(new))
 
 
+# Where this process imported from when it loaded this module: the second process imports from there
+# (a folder a plugin or hook puts on the path later could hold modules of the same names as the
+# standard library's, which this process had loaded already). Only text entries: Python skips others.
+_IMPORT_PATHS = [entry for entry in sys.path if isinstance(entry, str)]
 # The second process: the same Python, isolated (nothing of the folder it runs in or of the environment
-# is imported), importing from where this process does (the first line it reads), then `_serve_batches`.
+# is imported), importing from `_IMPORT_PATHS` (the first line it reads), then `_serve_batches`.
 _SECOND_PROCESS = "import importlib, json, sys; sys.path[:] = json.loads(sys.stdin.buffer.readline().decode('utf-8', 'surrogatepass')); importlib.import_module(sys.argv[1])._serve_batches()"
 
 
 def _start_process() -> subprocess.Popen:
     if not sys.executable or getattr(sys, "frozen", False):  # (a frozen program's executable is the program itself)
         raise OSError("no Python program to run")
-    command = [sys.executable, "-I", "-c", _SECOND_PROCESS, __spec__.name]
+    flags = ["-I", *(["-B"] if sys.dont_write_bytecode else []), *(["-X", f"pycache_prefix={sys.pycache_prefix}"] if sys.pycache_prefix else [])]
+    command = [sys.executable, *flags, "-c", _SECOND_PROCESS, __spec__.name]
     return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
 
