@@ -14,7 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import Project
-from policy_briefs import fieldmarkdown, plugin
+from policy_briefs import fieldmarkdown, plugin, secondprocess
 from policy_briefs.fieldmarkdown import convert_ahead, converted, converted_once, forget_converted
 from sitebuild import build
 from test_incremental import pages
@@ -94,7 +94,7 @@ def test_a_text_needed_before_it_comes_back_is_converted_here_and_kept_only_once
 def test_a_second_process_that_dies_loses_no_text(ahead: None):
     texts = _texts()
     convert_ahead(texts)
-    fieldmarkdown._ahead.process.kill()  # as the system would end it (out of memory)
+    fieldmarkdown._ahead.worker.process.kill()  # as the system would end it (out of memory)
     _until_let_go()
     assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
 
@@ -112,10 +112,10 @@ def test_a_second_process_that_is_not_python_loses_no_text(ahead: None, monkeypa
 
 
 def test_no_second_process_to_be_had_converts_every_text_here(ahead: None, monkeypatch: pytest.MonkeyPatch):
-    def unavailable() -> None:
+    def unavailable(module: str) -> None:
         raise OSError("no processes here")
 
-    monkeypatch.setattr(fieldmarkdown, "_start_process", unavailable)
+    monkeypatch.setattr(secondprocess, "_start", unavailable)
     texts = _texts()
     convert_ahead(texts)
     assert fieldmarkdown._ahead is None
@@ -142,7 +142,7 @@ def test_a_second_process_that_answers_wrongly_loses_no_text(ahead: None, monkey
     assert [converted_once(text) for text in texts] == [_alone(text) for text in texts]
 
 
-def test_the_second_process_imports_from_where_the_build_did_when_it_loaded(ahead: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+def test_the_second_process_imports_from_where_the_build_did_when_it_loaded_and_not_from_its_folder(ahead: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     # A hook that puts the project's folder on the import path, where a file has a standard module's name.
     folder = tmp_path / "project"
     folder.mkdir()
@@ -151,6 +151,7 @@ def test_the_second_process_imports_from_where_the_build_did_when_it_loaded(ahea
         (folder / f"{name}.py").write_text(f"open({str(imported)!r}, 'a').write({name!r})\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(folder))
     monkeypatch.setattr(sys, "path", [*sys.path, folder])  # and an entry that is not text, which imports skip
+    monkeypatch.chdir(folder)  # the build run from there (as `mkdocs`, which does not import from it)
     texts = _texts()
     convert_ahead(texts)
     _all_back(texts)
@@ -162,7 +163,7 @@ def test_a_second_process_left_by_a_build_stopped_short_is_let_go_by_the_next(ah
     left = fieldmarkdown._ahead
     texts = [f"{text} again" for text in _texts()]
     convert_ahead(texts)
-    assert left.process.poll() is not None
+    assert left.worker.process.poll() is not None
     _all_back(texts)
 
 
@@ -187,7 +188,7 @@ def test_a_thousand_texts_on_two_cores_go_to_a_second_process_let_go_with_them(m
     assert ahead is not None
     forget_converted()  # at the end of a build
     assert fieldmarkdown._ahead is None
-    assert ahead.process.poll() is not None  # ended, and waited for
+    assert ahead.worker.process.poll() is not None  # ended, and waited for
 
 
 def _recording(monkeypatch: pytest.MonkeyPatch, wait: bool = False) -> list:
@@ -237,4 +238,4 @@ def test_a_failed_build_lets_its_second_process_go(ahead: None, mini: Project, t
         mkdocs_build(config)
     assert len(started) == 1 and started[0] is not None
     assert fieldmarkdown._ahead is None
-    assert started[0].process.poll() is not None  # ended, and waited for: no process left behind
+    assert started[0].worker.process.poll() is not None  # ended, and waited for: no process left behind

@@ -10,18 +10,13 @@ build never waits for that process, and a text comes out the same wherever it wa
 
 from __future__ import annotations
 
-import json
 import os
-import queue
-import subprocess
-import sys
-import threading
-import time
 from collections.abc import Iterable
 
 import markdown
 
-from . import timing
+from . import secondprocess, timing
+from .secondprocess import SecondProcess
 
 # Python-Markdown's inline patterns, by name, and the characters one of which a text must hold for
 # the pattern to match anywhere in it (before inline patterns run, a carriage return may become a
@@ -56,59 +51,26 @@ _converted: dict[str, str] = {}  # text -> what Python-Markdown made of it ahead
 
 
 class _Ahead:
-    """Texts being converted by a second Python process (`_start_process`), in batches.
+    """Texts being converted by a second process, in batches: `take_done` keeps in `_converted` those that are back."""
 
-    A thread writes the batches to the process, one JSON line each after the paths to import
-    from, and another reads back its conversions in the same order: `take_done` keeps those
-    that are back in `_converted`.
-    """
-
-    def __init__(self, process: subprocess.Popen, batches: list[list[str]]) -> None:
-        self.process = process
+    def __init__(self, batches: list[list[str]]) -> None:
+        self.worker = SecondProcess(__spec__.name, batches)
         self.batches = list(batches)  # not back yet, in order
         self.here: set[str] = set()  # texts converted here meanwhile (one that comes back shown already is not kept again)
         self.seconds = 0.0  # the process's processor time when it sent back the last batch taken
-        self.back: queue.SimpleQueue[tuple[list[str], float] | None] = queue.SimpleQueue()  # None: the process's output ended
-        threading.Thread(target=self._send, args=(batches,), daemon=True).start()
-        threading.Thread(target=self._receive, daemon=True).start()
-
-    def _send(self, batches: list[list[str]]) -> None:
-        try:
-            with self.process.stdin as stream:
-                stream.write(_line(_IMPORT_PATHS))
-                for batch in batches:
-                    stream.write(_line(batch))
-        except OSError:  # the process ended: `take_done` sees its output end
-            pass
-
-    def _receive(self) -> None:
-        try:
-            with self.process.stdout as stream:
-                for line in stream:
-                    made, seconds = _read_line(line)
-                    if not isinstance(made, list) or not all(isinstance(html, str) for html in made) or not isinstance(seconds, float):
-                        break  # not what was asked: what came back before is kept
-                    self.back.put((made, seconds))
-        except Exception:  # noqa: BLE001 (its output broken off or unreadable: what came back is kept)
-            pass
-        self.back.put(None)
 
     def take_done(self) -> None:
         """Keep the conversions that are back."""
-        while self.batches:
-            try:
-                item = self.back.get_nowait()
-            except queue.Empty:
-                return
-            if item is None or len(item[0]) != len(self.batches[0]):  # the process failed: the rest are converted here
+        for answer in self.worker.answers():
+            if answer is None or not self.batches or len(answer[0]) != len(self.batches[0]):  # the process failed: the rest are converted here
                 self.stop()
                 return
-            made, seconds = item
+            made, self.seconds = answer
             texts = self.batches.pop(0)
             _converted.update((text, html) for text, html in zip(texts, made) if text not in self.here)
-            self.seconds = seconds
             if not self.batches:
                 self.stop()
+                return
 
     def stop(self) -> None:
         global _ahead
@@ -117,29 +79,15 @@ class _Ahead:
         if self.seconds:
             timing.elsewhere("markdown fields", self.seconds)
             self.seconds = 0.0
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
+        self.worker.stop()
 
 
 _ahead: _Ahead | None = None
 
 
-def _line(value: object) -> bytes:
-    """One line of JSON, any text in it written code unit for code unit (two halves of a surrogate pair stay two)."""
-    return json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
-
-
-def _read_line(line: bytes) -> object:
-    return json.loads(line.decode("utf-8", "surrogatepass"))
-
-
-def _serve_batches() -> None:
-    """(The second process) each batch read from standard input converted, with the processor time taken so far, on standard output."""
-    for line in sys.stdin.buffer:
-        made = [_markdown_html(text) for text in _read_line(line)]
-        sys.stdout.buffer.write(_line([made, time.process_time()]))
-        sys.stdout.buffer.flush()
+def serve() -> None:
+    """(The second process) convert each batch of texts it is given."""
+    secondprocess.serve(lambda texts: [_markdown_html(text) for text in texts])
 
 
 def _cores() -> int:
@@ -209,28 +157,9 @@ def convert_ahead(texts: Iterable[str]) -> None:
         convert_all(new)
         return
     try:
-        process = _start_process()
+        _ahead = _Ahead(_batches(new))
     except OSError:  # no second process here: converted now
         convert_all(new)
-        return
-    _ahead = _Ahead(process, _batches(new))
-
-
-# Where this process imported from when it loaded this module: the second process imports from there
-# (a folder a plugin or hook puts on the path later could hold modules of the same names as the
-# standard library's, which this process had loaded already). Only text entries: Python skips others.
-_IMPORT_PATHS = [entry for entry in sys.path if isinstance(entry, str)]
-# The second process: the same Python, isolated (nothing of the folder it runs in or of the environment
-# is imported), importing from `_IMPORT_PATHS` (the first line it reads), then `_serve_batches`.
-_SECOND_PROCESS = "import importlib, json, sys; sys.path[:] = json.loads(sys.stdin.buffer.readline().decode('utf-8', 'surrogatepass')); importlib.import_module(sys.argv[1])._serve_batches()"
-
-
-def _start_process() -> subprocess.Popen:
-    if not sys.executable or getattr(sys, "frozen", False):  # (a frozen program's executable is the program itself)
-        raise OSError("no Python program to run")
-    flags = ["-I", *(["-B"] if sys.dont_write_bytecode else []), *(["-X", f"pycache_prefix={sys.pycache_prefix}"] if sys.pycache_prefix else [])]
-    command = [sys.executable, *flags, "-c", _SECOND_PROCESS, __spec__.name]
-    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
 
 def _batches(texts: list[str]) -> list[list[str]]:
