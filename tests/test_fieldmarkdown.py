@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import shutil
 import sys
 import time
@@ -239,3 +240,23 @@ def test_a_failed_build_lets_its_second_process_go(ahead: None, mini: Project, t
     assert len(started) == 1 and started[0] is not None
     assert fieldmarkdown._ahead is None
     assert started[0].worker.process.poll() is not None  # ended, and waited for: no process left behind
+
+
+@pytest.mark.parametrize("taken", [True, False])
+def test_the_second_process_time_is_recorded_for_what_came_back(ahead: None, monkeypatch: pytest.MonkeyPatch, taken: bool):
+    from policy_briefs import timing
+
+    monkeypatch.setattr(timing, "ENABLED", True)
+    monkeypatch.setattr(timing, "_elsewhere", collections.defaultdict(float))
+    texts = _texts()
+    convert_ahead(texts)
+    if taken:
+        _all_back(texts)
+    else:  # all sent back, none taken yet when the build ends
+        worker, batches = fieldmarkdown._ahead.worker, len(fieldmarkdown._ahead.batches)
+        worker.process.wait(timeout=120)
+        deadline = time.monotonic() + 120
+        while worker._back.qsize() <= batches and time.monotonic() < deadline:
+            time.sleep(0.01)
+        forget_converted()
+    assert timing._elsewhere["markdown fields"] > 0

@@ -76,6 +76,9 @@ class _Ahead:
         global _ahead
         _ahead = None
         self.batches.clear()
+        for answer in self.worker.answers():  # (what has come back and was not taken counts in its time)
+            if answer is not None:
+                self.seconds = answer[1]
         if self.seconds:
             timing.elsewhere("markdown fields", self.seconds)
             self.seconds = 0.0
@@ -97,8 +100,6 @@ def _cores() -> int:
 
 def forget_converted() -> None:
     """Let go of the conversions made ahead and not yet shown (and of the second process)."""
-    if _ahead is not None:
-        _ahead.take_done()  # (what has come back counts in its time)
     if _ahead is not None:
         _ahead.stop()
     _converted.clear()
