@@ -973,11 +973,11 @@ def _content_costs(sizes: dict[int, dict]) -> list[str]:
             "sanitises nothing."
         )
     elsewhere = parts.get("elsewhere: markdown fields", 0.0) > 0
-    counted = "the YAML's part of the content's own cost" if elsewhere else "The content's own cost"
+    counted = "The YAML's part of the content's own cost" if elsewhere else "The content's own cost"
     room = (cost["yaml_ms"] if elsewhere else content_ms) + extra_search + (sanitising or 0.0)
     lines.append(
         f"- **Room under a/c.** The a/c target leaves 0.25 × {c:.2f} s = {0.25 * c:.2f} s for everything the plugin's site does beyond "
-        f"stock build c. {counted[0].upper() + counted[1:]}, search{' and sanitising' if sanitising is not None else ''} above come to {room:.2f} s, "
+        f"stock build c. {counted}, search{' and sanitising' if sanitising is not None else ''} above come to {room:.2f} s, "
         "before any name is linked or any note placed, with the pages as the plugin draws them now"
         + (" (the fields' Markdown is converted in a second process while the build goes on: not counted here)." if elsewhere else ".")
     )
