@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import collections
 import shutil
+import signal
+import subprocess
 import sys
 import time
 from collections.abc import Iterable
@@ -41,7 +43,7 @@ def ahead(monkeypatch: pytest.MonkeyPatch):
     """Every text converted ahead in a second process, a few to a batch; forgotten after."""
     monkeypatch.setattr(fieldmarkdown, "AHEAD_MIN_TEXTS", 1)
     monkeypatch.setattr(fieldmarkdown, "AHEAD_BATCH", 3)
-    monkeypatch.setattr(fieldmarkdown, "_cores", lambda: 2)
+    monkeypatch.setattr(secondprocess, "usable_cores", lambda: 2)
     forget_converted()
     yield
     forget_converted()
@@ -170,7 +172,7 @@ def test_a_second_process_left_by_a_build_stopped_short_is_let_go_by_the_next(ah
 
 @pytest.mark.parametrize("texts, cores", [(999, 2), (1000, 1)])
 def test_few_texts_or_one_core_are_converted_here(monkeypatch: pytest.MonkeyPatch, texts: int, cores: int):
-    monkeypatch.setattr(fieldmarkdown, "_cores", lambda: cores)
+    monkeypatch.setattr(secondprocess, "usable_cores", lambda: cores)
     forget_converted()
     try:
         many = [f"Text *number* {number}." for number in range(texts)]
@@ -182,7 +184,7 @@ def test_few_texts_or_one_core_are_converted_here(monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_thousand_texts_on_two_cores_go_to_a_second_process_let_go_with_them(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(fieldmarkdown, "_cores", lambda: 2)
+    monkeypatch.setattr(secondprocess, "usable_cores", lambda: 2)
     forget_converted()
     convert_ahead([f"Text *number* {number}." for number in range(1000)])
     ahead = fieldmarkdown._ahead
@@ -190,6 +192,58 @@ def test_a_thousand_texts_on_two_cores_go_to_a_second_process_let_go_with_them(m
     forget_converted()  # at the end of a build
     assert fieldmarkdown._ahead is None
     assert ahead.worker.process.poll() is not None  # ended, and waited for
+
+
+@pytest.mark.parametrize("files, cores", [
+    ({"cpu.max": "max 100000\n"}, 4),  # cgroup v2, no limit
+    ({"cpu.max": "150000 100000\n"}, 1),  # v2: a CPU and a half
+    ({"cpu.max": "200000 100000\n"}, 2),
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, 4),  # cgroup v1, no limit
+    ({"cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),  # v1: one CPU
+    ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),  # half a CPU
+    ({}, 4),  # none to read
+])
+def test_the_cores_a_container_allows_are_counted(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, files: dict[str, str], cores: int):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(secondprocess, "CGROUP", tmp_path)
+    monkeypatch.setattr(secondprocess.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert secondprocess.usable_cores() == cores
+
+
+def test_a_container_held_to_one_cpu_converts_here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    (tmp_path / "cpu.max").write_text("100000 100000\n", encoding="utf-8")
+    monkeypatch.setattr(secondprocess, "CGROUP", tmp_path)
+    monkeypatch.setattr(secondprocess.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    forget_converted()
+    try:
+        convert_ahead([f"Text *number* {number}." for number in range(1000)])
+        assert fieldmarkdown._ahead is None
+        assert len(fieldmarkdown._converted) == 1000
+    finally:
+        forget_converted()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="no SIGPIPE here")
+def test_a_program_that_restored_sigpipe_survives_a_second_process_that_dies():
+    # Were a second process started, its end while batches are still being written to it would end
+    # this program (SIGPIPE's default action) with no message.
+    program = """
+import signal, sys, time
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+import markdown
+from policy_briefs import fieldmarkdown, secondprocess
+secondprocess.usable_cores = lambda: 2
+texts = [f"Text {number}: " + "*many* words " * 300 for number in range(2000)]
+fieldmarkdown.convert_ahead(texts)
+if fieldmarkdown._ahead is not None:
+    fieldmarkdown._ahead.worker.process.kill()
+    time.sleep(1)
+print(all(fieldmarkdown.converted_once(text) == markdown.markdown(text) for text in texts))
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300)
+    assert (done.returncode, done.stdout.strip()) == (0, "True"), done.stderr
 
 
 def _recording(monkeypatch: pytest.MonkeyPatch, wait: bool = False) -> list:

@@ -10,7 +10,6 @@ build never waits for that process, and a text comes out the same wherever it wa
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 import markdown
@@ -93,11 +92,6 @@ def serve() -> None:
     secondprocess.serve(lambda texts: [_markdown_html(text) for text in texts])
 
 
-def _cores() -> int:
-    affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
-
-
 def forget_converted() -> None:
     """Let go of the conversions made ahead and not yet shown (and of the second process)."""
     if _ahead is not None:
@@ -154,7 +148,7 @@ def convert_ahead(texts: Iterable[str]) -> None:
     if _ahead is not None:  # one left by a build that was stopped short
         _ahead.stop()
     new = [text for text in dict.fromkeys(texts) if text not in _converted]
-    if len(new) < AHEAD_MIN_TEXTS or _cores() < 2:
+    if len(new) < AHEAD_MIN_TEXTS or not secondprocess.has_room():
         convert_all(new)
         return
     try:
