@@ -170,7 +170,7 @@ def test_a_second_process_left_by_a_build_stopped_short_is_let_go_by_the_next(ah
     _all_back(texts)
 
 
-@pytest.mark.parametrize("texts, cores", [(999, 2), (1000, 1)])
+@pytest.mark.parametrize("texts, cores", [(499, 2), (500, 1)])
 def test_few_texts_or_one_core_are_converted_here(monkeypatch: pytest.MonkeyPatch, texts: int, cores: int):
     monkeypatch.setattr(secondprocess, "usable_cores", lambda: cores)
     forget_converted()
@@ -183,10 +183,10 @@ def test_few_texts_or_one_core_are_converted_here(monkeypatch: pytest.MonkeyPatc
         forget_converted()
 
 
-def test_a_thousand_texts_on_two_cores_go_to_a_second_process_let_go_with_them(monkeypatch: pytest.MonkeyPatch):
+def test_five_hundred_texts_on_two_cores_go_to_a_second_process_let_go_with_them(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(secondprocess, "usable_cores", lambda: 2)
     forget_converted()
-    convert_ahead([f"Text *number* {number}." for number in range(1000)])
+    convert_ahead([f"Text *number* {number}." for number in range(500)])
     ahead = fieldmarkdown._ahead
     assert ahead is not None
     forget_converted()  # at the end of a build

@@ -27,7 +27,7 @@ _PATTERN_TRIGGERS = {
 }
 _field_converters: dict[frozenset[str], markdown.Markdown] = {}  # by the patterns left out; reset for each text
 
-AHEAD_MIN_TEXTS = 1000  # fewer are converted here, one after another: a second process would gain less than it costs
+AHEAD_MIN_TEXTS = 500  # fewer are converted here, one after another: a second process would gain less than it costs
 AHEAD_BATCH = 250  # texts sent to the second process at a time, in the order pages show them
 
 
