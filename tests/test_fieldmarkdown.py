@@ -17,7 +17,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import Project
-from policy_briefs import fieldmarkdown, plugin, secondprocess
+from policy_briefs import cores, fieldmarkdown, plugin, secondprocess
 from policy_briefs.fieldmarkdown import convert_ahead, converted, converted_once, forget_converted
 from sitebuild import build
 from test_incremental import pages
@@ -43,7 +43,7 @@ def ahead(monkeypatch: pytest.MonkeyPatch):
     """Every text converted ahead in a second process, a few to a batch; forgotten after."""
     monkeypatch.setattr(fieldmarkdown, "AHEAD_MIN_TEXTS", 1)
     monkeypatch.setattr(fieldmarkdown, "AHEAD_BATCH", 3)
-    monkeypatch.setattr(secondprocess, "usable_cores", lambda: 2)
+    monkeypatch.setattr(cores, "usable_cores", lambda: 2)
     forget_converted()
     yield
     forget_converted()
@@ -170,9 +170,9 @@ def test_a_second_process_left_by_a_build_stopped_short_is_let_go_by_the_next(ah
     _all_back(texts)
 
 
-@pytest.mark.parametrize("texts, cores", [(499, 2), (500, 1)])
-def test_few_texts_or_one_core_are_converted_here(monkeypatch: pytest.MonkeyPatch, texts: int, cores: int):
-    monkeypatch.setattr(secondprocess, "usable_cores", lambda: cores)
+@pytest.mark.parametrize("texts, count", [(499, 2), (500, 1)])
+def test_few_texts_or_one_core_are_converted_here(monkeypatch: pytest.MonkeyPatch, texts: int, count: int):
+    monkeypatch.setattr(cores, "usable_cores", lambda: count)
     forget_converted()
     try:
         many = [f"Text *number* {number}." for number in range(texts)]
@@ -184,7 +184,7 @@ def test_few_texts_or_one_core_are_converted_here(monkeypatch: pytest.MonkeyPatc
 
 
 def test_five_hundred_texts_on_two_cores_go_to_a_second_process_let_go_with_them(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(secondprocess, "usable_cores", lambda: 2)
+    monkeypatch.setattr(cores, "usable_cores", lambda: 2)
     forget_converted()
     convert_ahead([f"Text *number* {number}." for number in range(500)])
     ahead = fieldmarkdown._ahead
@@ -194,28 +194,11 @@ def test_five_hundred_texts_on_two_cores_go_to_a_second_process_let_go_with_them
     assert ahead.worker.process.poll() is not None  # ended, and waited for
 
 
-@pytest.mark.parametrize("files, cores", [
-    ({"cpu.max": "max 100000\n"}, 4),  # cgroup v2, no limit
-    ({"cpu.max": "150000 100000\n"}, 1),  # v2: a CPU and a half
-    ({"cpu.max": "200000 100000\n"}, 2),
-    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, 4),  # cgroup v1, no limit
-    ({"cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),  # v1: one CPU
-    ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),  # half a CPU
-    ({}, 4),  # none to read
-])
-def test_the_cores_a_container_allows_are_counted(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, files: dict[str, str], cores: int):
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(secondprocess, "CGROUP", tmp_path)
-    monkeypatch.setattr(secondprocess.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
-    assert secondprocess.usable_cores() == cores
-
-
 def test_a_container_held_to_one_cpu_converts_here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     (tmp_path / "cpu.max").write_text("100000 100000\n", encoding="utf-8")
-    monkeypatch.setattr(secondprocess, "CGROUP", tmp_path)
-    monkeypatch.setattr(secondprocess.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(cores, "CGROUP", tmp_path)
+    monkeypatch.setattr(cores, "SELF_CGROUP", tmp_path / "none")
+    monkeypatch.setattr(cores.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     forget_converted()
     try:
         convert_ahead([f"Text *number* {number}." for number in range(1000)])
@@ -226,6 +209,17 @@ def test_a_container_held_to_one_cpu_converts_here(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="no SIGPIPE here")
+@pytest.mark.parametrize("handler, room", [(signal.SIG_IGN, True), (lambda number, frame: None, True), (signal.SIG_DFL, False)])
+def test_a_second_process_is_used_unless_its_end_would_end_the_build(monkeypatch: pytest.MonkeyPatch, handler, room: bool):
+    monkeypatch.setattr(cores, "usable_cores", lambda: 2)
+    previous = signal.signal(signal.SIGPIPE, handler)
+    try:
+        assert secondprocess.has_room() is room
+    finally:
+        signal.signal(signal.SIGPIPE, previous)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="no SIGPIPE here")
 def test_a_program_that_restored_sigpipe_survives_a_second_process_that_dies():
     # Were a second process started, its end while batches are still being written to it would end
     # this program (SIGPIPE's default action) with no message.
@@ -233,8 +227,8 @@ def test_a_program_that_restored_sigpipe_survives_a_second_process_that_dies():
 import signal, sys, time
 signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 import markdown
-from policy_briefs import fieldmarkdown, secondprocess
-secondprocess.usable_cores = lambda: 2
+from policy_briefs import cores, fieldmarkdown, secondprocess
+cores.usable_cores = lambda: 2
 texts = [f"Text {number}: " + "*many* words " * 300 for number in range(2000)]
 fieldmarkdown.convert_ahead(texts)
 if fieldmarkdown._ahead is not None:

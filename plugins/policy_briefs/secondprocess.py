@@ -10,7 +10,6 @@ batches and another reads the answers, so that this process never waits for it.
 from __future__ import annotations
 
 import json
-import os
 import queue
 import signal
 import subprocess
@@ -18,7 +17,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
+
+from . import cores
 
 # Where this process imported from when it loaded this module (a folder a plugin or hook puts on
 # the path later could hold modules of the same names as the standard library's, which this
@@ -29,30 +29,6 @@ _BOOTSTRAP = (
     "importlib.import_module(sys.argv[1]).serve()"
 )
 Answer = tuple[list[str], float]  # what one batch made, and the second process's processor time so far
-CGROUP = Path("/sys/fs/cgroup")  # where a container's CPU quota is read (cgroup v2's `cpu.max`, v1's `cpu/cpu.cfs_*`)
-
-
-def _cpu_quota() -> float | None:
-    """How many CPUs' time the cgroup allows this process; None when it sets no limit, or none can be read."""
-    try:
-        quota, period = (CGROUP / "cpu.max").read_text().split()  # "max 100000", or "150000 100000"
-    except (OSError, ValueError):
-        try:
-            quota, period = ((CGROUP / "cpu" / name).read_text().strip() for name in ("cpu.cfs_quota_us", "cpu.cfs_period_us"))
-        except OSError:
-            return None
-    try:
-        return int(quota) / int(period) if int(quota) > 0 and int(period) > 0 else None  # (-1 in v1: no limit)
-    except ValueError:  # "max": no limit
-        return None
-
-
-def usable_cores() -> int:
-    """The cores this process may run on, and may use the whole of (a container held to 1.5 CPUs has 1)."""
-    affinity = getattr(os, "sched_getaffinity", None)
-    cores = len(affinity(0)) if affinity is not None else os.cpu_count() or 1
-    quota = _cpu_quota()
-    return max(1, min(cores, int(quota))) if quota is not None else cores
 
 
 def has_room() -> bool:
@@ -62,7 +38,7 @@ def has_room() -> bool:
     second process that has ended would end this one without a word.
     """
     pipe_signal = getattr(signal, "SIGPIPE", None)
-    return usable_cores() >= 2 and (pipe_signal is None or signal.getsignal(pipe_signal) != signal.SIG_DFL)
+    return cores.usable_cores() >= 2 and (pipe_signal is None or signal.getsignal(pipe_signal) != signal.SIG_DFL)
 
 
 def _line(value: object) -> bytes:
