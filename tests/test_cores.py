@@ -80,6 +80,19 @@ def test_a_v1_container_sees_its_own_cgroup_at_the_top_of_the_mount(cgroups):
     assert cores.usable_cores() == 1
 
 
+@pytest.mark.parametrize("own", ["0::/../outside\n", "0::/..\n"])
+def test_a_cgroup_outside_the_namespace_is_not_looked_for_beside_the_mount(cgroups, tmp_path: Path, own: str):
+    # Only "/" and the folders under it are this namespace's: ".." leads out of the mount.
+    cgroups({"../outside/cpu.max": "100000 100000\n", "../cpu.max": "100000 100000\n", "cpu.max": "100000 100000\n"}, own=own)
+    assert cores.usable_cores() == 4
+
+
+def test_an_unreadable_line_of_the_process_cgroups_loses_no_other(cgroups, tmp_path: Path):
+    cgroups({"work.slice/cpu.max": "100000 100000\n"})
+    (tmp_path / "self-cgroup").write_bytes(b"4:memory:/\xff\n0::/work.slice/build.scope\n")
+    assert cores.usable_cores() == 1
+
+
 def test_without_affinity_the_machines_cores_count(cgroups, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delattr(cores.os, "sched_getaffinity", raising=False)
     monkeypatch.setattr(cores.os, "cpu_count", lambda: 3)

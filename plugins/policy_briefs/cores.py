@@ -39,6 +39,8 @@ def _quota_folders() -> list[tuple[Path, str]]:
     folders = []
     for version, top in (("v2", CGROUP), ("v1", CGROUP / "cpu")):
         own = PurePosixPath(paths.get(version, "/"))
+        if ".." in own.parts:  # outside what this cgroup namespace shows: its quotas cannot be read here
+            continue
         folders += [(top.joinpath(*level.parts[1:]), version) for level in (own, *own.parents)]
     return folders
 
@@ -46,7 +48,7 @@ def _quota_folders() -> list[tuple[Path, str]]:
 def _own_cgroups() -> dict[str, str]:
     """This process's cgroup path in v2's hierarchy and in v1's cpu controller's, where `/proc/self/cgroup` gives them."""
     try:
-        lines = SELF_CGROUP.read_text(encoding="utf-8").splitlines()
+        lines = SELF_CGROUP.read_text(encoding="utf-8", errors="surrogateescape").splitlines()  # (one odd line loses no other)
     except (OSError, ValueError):
         return {}
     paths = {}
