@@ -449,9 +449,14 @@ def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, int, 
 
 
 class _TreeMemory:
-    """The most resident memory a process and its descendants held at once, sampled every `INTERVAL` seconds until `stop`."""
+    """The most memory a process and the processes it started held at once, sampled until `stop`.
 
-    INTERVAL = 0.01
+    The process's resident set, and each other process's unique set (the pages that are its
+    alone): what they share, such as the Python library, is counted once.
+    """
+
+    INTERVAL = 0.01  # seconds between samples
+    LOOK_FOR_CHILDREN = 10  # every so many samples (listing them reads every process on the machine)
 
     def __init__(self, pid: int) -> None:
         self.process = psutil.Process(pid)
@@ -461,12 +466,17 @@ class _TreeMemory:
         self._thread.start()
 
     def _sample(self) -> None:
+        children: list[psutil.Process] = []
+        samples = 0
         while not self._done.wait(self.INTERVAL):
-            try:
-                tree = [self.process, *self.process.children(recursive=True)]
-            except psutil.Error:  # ended
-                continue
-            self.peak = max(self.peak, sum(_rss(member) for member in tree))
+            if samples % self.LOOK_FOR_CHILDREN == 0:
+                try:
+                    children = self.process.children(recursive=True)
+                except psutil.Error:  # ended
+                    children = []
+            samples += 1
+            held = _held(self.process, lambda info: info.rss) + sum(_held(child, lambda info: info.uss, full=True) for child in children)
+            self.peak = max(self.peak, held)
 
     def stop(self) -> int:
         """The peak, in bytes."""
@@ -475,10 +485,11 @@ class _TreeMemory:
         return self.peak
 
 
-def _rss(process: psutil.Process) -> int:
+def _held(process: psutil.Process, part: Callable, full: bool = False) -> int:
+    """`part` of a process's memory figures (its full ones, which cost more to read, if `full`); 0 once it has ended."""
     try:
-        return process.memory_info().rss
-    except psutil.Error:  # ended meanwhile
+        return part(process.memory_full_info() if full else process.memory_info())
+    except psutil.Error:
         return 0
 
 
@@ -857,8 +868,9 @@ def report(sizes: dict[int, dict], serve: dict | None, args: argparse.Namespace,
         "all in the default navigation; the repository's theme, features (less `navigation.prune`) and Markdown extensions.",
         "- **c** as b, with `navigation.prune` (the repository's features exactly).",
         f"- Each build is a fresh `mkdocs build` process, run interleaved a b c a b c … {args.runs} times; the figures are medians. "
-        "Peak memory is the most resident memory the build's processes held at once: the build process's maximum resident set size, "
-        "or, if larger, the sum of its and the processes' it started, sampled every 10 ms.",
+        "Peak memory is the most memory the build's processes held at once: the build process's maximum resident set size, "
+        "or, if larger, its resident set and the unique set of each process it started (their own pages, what they share counted once), "
+        "together, sampled every 10 ms.",
         "- The plugin's own time is measured inside the build (`POLICY_BRIEFS_TIMING`): all its events, the Markdown pass that finds "
         "reader text and mentions, and its treeprocessor during MkDocs' render. MkDocs' own work on the generated pages is not in it, nor "
         "the work a single build of a large site has a second process do meanwhile on another core (converting the fields' Markdown): "
