@@ -81,7 +81,7 @@ def test_a_v1_container_sees_its_own_cgroup_at_the_top_of_the_mount(cgroups):
 
 
 @pytest.mark.parametrize("own", ["0::/../outside\n", "0::/..\n"])
-def test_a_cgroup_outside_the_namespace_is_not_looked_for_beside_the_mount(cgroups, tmp_path: Path, own: str):
+def test_a_cgroup_outside_the_namespace_is_not_looked_for_beside_the_mount(cgroups, own: str):
     # Only "/" and the folders under it are this namespace's: ".." leads out of the mount.
     cgroups({"../outside/cpu.max": "100000 100000\n", "../cpu.max": "100000 100000\n", "cpu.max": "100000 100000\n"}, own=own)
     assert cores.usable_cores() == 4
