@@ -331,7 +331,7 @@ def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, no
 
 
 @pytest.mark.parametrize(("text", "left_open"), [
-    ('Text.\n\n<div class="aside">\n<p>Text</p>\n<!-- <div class="inner">\n</div>\n\nMore.\n', (2, "div")),  # a comment left open in it
+    ('Text.\n\n<div class="aside">\n<p>Text</p>\n<!-- <div class="inner">\n</div>\n\nMore.\n', (4, "!--")),  # a comment left open in it hides its end
     ("Text.\n\n<div>\n<!-- shut -->\n</div>\n\nAfter <!-- never closed, and text\n", None),
     ("A <!-- never closed, and text\n\n<div>\nX\n</div>\n\nAfter.\n", None),
     ("T.\n\n<div>\nDelegates\u2028used\n\n```\n<div>\n```\n</div>\n\nAfter.\n", None),  # (U+2028 is no line break of Markdown's)
@@ -728,6 +728,22 @@ def test_an_html_block_left_open_is_one_problem_on_its_line_not_a_missing_articl
     tag = opening[1:].split(">")[0].split(" ")[0]
     line = text.splitlines().index(opening.splitlines()[0]) + 1
     assert [(p.path, p.line, p.message) for p in load(mini).problems] == [(ARTICLE, line, f"<{tag}> is never closed: the article after it is read as raw HTML, not Markdown")]
+
+
+def test_a_comment_left_open_in_an_html_block_is_the_problem_not_the_block_it_hides_the_end_of(mini: Project):
+    text = mini.read(ART).replace("The ASEAN Regional Forum met", '<div class="aside">\n<p>An aside.</p>\n<!-- to check\n</div>\n\nThe ASEAN Regional Forum met', 1)
+    mini.write(ART, text)
+    line = text.splitlines().index("<!-- to check") + 1
+    assert [(p.path, p.line, p.message, p.hint) for p in load(mini).problems] == [
+        (ARTICLE, line, "<!-- is never closed: the page hides the article after it", "end the comment with -->"),
+    ]
+
+
+def test_a_block_never_closed_is_told_so_even_with_a_comment_left_open_in_it(mini: Project):
+    text = mini.read(ART).replace("The ASEAN Regional Forum met", '<div class="aside">\n<!-- to check\n\nThe ASEAN Regional Forum met', 1)
+    mini.write(ART, text)
+    line = text.splitlines().index('<div class="aside">') + 1
+    assert [(p.line, p.message) for p in load(mini).problems] == [(line, "<div> is never closed: the article after it is read as raw HTML, not Markdown")]
 
 
 def test_html_blocks_that_close_and_tags_in_code_are_not_taken_for_open_ones(mini: Project):

@@ -62,14 +62,25 @@ _TAG_AT_LINE_START = re.compile(r"^ {0,3}<[A-Za-z]", re.MULTILINE)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
+COMMENT_TAG = "!--"  # what `unclosed_html_block` names a comment left open in a raw block
+
+
 def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str] | None:
     """The first HTML block in `text` that is never closed, as (0-based line, tag); None if there is none.
 
     Python-Markdown reads a block-level tag at the start of a line as raw HTML up to the end of
-    that element: one that is never closed takes the rest of the text with it.
+    that element: one that is never closed takes the rest of the text with it. Where the block's
+    closing tag is inside a comment left open in it, the comment is what is never closed (its
+    `<!--` line, and `COMMENT_TAG`): the page it is written into hides everything after it.
     """
     blocks = _html_blocks(text, block_tags)
-    return blocks.unclosed if blocks is not None else None
+    if blocks is None or blocks.unclosed is None:
+        return None
+    line, tag = blocks.unclosed
+    left_open = blocks.comment_left_open
+    if left_open is not None and left_open >= blocks.starts[line] and f"</{tag}" in text[left_open:].lower():
+        return text.count("\n", 0, left_open), COMMENT_TAG
+    return line, tag
 
 
 def html_block_ranges(text: str, block_tags: Iterable[str]) -> list[tuple[int, int]]:

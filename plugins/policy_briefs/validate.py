@@ -25,7 +25,7 @@ from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
-from .roughmarkdown import code_ranges, in_code, unclosed_html_block
+from .roughmarkdown import COMMENT_TAG, code_ranges, in_code, unclosed_html_block
 from .safehtml import URL_SCHEMES
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
@@ -278,7 +278,10 @@ class _Checker:
         unclosed = unclosed_html_block(body, BLOCK_LEVEL_ELEMENTS) if parsed.located and not parsed.unreadable else None
         if unclosed is not None:
             line, tag = unclosed
-            self.problems.append(Problem(parsed.path, body_line + line, f"<{tag}> is never closed: the article after it is read as raw HTML, not Markdown", f"close it with </{tag}>, then leave a blank line"))
+            if tag == COMMENT_TAG:
+                self.problems.append(Problem(parsed.path, body_line + line, "<!-- is never closed: the page hides the article after it", "end the comment with -->"))
+            else:
+                self.problems.append(Problem(parsed.path, body_line + line, f"<{tag}> is never closed: the article after it is read as raw HTML, not Markdown", f"close it with </{tag}>, then leave a blank line"))
         elif parsed.located and not parsed.unreadable and not view.too_deep and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
         annotation_file = self.raw.annotations.get(slug)
