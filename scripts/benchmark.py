@@ -475,7 +475,7 @@ class _TreeMemory:
                 except psutil.Error:  # ended
                     children = []
             samples += 1
-            held = _held(self.process, lambda info: info.rss) + sum(_held(child, lambda info: info.uss, full=True) for child in children)
+            held = _memory(self.process) + sum(_memory(child, unique=True) for child in children)
             self.peak = max(self.peak, held)
 
     def stop(self) -> int:
@@ -485,10 +485,10 @@ class _TreeMemory:
         return self.peak
 
 
-def _held(process: psutil.Process, part: Callable, full: bool = False) -> int:
-    """`part` of a process's memory figures (its full ones, which cost more to read, if `full`); 0 once it has ended."""
+def _memory(process: psutil.Process, unique: bool = False) -> int:
+    """A process's resident set, or its unique set (which costs more to read), in bytes; 0 once it has ended."""
     try:
-        return part(process.memory_full_info() if full else process.memory_info())
+        return process.memory_full_info().uss if unique else process.memory_info().rss
     except psutil.Error:
         return 0
 
