@@ -543,6 +543,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         git_dates = getattr(self, "git_dates", None)
         if git_dates is not None:
             git_dates.close()
+        timing.discard()  # not carried into the next build's record
         self._collect_later()
 
     def _collect_later(self) -> None:

@@ -87,11 +87,16 @@ def flush(briefs: int) -> str | None:
     record = {"briefs": briefs, "total": total, "sections": dict(sorted(_totals.items())), "garbage_collection": _collections["seconds"], "elsewhere": dict(sorted(_elsewhere.items()))}
     with open(os.environ[ENV], "a", encoding="utf-8") as file:
         file.write(json.dumps(record) + "\n")
-    _totals.clear()
-    _elsewhere.clear()
-    _outer["total"] = 0.0
-    _collections["seconds"] = 0.0
+    discard()
     per_brief = f", {total * 1000 / briefs:.3f} ms per brief" if briefs else ""
     parts = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in record["sections"].items())
     others = "".join(f"; in another process: {name} {seconds * 1000:.0f} ms" for name, seconds in record["elsewhere"].items())
     return f"plugin's own time {total * 1000:.0f} ms{per_brief} ({parts}){others}"
+
+
+def discard() -> None:
+    """Forget the figures gathered since the last record (a build that failed writes none)."""
+    _totals.clear()
+    _elsewhere.clear()
+    _outer["total"] = 0.0
+    _collections["seconds"] = 0.0
