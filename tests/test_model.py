@@ -335,7 +335,16 @@ def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, no
     ("Text.\n\n<div>\n<!-- shut -->\n</div>\n\nAfter <!-- never closed, and text\n", None),
     ("A <!-- never closed, and text\n\n<div>\nX\n</div>\n\nAfter.\n", None),
     ("T.\n\n<div>\nDelegates\u2028used\n\n```\n<div>\n```\n</div>\n\nAfter.\n", None),  # (U+2028 is no line break of Markdown's)
-], ids=["comment left open inside", "comment left open after", "comment left open before", "line separator"])
+    ("Text.\n\n<!-- to check\n\n## Later\n\nMore.\n", (2, "!--")),  # a comment that starts a line is a raw block
+    ("Text.\n   <!-- to check\n\nMore.\n", (1, "!--")),  # (right after a paragraph's line too)
+    ("<!-- shut --> <!-- to check\n\nMore.\n", (0, "!--")),
+    ("Text.\n\n<p>x</p> then <!-- to check\n\nMore.\n", (2, "!--")),  # after a raw block closed on its line
+    ("Text.\n\n<span>x</span> <!-- to check\n\n> <!-- quoted\n\n    <!-- code\n\nMore.\n", None),  # text, not a block
+    ("<!-- to check\n\nMore `-->` in code.\n", None),  # (closed where the raw block's reader finds -->)
+], ids=[
+    "comment left open inside", "comment left open after", "comment left open before", "line separator",
+    "comment starting a line", "after a paragraph line", "after a comment closed", "after a closed block", "comments in text", "closed in code",
+])
 def test_an_html_block_is_left_open_where_python_markdown_leaves_it(text: str, left_open: tuple[int, str] | None):
     assert unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) == left_open
 
@@ -734,6 +743,15 @@ def test_a_comment_left_open_in_an_html_block_is_the_problem_not_the_block_it_hi
     text = mini.read(ART).replace("The ASEAN Regional Forum met", '<div class="aside">\n<p>An aside.</p>\n<!-- to check\n</div>\n\nThe ASEAN Regional Forum met', 1)
     mini.write(ART, text)
     line = text.splitlines().index("<!-- to check") + 1
+    assert [(p.path, p.line, p.message, p.hint) for p in load(mini).problems] == [
+        (ARTICLE, line, "<!-- is never closed: the page hides the article after it", "end the comment with -->"),
+    ]
+
+
+def test_a_comment_left_open_between_paragraphs_is_one_problem_on_its_line(mini: Project):
+    text = mini.read(ART).replace("The ASEAN Regional Forum met", "<!-- TODO: check the figures below\n\nThe ASEAN Regional Forum met", 1)
+    mini.write(ART, text)
+    line = text.splitlines().index("<!-- TODO: check the figures below") + 1
     assert [(p.path, p.line, p.message, p.hint) for p in load(mini).problems] == [
         (ARTICLE, line, "<!-- is never closed: the page hides the article after it", "end the comment with -->"),
     ]

@@ -75,12 +75,38 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
     """
     blocks = _html_blocks(text, block_tags)
     if blocks is None or blocks.unclosed is None:
-        return None
+        left_open = _comment_block_left_open(text, blocks.ranges if blocks is not None else [])
+        return (text.count("\n", 0, left_open), COMMENT_TAG) if left_open is not None else None
     line, tag = blocks.unclosed
     left_open = blocks.comment_left_open
     if left_open is not None and left_open >= blocks.starts[line] and f"</{tag}" in text[left_open:].lower():
         return text.count("\n", 0, left_open), COMMENT_TAG
     return line, tag
+
+
+_COMMENT_OPENING = re.compile(r"<!--")
+
+
+def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]]) -> int | None:
+    """Where a comment that Python-Markdown reads as a raw block is opened and never closed (None if none is).
+
+    That is a `<!--` outside code with no `-->` after it, at the start of a line (after up to three
+    spaces, or after a comment closed there) or after a raw HTML block that closes on its line. A
+    page's Markdown goes on after its article (the page's own comments close it): it hides the rest.
+    """
+    last_close = text.rfind("-->")
+    code = None
+    for match in _COMMENT_OPENING.finditer(text, last_close + 3 if last_close >= 0 else 0):
+        position = match.start()
+        line_start = text.rfind("\n", 0, position) + 1
+        before = text[line_start:position]
+        at_start = len(before) - len(before.lstrip(" ")) <= 3 and (not before.strip() or before.lstrip(" ").startswith("<!--"))
+        if not at_start and not any(line_start <= end <= position for _, end in raw_blocks):
+            continue
+        code = code_ranges(text) if code is None else code
+        if not in_code(code, position):
+            return position
+    return None
 
 
 def html_block_ranges(text: str, block_tags: Iterable[str]) -> list[tuple[int, int]]:
