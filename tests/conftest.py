@@ -38,3 +38,10 @@ def mini(tmp_path: Path) -> Project:
     """The tiny valid project in tests/fixtures/mini."""
     shutil.copytree(FIXTURES / "mini", tmp_path / "mini")
     return Project(tmp_path / "mini")
+
+
+@pytest.fixture
+def empty_site(tmp_path: Path) -> Path:
+    """A new site's folder: an mkdocs.yml that uses the plugin, and nothing under briefs/ yet."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: A new site\nplugins:\n  - policy-briefs\n", encoding="utf-8")
+    return tmp_path

@@ -55,11 +55,11 @@ def test_a_binary_file_is_refused_and_nothing_is_written(mini: Project, tmp_path
 
 
 @pytest.mark.parametrize("prefix", sorted(SEED_BRIEFS))
-def test_seed_imports_into_the_briefs_text(tmp_path: Path, prefix: str):
+def test_seed_imports_into_the_briefs_text(empty_site: Path, prefix: str):
     slug = SEED_BRIEFS[prefix]
-    result = run("import", str(seed(prefix)), "--slug", slug, "--project", str(tmp_path))
+    result = run("import", str(seed(prefix)), "--slug", slug, "--project", str(empty_site))
     assert result.exit_code == 0, result.output
-    written = tmp_path / "briefs" / "articles" / f"{slug}.md"
+    written = empty_site / "briefs" / "articles" / f"{slug}.md"
     assert body_of(written) == published_text(REPOSITORY / "briefs" / "articles" / f"{slug}.md")
 
 
@@ -105,10 +105,10 @@ def test_seed_as_a_saved_html_page(tmp_path: Path):
 # -- an HTML page with navigation, footer and a cookie banner -------------------------------
 
 
-def test_html_page_keeps_the_article_and_drops_the_chrome(tmp_path: Path):
-    result = run("import", str(PAGE), "--project", str(tmp_path))
+def test_html_page_keeps_the_article_and_drops_the_chrome(empty_site: Path):
+    result = run("import", str(PAGE), "--project", str(empty_site))
     assert result.exit_code == 0, result.output
-    written = tmp_path / "briefs" / "articles" / "forum-talks-in-the-region.md"
+    written = empty_site / "briefs" / "articles" / "forum-talks-in-the-region.md"
     text = written.read_text(encoding="utf-8")
     body = body_of(written)
     assert body.startswith("The ASEAN Regional Forum met while ASEAN watched. Russia’s delegates came from Moscow")
@@ -125,8 +125,8 @@ def test_html_page_keeps_the_article_and_drops_the_chrome(tmp_path: Path):
     assert "authors: [{name: Jane Roe}]" in text
 
 
-def test_html_import_reports_what_it_removed(tmp_path: Path):
-    result = run("import", str(PAGE), "--project", str(tmp_path))
+def test_html_import_reports_what_it_removed(empty_site: Path):
+    result = run("import", str(PAGE), "--project", str(empty_site))
     report = result.output
     for reason, text in (
         ("cookie prompt", "We use cookies to improve your experience"),
@@ -142,29 +142,29 @@ def test_html_import_reports_what_it_removed(tmp_path: Path):
     assert "Front matter filled from the page: title, publisher, url, published, authors." in report
 
 
-def test_a_paragraph_with_a_link_before_punctuation_is_not_reported_as_removed(tmp_path: Path):
-    page = tmp_path / "page.html"
+def test_a_paragraph_with_a_link_before_punctuation_is_not_reported_as_removed(empty_site: Path):
+    page = empty_site / "page.html"
     old = "The <em>informal</em> format, <strong>first tried</strong> in 2016,"
     source = PAGE.read_text(encoding="utf-8")
     assert old in source
     page.write_text(source.replace(old, 'The <em>informal</em> format, <a href="https://example.org/2016">first tried</a>, in 2016,'), encoding="utf-8")
-    result = run("import", str(page), "--project", str(tmp_path))
+    result = run("import", str(page), "--project", str(empty_site))
     assert result.exit_code == 0, result.output
-    assert "format, first tried, in 2016" in body_of(tmp_path / "briefs" / "articles" / "forum-talks-in-the-region.md")
+    assert "format, first tried, in 2016" in body_of(empty_site / "briefs" / "articles" / "forum-talks-in-the-region.md")
     removed = result.output.split("check that none is part of the article:", 1)[1]
     assert "Later, Russia and ASEAN agreed" not in removed, removed
 
 
-def test_a_short_page_keeps_its_paragraphs_headings_and_quotation(tmp_path: Path):
-    page = tmp_path / "short.html"
+def test_a_short_page_keeps_its_paragraphs_headings_and_quotation(empty_site: Path):
+    page = empty_site / "short.html"
     page.write_text(
         "<!doctype html><html><head><title>Talks</title></head><body><header><nav><a href='/'>Home</a></nav></header>"
         "<article><h1>Talks in Moscow</h1><p class='byline'>By Viktor Sumsky</p><p>First paragraph about ASEAN and Russia.</p>"
         "<p>Second paragraph, on the forum.</p><h2>A subheading</h2><blockquote><p>A quote.</p></blockquote></article>"
         "<footer>© 2016 Example</footer></body></html>", encoding="utf-8")
-    result = run("import", str(page), "--project", str(tmp_path), "--slug", "talks")
+    result = run("import", str(page), "--project", str(empty_site), "--slug", "talks")
     assert result.exit_code == 0, result.output
-    assert body_of(tmp_path / "briefs" / "articles" / "talks.md") == (
+    assert body_of(empty_site / "briefs" / "articles" / "talks.md") == (
         "First paragraph about ASEAN and Russia.\n\nSecond paragraph, on the forum.\n\n## A subheading\n\n> A quote.\n"
     )
 
@@ -262,23 +262,23 @@ def test_text_that_is_not_utf8_is_read_in_the_encoding_given_or_guessed_and_the_
     assert unknown.exit_code == 1 and "'cp9999' is not an encoding" in unknown.output and not mini.path("articles/ru-other.md").exists()
 
 
-def test_refuses_an_invalid_slug(tmp_path: Path):
-    result = run("import", str(PAGE), "--project", str(tmp_path), "--slug", "Forum_Talks")
+def test_refuses_an_invalid_slug(empty_site: Path):
+    result = run("import", str(PAGE), "--project", str(empty_site), "--slug", "Forum_Talks")
     assert result.exit_code == 1
     assert "'Forum_Talks' is not a valid slug" in result.output
-    assert not (tmp_path / "briefs").exists()
+    assert not (empty_site / "briefs").exists()
 
 
-def test_refuses_a_file_with_no_text(tmp_path: Path):
-    empty = tmp_path / "empty.txt"
+def test_refuses_a_file_with_no_text(empty_site: Path):
+    empty = empty_site / "empty.txt"
     empty.write_text("\n\n", encoding="utf-8")
-    result = run("import", str(empty), "--project", str(tmp_path))
+    result = run("import", str(empty), "--project", str(empty_site))
     assert result.exit_code == 1
     assert "found no article text" in result.output
 
 
-def test_missing_file(tmp_path: Path):
-    result = run("import", str(tmp_path / "nope.html"), "--project", str(tmp_path))
+def test_missing_file(empty_site: Path):
+    result = run("import", str(empty_site / "nope.html"), "--project", str(empty_site))
     assert result.exit_code == 2
     assert "does not exist" in result.output
 

@@ -136,6 +136,19 @@ def test_in_a_folder_of_another_mkdocs_site_new_writes_nothing_but_in_a_new_site
         assert not (tmp_path / "briefs").exists()
 
 
+@pytest.mark.parametrize("command", [("new", "new-talks"), ("import", "page.txt"), ("schema",)], ids=["new", "import", "schema"])
+@pytest.mark.parametrize("folder", ["mistyped", "plain"], ids=["no-such-folder", "no-mkdocs-yml"])
+def test_a_project_folder_that_is_no_site_is_refused_and_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...], folder: str):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text("Ministers met again in June.\n", encoding="utf-8")
+    (tmp_path / "plain").mkdir()
+    result = CliRunner().invoke(main, [*command, "--project", folder])
+    assert result.exit_code == 2
+    reason = "there is no such folder" if folder == "mistyped" else "it holds no mkdocs.yml"
+    assert f"{folder} is not a Policy Briefs site's folder: {reason}. Run the command in the site's folder, or give the folder: briefs {command[0]} --project PATH" in result.output
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["page.txt", "plain"]
+
+
 def test_check_of_the_sites_briefs_folder_asks_for_the_site_s_folder(mini: Project, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(mini.root)
     result = CliRunner().invoke(main, ["check", "briefs"])
@@ -158,20 +171,20 @@ def test_check_of_a_folder_with_no_briefs_says_so_without_a_made_up_line(tmp_pat
     ("talks.md", "(try 'talks-md')"),
     ("", ""),
 ])
-def test_refuses_an_invalid_slug(tmp_path: Path, slug: str, hint: str):
-    result = run("new", slug, "--project", str(tmp_path))
+def test_refuses_an_invalid_slug(empty_site: Path, slug: str, hint: str):
+    result = run("new", slug, "--project", str(empty_site))
     assert result.exit_code == 1
     assert f"'{slug}' is not a valid slug: use lowercase letters, digits and single hyphens" in result.output
     assert hint in result.output
-    assert not (tmp_path / "briefs").exists()
+    assert not (empty_site / "briefs").exists()
 
 
 @pytest.mark.parametrize("slug", ["index", "tags"])
-def test_refuses_a_slug_whose_page_is_the_sites_own(tmp_path: Path, slug: str):
-    result = run("new", slug, "--project", str(tmp_path))
+def test_refuses_a_slug_whose_page_is_the_sites_own(empty_site: Path, slug: str):
+    result = run("new", slug, "--project", str(empty_site))
     assert result.exit_code == 1
     assert f"'{slug}' is taken: a brief's page of that name would replace the site's page briefs/{slug}.md" in result.output
-    assert not (tmp_path / "briefs").exists()
+    assert not (empty_site / "briefs").exists()
 
 
 def test_refuses_to_overwrite(mini: Project):

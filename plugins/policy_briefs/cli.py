@@ -17,15 +17,21 @@ from .validate import load_project
 def _site_folder(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
     """Not given: the site around the current folder, so that a command run in briefs/articles works on the site.
 
-    Outside any site the command stops, rather than read or write a `briefs/` folder where the editor happens to be.
+    Outside any site the command stops, rather than read or write a `briefs/` folder where the editor happens to be;
+    so does a `--project` folder that is not a site's (a mistyped one would be made, and written into).
     """
-    if context.get_parameter_source(parameter.name) is not click.core.ParameterSource.DEFAULT:
-        return value
-    found = site_folder(value)
     name = "PATH" if parameter.param_type_name == "argument" else "--project PATH"
     run_there = f"Run the command in the site's folder, or give the folder: briefs {context.info_name} {name}"
-    if found is None:
-        raise click.UsageError(f"not in a Policy Briefs site: no mkdocs.yml in {value.resolve()} or a folder above it. {run_there}", context)
+    if context.get_parameter_source(parameter.name) is not click.core.ParameterSource.DEFAULT:
+        if parameter.param_type_name == "argument":  # (`check` says itself what a folder lacks)
+            return value
+        if not value.is_dir() or config_file(value) is None:
+            raise click.UsageError(f"{value} is not a Policy Briefs site's folder: {'it holds no mkdocs.yml' if value.is_dir() else 'there is no such folder'}. {run_there}", context)
+        found = value
+    else:
+        found = site_folder(value)
+        if found is None:
+            raise click.UsageError(f"not in a Policy Briefs site: no mkdocs.yml in {value.resolve()} or a folder above it. {run_there}", context)
     config = config_file(found)
     if not (found / CONTENT_DIR).is_dir() and not uses_plugin(config):
         raise click.UsageError(f"not in a Policy Briefs site: {config} has no {CONTENT_DIR}/ folder beside it and does not use the {PLUGIN_NAME} plugin. {run_there}", context)
