@@ -351,6 +351,8 @@ def test_long_paragraphs_are_never_chrome():
     "Plain text with “quotes” – and ’apostrophes’ [and brackets].",
     "Stars *like this* and _underscores_ and `code` and <tags>.",
     "# Not a heading",
+    "#1 priority for Moscow, not a heading either",
+    "####### seven marks",
     "- not a list",
     "1. not a list either",
     "> not a quote",

@@ -109,7 +109,7 @@ def chrome_reason(text: str) -> str | None:
 # -- Markdown ------------------------------------------------------------------------
 
 _INLINE_SPECIAL = re.compile(r"([\\`*])|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])")
-_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s)|=+\s*$|-+\s*$|(\d+)([.)])(?=\s))")
+_LINE_START = re.compile(r"^(#|>|[-+*](?=\s)|=+\s*$|-+\s*$|(\d+)([.)])(?=\s))")
 
 
 def escape_markdown(text: str) -> str:
