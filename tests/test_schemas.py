@@ -67,23 +67,23 @@ def test_committed_reference_is_the_generated_one():
     assert REFERENCE.read_text(encoding="utf-8") == reference_markdown(), "docs/reference.md is out of date: run `briefs schema`"
 
 
-def test_schema_command_writes_and_checks(tmp_path: Path):
+def test_schema_command_writes_and_checks(empty_site: Path):
     runner = CliRunner()
-    result = runner.invoke(main, ["schema", "--project", str(tmp_path), "--check"])
+    result = runner.invoke(main, ["schema", "--project", str(empty_site), "--check"])
     assert result.exit_code == 1 and "out of date" in result.output
-    result = runner.invoke(main, ["schema", "--project", str(tmp_path)])
+    result = runner.invoke(main, ["schema", "--project", str(empty_site)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(schema_files())
-    assert (tmp_path / "docs" / "reference.md").is_file()
-    result = runner.invoke(main, ["schema", "--project", str(tmp_path), "--check"])
+    assert sorted(p.name for p in (empty_site / "schemas").iterdir()) == sorted(schema_files())
+    assert (empty_site / "docs" / "reference.md").is_file()
+    result = runner.invoke(main, ["schema", "--project", str(empty_site), "--check"])
     assert result.exit_code == 0, result.output
 
 
-def test_schema_command_out_and_no_reference(tmp_path: Path):
-    result = CliRunner().invoke(main, ["schema", "--project", str(tmp_path), "--out", str(tmp_path / "elsewhere"), "--no-reference"])
+def test_schema_command_out_and_no_reference(empty_site: Path):
+    result = CliRunner().invoke(main, ["schema", "--project", str(empty_site), "--out", str(empty_site / "elsewhere"), "--no-reference"])
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "elsewhere").glob("*.schema.json"))) == len(KINDS)
-    assert not (tmp_path / "docs").exists()
+    assert len(list((empty_site / "elsewhere").glob("*.schema.json"))) == len(KINDS)
+    assert not (empty_site / "docs").exists()
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.key)
