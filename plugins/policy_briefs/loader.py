@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, AnyStr, TypeVar
 
@@ -95,8 +95,8 @@ def check_stem(stem: str, rel: str) -> list[Problem]:
     return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens)", hint)]
 
 
-def validate_fields(located: LocatedData, rel: str, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """Validate parsed YAML against a model, returning located problems."""
+def validate_fields(located: LocatedData, rel: str, model: type[M], text: str | None = None, line_offset: int = 0) -> tuple[M | None, list[Problem]]:
+    """Validate parsed YAML against a model, returning located problems (`text`: the YAML, its first line `line_offset` + 1, for hints)."""
     if not isinstance(located.data, dict):
         notes = model is AnnotationFileFields and isinstance(located.data, list)  # the notes, without the line above them
         hint = "write 'annotations:' on the first line, the notes below it, indented" if notes else None
@@ -104,7 +104,23 @@ def validate_fields(located: LocatedData, rel: str, model: type[M]) -> tuple[M |
     try:
         return model.model_validate(located.data), []
     except ValidationError as error:
-        return None, validation_problems(error, located, rel, model)
+        problems = validation_problems(error, located, rel, model)
+        return None, _commented_out(problems, text, line_offset) if text is not None else problems
+
+
+_COMMENT_AS_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s#][^:#]*:\s+)?#")  # `key: #…` or `- #…`: YAML reads the value as a comment
+
+
+def _commented_out(problems: list[Problem], text: str, line_offset: int) -> list[Problem]:
+    """An empty value whose line has a # where the value starts: told that the # began a comment."""
+    lines = text.splitlines()
+    mended = []
+    for problem in problems:
+        at = problem.line - 1 - line_offset
+        if problem.message.endswith("must not be empty") and problem.hint is None and 0 <= at < len(lines) and _COMMENT_AS_VALUE.match(lines[at]):
+            problem = replace(problem, hint="a # after a space begins a YAML comment: put the value in double quotes, as \"#1 priority\"")
+        mended.append(problem)
+    return mended
 
 
 def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], raw: RawContent) -> Parsed:
@@ -112,11 +128,12 @@ def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], ra
     bad_name = check_stem(stem, rel)
     raw.problems.extend(bad_name)
     try:
-        parsed.located = load_yaml(read_text(file, rel), rel)
+        text = read_text(file, rel)
+        parsed.located = load_yaml(text, rel)
     except ContentError as error:
         raw.problems.append(error.problem)
         return parsed
-    parsed.fields, problems = validate_fields(parsed.located, rel, model)
+    parsed.fields, problems = validate_fields(parsed.located, rel, model, text)
     kind = _fields_kind(parsed.located.data) if problems else None
     if kind is not None and _KINDS[kind][0] is not model:  # one problem, not one per field of the other kind's
         problems = [Problem(rel, 1, f"this is {_KINDS[kind][1]}, not {_kind_name(model)}", f"move it to {_place_of(kind, stem)}")]
@@ -164,7 +181,7 @@ def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
     except ContentError as error:
         raw.problems.append(error.problem)
         return
-    parsed.fields, problems = validate_fields(parsed.located, rel, ArticleFields)
+    parsed.fields, problems = validate_fields(parsed.located, rel, ArticleFields, front, line_offset=1)
     raw.problems.extend(problems)
     if bad_name:  # checked, but not published under a slug its page cannot have
         parsed.fields = None

@@ -139,6 +139,9 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
     written = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if "'\\t'" in problem:  # (PyYAML writes the tab as \t)
         return "indent with spaces, not tabs"
+    if problem.endswith("that cannot start any token"):  # `@`, `%` or a backquote where a value starts
+        character = problem.split("'")[1] if problem.count("'") >= 2 else "it"
+        return f"a value that begins with {character} goes in double quotes, as \"{character}…\""
     if problem == "mapping values are not allowed here":
         if mark is not None and ":" not in written[: mark.column]:  # the line's own key: it is indented as if it were a value
             return "indent the line with spaces, as far as the other fields at its level"
