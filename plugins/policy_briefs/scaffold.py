@@ -49,7 +49,8 @@ def annotations_path(project: Path, slug: str) -> Path:
 def check_slug(slug: str) -> None:
     if not _ID.match(slug):
         suggestion = slugify(slug)
-        hint = f" (try '{suggestion}')" if suggestion and _ID.match(suggestion) else ""
+        usable = suggestion and _ID.match(suggestion) and uri_for("brief", suggestion) not in INDEX_PAGES
+        hint = f" (try '{suggestion}')" if usable else ""
         raise ScaffoldError(f"'{slug}' is not a valid slug: use lowercase letters, digits and single hyphens{hint}")
     if uri_for("brief", slug) in INDEX_PAGES:
         raise ScaffoldError(f"'{slug}' is taken: a brief's page of that name would replace the site's page {uri_for('brief', slug)}")
