@@ -568,6 +568,8 @@ ONE_MISTAKE = {
     "a # where a title starts": ((ART, "title: Forum talks in the region", "title: #1 forum"), (ARTICLE, 2, "title must not be empty", "a # after a space begins a YAML comment")),
     "brackets where text starts": ((ANN, "quote: ASEAN Regional Forum met", "quote: [ASEAN Regional Forum met]"), (ANNOTATIONS, 4, "quote must be text, not a list", "text that begins with [ goes in double quotes")),
     "an @ where text starts": ((ANN, "quote: ASEAN Regional Forum met", "quote: @ASEAN"), (ANNOTATIONS, 4, "malformed YAML: found character '@' that cannot start any token", "a value that begins with @ goes in double quotes")),
+    "text on the summary's > line": ((ART, "summary: >\n  A short test brief about **regional forums**.", "summary: > A short test brief."), (ARTICLE, 8, "malformed YAML: expected a comment or a line break", "after > or | the text starts on the next line, indented")),
+    "items under an empty list": ((ART, "takeaways:\n  - Forums matter.", "takeaways: []\n  - Forums matter."), (ARTICLE, 11, "malformed YAML: expected <block end>, but found '<block sequence start>'", "the line above gives the field an empty list, []: remove the [] to list the items below it")),
     "a list in a list of ids": ((ANN, "actors: [russia]", "actors: [[russia]]"), (ANNOTATIONS, 25, "each item of actors must be text, not a list", None)),
     "author listed twice": ((ART, "authors: [jane-roe", "authors: [jane-roe, jane-roe"), (ARTICLE, 7, "'jane-roe' is listed twice in authors (first on line 7)", "keep one of them")),
     "annotation term listed twice": ((ANN, "    terms: [arf]", "    terms: [arf, arf]"), (ANNOTATIONS, 7, "'arf' is listed twice in terms (first on line 7)", None)),

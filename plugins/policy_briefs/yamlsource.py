@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,9 +156,22 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
         return "close the braces with }"
     if "but found '<scalar>'" in problem and written.partition(":")[2].strip()[:1] in ("'", '"'):
         return "a value that begins with a quote mark ends with it: quote the whole value, and write the quote marks within it as “ ” or ’"
+    if "but found '<block sequence start>'" in problem and mark is not None and _EMPTY_LIST.search(_line_above(lines, mark.line)):
+        return "the line above gives the field an empty list, []: remove the [] to list the items below it"
     if any(f"but found '{token}'" in problem for token in ("<block mapping start>", "<block sequence start>", "?")):
         return "indent the line with spaces, as far as the other fields at its level"
+    if problem.startswith("expected a comment or a line break") and _BLOCK_TEXT_ON_ITS_LINE.search(written):
+        return "after > or | the text starts on the next line, indented"
     return None
+
+
+_EMPTY_LIST = re.compile(r"(?:^|:|-)\s*\[\s*\]\s*(?:#.*)?$")
+_BLOCK_TEXT_ON_ITS_LINE = re.compile(r"(?:^|:|-)\s*[>|][-+0-9]*[ \t]+[^\s#]")  # `summary: > Text`
+
+
+def _line_above(lines: list[str], line: int) -> str:
+    """The nearest line above `line` (0-based) with something on it."""
+    return next((lines[above] for above in range(min(line, len(lines)) - 1, -1, -1) if lines[above].strip()), "")
 
 
 def _tag_name(tag: str) -> str:
