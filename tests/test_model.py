@@ -570,6 +570,7 @@ ONE_MISTAKE = {
     "an @ where text starts": ((ANN, "quote: ASEAN Regional Forum met", "quote: @ASEAN"), (ANNOTATIONS, 4, "malformed YAML: found character '@' that cannot start any token", "a value that begins with @ goes in double quotes")),
     "text on the summary's > line": ((ART, "summary: >\n  A short test brief about **regional forums**.", "summary: > A short test brief."), (ARTICLE, 8, "malformed YAML: expected a comment or a line break", "after > or | the text starts on the next line, indented")),
     "items under an empty list": ((ART, "takeaways:\n  - Forums matter.", "takeaways: []\n  - Forums matter."), (ARTICLE, 11, "malformed YAML: expected <block end>, but found '<block sequence start>'", "the line above gives the field an empty list, []: remove the [] to list the items below it")),
+    "author given by a name, not an id": ((ART, "authors: [jane-roe", "authors: [Jane Doe, jane-roe"), (ARTICLE, 7, "'Jane Doe' is not a valid id", "use 'jane-doe' for an actor's id, or write {name: Jane Doe} for a name with no profile")),
     "a list in a list of ids": ((ANN, "actors: [russia]", "actors: [[russia]]"), (ANNOTATIONS, 25, "each item of actors must be text, not a list", None)),
     "author listed twice": ((ART, "authors: [jane-roe", "authors: [jane-roe, jane-roe"), (ARTICLE, 7, "'jane-roe' is listed twice in authors (first on line 7)", "keep one of them")),
     "annotation term listed twice": ((ANN, "    terms: [arf]", "    terms: [arf, arf]"), (ANNOTATIONS, 7, "'arf' is listed twice in terms (first on line 7)", None)),

@@ -66,7 +66,12 @@ def validation_problems(error: ValidationError, located: LocatedData, path: str,
     for detail, where in located_details:
         if _other_branch(detail, where, located_details) or _misspelt(detail, where, located_details):
             continue
+        text_branch = {other["type"] for other, at in located_details if at == where and other is not detail}
+        if detail["type"] in _FIELDS_TYPES and "string_pattern_mismatch" in text_branch:
+            continue  # text that is not an id: said once, by the id's message
         message, hint = _describe(detail, where, vocabulary)
+        if detail["type"] == "string_pattern_mismatch" and text_branch & _FIELDS_TYPES and hint is not None:
+            hint = f"{hint} for an actor's id, or write {{name: {detail.get('input')}}} for a name with no profile"
         if detail["type"] in _FIELDS_TYPES and any(other["type"] == "string_type" and at == where for other, at in located_details):
             message = f"{field_label(where)} must be text or a set of fields (key: value), not {kind_of(detail.get('input'))}"  # neither branch of a union
         elif detail["type"] == "string_type" and any(other["type"] in _FIELDS_TYPES and at == where for other, at in located_details):
