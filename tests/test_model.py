@@ -5,6 +5,8 @@ No MkDocs here: `load_project` and the small functions it is built from.
 
 from __future__ import annotations
 
+import difflib
+import random
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from pydantic import ValidationError
 
-from conftest import Project
+from conftest import FIXTURES, Project
 from policy_briefs import incremental
 from policy_briefs.anchoring import Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_line
 from policy_briefs.entities import EntityIndex, first_sentence
@@ -381,6 +383,47 @@ def test_closest_passage():
     assert (closest.text, closest.block) == ("Alpha beta gamma.", 0)
     assert 0.9 < closest.similarity < 1
     assert closest_passage("anything", ()) is None
+
+
+def _closest_by_trying_every_run(quote: str, blocks: tuple[str, ...], beat: float = -1.0) -> tuple[str, int, float] | None:
+    """The closest passage found the plain way: every run of words tried, the first of the most similar kept."""
+    target = normalize(" ".join(quote.split()))
+    best = None
+    for index, text in enumerate(blocks):
+        words = text.split(" ")
+        for first in range(len(words)):
+            last, size = first, -1
+            while last < len(words) and size < len(target):
+                size += len(words[last]) + 1
+                last += 1
+            run = " ".join(words[first:last])
+            ratio = difflib.SequenceMatcher(None, target, normalize(run), autojunk=False).ratio()
+            if ratio > (best[2] if best is not None else beat):
+                best = (run, index, ratio)
+            if size < len(target):
+                break
+    return best
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_closest_passage_is_the_one_trying_every_run_finds(seed: int):
+    rng = random.Random(seed)
+    text = " ".join(FIXTURES.joinpath("mini", "briefs", "articles", "forum-talks.md").read_text(encoding="utf-8").split()[40:])
+    words = text.split(" ")
+    blocks = tuple(" ".join(words[start : start + rng.randint(1, 40)]) for start in range(0, len(words), 25))
+    blocks += blocks[: rng.randint(0, 3)] + ("", "“Quoted” words’ marks")  # the same passages again: the first is kept
+    if seed % 2:  # words of the article in another order: many passages about as like it
+        quote = rng.sample(words, rng.randint(2, 10))
+    else:
+        quote = rng.choice([b for b in blocks if b]).split(" ")
+        cut = rng.randint(0, max(0, len(quote) - 3))
+        quote = quote[cut : cut + rng.randint(1, 12)]
+    for _ in range(rng.randint(0, 3)):  # typing mistakes
+        at = rng.randrange(len(quote))
+        quote[at] = rng.choice([quote[at][::-1], quote[at] + "s", quote[at].upper(), "and"])
+    beat = rng.choice([-1.0, 0.5, 0.9])
+    found = closest_passage(" ".join(quote), blocks, beat)
+    assert (None if found is None else (found.text, found.block, found.similarity)) == _closest_by_trying_every_run(" ".join(quote), blocks, beat)
 
 
 def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_and_all():

@@ -101,36 +101,67 @@ def anchor_at(occurrence: Occurrence, selector: Selector, blocks: Sequence[str])
 
 
 def closest_passage(quote: str, blocks: Sequence[str], beat: float = -1.0) -> Closest | None:
-    """The run of words most similar to `quote`, for a 'did you mean' hint (None if none is more similar than `beat`)."""
+    """The run of words most similar to `quote`, for a 'did you mean' hint (None if none is more similar than `beat`).
+
+    Of the runs as similar as the most similar, the first. Runs are compared by `SequenceMatcher.ratio`,
+    in the order of a bound on it that is cheap to find for every run (its `quick_ratio`, from the
+    characters two runs share): once the bound falls below the best ratio found, no run is left to try.
+    """
     target = normalize(collapse(quote.strip()))
-    best: Closest | None = None
-    for index, text in enumerate(blocks):
-        for candidate in _windows(text, len(target)):
-            matcher = SequenceMatcher(None, target, normalize(candidate), autojunk=False)
-            if matcher.quick_ratio() <= (best.similarity if best is not None else beat):
-                continue
-            ratio = matcher.ratio()
-            if ratio > (best.similarity if best is not None else beat):
-                best = Closest(candidate, index, ratio)
-    return best
-
-
-def _windows(text: str, length: int) -> list[str]:
-    """Passages of about `length` characters starting and ending on word edges."""
-    words = text.split(" ")
-    windows = []
-    for first in range(len(words)):
-        taken: list[str] = []
-        size = -1
-        for word in words[first:]:
-            if size >= length:
-                break
-            taken.append(word)
-            size += len(word) + 1
-        windows.append(" ".join(taken))
-        if size < length:
+    runs = sorted((-bound, index, first, last) for index, text in enumerate(blocks) for first, last, bound in _window_bounds(normalize(text).split(" "), target))
+    best: tuple[float, tuple[int, int], int] | None = None  # its ratio, (block, first word), last word
+    for negative, index, first, last in runs:
+        floor = best[0] if best is not None else beat
+        if -negative < floor:
             break
-    return windows
+        if -negative == floor and (best is None or (index, first) > best[1]):
+            continue  # as similar at most, and not before it
+        ratio = SequenceMatcher(None, target, normalize(" ".join(blocks[index].split(" ")[first:last])), autojunk=False).ratio()
+        if ratio > floor or best is not None and ratio == floor and (index, first) < best[1]:
+            best = (ratio, (index, first), last)
+    if best is None:
+        return None
+    ratio, (index, first), last = best
+    return Closest(" ".join(blocks[index].split(" ")[first:last]), index, ratio)
+
+
+def _window_bounds(words: list[str], target: str) -> list[tuple[int, int, float]]:
+    """Each run of whole words about as long as `target` (`words[first:last]`, from each word to the end) and its `quick_ratio` with it.
+
+    A run is the fewest words from its first that are at least as long as `target` (the last run, fewer).
+    Its characters are counted as the run slides on, word by word.
+    """
+    need: dict[str, int] = {}
+    for character in target:
+        need[character] = need.get(character, 0) + 1
+    have: dict[str, int] = {}
+    shared = 0
+
+    def count(text: str, step: int) -> None:
+        nonlocal shared
+        for character in text:
+            wanted = need.get(character, 0)
+            if step > 0:
+                shared += have.get(character, 0) < wanted
+                have[character] = have.get(character, 0) + 1
+            else:
+                have[character] -= 1
+                shared -= have[character] < wanted
+
+    runs = []
+    last, size = 0, -1  # the run is words[first:last], `size` characters long (-1: none)
+    for first in range(len(words)):
+        while last < len(words) and size < len(target):
+            count(words[last] if last == first else " " + words[last], 1)
+            size += len(words[last]) + 1
+            last += 1
+        total = size + len(target)
+        runs.append((first, last, 2.0 * shared / total if total else 1.0))
+        if size < len(target):
+            break
+        count(words[first] if last == first + 1 else words[first] + " ", -1)
+        size -= len(words[first]) + 1
+    return runs
 
 
 # What Markdown may write between two words of reader text besides white space: emphasis and other
