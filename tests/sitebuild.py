@@ -19,6 +19,19 @@ def build(project: Path, site_dir: Path, *extra: str, strict: bool = True) -> su
     return subprocess.run(command, capture_output=True, text=True, check=False, env=env)
 
 
+def build_failing_in(project: Path, site_dir: Path, event: str, arguments: str) -> None:
+    """Build a project in this process, as `mkdocs build` does, with a hook whose `event` (taking `arguments`) raises RuntimeError('a plugin failed')."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    (project / "failing_hook.py").write_text(f"def {event}({arguments}):\n    raise RuntimeError('a plugin failed')\n", encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "\nhooks:\n  - failing_hook.py\n", encoding="utf-8")
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+
+
 def page(site_dir: Path, path: str, directory_urls: bool = True) -> BeautifulSoup:
     """Parse a built page: `path` like 'briefs/forum-talks' or 'glossary/arf'."""
     file = site_dir / path / "index.html" if directory_urls else site_dir / f"{path}.html"

@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from conftest import Project
 from policy_briefs import cores, fieldmarkdown, plugin, secondprocess
 from policy_briefs.fieldmarkdown import convert_ahead, converted, converted_once, forget_converted
-from sitebuild import build
+from sitebuild import build, build_failing_in
 from test_incremental import pages
 
 # Texts that take each of Python-Markdown's steps: block syntax, every inline pattern, raw HTML,
@@ -277,14 +277,8 @@ def test_a_preview_converts_its_fields_when_shown(ahead: None, mini: Project, tm
 
 def test_a_failed_build_lets_its_second_process_go(ahead: None, mini: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     started = _recording(monkeypatch)
-    hook = mini.root / "failing_hook.py"
-    hook.write_text("def on_page_markdown(markdown, **kwargs):\n    raise RuntimeError('a plugin failed')\n", encoding="utf-8")
-    config_file = mini.root / "mkdocs.yml"
-    config_file.write_text(config_file.read_text(encoding="utf-8") + "\nhooks:\n  - failing_hook.py\n", encoding="utf-8")
-    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
     with pytest.raises(Exception, match="a plugin failed"):
-        mkdocs_build(config)
+        build_failing_in(mini.root, tmp_path / "site", "on_page_markdown", "markdown, **kwargs")
     assert len(started) == 1 and started[0] is not None
     assert fieldmarkdown._ahead is None
     assert started[0].worker.process.poll() is not None  # ended, and waited for: no process left behind

@@ -789,19 +789,14 @@ def test_an_html_block_left_open_is_one_problem_on_its_line_not_a_missing_articl
     assert [(p.path, p.line, p.message) for p in load(mini).problems] == [(ARTICLE, line, f"<{tag}> is never closed: the article after it is read as raw HTML, not Markdown")]
 
 
-def test_a_comment_left_open_in_an_html_block_is_the_problem_not_the_block_it_hides_the_end_of(mini: Project):
-    text = mini.read(ART).replace("The ASEAN Regional Forum met", '<div class="aside">\n<p>An aside.</p>\n<!-- to check\n</div>\n\nThe ASEAN Regional Forum met', 1)
+@pytest.mark.parametrize("written", [
+    '<div class="aside">\n<p>An aside.</p>\n<!-- to check\n</div>\n\n',  # in an HTML block: not the block, closed in it, is the problem
+    "<!-- to check the figures below\n\n",  # between paragraphs: a raw block of its own
+], ids=["in an html block", "between paragraphs"])
+def test_a_comment_left_open_is_one_problem_on_its_line(mini: Project, written: str):
+    text = mini.read(ART).replace("The ASEAN Regional Forum met", f"{written}The ASEAN Regional Forum met", 1)
     mini.write(ART, text)
-    line = text.splitlines().index("<!-- to check") + 1
-    assert [(p.path, p.line, p.message, p.hint) for p in load(mini).problems] == [
-        (ARTICLE, line, "<!-- is never closed: the page hides the article after it", "end the comment with -->"),
-    ]
-
-
-def test_a_comment_left_open_between_paragraphs_is_one_problem_on_its_line(mini: Project):
-    text = mini.read(ART).replace("The ASEAN Regional Forum met", "<!-- TODO: check the figures below\n\nThe ASEAN Regional Forum met", 1)
-    mini.write(ART, text)
-    line = text.splitlines().index("<!-- TODO: check the figures below") + 1
+    line = next(number for number, written_line in enumerate(text.splitlines(), start=1) if written_line.startswith("<!-- to check"))
     assert [(p.path, p.line, p.message, p.hint) for p in load(mini).problems] == [
         (ARTICLE, line, "<!-- is never closed: the page hides the article after it", "end the comment with -->"),
     ]

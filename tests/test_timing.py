@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
 from conftest import Project
 from policy_briefs import timing
+from sitebuild import build_failing_in
 
 
 @pytest.fixture
@@ -42,14 +41,8 @@ def test_a_record_holds_the_time_of_its_parts_and_starts_afresh(record: Path):
 
 
 def test_a_failed_build_leaves_nothing_in_the_next_builds_record(record: Path, mini: Project, tmp_path: Path):
-    hook = mini.root / "failing_hook.py"
-    hook.write_text("def on_post_page(output, page, **kwargs):\n    raise RuntimeError('a plugin failed')\n", encoding="utf-8")
-    config_file = mini.root / "mkdocs.yml"
-    config_file.write_text(config_file.read_text(encoding="utf-8") + "\nhooks:\n  - failing_hook.py\n", encoding="utf-8")
-    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
     with pytest.raises(Exception, match="a plugin failed"):  # once the plugin has rendered every page
-        mkdocs_build(config)
+        build_failing_in(mini.root, tmp_path / "site", "on_post_page", "output, page, **kwargs")
     assert not record.exists()  # a failed build writes no record
     timing.flush(1)  # what the next build's record would start from
     (after,) = _records(record)
