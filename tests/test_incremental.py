@@ -347,8 +347,8 @@ def pages(site: Path) -> dict[str, bytes]:
     }
 
 
-def clean_build(root: Path, site: Path) -> dict[str, bytes]:
-    result = build(root, site)
+def clean_build(root: Path, site: Path, strict: bool = True) -> dict[str, bytes]:
+    result = build(root, site, strict=strict)
     assert result.returncode == 0, result.stderr
     return pages(site)
 
@@ -403,6 +403,40 @@ def rebuild_after(mini: Project, site: Path, *edits: tuple[str, str, str]) -> No
     for edit in edits:
         mini.replace(*edit)
     build_here(mini.root, site, dirty=True)
+
+
+def test_dirty_rebuild_after_a_brief_goes_and_comes_back_renders_the_hand_written_page_that_links_it(mini: Project, tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    site, home = tmp_path / "site", mini.root / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nRead [the talks](briefs/forum-talks.md).\n", encoding="utf-8")
+    build_here(mini.root, site, dirty=True)
+    kept = {name: mini.path(f"articles/{name}").read_bytes() for name in ("forum-talks.md", "forum-talks.annotations.yml")}
+    for name in kept:
+        mini.path(f"articles/{name}").unlink()
+    caplog.clear()
+    build_here(mini.root, site, dirty=True)
+    assert "link 'briefs/forum-talks.md', but the target is not found" in caplog.text
+    assert pages(site)["index.html"] == clean_build(mini.root, tmp_path / "clean", strict=False)["index.html"]
+    for name, data in kept.items():
+        mini.path(f"articles/{name}").write_bytes(data)
+    caplog.clear()
+    build_here(mini.root, site, dirty=True)
+    assert "forum-talks.md" not in caplog.text
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
+def test_dirty_rebuild_after_a_hand_written_page_loses_a_heading_tells_of_the_briefs_link_to_it_until_it_is_back(mini: Project, tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    site, home, settings = tmp_path / "site", mini.root / "docs" / "index.md", mini.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\nvalidation:\n  anchors: warn\n", encoding="utf-8")  # (as the site's own)
+    home.write_text(home.read_text(encoding="utf-8") + "\n## Visiting\n\nCome by.\n", encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN agreed ([visit](../index.md#visiting)).")
+    build_here(mini.root, site, dirty=True)
+    missing = "does not contain an anchor '#visiting'"
+    for heading, told in (("## Visits", True), ("## Unrelated", True), ("## Visiting", False)):
+        home.write_text(re.sub(r"## \w+", heading, home.read_text(encoding="utf-8")), encoding="utf-8")
+        os.utime(home, (home.stat().st_atime, home.stat().st_mtime + 2))  # (saved after the last build wrote its page)
+        caplog.clear()
+        build_here(mini.root, site, dirty=True)
+        assert (missing in caplog.text) is told, caplog.text
 
 
 def test_dirty_rebuild_after_an_alias_is_added_reads_the_articles_again(mini: Project, tmp_path: Path):

@@ -174,6 +174,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.build_warnings = BuildWarnings()  # a preview's, for its pages to show
         self.site_dir = ""  # where the build writes (a preview's problems, when a build fails)
         self.anchor_ids: dict[str, set[str]] = {}  # a preview's generated pages' places (ids), as last rendered
+        self.links_to_headings: dict[str, set[str]] = {}  # a preview's generated pages: the hand-written pages whose headings each links to, as last rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -445,15 +446,29 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         site_key = incremental.digest(config_text, repr(_outline(nav.items)), self.forms_key, self.markdown_key, str(self.config.link))
         for uri in self.specs:
             files.get_file_from_path(uri).site_key = site_key
-        # Hand-written pages link entities too (explicit links, with previews), and show the navigation:
-        # when any of that changed, a `--dirty` build renders them again as well.
-        if self.dirty and incremental.site_changed(config.site_dir, site_key + incremental.entities_key(self.loading.index)):
+        # Hand-written pages link entities too (explicit links, with previews), and briefs (a link to a
+        # brief gone is told), and show the navigation: when any of that changed, a `--dirty` build
+        # renders them again as well.
+        generated = incremental.digest(*sorted(self.specs))
+        if self.dirty and incremental.site_changed(config.site_dir, site_key + incremental.entities_key(self.loading.index) + generated):
             for file in files.documentation_pages():
                 if not isinstance(file, GeneratedPage):
                     file.is_modified = _modified
+        if self.dirty:
+            self._render_links_to_changed_pages(files)
         homepage = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else None)
         self.navs = sharednav.SharedNavs(sharednav.targets(nav.items, str(homepage) if homepage else None, config.theme.get("logo")), nav.pages)
         return nav
+
+    def _render_links_to_changed_pages(self, files: Files) -> None:
+        """A `--dirty` preview: a generated page that links to a heading of a hand-written page is rendered again
+        when that page is (its headings may have changed) or is gone, so that MkDocs checks the link again."""
+        hand_written = {file.src_uri: file for file in files.documentation_pages() if not isinstance(file, GeneratedPage)}
+        changed = {uri for uri, file in hand_written.items() if file.is_modified()}
+        self.links_to_headings = {uri: targets for uri, targets in self.links_to_headings.items() if uri in self.specs}
+        for uri, targets in self.links_to_headings.items():
+            if any(target in changed or target not in hand_written for target in targets):
+                files.get_file_from_path(uri).is_modified = _modified
 
     @timing.timed("other")
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 (Jinja environment)
@@ -695,6 +710,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self.navs.unmark()
             if self.serving and page.present_anchor_ids is not None:
                 self.anchor_ids[page.file.src_uri] = page.present_anchor_ids
+            if self.serving and page.links_to_anchors is not None:
+                self.links_to_headings[page.file.src_uri] = {target.src_uri for target in page.links_to_anchors if not isinstance(target, GeneratedPage)}
             page.file.written()
             page.content = None  # written and indexed: the page's HTML is not needed again
             self._page_done()
