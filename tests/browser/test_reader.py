@@ -195,6 +195,30 @@ def test_a_note_taller_than_a_phone_shows_its_close_button_without_scrolling(pag
     note.wait_for(state="hidden")
 
 
+def test_a_link_focused_in_a_note_on_a_phone_is_not_hidden_behind_its_foot(pages) -> None:
+    page = pages.open(BRIEF, viewport="phone")
+    markers = page.locator(f"{BODY} button.pb-marker")
+    covered = []
+    for number in range(markers.count()):
+        marker = markers.nth(number)
+        marker.focus()
+        page.keyboard.press("Enter")
+        note = open_note(page, marker)
+        for _ in range(note.locator("a, button").count()):
+            page.keyboard.press("Tab")
+            covered += page.evaluate(
+                """() => {
+                    const focused = document.activeElement, note = focused.closest('.pb-popover');
+                    const foot = note && note.querySelector('.pb-popover__foot');
+                    if (!foot || foot.contains(focused)) return [];
+                    return focused.getBoundingClientRect().bottom > foot.getBoundingClientRect().top + 1 ? [focused.textContent] : [];
+                }"""
+            )
+        page.keyboard.press("Escape")
+        note.wait_for(state="hidden")
+    assert covered == [], "focused links under a note's foot"
+
+
 def point_in_text_of(page, passage) -> dict:
     """The middle of the passage's first word that is not in a link: where a reader would click on it."""
     return page.evaluate(
