@@ -808,6 +808,8 @@ def test_search_finds_a_brief_by_its_notes(built):
     for note in notes:
         assert note["quote"].strip("“”") in text and note["kind"].replace("-", " ") in text.lower()
         assert " ".join(note.get("body", "").split()) in text
+        assert all(source["title"] in text for source in note.get("sources", []))  # a brief is found by what its notes cite
+    assert any(note.get("sources") for note in notes)
     assert "Jane Roe" in text and "verdict: accurate" in text
     assert all("&lt;" not in entry["text"] for entry in entries.values())  # markup kept as markup, not written out as text
 
