@@ -343,9 +343,16 @@ def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, no
     ("Text.\n\n<p>x</p> then <!-- to check\n\nMore.\n", (2, "!--")),  # after a raw block closed on its line
     ("Text.\n\n<span>x</span> <!-- to check\n\n> <!-- quoted\n\n    <!-- code\n\nMore.\n", None),  # text, not a block
     ("<!-- to check\n\nMore `-->` in code.\n", None),  # (closed where the raw block's reader finds -->)
+    ("Type `<!--` to open one.\n\n<!-- to check\n\nMore.\n", None),  # the first one left open is text: all after it is
+    ("Text.\n\n    <!-- code\n\n<!-- to check\n\nMore.\n", None),
+    ("Text.\n\n\t<!-- to check\n\nMore.\n", None),  # (a tab indents code)
+    ("Text.\n\n```\n<!-- in a fence\n```\n\n<!-- to check\n\nMore.\n", (6, "!--")),  # fenced code is set aside first
+    ("Text.\n\n<!-- to check\n\n```\n-->\n```\n\nMore.\n", (2, "!--")),
+    ("Text `in a\n<!-- span` to check\n\nMore.\n", (1, "!--")),  # a code span does not keep it from opening a block
 ], ids=[
     "comment left open inside", "comment left open after", "comment left open before", "line separator",
     "comment starting a line", "after a paragraph line", "after a comment closed", "after a closed block", "comments in text", "closed in code",
+    "text first in code", "text first indented", "tab", "fenced first", "closed in a fence", "in a code span",
 ])
 def test_an_html_block_is_left_open_where_python_markdown_leaves_it(text: str, left_open: tuple[int, str] | None):
     assert unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) == left_open

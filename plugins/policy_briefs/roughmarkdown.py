@@ -85,27 +85,31 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
 
 
 _COMMENT_OPENING = re.compile(r"<!--")
+_COMMENT_CLOSING = re.compile(r"-->")
 
 
 def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]]) -> int | None:
     """Where a comment that Python-Markdown reads as a raw block is opened and never closed (None if none is).
 
-    That is a `<!--` outside code with no `-->` after it, at the start of a line (after up to three
-    spaces, or after a comment closed there) or after a raw HTML block that closes on its line. A
-    page's Markdown goes on after its article (the page's own comments close it): it hides the rest.
+    Python-Markdown sets fenced code aside, then reads raw HTML: the first `<!--` it meets with no
+    `-->` after it takes the rest of the text. If that one opens a block (at the start of a line,
+    after up to three spaces or a comment closed there, or after a raw HTML block that closes on its
+    line; a code span around it does not count), the rest is a comment: the page's own comments after
+    the article close it, and the page hides what follows. Elsewhere, the rest is text as written.
     """
-    last_close = text.rfind("-->")
-    code = None
-    for match in _COMMENT_OPENING.finditer(text, last_close + 3 if last_close >= 0 else 0):
+    if "<!--" not in text:
+        return None
+    fenced = fenced_ranges(text)
+    closes = [match.start() for match in _COMMENT_CLOSING.finditer(text) if not in_code(fenced, match.start())]
+    for match in _COMMENT_OPENING.finditer(text, closes[-1] + 3 if closes else 0):
         position = match.start()
+        if in_code(fenced, position):
+            continue
         line_start = text.rfind("\n", 0, position) + 1
         before = text[line_start:position]
-        at_start = len(before) - len(before.lstrip(" ")) <= 3 and (not before.strip() or before.lstrip(" ").startswith("<!--"))
-        if not at_start and not any(line_start <= end <= position for _, end in raw_blocks):
-            continue
-        code = code_ranges(text) if code is None else code
-        if not in_code(code, position):
-            return position
+        rest = before.lstrip(" ")
+        at_start = len(before) - len(rest) <= 3 and (not rest or rest.startswith("<!--"))  # (a tab indents code)
+        return position if at_start or any(line_start <= end <= position for _, end in raw_blocks) else None
     return None
 
 
