@@ -439,6 +439,26 @@ def test_dirty_rebuild_after_a_hand_written_page_loses_a_heading_tells_of_the_br
         assert (missing in caplog.text) is told, caplog.text
 
 
+@pytest.mark.parametrize("linked", ["index.md", "draft.md"], ids=["a page", "an excluded page"])
+def test_dirty_rebuild_leaves_a_brief_that_links_to_a_heading_of_an_unchanged_hand_written_page_alone(mini: Project, tmp_path: Path, linked: str):
+    site, settings = tmp_path / "site", mini.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\nexclude_docs: draft.md\n", encoding="utf-8")
+    (mini.root / "docs" / linked).write_text("# Page\n\n## Visiting\n\nCome by.\n", encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", f"Later, Russia and ASEAN agreed ([visit](../{linked}#visiting)).")
+
+    def preview_build() -> None:  # (a preview builds excluded pages too)
+        config = load_config(str(mini.root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=True)
+        mkdocs_build(config, dirty=True, serve_url="http://127.0.0.1:8000/")
+
+    preview_build()
+    before = written_times(site)
+    mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nThe forum met again.\n")  # a change to every page's site
+    preview_build()
+    after = written_times(site)
+    assert after[BRIEF] == before[BRIEF]  # neither the page it links to nor the brief changed
+
+
 def test_dirty_rebuild_after_an_alias_is_added_reads_the_articles_again(mini: Project, tmp_path: Path):
     site = tmp_path / "site"
     rebuild_after(mini, site, ("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, delegates]"))

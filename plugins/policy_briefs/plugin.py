@@ -449,13 +449,13 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         # Hand-written pages link entities too (explicit links, with previews), and briefs (a link to a
         # brief gone is told), and show the navigation: when any of that changed, a `--dirty` build
         # renders them again as well.
+        if self.dirty:
+            self._render_links_to_changed_pages(files)  # (changed in themselves: what follows changes no heading)
         generated = incremental.digest(*sorted(self.specs))
         if self.dirty and incremental.site_changed(config.site_dir, site_key + incremental.entities_key(self.loading.index) + generated):
             for file in files.documentation_pages():
                 if not isinstance(file, GeneratedPage):
                     file.is_modified = _modified
-        if self.dirty:
-            self._render_links_to_changed_pages(files)
         homepage = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else None)
         self.navs = sharednav.SharedNavs(sharednav.targets(nav.items, str(homepage) if homepage else None, config.theme.get("logo")), nav.pages)
         return nav
@@ -463,11 +463,14 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _render_links_to_changed_pages(self, files: Files) -> None:
         """A `--dirty` preview: a generated page that links to a heading of a hand-written page is rendered again
         when that page is (its headings may have changed) or is gone, so that MkDocs checks the link again."""
-        hand_written = {file.src_uri: file for file in files.documentation_pages() if not isinstance(file, GeneratedPage)}
-        changed = {uri for uri, file in hand_written.items() if file.is_modified()}
         self.links_to_headings = {uri: targets for uri, targets in self.links_to_headings.items() if uri in self.specs}
+        changed: dict[str, bool] = {}  # by page: whether it changed or is gone (each asked once)
         for uri, targets in self.links_to_headings.items():
-            if any(target in changed or target not in hand_written for target in targets):
+            for target in targets:
+                if target not in changed:
+                    file = files.get_file_from_path(target)  # (an excluded page is never written: nothing to compare with)
+                    changed[target] = file is None or file.inclusion is not InclusionLevel.EXCLUDED and file.is_modified()
+            if any(changed[target] for target in targets):
                 files.get_file_from_path(uri).is_modified = _modified
 
     @timing.timed("other")
