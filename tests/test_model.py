@@ -21,7 +21,7 @@ from policy_briefs.anchoring import Selector, WrittenArticle, anchor_at, closest
 from policy_briefs.entities import EntityIndex, first_sentence
 from policy_briefs.fastreader import read_block
 from policy_briefs.linker import Linker
-from policy_briefs.loader import read_text, split_front_matter
+from policy_briefs.loader import check_stem, read_text, split_front_matter
 from policy_briefs.mentions import article_view, block_hits, number_mentions, renumbered
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
@@ -384,6 +384,17 @@ def test_occurrences_never_cross_blocks():
     assert occurrences(Selector.of("gamma. Omega"), ("Alpha gamma.", "Omega beta.")) == []
 
 
+@pytest.mark.parametrize(("path", "hint"), [
+    ("briefs/articles/Forum_Copy.annotations.yml", "rename it to 'forum-copy.annotations.yml'"),  # (the whole ending kept)
+    ("briefs/articles/Index.md", "rename the file"),  # ('index' is the site's page's)
+    ("briefs/glossary/Index.yml", "rename the file"),
+    ("briefs/actors/Jane_Roe.yml", "rename it to 'jane-roe.yml'"),
+])
+def test_a_file_name_that_is_not_an_id_is_given_a_name_it_may_have(path: str, hint: str):
+    stem = path.rsplit("/", 1)[1].split(".", 1)[0]
+    assert [problem.hint for problem in check_stem(stem, path)] == [hint]
+
+
 def test_closest_passage():
     closest = closest_passage("Alpha beta gama", ("Alpha beta gamma. Alpha beta delta.", "Omega alpha beta."))
     assert closest is not None
@@ -671,6 +682,7 @@ ONE_MISTAKE = {
     "file not of the model, named index": (("glossary/index.txt", None, "notes\n"), ("briefs/glossary/index.txt", 1, "file is not part of the content model", None)),
     "file in a sub-folder": (("glossary/more/eas.yml", None, "term: EASY\ndefinition: d\n"), ("briefs/glossary/more/eas.yml", 1, "file is not part of the content model", None)),
     "file stem that is not an id": (("glossary/East_Asia.yml", None, "term: East Asia\ndefinition: A region.\n"), ("briefs/glossary/East_Asia.yml", 1, "file name 'East_Asia' is not a valid id", "rename it to 'east-asia.yml'")),
+    "file stem whose id is the site's page's": (("articles/Tags.md", None, FRONT_MATTER + "Text.\n"), ("briefs/articles/Tags.md", 1, "file name 'Tags' is not a valid id", "rename the file")),
     "malformed YAML": ((G_EAS, "related: [arf]", "related: [arf"), ("briefs/glossary/eas.yml", 5, "malformed YAML", "close the list with ]")),
     "YAML value with a colon": ((A_RUSSIA, "type: state", "type: state\nrole: Russia: a state"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", "goes in double quotes")),
     "YAML value quoted in part": ((G_EAS, "expansion: East Asia Summit", 'expansion: "East Asia" Summit'), ("briefs/glossary/eas.yml", 2, "malformed YAML", "quote the whole value")),

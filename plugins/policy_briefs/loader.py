@@ -90,8 +90,10 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
 def check_stem(stem: str, rel: str) -> list[Problem]:
     if _ID.match(stem):
         return []
-    name = slugify(stem)
-    hint = f"rename it to '{name}{PurePosixPath(rel).suffix}'" if name else "rename the file"
+    path = PurePosixPath(rel)
+    renamed = slugify(stem) + path.name[len(stem) :]  # (what follows the stem: .md, .annotations.yml, .yml)
+    usable = slugify(stem) and _index_page_of(path.parts[1] if len(path.parts) == 3 else None, renamed) is None
+    hint = f"rename it to '{renamed}'" if usable else "rename the file"
     return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens)", hint)]
 
 
