@@ -107,20 +107,27 @@ def validate_fields(located: LocatedData, rel: str, model: type[M], text: str | 
         return model.model_validate(located.data), []
     except ValidationError as error:
         problems = validation_problems(error, located, rel, model)
-        return None, _commented_out(problems, text, line_offset) if text is not None else problems
+        return None, _as_written(problems, text, line_offset) if text is not None else problems
 
 
-_COMMENT_AS_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s#][^:#]*:\s+)?#")  # `key: #…` or `- #…`: YAML reads the value as a comment
+# What YAML read otherwise than an editor wrote it: `key: #…` or `- #…` (a comment), `key: […]` (a list).
+_AS_WRITTEN = (
+    ("must not be empty", re.compile(r"^\s*(?:-\s+)?(?:[^\s#][^:#]*:\s+)?#"),
+     'the text after # is a YAML comment, not the value: a value that begins with # goes in double quotes, as "#1 priority"'),
+    ("must be text, not a list", re.compile(r"^\s*(?:-\s+)?[^\s#][^:#]*:\s+\["),
+     'text that begins with [ goes in double quotes, as "[Moscow] agreed"'),
+)
 
 
-def _commented_out(problems: list[Problem], text: str, line_offset: int) -> list[Problem]:
-    """An empty value whose line has a # where the value starts: told that the # began a comment."""
+def _as_written(problems: list[Problem], text: str, line_offset: int) -> list[Problem]:
+    """Problems with a value YAML read otherwise than it looks as written, with a hint that says so."""
     lines = text.splitlines()
     mended = []
     for problem in problems:
         at = problem.line - 1 - line_offset
-        if problem.message.endswith("must not be empty") and problem.hint is None and 0 <= at < len(lines) and _COMMENT_AS_VALUE.match(lines[at]):
-            problem = replace(problem, hint="a # after a space begins a YAML comment: put the value in double quotes, as \"#1 priority\"")
+        for ending, written, hint in _AS_WRITTEN:
+            if problem.message.endswith(ending) and problem.hint is None and 0 <= at < len(lines) and written.match(lines[at]):
+                problem = replace(problem, hint=hint)
         mended.append(problem)
     return mended
 
