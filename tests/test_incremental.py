@@ -439,6 +439,21 @@ def test_dirty_rebuild_after_a_hand_written_page_loses_a_heading_tells_of_the_br
         assert (missing in caplog.text) is told, caplog.text
 
 
+def test_dirty_rebuild_after_a_brief_loses_a_heading_tells_of_the_links_other_pages_have_to_it_until_it_is_back(mini: Project, tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    site, home, settings = tmp_path / "site", mini.root / "docs" / "index.md", mini.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\nvalidation:\n  anchors: warn\n", encoding="utf-8")  # (as the site's own)
+    home.write_text(home.read_text(encoding="utf-8") + "\nSee [Russia](briefs/forum-talks.md#russia-in-asean-regional-forum).\n", encoding="utf-8")
+    mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nAs [before](forum-talks.md#russia-in-asean-regional-forum).\n")
+    build_here(mini.root, site, dirty=True)
+    missing = "does not contain an anchor '#russia-in-asean-regional-forum'"
+    for heading, told in (("## Russia at the Forum", 2), ("## Russia in ASEAN Regional Forum", 0)):
+        mini.replace("articles/forum-talks.md", "## Russia in ASEAN Regional Forum" if told else "## Russia at the Forum", heading)
+        caplog.clear()
+        build_here(mini.root, site, dirty=True)
+        assert caplog.text.count(missing) == told, caplog.text  # of the hand-written page's link and the other brief's
+    assert pages(site) == clean_build(mini.root, tmp_path / "clean")
+
+
 @pytest.mark.parametrize("linked", ["index.md", "draft.md"], ids=["a page", "an excluded page"])
 def test_dirty_rebuild_leaves_a_brief_that_links_to_a_heading_of_an_unchanged_hand_written_page_alone(mini: Project, tmp_path: Path, linked: str):
     site, settings = tmp_path / "site", mini.root / "mkdocs.yml"

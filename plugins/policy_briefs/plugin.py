@@ -174,7 +174,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.build_warnings = BuildWarnings()  # a preview's, for its pages to show
         self.site_dir = ""  # where the build writes (a preview's problems, when a build fails)
         self.anchor_ids: dict[str, set[str]] = {}  # a preview's generated pages' places (ids), as last rendered
-        self.links_to_headings: dict[str, set[str]] = {}  # a preview's generated pages: the hand-written pages whose headings each links to, as last rendered
+        self.links_to_headings: dict[str, set[str]] = {}  # a preview's pages: the other pages whose headings each links to, as last rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -461,17 +461,34 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         return nav
 
     def _render_links_to_changed_pages(self, files: Files) -> None:
-        """A `--dirty` preview: a generated page that links to a heading of a hand-written page is rendered again
-        when that page is (its headings may have changed) or is gone, so that MkDocs checks the link again."""
-        self.links_to_headings = {uri: targets for uri, targets in self.links_to_headings.items() if uri in self.specs}
+        """A `--dirty` preview: a page that links to a heading of a hand-written page is rendered again when that
+        page is (its headings may have changed) or is gone, so that MkDocs checks the link again.
+
+        (Links to a generated page's headings: see `_render_links_to_rendered_pages`, once it is known which are.)
+        """
+        self.links_to_headings = {uri: targets for uri, targets in self.links_to_headings.items() if files.get_file_from_path(uri) is not None}
         changed: dict[str, bool] = {}  # by page: whether it changed or is gone (each asked once)
         for uri, targets in self.links_to_headings.items():
             for target in targets:
                 if target not in changed:
                     file = files.get_file_from_path(target)  # (an excluded page is never written: nothing to compare with)
-                    changed[target] = file is None or file.inclusion is not InclusionLevel.EXCLUDED and file.is_modified()
+                    generated = isinstance(file, GeneratedPage) or target in self.specs
+                    changed[target] = not generated and (file is None or file.inclusion is not InclusionLevel.EXCLUDED and file.is_modified())
             if any(changed[target] for target in targets):
                 files.get_file_from_path(uri).is_modified = _modified
+
+    def _render_links_to_rendered_pages(self, config: MkDocsConfig, files: Files) -> None:
+        """A `--dirty` preview, its pages read: a page not rendered again that links to a heading of a generated page
+        that was is rendered now too, so that MkDocs checks the link against the headings it has now."""
+        from mkdocs.commands.build import _populate_page
+
+        rendered = self.build_warnings.rendered
+        for uri, targets in self.links_to_headings.items():
+            if uri not in rendered and any(target in rendered and target in self.specs for target in targets):
+                file = files.get_file_from_path(uri)
+                file.is_modified = _modified
+                if file.page is not None:
+                    _populate_page(file.page, config, files, self.dirty)
 
     @timing.timed("other")
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 (Jinja environment)
@@ -501,6 +518,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                 _populate_page(page, config, files, self.dirty)
         self.early = {}
         if self.dirty:
+            self._render_links_to_rendered_pages(config, files)
             incremental.keep_titles(file.page for file in files.documentation_pages() if file.page is not None)
             self._keep_anchor_ids(files)
         return env
@@ -709,12 +727,12 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     @timing.timed("page_events")
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.serving and page.links_to_anchors is not None:
+            self.links_to_headings[page.file.src_uri] = {target.src_uri for target in page.links_to_anchors if target is not page.file}
         if isinstance(page.file, GeneratedPage):
             self.navs.unmark()
             if self.serving and page.present_anchor_ids is not None:
                 self.anchor_ids[page.file.src_uri] = page.present_anchor_ids
-            if self.serving and page.links_to_anchors is not None:
-                self.links_to_headings[page.file.src_uri] = {target.src_uri for target in page.links_to_anchors if not isinstance(target, GeneratedPage)}
             page.file.written()
             page.content = None  # written and indexed: the page's HTML is not needed again
             self._page_done()
