@@ -219,6 +219,30 @@ def test_a_link_focused_in_a_note_on_a_phone_is_not_hidden_behind_its_foot(pages
     assert covered == [], "focused links under a note's foot"
 
 
+def test_markers_do_not_push_a_paragraphs_lines_apart_on_a_phone(pages) -> None:
+    page = pages.open(BRIEF, viewport="phone")
+    gaps = page.evaluate(
+        f"""() => {{
+            const gaps = [];
+            for (const paragraph of document.querySelectorAll('{BODY} p')) {{
+                if (!paragraph.querySelector('.pb-marker')) continue;
+                const bottoms = new Set(), walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+                for (let text = walker.nextNode(); text; text = walker.nextNode()) {{
+                    if (text.parentElement.closest('.pb-marker')) continue;
+                    const range = document.createRange();
+                    range.selectNodeContents(text);
+                    for (const box of range.getClientRects()) bottoms.add(Math.round(box.bottom));
+                }}
+                const lines = [...bottoms].sort((a, b) => a - b).filter((bottom, n, all) => n === 0 || bottom - all[n - 1] > 5);
+                for (let n = 1; n < lines.length; n++) gaps.push(lines[n] - lines[n - 1]);
+            }}
+            return gaps;
+        }}"""
+    )
+    assert len(gaps) > 10, "paragraphs with markers, of several lines"
+    assert max(gaps) - min(gaps) <= 2, f"lines {min(gaps)} to {max(gaps)} px apart"
+
+
 def point_in_text_of(page, passage) -> dict:
     """The middle of the passage's first word that is not in a link: where a reader would click on it."""
     return page.evaluate(
