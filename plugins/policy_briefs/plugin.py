@@ -479,7 +479,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def _render_links_to_rendered_pages(self, config: MkDocsConfig, files: Files) -> None:
         """A `--dirty` preview, its pages read: a page not rendered again that links to a heading of a generated page
-        that was is rendered now too, so that MkDocs checks the link against the headings it has now."""
+        that was rendered again is rendered now as well, so that MkDocs checks the link against the headings that page has now."""
         from mkdocs.commands.build import _populate_page
 
         rendered = self.build_warnings.rendered
