@@ -971,7 +971,7 @@ def _remarks(sizes: dict[int, dict]) -> list[str]:
         "neither Python-Markdown nor the search plugin parses them.",
         "- Search indexes a copy of each brief as Markdown alone renders it (made in the treeprocessor before it links and marks: "
         "the same words, half the bytes and two fifths of the tags to parse), and after it the brief's notes (each note's kind, "
-        "quote and body) in one section, so that a search finds a brief by its notes. A generated page is out of the theme's navigation, which marks only the page that lists it (Briefs, Glossary or Actors), so "
+        "quote, body and its sources' titles) in one section, so that a search finds a brief by its notes. A generated page is out of the theme's navigation, which marks only the page that lists it (Briefs, Glossary or Actors), so "
         "the navigation is drawn once for all the generated pages of a kind that link to its targets alike, and each page's own item (with its contents, for a phone's menu) is drawn into it.",
         f"- Glossary and actor pages list every sentence that mentions them (about {mentions_per_brief:.0f} mentions per brief): at "
         f"N = {size:,} the {TERMS + ACTORS} entity pages hold {html['entities']:.0f} MB of HTML, the {size:,} brief pages {html['briefs']:.0f} MB.",
