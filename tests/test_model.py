@@ -293,6 +293,17 @@ def test_a_name_is_found_across_a_character_reference_but_not_across_a_tag(exten
     ]
 
 
+def test_names_in_one_stashed_piece_are_one_mention_and_a_comment_holds_none():
+    actors = {"russia": ActorFields(name="Russia", type="state", summary="A state."), "asean": ActorFields(name="ASEAN", type="organization", summary="A group.")}
+    index = EntityIndex.build({}, actors)
+    stash = ["<em>Russia and ASEAN</em>", "<!-- a -- > Russia and ASEAN -->"]  # an extension's inline text; a comment Python's parser ends at `-- >`
+    element = etree.Element("p")
+    element.text = "Before \x02wzxhzdk:0\x03 then \x02wzxhzdk:1\x03 after."
+    block = read_block(element, stash)
+    hits = block_hits(block, Linker(index.by_form), index, stash)
+    assert [(hit.target.ref, element.text[hit.start : hit.end]) for hit in hits] == [("actor:russia", "\x02wzxhzdk:0\x03")]
+
+
 def test_an_articles_mentions_read_in_its_page_are_numbered_as_the_article_alone():
     """Its page's header mentions entities too: the article's own mentions still count from its first block."""
     glossary = {"arf": GlossaryFields(term="ARF", definition="A forum.")}

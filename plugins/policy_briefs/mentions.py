@@ -82,7 +82,10 @@ def block_hits(block: Block, linker: Linker, index: EntityIndex, stash: Sequence
         if not raw or not _linkable(_owner(slot, parents), block.element, parents):
             continue
         for text, where in searched_texts(raw, stash):
-            hits.extend(_hit(number, where, found) for found in linker.find(text))
+            for found in linker.find(text):
+                hit = _hit(number, where, found)
+                if not (hits and hits[-1].slot == number and hit.start < hits[-1].end):  # (two names in one stashed piece: it is linked once)
+                    hits.append(hit)
     return hits
 
 

@@ -195,6 +195,8 @@ _INLINE_TAGS = frozenset({"code", "sup", "sub", "span", "em", "strong", "b", "i"
 def _inline_text(markup: str) -> str:
     """The text of stashed inline markup that holds text (`21<sup>st</sup>` from smartsymbols, inline code
     from inlinehilite); nothing for a tag alone (raw HTML is stashed a tag at a time), a comment or block HTML."""
+    if markup.lstrip().startswith("<!"):  # a comment (or declaration), which Python's parser may end sooner than a browser does (`-- >`)
+        return ""
     parser = _InlineText()
     parser.feed(markup)
     parser.close()
