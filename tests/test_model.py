@@ -360,10 +360,17 @@ def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, no
     ("Text.\n\n```\n<!-- in a fence\n```\n\n<!-- to check\n\nMore.\n", (6, "!--")),  # fenced code is set aside first
     ("Text.\n\n<!-- to check\n\n```\n-->\n```\n\nMore.\n", (2, "!--")),
     ("Text `in a\n<!-- span` to check\n\nMore.\n", (1, "!--")),  # a code span does not keep it from opening a block
+    ("<!-- to check\n\n!!! note\n    ```\n    -->\n    ```\n\nMore.\n", None),  # an indented fence is no fence to fenced_code
+    ("- item\n\n  ```html\n  <!-- to check\n  ```\n\nMore.\n", (3, "!--")),
+    ("<!-- to check\n\n```\n````x\n-->\n```\n\nMore.\n", (0, "!--")),  # (the fence closes only at its own marks)
+    ("```python title\n<!-- to check\n```\n\nMore.\n", (1, "!--")),  # (no fence: fenced_code takes no title)
+    ("<!-->\n\nMore.\n", (0, "!--")),  # (its --> is part of the <!--)
+    ("<!-- to check --!>\n\nMore.\n", None),
 ], ids=[
     "comment left open inside", "comment left open after", "comment left open before", "line separator",
     "comment starting a line", "after a paragraph line", "after a comment closed", "after a closed block", "comments in text", "closed in code",
     "text first in code", "text first indented", "tab", "fenced first", "closed in a fence", "in a code span",
+    "indented fence", "fence in a list", "longer run in a fence", "fence with a title", "abrupt", "closed with --!>",
 ])
 def test_an_html_block_is_left_open_where_python_markdown_leaves_it(text: str, left_open: tuple[int, str] | None):
     assert unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) == left_open

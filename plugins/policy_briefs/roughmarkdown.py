@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from functools import cached_property
 from html.parser import HTMLParser
 
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
 CODE_SPAN = re.compile(r"`+[^`]*`+")
 _INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")  # after a blank line: an indented code block
@@ -85,32 +87,37 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
 
 
 _COMMENT_OPENING = re.compile(r"<!--")
-_COMMENT_CLOSING = re.compile(r"-->")
+_COMMENT_CLOSING = re.compile(r"--!?>")  # as Python-Markdown's reader of raw HTML closes a comment
 
 
 def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]]) -> int | None:
     """Where a comment that Python-Markdown reads as a raw block is opened and never closed (None if none is).
 
-    Python-Markdown sets fenced code aside, then reads raw HTML: the first `<!--` it meets with no
-    `-->` after it takes the rest of the text. If that one opens a block (at the start of a line,
-    after up to three spaces or a comment closed there, or after a raw HTML block that closes on its
-    line; a code span around it does not count), the rest is a comment: the page's own comments after
-    the article close it, and the page hides what follows. Elsewhere, the rest is text as written.
+    Python-Markdown sets fenced code aside (its fenced_code extension, which MkDocs always uses), then
+    reads raw HTML: the first `<!--` it meets with no close after it takes the rest of the text. If
+    that one opens a block (at the start of a line, after up to three spaces or a comment closed
+    there, or after a raw HTML block that closes on its line; a code span around it does not count),
+    the rest is a comment: the page's own comments after the article close it, and the page hides
+    what follows. Elsewhere, the rest is text as written.
     """
     if "<!--" not in text:
         return None
-    fenced = fenced_ranges(text)
-    closes = [match.start() for match in _COMMENT_CLOSING.finditer(text) if not in_code(fenced, match.start())]
-    for match in _COMMENT_OPENING.finditer(text, closes[-1] + 3 if closes else 0):
-        position = match.start()
-        if in_code(fenced, position):
-            continue
-        line_start = text.rfind("\n", 0, position) + 1
-        before = text[line_start:position]
-        rest = before.lstrip(" ")
-        at_start = len(before) - len(rest) <= 3 and (not rest or rest.startswith("<!--"))  # (a tab indents code)
-        return position if at_start or any(line_start <= end <= position for _, end in raw_blocks) else None
-    return None
+    fenced = [match.span() for match in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(text)] if "```" in text or "~~~" in text else []
+    openings = [match.start() for match in _COMMENT_OPENING.finditer(text) if not in_code(fenced, match.start())]
+    opened = set(openings)
+    closes = [
+        match.start() for match in _COMMENT_CLOSING.finditer(text)
+        if not in_code(fenced, match.start()) and match.start() - 2 not in opened and match.start() - 3 not in opened  # (not `<!-->` or `<!--->`)
+    ]
+    after = closes[-1] if closes else -1
+    position = next((opening for opening in openings if opening > after), None)
+    if position is None:
+        return None
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position]
+    rest = before.lstrip(" ")
+    at_start = len(before) - len(rest) <= 3 and (not rest or rest.startswith("<!--"))  # (a tab indents code)
+    return position if at_start or any(line_start <= end <= position for _, end in raw_blocks) else None
 
 
 def html_block_ranges(text: str, block_tags: Iterable[str]) -> list[tuple[int, int]]:
