@@ -454,6 +454,24 @@ def test_dirty_rebuild_after_a_brief_loses_a_heading_tells_of_the_links_other_pa
     assert pages(site) == clean_build(mini.root, tmp_path / "clean")
 
 
+def test_dirty_rebuild_after_a_hand_written_page_goes_and_comes_back_renders_the_page_that_links_its_heading(mini: Project, tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    site, home, settings, other = tmp_path / "site", mini.root / "docs" / "index.md", mini.root / "mkdocs.yml", mini.root / "docs" / "other.md"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\nnav:\n  - index.md\nvalidation:\n  anchors: warn\n", encoding="utf-8")  # (the navigation does not change)
+    other.write_text("# Other\n\n## Visiting\n\nCome by.\n", encoding="utf-8")
+    home.write_text(home.read_text(encoding="utf-8") + "\nSee [visiting](other.md#visiting).\n", encoding="utf-8")
+    build_here(mini.root, site, dirty=True)
+    kept = other.read_bytes()
+    other.unlink()
+    caplog.clear()
+    build_here(mini.root, site, dirty=True)
+    assert "'other.md#visiting', but the target 'other.md' is not found" in caplog.text
+    other.write_bytes(kept)
+    caplog.clear()
+    build_here(mini.root, site, dirty=True)
+    assert "other.md" not in caplog.text
+    assert pages(site)["index.html"] == clean_build(mini.root, tmp_path / "clean")["index.html"]
+
+
 @pytest.mark.parametrize("linked", ["index.md", "draft.md"], ids=["a page", "an excluded page"])
 def test_dirty_rebuild_leaves_a_brief_that_links_to_a_heading_of_an_unchanged_hand_written_page_alone(mini: Project, tmp_path: Path, linked: str):
     site, settings = tmp_path / "site", mini.root / "mkdocs.yml"

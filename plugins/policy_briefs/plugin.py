@@ -175,6 +175,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.site_dir = ""  # where the build writes (a preview's problems, when a build fails)
         self.anchor_ids: dict[str, set[str]] = {}  # a preview's generated pages' places (ids), as last rendered
         self.links_to_headings: dict[str, set[str]] = {}  # a preview's pages: the other pages whose headings each links to, as last rendered
+        self.gone_targets: dict[str, set[str]] = {}  # of those, the ones gone when the page is rendered again
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """(Its presence keeps this plugin object from one `mkdocs serve` build to the next.)"""
@@ -453,7 +454,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self._render_links_to_changed_pages(files)  # (changed in themselves: what follows changes no heading)
         generated = incremental.digest(*sorted(self.specs))
         if self.dirty and incremental.site_changed(config.site_dir, site_key + incremental.entities_key(self.loading.index) + generated):
-            for file in files.documentation_pages():
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):  # (drafts too: a preview shows them)
                 if not isinstance(file, GeneratedPage):
                     file.is_modified = _modified
         homepage = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else None)
@@ -476,6 +477,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                     changed[target] = not generated and (file is None or file.inclusion is not InclusionLevel.EXCLUDED and file.is_modified())
             if any(changed[target] for target in targets):
                 files.get_file_from_path(uri).is_modified = _modified
+                # A page gone is no target of the links MkDocs finds: kept, so that the page is rendered again when it is back.
+                self.gone_targets[uri] = {target for target in targets if files.get_file_from_path(target) is None}
 
     def _render_links_to_rendered_pages(self, config: MkDocsConfig, files: Files) -> None:
         """A `--dirty` preview, its pages read: a page not rendered again that links to a heading of a generated page
@@ -728,7 +731,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @timing.timed("page_events")
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.serving and page.links_to_anchors is not None:
-            self.links_to_headings[page.file.src_uri] = {target.src_uri for target in page.links_to_anchors if target is not page.file}
+            linked = {target.src_uri for target in page.links_to_anchors if target is not page.file}
+            self.links_to_headings[page.file.src_uri] = linked | self.gone_targets.pop(page.file.src_uri, set())
         if isinstance(page.file, GeneratedPage):
             self.navs.unmark()
             if self.serving and page.present_anchor_ids is not None:
