@@ -199,6 +199,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.docs_dir = Path(config.docs_dir).resolve()
+        if config.site_dir != self.site_dir:  # another site's build (this object kept by MkDocs): nothing of the last one's pages holds
+            self.anchor_ids, self.links_to_headings, self.gone_targets = {}, {}, {}
         self.site_dir = config.site_dir
         self.content_dir = self.project_dir / CONTENT_DIR
         templates = str(PACKAGE_DIR / "templates")
