@@ -475,8 +475,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             for target in targets:
                 if target not in changed:
                     file = files.get_file_from_path(target)  # (an excluded page is never written: nothing to compare with)
-                    generated = isinstance(file, GeneratedPage) or target in self.specs
-                    changed[target] = not generated and (file is None or file.inclusion is not InclusionLevel.EXCLUDED and file.is_modified())
+                    changed[target] = target not in self.specs and (file is None or file.inclusion is not InclusionLevel.EXCLUDED and file.is_modified())
             if any(changed[target] for target in targets):
                 files.get_file_from_path(uri).is_modified = _modified
                 # A page gone is no target of the links MkDocs finds: kept, so that the page is rendered again when it is back.

@@ -64,16 +64,17 @@ _TAG_AT_LINE_START = re.compile(r"^ {0,3}<[A-Za-z]", re.MULTILINE)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
-COMMENT_TAG = "!--"  # what `unclosed_html_block` names a comment left open in a raw block
+COMMENT_TAG = "!--"  # what `unclosed_html_block` names a comment left open
 
 
 def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str] | None:
     """The first HTML block in `text` that is never closed, as (0-based line, tag); None if there is none.
 
     Python-Markdown reads a block-level tag at the start of a line as raw HTML up to the end of
-    that element: one that is never closed takes the rest of the text with it. Where the block's
-    closing tag is inside a comment left open in it, the comment is what is never closed (its
-    `<!--` line, and `COMMENT_TAG`): the page it is written into hides everything after it.
+    that element: one that is never closed takes the rest of the text with it. A comment left open
+    is told as `COMMENT_TAG` on its `<!--` line, the page it is written into hiding everything after
+    it: one in a block whose closing tag it hides, or one that is a block itself
+    (`_comment_block_left_open`).
     """
     blocks = _html_blocks(text, block_tags)
     if blocks is None or blocks.unclosed is None:
