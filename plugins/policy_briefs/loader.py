@@ -87,14 +87,26 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
     raise ContentError(Problem(rel, 1, "front matter is not closed", "add a '---' line after the last field"))
 
 
-def check_stem(stem: str, rel: str) -> list[Problem]:
+def check_stem(stem: str, rel: str, folder: Path | None = None) -> list[Problem]:
+    """A file name that is not an id, with a name to give it (one not taken by a file in `folder`)."""
     if _ID.match(stem):
         return []
     path = PurePosixPath(rel)
     renamed = slugify(stem) + path.name[len(stem) :]  # (what follows the stem: .md, .annotations.yml, .yml)
     usable = slugify(stem) and _index_page_of(path.parts[1] if len(path.parts) == 3 else None, renamed) is None
-    hint = f"rename it to '{renamed}'" if usable else "rename the file"
+    if usable and folder is not None and renamed in _names_in(folder):
+        hint = f"rename the file ('{renamed}' is another file's name)"
+    else:
+        hint = f"rename it to '{renamed}'" if usable else "rename the file"
     return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens)", hint)]
+
+
+def _names_in(folder: Path) -> set[str]:
+    """The names of the files in a folder, as written (on a file system that ignores case, too)."""
+    try:
+        return {entry.name for entry in folder.iterdir()}
+    except OSError:
+        return set()
 
 
 def validate_fields(located: LocatedData, rel: str, model: type[M], text: str | None = None, line_offset: int = 0) -> tuple[M | None, list[Problem]]:
@@ -110,11 +122,12 @@ def validate_fields(located: LocatedData, rel: str, model: type[M], text: str | 
         return None, _as_written(problems, text, line_offset) if text is not None else problems
 
 
-# What YAML read otherwise than an editor wrote it: `key: #…` or `- #…` (a comment), `key: […]` (a list).
+# What YAML read otherwise than an editor wrote it: `key: #…` or `- #…` (a comment), `key: […]` (a list),
+# the `[` on the key's line or on the next line written (the problem is told on the key's line).
 _AS_WRITTEN = (
-    ("must not be empty", re.compile(r"^\s*(?:-\s+)?(?:[^\s#][^:#]*:\s+)?#"),
+    ("must not be empty", re.compile(r"^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s#][^:#\n]*:[^\S\n]+)?#"),
      'the text after # is a YAML comment, not the value: a value that begins with # goes in double quotes, as "#1 priority"'),
-    ("must be text, not a list", re.compile(r"^\s*(?:-\s+)?[^\s#][^:#]*:\s+\["),
+    ("must be text, not a list", re.compile(r"^[^\S\n]*(?:-[^\S\n]+)?[^\s#][^:#\n]*:(?:[^\S\n]+|[^\S\n]*(?:#[^\n]*)?\n\s*)\["),
      'text that begins with [ goes in double quotes, as "[Moscow] agreed"'),
 )
 
@@ -126,15 +139,21 @@ def _as_written(problems: list[Problem], text: str, line_offset: int) -> list[Pr
     for problem in problems:
         at = problem.line - 1 - line_offset
         for ending, written, hint in _AS_WRITTEN:
-            if problem.message.endswith(ending) and problem.hint is None and 0 <= at < len(lines) and written.match(lines[at]):
+            if problem.message.endswith(ending) and problem.hint is None and 0 <= at < len(lines) and written.match(_with_next_written(lines, at)):
                 problem = replace(problem, hint=hint)
         mended.append(problem)
     return mended
 
 
+def _with_next_written(lines: list[str], at: int) -> str:
+    """Line `at` and, after a newline, the next line that is not blank (if any)."""
+    following = next((line for line in lines[at + 1 :] if line.strip()), "")
+    return f"{lines[at]}\n{following}"
+
+
 def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], raw: RawContent) -> Parsed:
     parsed = Parsed(rel, stem)
-    bad_name = check_stem(stem, rel)
+    bad_name = check_stem(stem, rel, file.parent)
     raw.problems.extend(bad_name)
     try:
         text = read_text(file, rel)
@@ -169,7 +188,7 @@ def _notes_one_by_one(data: Any) -> list[AnnotationFields | None] | None:
 
 def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
     parsed = Parsed(rel, stem)
-    bad_name = check_stem(stem, rel)
+    bad_name = check_stem(stem, rel, file.parent)
     raw.problems.extend(bad_name)
     try:
         front, body, body_line = split_front_matter(read_text(file, rel), rel)
@@ -302,7 +321,12 @@ def _kind_name(model: type[BaseModel]) -> str:
 
 
 def _place_of(kind: str, stem: str) -> str:
-    return _KINDS[kind][2].format(stem if _ID.match(stem) else slugify(stem) or "ID")
+    """Where a file of this kind and name goes: under its name as an id, if its page may have that name."""
+    place = _KINDS[kind][2]
+    name = stem if _ID.match(stem) else slugify(stem)
+    if not name or _index_page_of(place.split("/")[1], place.format(name).rsplit("/", 1)[1]) is not None:
+        name = "<slug>" if kind in ("articles", "annotations") else "<id>"
+    return place.format(name)
 
 
 def _fields_kind(data: Any) -> str | None:
