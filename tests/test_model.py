@@ -366,11 +366,23 @@ def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, no
     ("```python title\n<!-- to check\n```\n\nMore.\n", (1, "!--")),  # (no fence: fenced_code takes no title)
     ("<!-->\n\nMore.\n", (0, "!--")),  # (its --> is part of the <!--)
     ("<!-- to check --!>\n\nMore.\n", None),
+    ("Text.\n\n<hr><!-- to check\n\nMore.\n", (2, "!--")),  # the rest of a line raw HTML starts is raw HTML too
+    ("Text.\n\n  <hr class=rule> then <br> <!-- to check\n\nMore.\n", (2, "!--")),
+    ("<div/> <!-- to check\n\nMore.\n", (0, "!--")),
+    ("<!DOCTYPE html> <!-- to check\n\nMore.\n", (0, "!--")),
+    ("<?php x ?><!-- to check\n\nMore.\n", (0, "!--")),
+    ("<![CDATA[x]]><!-- to check\n\nMore.\n", (0, "!--")),
+    ("Text.\n\n<br> <!-- to check\n\n<span/> <!-- more\n\nMore.\n", None),  # (not block-level: text)
+    ("Text <hr> <!-- to check\n\nMore.\n", None),  # (not at the line's start)
+    ("<!x> <!-- to check\n\nMore.\n", None),  # (a bogus comment is read inline)
+    ("    <hr> <!-- to check\n\nMore.\n", None),
 ], ids=[
     "comment left open inside", "comment left open after", "comment left open before", "line separator",
     "comment starting a line", "after a paragraph line", "after a comment closed", "after a closed block", "comments in text", "closed in code",
     "text first in code", "text first indented", "tab", "fenced first", "closed in a fence", "in a code span",
     "indented fence", "fence in a list", "longer run in a fence", "fence with a title", "abrupt", "closed with --!>",
+    "after <hr>", "after <hr> and more", "after a block tag with no content", "after a declaration", "after a processing instruction",
+    "after CDATA", "after inline tags", "after <hr> in text", "after a bogus comment", "after <hr> in code",
 ])
 def test_an_html_block_is_left_open_where_python_markdown_leaves_it(text: str, left_open: tuple[int, str] | None):
     assert unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) == left_open

@@ -78,7 +78,7 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
     """
     blocks = _html_blocks(text, block_tags)
     if blocks is None or blocks.unclosed is None:
-        left_open = _comment_block_left_open(text, blocks.ranges if blocks is not None else [])
+        left_open = _comment_block_left_open(text, blocks.ranges if blocks is not None else [], frozenset(block_tags))
         return (text.count("\n", 0, left_open), COMMENT_TAG) if left_open is not None else None
     line, tag = blocks.unclosed
     left_open = blocks.comment_left_open
@@ -89,17 +89,21 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
 
 _COMMENT_OPENING = re.compile(r"<!--")
 _COMMENT_CLOSING = re.compile(r"--!?>")  # as Python-Markdown's reader of raw HTML closes a comment
+# What makes the rest of its line raw HTML, at a line's start: a comment, a document type or CDATA
+# declaration, a processing instruction, or a tag with no content (a block-level one: void, as <hr>,
+# or written as <div/>). Another `<!…>` is a bogus comment, read inline.
+_RAW_LINE_START = re.compile(r" {0,3}(?:<!--|<!doctype|<!\[CDATA\[|<\?|<([a-z][a-z0-9]*)(?=[\s/>])[^<>]*?(/?)>)", re.IGNORECASE)
 
 
-def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]]) -> int | None:
+def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]], block_tags: frozenset[str]) -> int | None:
     """Where a comment that Python-Markdown reads as a raw block is opened and never closed (None if none is).
 
     Python-Markdown sets fenced code aside (its fenced_code extension, which MkDocs always uses), then
     reads raw HTML: the first `<!--` it meets with no close after it takes the rest of the text. If
-    that one opens a block (at the start of a line, after up to three spaces or a comment closed
-    there, or after a raw HTML block that closes on its line; a code span around it does not count),
-    the rest is a comment: the page's own comments after the article close it, and the page hides
-    what follows. Elsewhere, the rest is text as written.
+    that one opens a block (at the start of a line, after up to three spaces, or on a line that
+    raw HTML starts (`_RAW_LINE_START`) or a raw HTML block closes on; a code span around it does
+    not count), the rest is a comment: the page's own comments after the article close it, and the
+    page hides what follows. Elsewhere, the rest is text as written.
     """
     if "<!--" not in text:
         return None
@@ -116,9 +120,17 @@ def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]]) -> in
         return None
     line_start = text.rfind("\n", 0, position) + 1
     before = text[line_start:position]
-    rest = before.lstrip(" ")
-    at_start = len(before) - len(rest) <= 3 and (not rest or rest.startswith("<!--"))  # (a tab indents code)
-    return position if at_start or any(line_start <= end <= position for _, end in raw_blocks) else None
+    at_start = not before.strip(" ") and len(before) <= 3  # (a tab indents code)
+    return position if at_start or _raw_line(before, block_tags) or any(line_start <= end <= position for _, end in raw_blocks) else None
+
+
+def _raw_line(before: str, block_tags: frozenset[str]) -> bool:
+    """Whether a line that starts with `before` is raw HTML from its start on, to Python-Markdown."""
+    start = _RAW_LINE_START.match(before)
+    if start is None or start.group(1) is None:
+        return start is not None
+    tag = start.group(1).lower()
+    return tag in block_tags and (tag in _VOID or start.group(2) == "/")
 
 
 def html_block_ranges(text: str, block_tags: Iterable[str]) -> list[tuple[int, int]]:
@@ -229,3 +241,4 @@ def html_text(text: str) -> list[tuple[int, str]]:
     parser.feed(text)
     parser.close()
     return [(line, "".join(pieces)) for line, pieces in sorted(parser.lines.items())]
+
