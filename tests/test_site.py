@@ -338,6 +338,17 @@ def test_a_no_break_space_entity_in_code_is_shown_as_written(mini: Project, tmp_
     assert article(page(site, BRIEF)).select("p code")[0].get_text() == "ASEAN&nbsp;Regional"
 
 
+def test_a_marked_section_mkdocs_cannot_read_is_told_and_shown_as_written_not_a_stopped_build(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", "Word wrote <![x]> and `<![y]>`. The ASEAN Regional Forum met")
+    site = tmp_path / "site"
+    result = build(mini.root, site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "forum-talks.md:15: MkDocs cannot read '<![x]>'" in result.stderr
+    paragraph = next(p for p in article(page(site, BRIEF)).select("p") if "Word wrote" in p.get_text())
+    assert paragraph.get_text().startswith("Word wrote <![x]> and &lt;![y]>.")  # (a code span shows what MkDocs is given)
+    assert build(mini.root, tmp_path / "strict").returncode == 1
+
+
 def test_skip_to_content_leads_to_the_start_of_a_generated_page(built):
     site, urls = built
     for path in (BRIEF, "glossary/arf", "actors/russia"):

@@ -22,6 +22,7 @@ from .incremental import digest
 from .mdext import BODY_END, BODY_START
 from .model import Content
 from .relations import Relations, newest_first
+from .roughmarkdown import marked_sections_readable
 from .safehtml import clean_fragment, cut_short_text, inline, tooltip_text
 from .sitepaths import uri_for
 
@@ -246,7 +247,7 @@ class PageRenderer:
             article = content.articles[spec.key]
             if tail:
                 return {"article": article, "related": relations.related_briefs(article.slug, content.articles), "involved": self._involved(article.slug)}
-            body = Markup(f"{BODY_START}\n\n{article.body}\n\n{BODY_END}")  # markers: see mdext
+            body = Markup(f"{BODY_START}\n\n{marked_sections_readable(article.body)}\n\n{BODY_END}")  # markers: see mdext
             return {"article": article, "article_body": body}
         if spec.template == "entry.md":
             entry = content.glossary[spec.key]

@@ -10,6 +10,7 @@ from functools import cached_property
 from html.parser import HTMLParser
 
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.htmlparser import htmlparser as markdown_htmlparser
 
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
 CODE_SPAN = re.compile(r"`+[^`]*`+")
@@ -242,3 +243,32 @@ def html_text(text: str) -> list[tuple[int, str]]:
     parser.close()
     return [(line, "".join(pieces)) for line, pieces in sorted(parser.lines.items())]
 
+
+def unreadable_marked_section(text: str) -> int | None:
+    """Where a `<![` starts that stops MkDocs' build (None if none does).
+
+    MkDocs reads a page's Markdown, all but its fenced code, with Python's HTML parser to find the
+    ids of raw HTML (as Python-Markdown's copy of it, this class). Before Python 3.13 that parser
+    raises an error at a `<![` not followed by CDATA[ or a keyword of a marked section, as
+    `<![x]>`, in code spans and text alike.
+    """
+    if "<![" not in text:
+        return None
+    readable = FencedBlockPreprocessor.FENCED_BLOCK_RE.sub(lambda fence: re.sub(r"[^\n]", " ", fence.group()), text)
+    parser = markdown_htmlparser.HTMLParser()
+    try:
+        # (Python-Markdown expands tabs first: no `<![` is in them. The page goes on after the article.)
+        parser.feed(readable.replace("\t", " ") + "\n\n.")
+        parser.close()
+    except AssertionError:  # (raised at the `<![`, or at the name after it)
+        line, column = parser.getpos()
+        reached = sum(len(before) + 1 for before in text.split("\n")[: line - 1]) + column
+        return text.rfind("<![", 0, reached + 3)
+    return None
+
+
+def marked_sections_readable(text: str) -> str:
+    """`text` with each `<![` that would stop MkDocs' build written `&lt;![`, shown as written."""
+    while (at := unreadable_marked_section(text)) is not None and at >= 0:
+        text = f"{text[:at]}&lt;{text[at + 1 :]}"
+    return text
