@@ -76,6 +76,14 @@ def test_mini_loads_without_problems(mini: Project):
     assert list(result.content.actors) == ["asean", "jane-roe", "russia"]
 
 
+def test_comments_after_values_are_no_problem(mini: Project):
+    mini.replace("actors/russia.yml", "type: state", "type: state  # a comment\n# a line of comment #1")
+    mini.replace(ART, "title: Forum talks in the region", "title: Forum talks in the region # on its own, #2 ## 3")
+    result = load(mini)
+    assert result.ok, result.problems
+    assert (result.content.actors["russia"].fields.type, result.content.articles["forum-talks"].fields.title) == ("state", "Forum talks in the region")
+
+
 def test_article_fields(mini: Project):
     article = load(mini).content.articles["forum-talks"]
     assert article.slug == "forum-talks"
@@ -670,9 +678,16 @@ ONE_MISTAKE = {
     "yes where text belongs": ((A_RUSSIA, "name: Russia", "name: yes"), ("briefs/actors/russia.yml", 1, "name must be text, not true or false", "put it in quotes")),
     "a # where text starts": ((ANN, "quote: ASEAN Regional Forum met", "quote: #1 ASEAN Regional Forum met"), (ANNOTATIONS, 4, "quote must not be empty", "the text after # is a YAML comment, not the value: a value that begins with # goes in double quotes")),
     "a # where a title starts": ((ART, "title: Forum talks in the region", "title: #1 forum"), (ARTICLE, 2, "title must not be empty", "the text after # is a YAML comment, not the value")),
+    "a # within a title": ((ART, "title: Forum talks in the region", "title: Forum talks #1 in the region"), (ARTICLE, 2, "the value ends before '#1 in the region': after a space, # starts a YAML comment", 'if it belongs to the value, put the whole value in double quotes, as "Forum talks #1 in the region"')),
+    "a # within a note's text": ((ANN, "body: Which delegates?", "body: Which of the delegates from the region, by #2 rank?"), (ANNOTATIONS, 24, "the value ends before '#2 rank?': after a space, # starts a YAML comment", 'as "…from the region, by #2 rank?"')),
     "brackets where text starts": ((ANN, "quote: ASEAN Regional Forum met", "quote: [ASEAN Regional Forum met]"), (ANNOTATIONS, 4, "quote must be text, not a list", "text that begins with [ goes in double quotes")),
     "brackets where text starts, on the line below": ((ANN, "quote: ASEAN Regional Forum met", "quote:\n      [ASEAN Regional Forum met]"), (ANNOTATIONS, 4, "quote must be text, not a list", "text that begins with [ goes in double quotes")),
     "a list written below a text field": ((ANN, "quote: ASEAN Regional Forum met", "quote:\n      - ASEAN Regional Forum met"), (ANNOTATIONS, 4, "quote must be text, not a list", None)),
+    "brackets where text starts, text after them": ((ANN, "quote: ASEAN Regional Forum met", "quote: [held in April], the ASEAN Regional Forum met"), (ANNOTATIONS, 4, "malformed YAML: expected <block end>, but found ','", 'a value that begins with [ goes in double quotes, as "[…"')),
+    "an * where text starts": ((ART, "title: Forum talks in the region", "title: *Exclusive:* Forum talks"), (ARTICLE, 2, "malformed YAML: found undefined alias 'Exclusive'", 'a value that begins with * goes in double quotes, as "*…"')),
+    "an & where text starts": ((ANN, "quote: ASEAN Regional Forum met", "quote: & partners"), (ANNOTATIONS, 4, "malformed YAML: expected alphabetic or numeric character, but found ' '", 'a value that begins with & goes in double quotes, as "&…"')),
+    "a note's text indented as a field": ((ANN, "      The forum has met every year since 1994.\n", "      The forum has met\n    every year since 1994, with partners: ten in all.\n"), (ANNOTATIONS, 7, "unknown field 'every year since 1994, with partners'", "if it is text of the field above, indent it as far as that text")),
+    "a note's text indented as a field, no colon": ((ANN, "      The forum has met every year since 1994.\n", "      The forum has met\n    every year since 1994.\n"), (ANNOTATIONS, 7, "malformed YAML: could not find expected ':'", "if the line is text of the field above, indent it as far as that text")),
     "an @ where text starts": ((ANN, "quote: ASEAN Regional Forum met", "quote: @ASEAN"), (ANNOTATIONS, 4, "malformed YAML: found character '@' that cannot start any token", "a value that begins with @ goes in double quotes")),
     "text on the summary's > line": ((ART, "summary: >\n  A short test brief about **regional forums**.", "summary: > A short test brief."), (ARTICLE, 8, "malformed YAML: expected a comment or a line break", "after > or | the text starts on the next line, indented")),
     "items under an empty list": ((ART, "takeaways:\n  - Forums matter.", "takeaways: []\n  - Forums matter."), (ARTICLE, 11, "malformed YAML: expected <block end>, but found '<block sequence start>'", "the line above gives the field an empty list, []: remove the [] to list the items below it")),

@@ -158,6 +158,7 @@ def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], ra
     try:
         text = read_text(file, rel)
         parsed.located = load_yaml(text, rel)
+        raw.problems.extend(parsed.located.problems)
     except ContentError as error:
         raw.problems.append(error.problem)
         return parsed
@@ -206,6 +207,7 @@ def _parse_article(file: Path, rel: str, stem: str, raw: RawContent) -> None:
     raw.articles[stem] = (parsed, body, body_line)
     try:
         parsed.located = load_yaml(front, rel, line_offset=1)
+        raw.problems.extend(parsed.located.problems)
     except ContentError as error:
         raw.problems.append(error.problem)
         return

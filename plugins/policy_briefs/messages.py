@@ -175,7 +175,8 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     field = field_label(where)
     value = detail.get("input")
     if kind == "extra_forbidden":
-        return f"unknown field '{field}'", did_you_mean(field, vocabulary) or "remove it"
+        text = " " in field.strip()  # (words, not a field's name: a line of the value above, indented too little)
+        return f"unknown field '{field}'", did_you_mean(field, vocabulary) or ("if it is text of the field above, indent it as far as that text" if text else "remove it")
     if kind == "missing":
         return f"missing required field '{field}'", None
     if kind == "literal_error":

@@ -68,6 +68,7 @@ class LocatedData:
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
     first_line: int = 1
+    problems: list[Problem] = field(default_factory=list)  # what loaded, but not as written
 
     def line_of(self, path: Path) -> int:
         """Line of the deepest known prefix of `path`."""
@@ -85,7 +86,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = (exc.context_mark if _opened(exc) else None) or exc.problem_mark or exc.context_mark  # an unclosed quote or list: where it opens
+        # An unclosed quote or list: where it opens; a line that is neither a field nor a value: that line.
+        mark = (exc.context_mark if _opened(exc) or exc.problem == _NOT_A_FIELD else None) or exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         if exc.problem == "but found another document":  # `---` lines, as around an article's front matter
             raise ContentError(Problem(path, line, "more than one YAML document: the file holds its fields once", "remove the --- lines")) from None
@@ -109,7 +111,40 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
         return LocatedData(None, {}, 1 + line_offset)
     located = LocatedData(None, {}, node.start_mark.line + 1 + line_offset)
     located.data = _build(node, (), located.lines, path, line_offset, set())
+    if _COMMENT_IN_TEXT.search(text):
+        lines = text.splitlines()
+        located.problems = [_cut_short(path, value, lines, line_offset) for value in _values(node) if _cut_by_comment(value, lines)]
     return located
+
+
+# ` #` ends a plain value: what follows is a comment. A comment that starts `#1` or `#tag`, on a
+# value's own line, was most likely meant as part of the value (comments read `# …`).
+_COMMENT_IN_TEXT = re.compile(r"[ \t]#[^\s#]")
+_COMMENT_AFTER = re.compile(r"[ \t]+(#[^\s#].*)")
+
+
+def _values(node: yaml.Node) -> list[yaml.ScalarNode]:
+    """The scalar values of a node, keys left out, in order."""
+    if isinstance(node, yaml.MappingNode):
+        return [scalar for _, value in node.value for scalar in _values(value)]
+    if isinstance(node, yaml.SequenceNode):
+        return [scalar for item in node.value for scalar in _values(item)]
+    return [node]
+
+
+def _cut_by_comment(value: yaml.ScalarNode, lines: list[str]) -> bool:
+    end = value.end_mark
+    return not value.style and value.value != "" and end.line < len(lines) and _COMMENT_AFTER.match(lines[end.line], end.column) is not None
+
+
+def _cut_short(path: str, value: yaml.ScalarNode, lines: list[str], offset: int) -> Problem:
+    end = value.end_mark
+    comment = _COMMENT_AFTER.match(lines[end.line], end.column).group(1)
+    shown = value.value if len(value.value) <= 30 else f"…{value.value[-20:].lstrip()}"
+    return Problem(
+        path, end.line + 1 + offset, f"the value ends before '{comment[:30]}': after a space, # starts a YAML comment",
+        f'if it belongs to the value, put the whole value in double quotes, as "{shown} {comment[:30]}"',
+    )
 
 
 def _runaway_quote(text: str, problem: yaml.Mark) -> yaml.Mark | None:
@@ -143,6 +178,12 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
     if problem.endswith("that cannot start any token"):  # `@`, `%` or a backquote where a value starts
         character = problem.split("'")[1] if problem.count("'") >= 2 else "it"
         return f"a value that begins with {character} goes in double quotes, as \"{character}…\""
+    start = _VALUE_START.match(written)
+    if start is not None and "flow" not in context:  # (a list or braces left open: told below)
+        character = start.group(1)
+        return f"a value that begins with {character} goes in double quotes, as \"{character}…\""
+    if problem == _NOT_A_FIELD:
+        return "if the line is text of the field above, indent it as far as that text; a field is written name: value"
     if problem == "mapping values are not allowed here":
         if mark is not None and ":" not in written[: mark.column]:  # the line's own key: it is indented as if it were a value
             return "indent the line with spaces, as far as the other fields at its level"
@@ -164,6 +205,8 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
     return None
 
 
+_NOT_A_FIELD = "could not find expected ':'"
+_VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s#\[{*&-][^:#]*:[ \t]+)?([\[{*&])(?!\s*\]?\s*(?:#.*)?$)")  # `title: [Interview] …`
 _EMPTY_LIST = re.compile(r"(?:^|:|-)\s*\[\s*\]\s*(?:#.*)?$")
 _BLOCK_TEXT_ON_ITS_LINE = re.compile(r"(?:^|:|-)\s*[>|][-+0-9]*[ \t]+[^\s#]")  # `summary: > Text`
 
