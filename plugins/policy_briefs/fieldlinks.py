@@ -10,7 +10,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from .fieldmarkdown import converted
-from .safehtml import URL_SCHEMES
+from .safehtml import URL_SCHEMES, keeps_address
 
 _KEPT_STARTS = ("https://", "http://", "mailto:", "#")
 
@@ -27,9 +27,15 @@ class _Hrefs(HTMLParser):
 
 def links_to_check(text: str) -> list[str]:
     """The links in a Markdown text, unless each one it could hold is plainly kept (most texts: none is read)."""
-    if "<" not in text and "]:" not in text and all(after.startswith(_KEPT_STARTS) for after in text.split("](")[1:]):
+    if "<" not in text and "]:" not in text and all(_plainly_kept(after) for after in text.split("](")[1:]):
         return []  # no reference, autolink or raw HTML, and every inline link a whole address or an anchor
     return links_in(text)
+
+
+def _plainly_kept(after: str) -> bool:
+    """Whether what follows a `](` is an address a field keeps, with nothing after it but the link's end."""
+    address = after.split(")", 1)[0]
+    return address.startswith(_KEPT_STARTS) and " " not in address and keeps_address(address)
 
 
 def links_in(text: str) -> list[str]:
@@ -48,4 +54,4 @@ def kept(href: str) -> bool:
     scheme, colon, rest = href.partition(":")
     if href.startswith("#"):
         return True
-    return bool(colon) and scheme.lower() in URL_SCHEMES and (scheme.lower() == "mailto" or rest.startswith("//"))
+    return bool(colon) and scheme.lower() in URL_SCHEMES and (scheme.lower() == "mailto" or rest.startswith("//")) and keeps_address(href)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable
@@ -117,6 +118,12 @@ _PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES)
 # The same, filtering every attribute through Python: about 40% slower, so used only on texts that need it.
 _FILTERING_FRAGMENT_CLEANER = nh3.Cleaner(**_FRAGMENT_RULES, attribute_filter=_attribute_filter)
 _FILTERING_PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES, attribute_filter=_attribute_filter)
+
+
+@functools.lru_cache(maxsize=4096)
+def keeps_address(href: str) -> bool:
+    """Whether a link's address is kept by the sanitiser (a web address it cannot read is dropped, as https:// alone)."""
+    return "href" in _FRAGMENT_CLEANER.clean(f'<a href="{html.escape(href, quote=True)}"></a>')
 
 
 @timing.timed("sanitising")

@@ -26,7 +26,7 @@ from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEnt
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
 from .roughmarkdown import COMMENT_TAG, code_ranges, in_code, unclosed_html_block, unreadable_marked_section
-from .safehtml import URL_SCHEMES
+from .safehtml import URL_SCHEMES, keeps_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
 from .yamlsource import value_lines
@@ -352,6 +352,11 @@ class _Checker:
     def _check_scheme(self, parsed: Parsed, body: str, body_line: int, href: str) -> None:
         """A link whose scheme the page's sanitiser does not keep would lose its address without a word."""
         match = _SCHEME.match(href)
+        if match is not None and match.group(1).lower() in URL_SCHEMES and not keeps_address(href):
+            message = f"link '{href}' would lose its address: it is not a web address a browser can open"
+            hint = "write the whole address, as https://example.org/page: a host after //, no spaces, a port up to 65535"
+            self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), message, hint))
+            return
         if match is None or match.group(1).lower() in URL_SCHEMES or match.group(1) in EXPLICIT_SCHEMES:
             return
         scheme, ref = match.group(1), href[match.end() :]
