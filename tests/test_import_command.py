@@ -357,10 +357,17 @@ def test_long_paragraphs_are_never_chrome():
     "1. not a list either",
     "> not a quote",
     "snake_case stays",
+    "Python's __init__ and a__b, __dunder and x_1_",
+    "Words written [as a link](like this), [a [nested] one](x), ![an image](a.png) and [a reference][ref]",
+    "[ref]: https://example.org",
 ])
 def test_escaped_text_renders_as_itself(text: str):
     blocks = read_markdown(escape_markdown(text)).blocks
     assert blocks == (text,)
+
+
+def test_brackets_that_make_no_link_stay_as_written():
+    assert escape_markdown("He said [sic] that [Moscow] agreed.") == "He said [sic] that [Moscow] agreed."
 
 
 @pytest.mark.parametrize(("title", "slug"), [

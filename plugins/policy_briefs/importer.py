@@ -108,13 +108,15 @@ def chrome_reason(text: str) -> str | None:
 
 # -- Markdown ------------------------------------------------------------------------
 
-_INLINE_SPECIAL = re.compile(r"([\\`*])|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])")
+# An underscore is escaped unless a letter or digit is on both sides of it (snake_case stays as written).
+_INLINE_SPECIAL = re.compile(r"([\\`*])|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])")
+_LINK_MAKING = re.compile(r"\][(\[:]")  # what can make a link of text in brackets
 _LINE_START = re.compile(r"^(#|>|[-+*](?=\s)|=+\s*$|-+\s*$|(\d+)([.)])(?=\s))")
 
 
 def escape_markdown(text: str) -> str:
     """Plain text as Markdown that renders as the same text (typography untouched)."""
-    text = _INLINE_SPECIAL.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), text)
+    text = escape_markdown_inline(text)
     return _LINE_START.sub(lambda m: f"{m.group(2)}\\{m.group(3)}" if m.group(2) else "\\" + m.group(0), text)
 
 
@@ -447,7 +449,9 @@ def _inline(element) -> str:
 
 
 def escape_markdown_inline(text: str) -> str:
-    return _INLINE_SPECIAL.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), text)
+    """Text as Markdown that renders as the same text within a line (brackets escaped only where they could make a link: an editorial [sic] stays)."""
+    text = _INLINE_SPECIAL.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), text)
+    return text.replace("[", "\\[") if _LINK_MAKING.search(text) else text
 
 
 def _plain(element) -> str:
