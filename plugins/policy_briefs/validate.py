@@ -747,7 +747,18 @@ def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenA
     found = occurrences(Selector(selector.quote), blocks) if given else []
     if not found:
         return None
+    spaced = replace(selector, prefix=_spaced(selector.prefix, at_end=True), suffix=_spaced(selector.suffix, at_end=False))
+    if spaced != selector and occurrences(spaced, blocks):
+        written = " and ".join(f'{name}: "{value}"' for name in ("prefix", "suffix") if (value := getattr(spaced, name)) != getattr(selector, name))
+        return f"a space comes between the quote and its {given} in the article, and YAML drops the space at either end of a value not in quotes: write {written}"
     places = _shown_places(found, blocks, len(selector.quote), article)
     times = f" {len(found)} times" if len(found) > 1 else ""
     return f"the quote is in the article{times} ({places}), but not with this {given}: copy the words just around it there exactly, or leave the {given} out"
+
+
+def _spaced(context: str, at_end: bool) -> str:
+    """A prefix (`at_end`) or suffix with the space on the quote's side that YAML drops from an unquoted value."""
+    if not context or context[-1 if at_end else 0] == " ":
+        return context
+    return f"{context} " if at_end else f" {context}"
 
