@@ -280,6 +280,18 @@ def test_a_click_on_a_highlighted_passage_opens_its_note(pages) -> None:
     assert not note.evaluate("e => e.matches(':popover-open')")
 
 
+@pytest.mark.parametrize("fragment", ["#passage-%E0", "#note-%"])
+def test_a_malformed_address_leaves_the_notes_working(pages, fragment: str) -> None:
+    page = pages.open(BRIEF + fragment)
+    passage = page.locator(f"{BODY} mark.pb-passage[id]").nth(2)
+    passage.scroll_into_view_if_needed()
+    point = point_in_text_of(page, passage)
+    page.mouse.click(point["x"], point["y"])
+    note = page.locator(f"[id='{passage.get_attribute('data-note').replace('note-', 'pop-', 1)}']")
+    note.wait_for(state="visible")
+    assert pages.errors == []
+
+
 def test_open_in_notes_closes_the_note_and_shows_it_among_the_notes(pages) -> None:
     page = pages.open(BRIEF)
     marker = page.locator(f"{BODY} button.pb-marker").first

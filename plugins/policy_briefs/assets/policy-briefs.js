@@ -8,13 +8,24 @@ document.addEventListener("click", (event) => {
   if (note && note.matches(":popover-open")) note.hidePopover();
 });
 
+// The element the address's #fragment names, if it starts with `prefix` (null for a fragment that
+// is not percent-encoded text, as #passage-%E0: decoding it would throw and stop this script).
+const reached = (prefix) => {
+  if (!location.hash.startsWith(`#${prefix}`)) return null;
+  try {
+    return document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    return null;
+  }
+};
+
 // A passage reached by its link is outlined whole, as one box: a link or a name inside it splits it
 // in pieces, and only the first piece is the link's target. Each piece is lined above and below,
 // the first on its start too and the last on its end.
 const TARGET_CLASSES = ["pb-passage--target", "pb-passage--target-start", "pb-passage--target-end"];
 const outlinePassage = () => {
   for (const piece of document.querySelectorAll("mark.pb-passage--target")) piece.classList.remove(...TARGET_CLASSES);
-  const first = location.hash.startsWith("#passage-") ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const first = reached("passage-");
   const note = first && first.matches("mark.pb-passage[data-note]") ? first.dataset.note : "";
   if (!note) return;
   const pieces = [...document.querySelectorAll(`mark.pb-passage[data-note="${CSS.escape(note)}"]`)];
@@ -58,7 +69,7 @@ const searched = (new URLSearchParams(location.search).get("h") || "")
   .split(/\s+/)
   .map((word) => word.replace(/^[+-]+|[*~^]+\d*$/g, ""))
   .filter(Boolean);
-const firstNote = location.hash.startsWith("#note-") ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+const firstNote = reached("note-");
 
 if (searched.length && firstNote && firstNote.matches("li.pb-note")) {
   let best = firstNote;
