@@ -14,7 +14,7 @@ as the plugin sanitises it, is checked against the same Markdown rendered withou
    its number, is not in a link, and follows the passage (nothing but the rest of a link it was
    moved out of, white space and other markers between);
 4. ids are unique, no link in a link; mentions of each entity are numbered 1, 2, … in reading
-   order, the first a link (every one with `link: all`), later ones spans; an auto-link holds
+   order, every one a link, later ones marked as again (with `link: first`, later ones spans); an auto-link holds
    exactly a form of its entity; the ids on the page are those of the article's mentions as
    checking reads them (entity pages' "Mentioned in" links to them), each where its text is.
 
@@ -363,6 +363,7 @@ def _check_page(problems: Problems, html: str, plain: str, annotations: tuple[An
                 continue
             if number == 1 or link_all:
                 expect(element.name == "a" and "pb-link" in element.get("class", []), "a mention that should be a link is not", element["id"])
+                expect(("pb-link--again" in element.get("class", [])) == (number > 1), "only a later mention's link is marked as again", element["id"])
             else:
                 expect(element.name == "span" and element.get("class") == ["pb-mention"], "a later mention is not a plain mention span", element["id"])
     # The article's mentions as checking reads them: entity pages' "Mentioned in" shows their sentences

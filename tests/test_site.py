@@ -136,22 +136,25 @@ def test_possessive_links_the_name(built):
     assert following.startswith("Russia’s delegates")
 
 
-def test_first_occurrence_only_by_default(built):
+def test_every_occurrence_is_linked_by_default_the_later_ones_marked_as_again(built):
     site, urls = built
     body = article(page(site, BRIEF, urls))
+    russia = body.select('a.pb-link[id^="pb-actor-russia-"]')
+    assert [a.get_text() for a in russia] == ["Russia", "Moscow", "Russia"]
+    assert ["pb-link--again" in a["class"] for a in russia] == [False, True, True]
+    assert all(a["title"] == russia[0]["title"] and a["href"] == russia[0]["href"] for a in russia)
+    assert not body.select(".pb-mention")
+
+
+def test_first_occurrence_only_when_configured(mini: Project, tmp_path: Path):
+    set_config(mini, "  - policy-briefs", "  - policy-briefs:\n      link: first")
+    result = build(mini.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    body = article(page(tmp_path / "site", BRIEF))
     assert body.select_one("#pb-actor-russia-1").name == "a"
     later = body.select_one("#pb-actor-russia-2")
     assert later.name == "span" and later.get_text() == "Moscow"
     assert len(body.select('a.pb-link[id^="pb-actor-russia-"]')) == 1
-
-
-def test_every_occurrence_when_configured(mini: Project, tmp_path: Path):
-    set_config(mini, "  - policy-briefs", "  - policy-briefs:\n      link: all")
-    result = build(mini.root, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    body = article(page(tmp_path / "site", BRIEF))
-    russia = body.select('a.pb-link[id^="pb-actor-russia-"]')
-    assert [a.get_text() for a in russia] == ["Russia", "Moscow", "Russia"]
 
 
 def test_explicit_link_and_suppression(built):

@@ -272,6 +272,8 @@ def _link_block(block: Block, hits: list[Hit], mentions: list[Mention], state: P
         if state.link_all or mention.number == 1:
             element = etree.Element("a")
             _set_link(element, hit.target, state.href(hit.target))
+            if mention.number > 1:  # (drawn in the text's colour: see the stylesheet)
+                element.set("class", f"{element.get('class')} pb-link--again")
         else:
             element = etree.Element("span", {"class": "pb-mention"})
         element.set("id", mention.anchor)

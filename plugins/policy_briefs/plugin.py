@@ -133,8 +133,8 @@ class _LinksTheCheckReports(logging.Filter):
 
 
 class PolicyBriefsConfig(base.Config):
-    link = c.Choice(("first", "all"), default="first")
-    """Auto-link the first occurrence of each entity in a brief, or every occurrence."""
+    link = c.Choice(("all", "first"), default="all")
+    """Auto-link every occurrence of each entity in a brief (as the content model says), or only the first."""
     edit_uri = c.Optional(c.Type(str))
     """Path under repo_url to edit a content file (default: the site's edit_uri without the docs folder)."""
 
