@@ -977,6 +977,28 @@ def test_all_problems_are_reported_in_one_run(mini: Project):
     assert problems[2].message.startswith("quote not found in the article: “Russia and NATO agreed”")
 
 
+def test_a_mistake_in_a_files_fields_does_not_hide_its_others(mini: Project):
+    mini.replace("glossary/eas.yml", "related: [arf]", "related: [arf, asean]\nactors: Russia")  # (not a list of ids)
+    mini.replace("glossary/eas.yml", "first met in 2005.", "first met in [2005](javascript:void(0)).")
+    mini.replace("actors/russia.yml", "type: state", "type: country\naffiliations: [nato]")
+    mini.replace("actors/russia.yml", "many forums.", "many [forums](ftp://example.org/).")
+    mini.replace(ART, "url: https://example.org/forum-talks", "url: ftp://example.org/forum-talks")
+    mini.replace(ART, "authors: [jane-roe,", "authors: [jane-rod,")
+    mini.replace(ART, "  - Forums matter.", "  - '[Forums](javascript:alert(1)) matter.'")
+    found = [(p.path, p.line, p.message.split(":")[0]) for p in load(mini).problems]
+    assert found == [
+        ("briefs/actors/russia.yml", 2, "type must be one of person, state, organization, not 'country'"),
+        ("briefs/actors/russia.yml", 3, "unknown actor 'nato'"),
+        ("briefs/actors/russia.yml", 6, "link 'ftp"),
+        (ARTICLE, 5, "url must be an http"),
+        (ARTICLE, 7, "unknown actor 'jane-rod'"),
+        (ARTICLE, 11, "link 'javascript"),
+        ("briefs/glossary/eas.yml", 4, "link 'javascript"),
+        ("briefs/glossary/eas.yml", 5, "unknown glossary entry 'asean'"),
+        ("briefs/glossary/eas.yml", 6, "actors must be a list"),
+    ], found
+
+
 def test_a_mistake_in_one_note_does_not_hide_the_others_problems(mini: Project):
     def found() -> list[tuple[int, str]]:
         return [(p.line, p.message.split(":")[0].split(",")[0]) for p in load(mini).problems]

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -262,9 +263,13 @@ class _Checker:
         fields = parsed.fields
         if fields:
             self._check_field_markdown(parsed, {("summary",): fields.summary} | {("takeaways", n): text for n, text in enumerate(fields.takeaways)}, parsed.stem)
+        else:  # (what other fields' mistakes leave checkable, as written)
+            takeaways = _value_as_written(parsed, "takeaways")
+            self._check_field_markdown(parsed, _texts({("summary",): _value_as_written(parsed, "summary")} | {("takeaways", n): text for n, text in enumerate(takeaways if isinstance(takeaways, list) else ())}))
         first: dict[str, int] = {}
-        for position, author in enumerate(fields.source.authors if fields else ()):
-            if isinstance(author, str):
+        authors = fields.source.authors if fields else _value_as_written(parsed, "source", "authors")
+        for position, author in enumerate(authors if isinstance(authors, (list, tuple)) else ()):
+            if isinstance(author, str) and re.fullmatch(ID_PATTERN, author):
                 where = ("source", "authors", position)
                 self._ref(parsed, where, author, self.actor_ids, "actor")
                 self._listed_once(parsed, where, "authors", author, first)
@@ -445,14 +450,19 @@ class _Checker:
 
     # -- entities ---------------------------------------------------------
     def _check_entities(self) -> None:
+        # A file whose fields did not validate has the rest checked as written: every problem in one run.
         for parsed in self.raw.glossary.values():
-            if parsed.fields:
-                self._check_refs(parsed, (), {"related": parsed.fields.related, "actors": parsed.fields.actors}, itself=("related",))
-                self._check_field_markdown(parsed, {("definition",): parsed.fields.definition})
+            fields = parsed.fields
+            if fields or parsed.located is not None:
+                refs = {"related": fields.related, "actors": fields.actors} if fields else {name: _value_as_written(parsed, name) for name in ("related", "actors")}
+                self._check_refs(parsed, (), refs, itself=("related",))
+                self._check_field_markdown(parsed, _texts({("definition",): fields.definition if fields else _value_as_written(parsed, "definition")}))
         for parsed in self.raw.actors.values():
-            if parsed.fields:
-                self._check_refs(parsed, (), {"affiliations": parsed.fields.affiliations, "members": parsed.fields.members}, itself=("affiliations", "members"))
-                self._check_field_markdown(parsed, {("summary",): parsed.fields.summary})
+            fields = parsed.fields
+            if fields or parsed.located is not None:
+                refs = {"affiliations": fields.affiliations, "members": fields.members} if fields else {name: _value_as_written(parsed, name) for name in ("affiliations", "members")}
+                self._check_refs(parsed, (), refs, itself=("affiliations", "members"))
+                self._check_field_markdown(parsed, _texts({("summary",): fields.summary if fields else _value_as_written(parsed, "summary")}))
 
     def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], brief: str | None = None) -> None:
         """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop.
@@ -510,7 +520,9 @@ class _Checker:
         for name, ids in refs.items():
             known, kind = (self.glossary_ids, "glossary entry") if name in {"related", "terms"} else (self.actor_ids, "actor")
             first: dict[str, int] = {}
-            for position, ref in enumerate(ids):
+            for position, ref in enumerate(ids if isinstance(ids, (list, tuple)) else ()):
+                if not isinstance(ref, str) or not re.fullmatch(ID_PATTERN, ref):  # (as written, in a file that did not validate: told as such)
+                    continue
                 where = (*base, name) if name == "speaker" else (*base, name, position)
                 self._ref(parsed, where, ref, known, kind)
                 if self._listed_once(parsed, where, name, ref, first) and name in itself and ref == parsed.stem:
@@ -531,6 +543,19 @@ class _Checker:
         other = self.glossary if kind == "actor" else self.actors  # (valid ones: a file in the wrong folder is not what its folder says)
         hint = f"'{ref}' is {_OTHER_KIND[kind]}, not {_A_KIND[kind]}" if ref in other else _unknown_id_hint(ref, known, kind)
         self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", hint, involves=_file_of(ref, kind)))
+
+
+def _value_as_written(parsed: Parsed, *path: str) -> Any:
+    """A value as its file writes it (None if it is not there): for a file whose fields did not validate."""
+    value = parsed.located.data if parsed.located is not None else None
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _texts(values: dict[tuple, Any]) -> dict[tuple, str]:
+    """Of Markdown fields' values, those that are text to check."""
+    return {where: value for where, value in values.items() if isinstance(value, str) and value.strip()}
 
 
 def _file_of(ref: str, kind: str) -> tuple[str, ...]:
