@@ -687,6 +687,9 @@ def _link_at(text: str, href: str, code: list[tuple[int, int]] | None = None) ->
             return position
         if first is None and needle in text:
             first = text.find(needle)
+    if first is None:  # (white space between the bracket and the address: `( ftp://…)`)
+        spaced = re.search(rf"(?:\(|\]:)\s*<?{re.escape(href)}", text)
+        first = spaced.start() if spaced else None
     return first
 
 
