@@ -417,8 +417,7 @@ def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotati
         "type": "button",
         "class": f"{MARKER_CLASS} pb-kind-{fields.kind}",
         "popovertarget": note_ids(annotation.id)["popover"],
-        "aria-label": label,
-        "title": label,
+        "aria-label": label,  # (no title: the theme would show it as a tooltip over the text whenever the marker has the focus, as after its note is closed)
     })
     button.text = str(number)
     # A word joiner holds the button to the passage's last word (with no line break between them),
