@@ -8,6 +8,7 @@ import hashlib
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -214,6 +215,21 @@ def test_a_name_written_another_way_is_linked_and_listed_as_written(mini: Projec
     entity = "actors/oneill" if "actor" in anchor else "glossary/rnd"
     uses = listed_uses(site, entity)
     assert any(f"{shown} spoke;" in use for use in uses), uses
+
+
+@pytest.mark.parametrize("article_form", ["NFD", "NFC"])
+def test_a_name_and_a_quote_are_found_with_their_accents_written_either_way(mini: Project, tmp_path: Path, article_form: str):
+    other = "NFC" if article_form == "NFD" else "NFD"
+    mini.write("actors/vietnam.yml", unicodedata.normalize(other, "name: Việt Nam\ntype: state\nsummary: A state in Southeast Asia.\n"))
+    sentence = unicodedata.normalize(article_form, "Talks in Hà Nội and Việt Nam ended.")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{sentence} Ask [the forum]")
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", unicodedata.normalize(other, "quote: Talks in Hà Nội and Việt Nam ended"))
+    site = site_of(mini, tmp_path)
+    body = article(page(site, BRIEF))
+    assert unicodedata.normalize("NFC", body.select_one("a#pb-actor-vietnam-1").get_text()) == "Việt Nam"
+    marked = "".join(m.get_text() for m in body.select('mark[data-note="note-forum-met"]'))
+    assert unicodedata.normalize("NFC", marked) == "Talks in Hà Nội and Việt Nam ended"
+    assert any("Talks in H" in use for use in listed_uses(site, "actors/vietnam"))
 
 
 def test_with_smarty_quotes_a_name_with_an_apostrophe_is_linked_and_a_written_reference_is_kept(mini: Project, tmp_path: Path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ class Selector:
     def of(cls, quote: str, prefix: str | None = None, suffix: str | None = None) -> Selector:
         """A selector with the contract's white-space and quote-mark rules applied."""
         return cls(normalize(collapse(quote.strip())), normalize(collapse(prefix or "")), normalize(collapse(suffix or "")))
+
+    def in_form(self, form: str) -> Selector:
+        """The selector in a Unicode normal form (`NFC`: accents joined to their letters; `NFD`: apart), as text pasted from elsewhere may be written."""
+        return Selector(*(unicodedata.normalize(form, text) for text in (self.quote, self.prefix, self.suffix)))
 
     def printed(self) -> Selector:
         """The selector as the page prints what Markdown source holds: references as characters, and marks as the

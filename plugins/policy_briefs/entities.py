@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from html.parser import HTMLParser
@@ -134,12 +135,25 @@ class EntityIndex:
             if owner != target:
                 self.clashes.append(FormClash(form, owner, target))
 
+    def add_variants(self, target: Target, forms: list[str]) -> None:
+        """Forms written otherwise than an entity's own, which find it where no entity claims them (no clash: not written)."""
+        for form in forms:
+            self.by_form.setdefault(form, target)
+
     @classmethod
     def build(cls, glossary: dict[str, GlossaryFields], actors: dict[str, ActorFields]) -> EntityIndex:
         """Index entries then actors, each in id order, so clashes are reported the same way every time."""
         index = cls()
-        for entry_id in sorted(glossary):
-            index.add(glossary_target(entry_id, glossary[entry_id]), glossary_forms(glossary[entry_id]))
-        for actor_id in sorted(actors):
-            index.add(actor_target(actor_id, actors[actor_id]), actor_forms(actors[actor_id]))
+        entities = [(glossary_target(entry_id, glossary[entry_id]), glossary_forms(glossary[entry_id])) for entry_id in sorted(glossary)]
+        entities += [(actor_target(actor_id, actors[actor_id]), actor_forms(actors[actor_id])) for actor_id in sorted(actors)]
+        for target, forms in entities:
+            index.add(target, forms)
+        for target, forms in entities:  # (after all forms as written: a variant takes no entity's own form)
+            index.add_variants(target, unicode_variants(forms))
         return index
+
+
+def unicode_variants(forms: list[str]) -> list[str]:
+    """The forms with their accents written the other way (joined to their letters, or apart), as text pasted from a PDF may write them."""
+    variants = (unicodedata.normalize(normal, form) for form in forms for normal in ("NFC", "NFD"))
+    return [variant for variant in dict.fromkeys(variants) if variant not in forms]

@@ -190,11 +190,14 @@ def occurrences_in(selector: Selector, texts: Sequence[str], normalized: Sequenc
 
 
 def quote_occurrences(selector: Selector, texts: Sequence[str], normalized: Sequence[str]) -> tuple[Selector, list[Occurrence]]:
-    """`occurrences_in`, and if the quote is not found as typed, as the smarty and smartsymbols extensions print its marks; with the selector that found them."""
+    """`occurrences_in`, and if the quote is not found as typed, as the smarty and smartsymbols extensions print its marks, or in the other Unicode normal form; with the selector that found them."""
     found = occurrences_in(selector, texts, normalized)
-    if not found and selector.printed() != selector:  # copied from the article's source, where an extension prints marks
-        printed = selector.printed()
-        found_printed = occurrences_in(printed, texts, normalized)
-        if found_printed:
-            return printed, found_printed
+    if found:
+        return selector, found
+    # Copied from the article's source, where an extension prints marks; or with its accents written
+    # otherwise than the article writes them (joined to their letters, or apart).
+    for other in (selector.printed(), selector.in_form("NFC"), selector.in_form("NFD")):
+        found_other = occurrences_in(other, texts, normalized) if other != selector else []
+        if found_other:
+            return other, found_other
     return selector, found
