@@ -751,9 +751,17 @@ def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], artic
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
     written = normalize(closest.text)
+    invisible = [name for character, name in _INVISIBLE.items() if character in written and character not in selector.quote]
+    if invisible and written.translate(_WITHOUT_INVISIBLE) == selector.quote.translate(_WITHOUT_INVISIBLE):
+        return f"the article's words hold a character that is not shown ({', '.join(invisible)}), {article.at(blocks[closest.block], closest.text)}: remove it from the article"
     if written != selector.quote and written.casefold() == selector.quote.casefold():
         return f"the article writes it with other capitals, {article.at(blocks[closest.block], closest.text)}: “{closest.text}” (a quote matches capitals exactly)"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
+
+
+# Characters a page does not show, which text pasted from a word processor or a PDF may hold.
+_INVISIBLE = {"\u00ad": "a soft hyphen", "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner", "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space"}
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
 
 
 def _closer_where_unmarkable(quote: str, closest: Closest | None, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
