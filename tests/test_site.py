@@ -170,6 +170,15 @@ def test_explicit_link_and_suppression(built):
     assert "glossary/arf" in home.find("a", string="the forum")["href"]
 
 
+def test_notes_are_numbered_as_the_article_reads_whatever_the_files_order(built):
+    site, urls = built
+    body = article(page(site, BRIEF, urls))
+    markers = body.select("button.pb-marker")
+    assert [marker.get_text() for marker in markers] == [str(number) for number in range(1, len(markers) + 1)]
+    listed = [note["id"].removeprefix("note-") for note in body.select("ol.pb-notes > li.pb-note")]
+    assert [marker["popovertarget"].removeprefix("pop-") for marker in markers] == listed
+
+
 def test_annotated_passages_are_highlighted_with_markers(built):
     site, urls = built
     body = article(page(site, BRIEF, urls))

@@ -70,7 +70,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "name": "The writer's name, as the article gives it.",
     },
     "AnnotationFileFields": {
-        "annotations": "The notes on passages of the article, in any order.",
+        "annotations": "The notes on passages of the article, in any order: the page numbers them as the article reads.",
     },
     "AnnotationFields": {
         "id": "Names the note: unique in this brief, and part of its permanent link, so never change it once published.",
