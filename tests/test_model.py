@@ -775,6 +775,7 @@ ONE_MISTAKE = {
     "YAML alias": ((G_EAS, "related: [arf]", "related: &r [arf]\nactors: *r"), ("briefs/glossary/eas.yml", 6, "YAML anchors and aliases (&, *) are not allowed", "write the value out in full")),
     "YAML merge key": ((A_RUSSIA, "type: state", "<<: {type: state}"), ("briefs/actors/russia.yml", 2, "keys must be plain names", None)),
     "field given twice": ((A_RUSSIA, "type: state", "type: state\ntype: person"), ("briefs/actors/russia.yml", 3, "field 'type' is given twice", "keep one of them")),
+    "article with empty front matter": (("articles/second.md", None, "---\n---\n\nThe text.\n"), ("briefs/articles/second.md", 2, "the front matter has no fields", "write the brief's fields between the --- lines")),
     "empty YAML file": ((G_EAS, None, "# to do\n"), ("briefs/glossary/eas.yml", 1, "file is empty", None)),
     "notes without 'annotations:'": ((ANN, None, "- id: a\n  kind: context\n  quote: ARF\n  body: B.\n"), (ANNOTATIONS, 1, "expected fields (key: value lines)", "write 'annotations:' on the first line")),
     "YAML file that is a list": ((A_RUSSIA, None, "- name: Russia\n"), ("briefs/actors/russia.yml", 1, "expected fields (key: value lines)", None)),

@@ -114,6 +114,8 @@ def validate_fields(located: LocatedData, rel: str, model: type[M], text: str | 
     if not isinstance(located.data, dict):
         notes = model is AnnotationFileFields and isinstance(located.data, list)  # the notes, without the line above them
         hint = "write 'annotations:' on the first line, the notes below it, indented" if notes else None
+        if located.data is None and model is ArticleFields:
+            return None, [Problem(rel, located.first_line, "the front matter has no fields", "write the brief's fields between the --- lines: briefs new writes a file with each of them")]
         return None, [Problem(rel, located.first_line, "expected fields (key: value lines)" if located.data is not None else "file is empty", hint)]
     try:
         return model.model_validate(located.data), []
