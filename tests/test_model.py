@@ -77,7 +77,8 @@ def test_mini_loads_without_problems(mini: Project):
 
 
 def test_comments_after_values_are_no_problem(mini: Project):
-    mini.replace("actors/russia.yml", "type: state", "type: state  # a comment\n# a line of comment #1")
+    mini.replace("actors/russia.yml", "type: state", "type: state #todo\n# a line of comment #1")
+    mini.replace(ART, "published: 2016-05-04", "published: 2016-05-04 #approx")
     mini.replace(ART, "title: Forum talks in the region", "title: Forum talks in the region # on its own, #2 ## 3")
     result = load(mini)
     assert result.ok, result.problems
@@ -769,6 +770,7 @@ ONE_MISTAKE = {
     ),
     "YAML list left open before another field": ((G_EAS, "related: [arf]", "related: [arf\nactors: [asean]"), ("briefs/glossary/eas.yml", 5, "malformed YAML", "close the list with ]")),
     "YAML field indented as a value": ((G_EAS, "expansion: East Asia Summit", " expansion: East Asia Summit"), ("briefs/glossary/eas.yml", 2, "malformed YAML: mapping values are not allowed here", "indent the line with spaces")),
+    "YAML field holding a list, indented less": ((ANN, "    terms: [arf]", "   terms: [arf]"), (ANNOTATIONS, 7, "malformed YAML", "indent the line with spaces")),
     "YAML list item's field indented less": ((A_RUSSIA, "type: state", "type: state\nsources:\n  - title: a\n  url: https://example.org/"), ("briefs/actors/russia.yml", 5, "malformed YAML", "indent the line with spaces")),
     "YAML indented with a tab": ((A_RUSSIA, "type: state", "type: state\nsources:\n\t- title: x"), ("briefs/actors/russia.yml", 4, "malformed YAML", "indent with spaces, not tabs")),
     "malformed YAML, bad indentation": ((A_RUSSIA, "type: state", "type: state\n  extra: 1"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", None)),

@@ -133,8 +133,10 @@ def _values(node: yaml.Node) -> list[yaml.ScalarNode]:
 
 
 def _cut_by_comment(value: yaml.ScalarNode, lines: list[str]) -> bool:
+    """Whether a plain value of words is followed on its line by a comment that looks like more of it (a date, an id or an address, one word, is not)."""
     end = value.end_mark
-    return not value.style and value.value != "" and end.line < len(lines) and _COMMENT_AFTER.match(lines[end.line], end.column) is not None
+    words = " " in value.value.strip()
+    return not value.style and words and end.line < len(lines) and _COMMENT_AFTER.match(lines[end.line], end.column) is not None
 
 
 def _cut_short(path: str, value: yaml.ScalarNode, lines: list[str], offset: int) -> Problem:
@@ -178,10 +180,6 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
     if problem.endswith("that cannot start any token"):  # `@`, `%` or a backquote where a value starts
         character = problem.split("'")[1] if problem.count("'") >= 2 else "it"
         return f"a value that begins with {character} goes in double quotes, as \"{character}…\""
-    start = _VALUE_START.match(written)
-    if start is not None and "flow" not in context:  # (a list or braces left open: told below)
-        character = start.group(1)
-        return f"a value that begins with {character} goes in double quotes, as \"{character}…\""
     if problem == _NOT_A_FIELD:
         return "if the line is text of the field above, indent it as far as that text; a field is written name: value"
     if problem == "mapping values are not allowed here":
@@ -202,6 +200,10 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
         return "indent the line with spaces, as far as the other fields at its level"
     if problem.startswith("expected a comment or a line break") and _BLOCK_TEXT_ON_ITS_LINE.search(written):
         return "after > or | the text starts on the next line, indented"
+    start = _VALUE_START.match(written)
+    if start is not None and mark is not None and mark.column >= start.start(1):  # (the reader failed at the mark or after it: it read it as YAML's)
+        character = start.group(1)
+        return f"a value that begins with {character} goes in double quotes, as \"{character}…\""
     return None
 
 
