@@ -26,7 +26,8 @@ from policy_briefs.mentions import article_view, block_hits, number_mentions, re
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
 from policy_briefs.relations import newest_first
-from policy_briefs.roughmarkdown import code_ranges, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_section
+from policy_briefs.roughmarkdown import code_ranges, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
+from policy_briefs.safehtml import WORD_JOINER
 from policy_briefs.schema import ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
 from policy_briefs.yamlsource import MAX_FILE_BYTES, load_yaml
@@ -403,17 +404,19 @@ def test_an_html_block_is_left_open_where_python_markdown_leaves_it(text: str, l
     assert unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) == left_open
 
 
-@pytest.mark.parametrize(("text", "stopping", "readable"), [
-    ("Text <![x]> and `<![y]>`.", "<![x]>", "Text &lt;![x]> and `&lt;![y]>`."),
-    ("Text.\n\n\tSee <![ y", "<![ y", "Text.\n\n\tSee &lt;![ y"),
-    ("Word's <![if a]> and <![endif]>, <![CDATA[data]]>, then `<![1]`", "<![1]", "Word's <![if a]> and <![endif]>, <![CDATA[data]]>, then `&lt;![1]`"),
-    ("```\n<![x]>\n```\n\nText <![CDATA[ never closed", None, None),  # (fenced code is set aside before)
-    ("Text <![x", "<![x", "Text &lt;![x"),  # (the page goes on after the article)
-], ids=["in text", "after a tab", "known keywords first", "fenced", "at the end"])
-def test_a_marked_section_mkdocs_cannot_read_is_found_and_written_as_text(text: str, stopping: str | None, readable: str | None):
-    position = unreadable_marked_section(text)
-    assert (text[position:].startswith(stopping) if stopping else position is None)
-    assert marked_sections_readable(text) == (readable or text)
+@pytest.mark.parametrize(("text", "stopping"), [
+    ("Text <![x]> and `<![y]>`, then\n\n    <![z]> in code.", ["<![x]>", "<![y]>", "<![z]>"]),
+    ("Text.\n\n\tSee <![ y", ["<![ y"]),
+    ("Word's <![if a]> and <![endif]>, <![CDATA[data]]>, then `<![1]`", ["<![1]"]),  # (the keywords it knows: not stopping)
+    ("```\n<![x]>\n```\n\nText <![CDATA[ never closed", []),  # (fenced code is set aside before)
+    ("Text <![x", ["<![x"]),  # (the page goes on after the article)
+], ids=["three", "after a tab", "known keywords first", "fenced", "at the end"])
+def test_each_marked_section_mkdocs_cannot_read_is_found_and_made_readable(text: str, stopping: list[str]):
+    positions = unreadable_marked_sections(text)
+    assert [text[position : position + len(written)] for position, written in zip(positions, stopping)] == stopping
+    readable = marked_sections_readable(text)
+    assert unreadable_marked_sections(readable) == []
+    assert readable.replace(WORD_JOINER, "") == text and readable.count(WORD_JOINER) == len(stopping)
 
 
 def test_selector_applies_the_matching_rules():
@@ -718,7 +721,7 @@ ONE_MISTAKE = {
     "prefix that matches nowhere, quote with an apostrophe": ((ANN, "quote: ASEAN Regional Forum met", 'quote: Russia’s delegates\n    prefix: "Nowhere "'), (ANNOTATIONS, 4, "quote not found in the article: “Russia’s delegates”", "the quote is in the article (line 15, “…met while ASEAN watched. [Russia’s delegates] came from Moscow.…”), but not with this prefix")),
     "prefix whose space YAML dropped": ((ANN, 'prefix: "so will the "', 'prefix: so will the '), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", 'a space comes between the quote and its prefix in the article, and YAML drops the space at either end of a value not in quotes: write prefix: "so will the "')),
     "ambiguous quote": ((ANN, '    prefix: "so will the "\n', ""), (ANNOTATIONS, 14, "quote matches 2 passages: line 21, “…", "add a 'prefix' or 'suffix'")),
-    "a marked section MkDocs cannot read": ((ART, "(term:arf)", "(term:arf) and `<![x]>`"), (ARTICLE, 25, "MkDocs cannot read '<![x]>' (after <![ it knows only CDATA[ and a few keywords): it would stop the build", "write &lt;![ to show it as text (in a code span too), or put it in a fenced code block")),
+    "a marked section MkDocs cannot read": ((ART, "(term:arf)", "(term:arf) and `<![x]>`"), (ARTICLE, 25, "MkDocs cannot read '<![x]>' (after <![ it knows only CDATA[ and a few keywords): it would stop the build", "write &lt;![ in text; in code, only a fenced code block can show it")),
     "link to an unknown term": ((ART, "(term:arf)", "(term:arff)"), (ARTICLE, 25, "link to unknown glossary entry 'term:arff'", "did you mean 'arf'?")),
     "link to an unknown actor": ((ART, "read [Russia elsewhere](https://example.org/)", "read [Russia elsewhere](actor:rusia)"), (ARTICLE, 19, "link to unknown actor 'actor:rusia'", "did you mean 'russia'?")),
     "link to an unknown actor, no near id": ((ART, "(term:arf)", "(actor:nato)"), (ARTICLE, 25, "link to unknown actor 'actor:nato'", "create briefs/actors/nato.yml")),

@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.htmlparser import htmlparser as markdown_htmlparser
 
+from .safehtml import WORD_JOINER
+
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
 CODE_SPAN = re.compile(r"`+[^`]*`+")
 _INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")  # after a blank line: an indented code block
@@ -244,14 +246,21 @@ def html_text(text: str) -> list[tuple[int, str]]:
     return [(line, "".join(pieces)) for line, pieces in sorted(parser.lines.items())]
 
 
-def unreadable_marked_section(text: str) -> int | None:
-    """Where a `<![` starts that stops MkDocs' build (None if none does).
+def unreadable_marked_sections(text: str) -> list[int]:
+    """Where each `<![` starts that would stop MkDocs' build, in order.
 
     MkDocs reads a page's Markdown, all but its fenced code, with Python's HTML parser to find the
     ids of raw HTML (as Python-Markdown's copy of it, this class). Before Python 3.13 that parser
     raises an error at a `<![` not followed by CDATA[ or a keyword of a marked section, as
     `<![x]>`, in code spans and text alike.
     """
+    found: list[int] = []
+    while (at := _first_unreadable(marked_sections_readable(text, found))) is not None:
+        found.append(at - len(found))  # (each one before it was made readable by one character)
+    return found
+
+
+def _first_unreadable(text: str) -> int | None:
     if "<![" not in text:
         return None
     readable = FencedBlockPreprocessor.FENCED_BLOCK_RE.sub(lambda fence: re.sub(r"[^\n]", " ", fence.group()), text)
@@ -263,12 +272,13 @@ def unreadable_marked_section(text: str) -> int | None:
     except AssertionError:  # (raised at the `<![`, or at the name after it)
         line, column = parser.getpos()
         reached = sum(len(before) + 1 for before in text.split("\n")[: line - 1]) + column
-        return text.rfind("<![", 0, reached + 3)
+        at = text.rfind("<![", 0, reached + 3)
+        return at if at >= 0 else None
     return None
 
 
-def marked_sections_readable(text: str) -> str:
-    """`text` with each `<![` that would stop MkDocs' build written `&lt;![`, shown as written."""
-    while (at := unreadable_marked_section(text)) is not None and at >= 0:
-        text = f"{text[:at]}&lt;{text[at + 1 :]}"
+def marked_sections_readable(text: str, positions: list[int] | None = None) -> str:
+    """`text` with a word joiner (shown as nothing) after the `<` of each `<![` that would stop MkDocs' build (at `positions`, if known)."""
+    for at in reversed(unreadable_marked_sections(text) if positions is None else positions):
+        text = f"{text[: at + 1]}{WORD_JOINER}{text[at + 1 :]}"
     return text
