@@ -784,10 +784,12 @@ def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenA
     found = occurrences(Selector(selector.quote), blocks) if given else []
     if not found:
         return None
-    spaced = replace(selector, prefix=_spaced(selector.prefix, at_end=True), suffix=_spaced(selector.suffix, at_end=False))
-    if spaced != selector and occurrences(spaced, blocks):
-        written = " and ".join(f'{name}: "{value}"' for name in ("prefix", "suffix") if (value := getattr(spaced, name)) != getattr(selector, name))
-        return f"a space comes between the quote and its {given} in the article, and YAML drops the space at either end of a value not in quotes: write {written}"
+    prefix, suffix = _spaced(selector.prefix, at_end=True), _spaced(selector.suffix, at_end=False)
+    for spaced in (replace(selector, prefix=prefix), replace(selector, suffix=suffix), replace(selector, prefix=prefix, suffix=suffix)):
+        if spaced != selector and occurrences(spaced, blocks):
+            changed = [name for name in ("prefix", "suffix") if getattr(spaced, name) != getattr(selector, name)]
+            written = " and ".join(f'{name}: "{getattr(spaced, name)}"' for name in changed)
+            return f"a space comes between the quote and its {' and '.join(changed)} in the article (YAML drops a space at either end of a value not in quotes): write {written}"
     places = _shown_places(found, blocks, len(selector.quote), article)
     times = f" {len(found)} times" if len(found) > 1 else ""
     return f"the quote is in the article{times} ({places}), but not with this {given}: copy the words just around it there exactly, or leave the {given} out"
