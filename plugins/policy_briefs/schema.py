@@ -11,13 +11,23 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from .safehtml import keeps_address
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description="lowercase letters, digits and single hyphens")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), Field(description="Markdown text")]
-WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+\S*$"), Field(description="an http(s) address")]
+
+
+def _check_address(value: str) -> str:
+    if not keeps_address(value):  # (a page would show the link with no address)
+        raise ValueError("not a web address a browser can open (a host after //, a port up to 65535)")
+    return value
+
+
+WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+\S*$"), AfterValidator(_check_address), Field(description="an http(s) address")]
 
 
 def _check_date(value: str) -> str:
