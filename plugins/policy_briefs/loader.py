@@ -40,6 +40,7 @@ class Parsed:
     unreadable: bool = False  # an article whose text could not be told from its front matter (its body unknown)
     # An annotations file with a mistake in some notes: each note's fields, None where they are wrong (checked, not published).
     salvaged: list | None = None
+    misplaced: bool = False  # a file of another kind than its folder's: told as that one problem, its fields not checked
 
 
 @dataclass
@@ -168,6 +169,7 @@ def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], ra
     kind = _fields_kind(parsed.located.data) if problems else None
     if kind is not None and _KINDS[kind][0] is not model:  # one problem, not one per field of the other kind's
         problems = [Problem(rel, 1, f"this is {_KINDS[kind][1]}, not {_kind_name(model)}", f"move it to {_place_of(kind, stem)}")]
+        parsed.misplaced = True
     raw.problems.extend(problems)
     if parsed.fields is None and model is AnnotationFileFields:
         parsed.salvaged = _notes_one_by_one(parsed.located.data)

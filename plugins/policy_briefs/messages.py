@@ -176,7 +176,8 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     value = detail.get("input")
     if kind == "extra_forbidden":
         text = " " in field.strip()  # (words, not a field's name: a line of the value above, indented too little)
-        return f"unknown field '{field}'", did_you_mean(field, vocabulary) or ("if it is text of the field above, indent it as far as that text" if text else "remove it")
+        near = did_you_mean(field, vocabulary - {field})  # (a field of another level's, as a source's title, is no field here)
+        return f"unknown field '{field}'", near or ("if it is text of the field above, indent it as far as that text" if text else "remove it")
     if kind == "missing":
         return f"missing required field '{field}'", None
     if kind == "literal_error":

@@ -454,13 +454,13 @@ class _Checker:
         # A file whose fields did not validate has the rest checked as written: every problem in one run.
         for parsed in self.raw.glossary.values():
             fields = parsed.fields
-            if fields or parsed.located is not None:
+            if fields or parsed.located is not None and not parsed.misplaced:
                 refs = {"related": fields.related, "actors": fields.actors} if fields else {name: _value_as_written(parsed, name) for name in ("related", "actors")}
                 self._check_refs(parsed, (), refs, itself=("related",))
                 self._check_field_markdown(parsed, _texts({("definition",): fields.definition if fields else _value_as_written(parsed, "definition")}))
         for parsed in self.raw.actors.values():
             fields = parsed.fields
-            if fields or parsed.located is not None:
+            if fields or parsed.located is not None and not parsed.misplaced:
                 refs = {"affiliations": fields.affiliations, "members": fields.members} if fields else {name: _value_as_written(parsed, name) for name in ("affiliations", "members")}
                 self._check_refs(parsed, (), refs, itself=("affiliations", "members"))
                 self._check_field_markdown(parsed, _texts({("summary",): fields.summary if fields else _value_as_written(parsed, "summary")}))
