@@ -266,14 +266,20 @@ def point_in_text_of(page, passage) -> dict:
     )
 
 
-def test_a_click_on_a_highlighted_passage_opens_its_note(pages) -> None:
-    page = pages.open(BRIEF)
+def click_a_passage(page):  # noqa: ANN001, ANN201
+    """Click the words of a highlighted passage; its note, once it shows, and where it was clicked."""
     passage = page.locator(f"{BODY} mark.pb-passage[id]").nth(2)
     passage.scroll_into_view_if_needed()
     point = point_in_text_of(page, passage)
     page.mouse.click(point["x"], point["y"])
     note = page.locator(f"[id='{passage.get_attribute('data-note').replace('note-', 'pop-', 1)}']")
     note.wait_for(state="visible")
+    return note, point
+
+
+def test_a_click_on_a_highlighted_passage_opens_its_note(pages) -> None:
+    page = pages.open(BRIEF)
+    note, point = click_a_passage(page)
     assert note.evaluate("e => e.matches(':popover-open')")
     page.keyboard.press("Escape")
     note.wait_for(state="hidden")
@@ -286,13 +292,8 @@ def test_a_click_on_a_highlighted_passage_opens_its_note(pages) -> None:
 @pytest.mark.parametrize("fragment", ["#passage-%E0", "#note-%"])
 def test_a_malformed_address_leaves_the_notes_working(pages, fragment: str) -> None:
     page = pages.open(BRIEF + fragment)
-    passage = page.locator(f"{BODY} mark.pb-passage[id]").nth(2)
-    passage.scroll_into_view_if_needed()
-    point = point_in_text_of(page, passage)
-    page.mouse.click(point["x"], point["y"])
-    note = page.locator(f"[id='{passage.get_attribute('data-note').replace('note-', 'pop-', 1)}']")
-    note.wait_for(state="visible")
-    assert pages.errors == []
+    note, _ = click_a_passage(page)
+    assert note.evaluate("e => e.matches(':popover-open')") and pages.errors == []
 
 
 def test_open_in_notes_closes_the_note_and_shows_it_among_the_notes(pages) -> None:
