@@ -465,6 +465,17 @@ def test_bad_reference_fails_strict_with_file_and_line(mini: Project, tmp_path: 
     assert (tmp_path / "lenient" / BRIEF / "index.html").is_file()
 
 
+def test_a_hand_written_pages_marked_section_mkdocs_cannot_read_is_a_located_warning_not_a_stopped_build(mini: Project, tmp_path: Path):
+    home = mini.root / "docs" / "index.md"
+    home.write_text("---\ntitle: Home\n---\n" + home.read_text(encoding="utf-8") + "\nWord wrote `<![x]>` here.\n", encoding="utf-8")
+    line = home.read_text(encoding="utf-8").splitlines().index("Word wrote `<![x]>` here.") + 1
+    lenient = build(mini.root, tmp_path / "site", strict=False)
+    assert lenient.returncode == 0, lenient.stderr
+    assert f"WARNING -  policy_briefs: docs/index.md:{line}: MkDocs cannot read '<![x]>': it would stop the build" in lenient.stderr
+    assert "Word wrote <![x]> here." in page(tmp_path / "site", "").get_text().replace(WORD_JOINER, "")
+    assert build(mini.root, tmp_path / "strict").returncode == 1
+
+
 def test_a_hand_written_pages_link_to_no_known_entity_is_a_located_warning(mini: Project, tmp_path: Path):
     home = mini.root / "docs" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + "\nAlso [a typo](term:arff), [Moscow](actor:rusia) and [this](nolink:x).\n", encoding="utf-8")

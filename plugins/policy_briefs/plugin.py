@@ -35,6 +35,7 @@ from .previewproblems import PAGE_ATTRIBUTE, BuildWarnings, problems_json
 from .fieldmarkdown import convert_ahead, forget_converted
 from .pages import LISTED_ON, PageRenderer, PageSpec, forget_rendered, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
+from .roughmarkdown import marked_section_at, marked_sections_readable, unreadable_marked_sections
 from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
 from .searchmerge import merged_entries
@@ -614,7 +615,24 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         )
         if spec is not None and spec.sources:
             page.edit_url = self._edit_url(config, spec.sources[0])
+        if spec is None and "<![" in markdown:
+            markdown = self._marked_sections_readable(page, markdown)
         return markdown
+
+    def _marked_sections_readable(self, page: Page, markdown: str) -> str:
+        """A hand-written page's `<![` MkDocs cannot read, each told (it would stop the build with a traceback) and shown as written."""
+        stopping = unreadable_marked_sections(markdown)
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        text = source.read_text(encoding="utf-8-sig").replace("\r\n", "\n") if source else markdown
+        above = text[: len(text) - len(markdown)].count("\n") if text.endswith(markdown) else 0  # (the front matter's lines)
+        where = self.project_path(source) if source else page.file.src_uri
+        for position in stopping:
+            written = marked_section_at(markdown, position)
+            log.warning(
+                f"{where}:{above + markdown.count(chr(10), 0, position) + 1}: MkDocs cannot read '{written}': it would stop the build, so the page shows it "
+                "as written (write &lt;![ in text; in code, only a fenced code block can show it)"
+            )
+        return marked_sections_readable(markdown, stopping)
 
     @timing.timed("page_events")
     def _sanitise(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

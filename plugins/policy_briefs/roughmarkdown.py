@@ -277,6 +277,14 @@ def _first_unreadable(text: str) -> int | None:
     return None
 
 
+_MARKED_SECTION = re.compile(r"<!\[[^\s<>]{0,20}>?")
+
+
+def marked_section_at(text: str, position: int) -> str:
+    """The `<![…` written at `position`, as a message quotes it."""
+    return _MARKED_SECTION.match(text, position).group()
+
+
 def marked_sections_readable(text: str, positions: list[int] | None = None) -> str:
     """`text` with a word joiner (shown as nothing) after the `<` of each `<![` that would stop MkDocs' build (at `positions`, if known)."""
     for at in reversed(unreadable_marked_sections(text) if positions is None else positions):
