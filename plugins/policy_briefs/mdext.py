@@ -272,8 +272,9 @@ def _link_block(block: Block, hits: list[Hit], mentions: list[Mention], state: P
         if state.link_all or mention.number == 1:
             element = etree.Element("a")
             _set_link(element, hit.target, state.href(hit.target))
-            if mention.number > 1:  # (drawn in the text's colour: see the stylesheet)
+            if mention.number > 1:  # drawn in the text's colour (see the stylesheet), and no stop of the keyboard's: the first mention is one
                 element.set("class", f"{element.get('class')} pb-link--again")
+                element.set("tabindex", "-1")
         else:
             element = etree.Element("span", {"class": "pb-mention"})
         element.set("id", mention.anchor)

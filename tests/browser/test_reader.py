@@ -97,7 +97,23 @@ def test_a_link_reaches_the_entry_whose_appears_in_leads_back_to_the_passage(pag
     page.wait_for_function("() => window.scrollY > 0")
     assert target.evaluate("e => e.matches(':target')")
     assert in_viewport_below_header(page, target), "the page scrolled to the mention, clear of the header"
+    page.wait_for_timeout(400)  # (the theme shows a tooltip a moment after focus)
+    assert page.locator(".md-tooltip2--active").count() == 0, "a tooltip covers the sentence the reader came to read"
     screenshot(page, f"back-to-passage-{kind}")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_name_linked_again_reads_in_the_texts_colour_in_a_passage_too(pages, scheme: str) -> None:
+    page = pages.open(BRIEF, scheme=scheme)
+    # (A passage's piece may hold the name, or be held by its link.)
+    colours = page.evaluate("""() => [...document.querySelectorAll('.md-content article a.pb-link--again')].map(link => {
+        const piece = link.querySelector('mark.pb-passage') || link.closest('mark.pb-passage');
+        const shown = link.querySelector('mark.pb-passage') || link;
+        const text = link.closest('p, li, blockquote');
+        return [Boolean(piece), getComputedStyle(shown).color === getComputedStyle(text).color];
+    })""")
+    assert any(in_passage for in_passage, _ in colours) and any(not in_passage for in_passage, _ in colours)
+    assert all(same for _, same in colours), "a name linked again is drawn in the link colour"
 
 
 def test_a_note_back_link_on_an_entry_leads_to_the_note(pages) -> None:

@@ -36,6 +36,16 @@ const outlinePassage = () => {
 outlinePassage();
 window.addEventListener("hashchange", outlinePassage);
 
+// A name reached by its address (an entry's "Mentioned in" links to each) is outlined, not left
+// with the focus the browser gives a reached link: the theme would show its tooltip over the very
+// sentence the reader came to read. (The keyboard goes on from it all the same.)
+const unfocusReachedName = () => {
+  const reached = document.activeElement;
+  if (reached instanceof HTMLAnchorElement && reached.matches("a.pb-link:target")) reached.blur();
+};
+window.addEventListener("load", () => requestAnimationFrame(unfocusReachedName));
+window.addEventListener("hashchange", () => requestAnimationFrame(unfocusReachedName));
+
 document.addEventListener("focusout", (event) => {
   const note = event.target instanceof Element ? event.target.closest(".pb-popover") : null;
   const next = event.relatedTarget;
