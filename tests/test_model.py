@@ -419,6 +419,13 @@ def test_each_marked_section_mkdocs_cannot_read_is_found_and_made_readable(text:
     assert readable.replace(WORD_JOINER, "") == text and readable.count(WORD_JOINER) == len(stopping)
 
 
+def test_a_marked_section_in_raw_html_is_a_problem_not_a_traceback(mini: Project):
+    mini.replace(ART, "The ASEAN Regional Forum met", "<div><![x]></div>\n\nThe ASEAN Regional Forum met")
+    mini.replace("glossary/eas.yml", "first met in 2005.", "first met in 2005. <span><![y]></span>")
+    line = mini.read(ART).splitlines().index("<div><![x]></div>") + 1
+    assert [(p.path, p.line, p.message.split(" (")[0]) for p in load(mini).problems] == [(ARTICLE, line, "MkDocs cannot read '<![x]>'")]
+
+
 def test_selector_applies_the_matching_rules():
     selector = Selector.of("  “We\n   agreed,”  ", " the\t", None)
     assert selector == Selector('"We agreed,"', " the ", "")

@@ -12,10 +12,10 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .fieldmarkdown import converted
+from .lenienthtml import LenientHTMLParser
 from .readertext import STASHED, stashed
 from .safehtml import PAGE_ATTRIBUTES, PAGE_TAGS, TEXT_ATTRIBUTES, TEXT_TAGS, URL_SCHEMES, safe_id, theme_attribute, theme_classes
 from .sitepaths import linked_file
@@ -95,7 +95,7 @@ def _stashed(text: str, stash: Sequence[object]) -> Iterator[str | etree.Element
             yield kept
 
 
-class _Tags(HTMLParser):
+class _Tags(LenientHTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Dropped] = []
@@ -182,7 +182,7 @@ def in_field(text: str, field: str) -> list[Dropped]:
     return list(dict.fromkeys(parser.found))
 
 
-class _FieldTags(HTMLParser):
+class _FieldTags(LenientHTMLParser):
     def __init__(self, where: str) -> None:
         super().__init__(convert_charrefs=True)
         self.where = where

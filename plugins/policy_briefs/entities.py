@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
-from html.parser import HTMLParser
 from typing import Literal
 
 from . import sentences
 from .fieldmarkdown import converted
+from .lenienthtml import LenientHTMLParser
 from .safehtml import clean_fragment
 from .schema import ActorFields, GlossaryFields
 
@@ -40,7 +40,7 @@ def first_sentence(markdown_text: str) -> str:
     return sentences.first_sentence(" ".join("".join(reader.text).split()))
 
 
-class _FirstBlock(HTMLParser):
+class _FirstBlock(LenientHTMLParser):
     """The text of the first block of sanitised HTML that has any."""
 
     def __init__(self) -> None:

@@ -7,15 +7,15 @@ and mailto addresses, and anchors within the page.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 
 from .fieldmarkdown import converted
+from .lenienthtml import LenientHTMLParser
 from .safehtml import URL_SCHEMES, keeps_address
 
 _KEPT_STARTS = ("https://", "http://", "mailto:", "#")
 
 
-class _Hrefs(HTMLParser):
+class _Hrefs(LenientHTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[str] = []

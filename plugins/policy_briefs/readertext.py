@@ -12,9 +12,10 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import markdown
+
+from .lenienthtml import LenientHTMLParser
 
 BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "pre", "summary"})
 CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tr", "blockquote", "div", "details", "figure"})
@@ -170,7 +171,7 @@ def stashed_text(placeholder: str, stash: Sequence[object]) -> str:
     return html.unescape(kept) if _ENTITY.fullmatch(kept) else _inline_text(kept)
 
 
-class _InlineText(HTMLParser):
+class _InlineText(LenientHTMLParser):
     """The text of some HTML, and whether all its elements are inline ones."""
 
     def __init__(self) -> None:

@@ -7,11 +7,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cached_property
-from html.parser import HTMLParser
 
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.htmlparser import htmlparser as markdown_htmlparser
 
+from .lenienthtml import LenientHTMLParser
 from .safehtml import WORD_JOINER
 
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
@@ -156,7 +156,7 @@ def _html_blocks(text: str, block_tags: Iterable[str]) -> _HtmlBlocks | None:
     return blocks
 
 
-class _HtmlBlocks(HTMLParser):
+class _HtmlBlocks(LenientHTMLParser):
     def __init__(self, text: str, block_tags: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.block_tags = block_tags
@@ -210,7 +210,7 @@ class _HtmlBlocks(HTMLParser):
                 break
 
 
-class _Text(HTMLParser):
+class _Text(LenientHTMLParser):
     """Raw HTML's text by line: a reference read in place (a `&#10;` is no line break of the source), a tag as a space."""
 
     def __init__(self) -> None:
