@@ -137,8 +137,8 @@ def test_annotations_in_reading_order_with_lines(mini: Project):
         ("delegates", "question", 21),
         ("agreed", "claim", 26),
     ])
-    starts = [a.anchor.start for a in article.annotations]
-    assert starts == sorted(starts)  # numbered as the article reads, whatever the file's order
+    ends = [a.anchor.end for a in article.annotations]
+    assert ends == sorted(ends)  # numbered as their markers read (each after its passage), whatever the file's order
     roe = note_of(article, "roe-agreed").fields
     assert roe.speaker == "jane-roe" and roe.body is None
     check = note_of(article, "arf-again").fields

@@ -180,6 +180,17 @@ def test_notes_are_numbered_as_the_article_reads_whatever_the_files_order(built)
     assert [marker["popovertarget"].removeprefix("pop-") for marker in markers] == listed
 
 
+@pytest.mark.parametrize("inner_first", [True, False])
+def test_nested_notes_markers_read_in_order(mini: Project, tmp_path: Path, inner_first: bool):
+    notes = ["  - id: outer\n    kind: context\n    quote: Regional Forum met while ASEAN\n    body: Outer.\n",
+             "  - id: inner\n    kind: context\n    quote: Forum met\n    body: Inner.\n"]
+    path = mini.root / "briefs" / "articles" / "forum-talks.annotations.yml"
+    path.write_text("annotations:\n" + "".join(notes[::-1] if inner_first else notes), encoding="utf-8")
+    site = site_of(mini, tmp_path)
+    markers = article(page(site, BRIEF)).select("button.pb-marker")
+    assert [(m.get_text(), m["popovertarget"]) for m in markers] == [("1", "pop-inner"), ("2", "pop-outer")]
+
+
 def test_annotated_passages_are_highlighted_with_markers(built):
     site, urls = built
     body = article(page(site, BRIEF, urls))

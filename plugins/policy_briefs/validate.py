@@ -405,8 +405,8 @@ class _Checker:
                 self._check_field_markdown(parsed, {(*where, "body"): fields.body}, parsed.stem)
             result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized, article) if place else None))
         self._check_note_links(parsed, notes, set(seen))
-        # Numbered as the article reads (the file may list them in any order); notes not placed last.
-        result.sort(key=lambda note: (note.anchor is None, note.anchor.start if note.anchor else 0))
+        # Numbered as their markers read, each after its passage's end (the file may list them in any order); notes not placed last.
+        result.sort(key=lambda note: (note.anchor is None, (note.anchor.end, note.anchor.start) if note.anchor else (0, 0)))
         return tuple(result) if parsed.fields else ()
 
     def _check_note_links(self, parsed: Parsed, notes: list[tuple[int, AnnotationFields]], ids: set[str]) -> None:
