@@ -202,9 +202,13 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
         return "after > or | the text starts on the next line, indented"
     start = _VALUE_START.match(written)
     if start is not None and mark is not None and mark.column >= start.start(1):  # (the reader failed at the mark or after it: it read it as YAML's)
-        character = start.group(1)
-        return f"a value that begins with {character} goes in double quotes, as \"{character}…\""
+        at_mark = written[mark.column : mark.column + 1]
+        character = at_mark if at_mark in _READ_AS else start.group(1)  # (an item of a list: `[a, *b*]`)
+        return f"text that begins with {character} goes in double quotes, as \"{character}…\" (YAML reads {character} as the start of {_READ_AS[character]})"
     return None
+
+
+_READ_AS = {"[": "a list", "{": "a set of fields", "*": "a reference to an anchor", "&": "an anchor"}
 
 
 _NOT_A_FIELD = "could not find expected ':'"
