@@ -30,7 +30,7 @@ from .roughmarkdown import COMMENT_TAG, code_ranges, in_code, marked_section_at,
 from .safehtml import URL_SCHEMES, keeps_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
-from .yamlsource import value_lines
+from .yamlsource import value_lines, yaml_quoted
 
 # Fields each annotation kind needs, and fields only one kind may carry.
 REQUIRED_BY_KIND = {"quotation": ("speaker",), "fact-check": ("verdict", "body"), "context": ("body",), "claim": ("body",), "question": ("body",)}
@@ -436,7 +436,7 @@ class _Checker:
             return anchor_at(found[0], selector, blocks)
         if not found:
             written = collapse(fields.quote.strip())  # (as the editor wrote it: the selector's quote marks are made plain)
-            self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{written}”", _closest_hint(fields.quote, selector, blocks, article)))
+            self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{written}”", _closest_hint(fields, selector, blocks, article)))
         else:
             places = _shown_places(found, blocks, len(selector.quote), article)
             self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
@@ -730,8 +730,9 @@ def _shown_place(block: str, occurrence: Occurrence, length: int, article: Writt
     return f"{article.where(block, block[first:last])}, “…{block[first:start]}[{block[start:end]}]{block[end:last]}…”"
 
 
-def _closest_hint(quote: str, selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
-    context = _context_hint(selector, blocks, article)
+def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
+    quote = fields.quote
+    context = _context_hint(selector, blocks, article, fields)
     if context is not None:
         return context
     hidden = article.hidden_in(collapse(quote.strip()))
@@ -777,7 +778,7 @@ def _closer_where_unmarkable(quote: str, closest: Closest | None, blocks: tuple[
             "which a note cannot mark: quote words of the article's text")
 
 
-def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
+def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenArticle, fields: AnnotationFields) -> str | None:
     """Where the quote is, when only its prefix or suffix keeps it from matching (None if it is nowhere)."""
     given = " and ".join(name for name in ("prefix", "suffix") if getattr(selector, name))
     found = occurrences(Selector(selector.quote), blocks) if given else []
@@ -787,7 +788,7 @@ def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenA
     for spaced in (replace(selector, prefix=prefix), replace(selector, suffix=suffix), replace(selector, prefix=prefix, suffix=suffix)):
         if spaced != selector and occurrences(spaced, blocks):
             changed = [name for name in ("prefix", "suffix") if getattr(spaced, name) != getattr(selector, name)]
-            written = " and ".join(f'{name}: "{getattr(spaced, name)}"' for name in changed)
+            written = " and ".join(f"{name}: {yaml_quoted(_spaced(getattr(fields, name), at_end=name == 'prefix'))}" for name in changed)  # (as the editor wrote it)
             return f"a space comes between the quote and its {' and '.join(changed)} in the article (YAML drops a space at either end of a value not in quotes): write {written}"
     places = _shown_places(found, blocks, len(selector.quote), article)
     times = f" {len(found)} times" if len(found) > 1 else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -139,13 +140,18 @@ def _cut_by_comment(value: yaml.ScalarNode, lines: list[str]) -> bool:
     return not value.style and words and end.line < len(lines) and _COMMENT_AFTER.match(lines[end.line], end.column) is not None
 
 
+def yaml_quoted(text: str) -> str:
+    """Text as a YAML value in double quotes, any \\ or " in it escaped."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def _cut_short(path: str, value: yaml.ScalarNode, lines: list[str], offset: int) -> Problem:
     end = value.end_mark
     comment = _COMMENT_AFTER.match(lines[end.line], end.column).group(1)
     shown = value.value if len(value.value) <= 30 else f"…{value.value[-20:].lstrip()}"
     return Problem(
         path, end.line + 1 + offset, f"the value ends before '{comment[:30]}': after a space, # starts a YAML comment",
-        f'if it belongs to the value, put the whole value in double quotes, as "{shown} {comment[:30]}"',
+        f"if it belongs to the value, put the whole value in double quotes, as {yaml_quoted(f'{shown} {comment[:30]}')}",
     )
 
 
