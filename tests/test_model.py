@@ -791,6 +791,7 @@ ONE_MISTAKE = {
     "YAML indented with a tab": ((A_RUSSIA, "type: state", "type: state\nsources:\n\t- title: x"), ("briefs/actors/russia.yml", 4, "malformed YAML", "indent with spaces, not tabs")),
     "malformed YAML, bad indentation": ((A_RUSSIA, "type: state", "type: state\n  extra: 1"), ("briefs/actors/russia.yml", 3, "malformed YAML: mapping values are not allowed here", None)),
     "YAML alias": ((G_EAS, "related: [arf]", "related: &r [arf]\nactors: *r"), ("briefs/glossary/eas.yml", 6, "YAML anchors and aliases (&, *) are not allowed", "write the value out in full")),
+    "YAML anchor no alias uses": ((ART, "publisher: Example Review", "publisher: &Co Review"), (ARTICLE, 4, "YAML anchors and aliases (&, *) are not allowed", 'text that begins with & goes in double quotes, as "&…"')),
     "YAML merge key": ((A_RUSSIA, "type: state", "<<: {type: state}"), ("briefs/actors/russia.yml", 2, "keys must be plain names", None)),
     "field given twice": ((A_RUSSIA, "type: state", "type: state\ntype: person"), ("briefs/actors/russia.yml", 3, "field 'type' is given twice", "keep one of them")),
     "article with empty front matter": (("articles/second.md", None, "---\n---\n\nThe text.\n"), ("briefs/articles/second.md", 2, "the front matter has no fields", "write the brief's fields between the --- lines")),

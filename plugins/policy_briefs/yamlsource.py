@@ -112,6 +112,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
         return LocatedData(None, {}, 1 + line_offset)
     located = LocatedData(None, {}, node.start_mark.line + 1 + line_offset)
     located.data = _build(node, (), located.lines, path, line_offset, set())
+    anchor = _anchor(text) if _ANCHOR_LIKE.search(text) else None
+    if anchor is not None:  # (an anchor no alias uses: its name is left out of the value without a word)
+        raise ContentError(Problem(path, anchor.line + 1 + line_offset, "YAML anchors and aliases (&, *) are not allowed", 'text that begins with & goes in double quotes, as "&…"'))
     if _COMMENT_IN_TEXT.search(text):
         lines = text.splitlines()
         located.problems = [_cut_short(path, value, lines, line_offset) for value in _values(node) if _cut_by_comment(value, lines)]
@@ -153,6 +156,17 @@ def _cut_short(path: str, value: yaml.ScalarNode, lines: list[str], offset: int)
         path, end.line + 1 + offset, f"the value ends before '{comment[:30]}': after a space, # starts a YAML comment",
         f"if it belongs to the value, put the whole value in double quotes, as {yaml_quoted(f'{shown} {comment[:30]}')}",
     )
+
+
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,])&[^\s&]")  # (a URL's ?a=1&b=2 is not)
+
+
+def _anchor(text: str) -> yaml.Mark | None:
+    """Where the first anchor (`&name`) is, if the text has one."""
+    for token in yaml.scan(text, Loader=_CContentLoader or _ContentLoader):
+        if isinstance(token, yaml.AnchorToken):
+            return token.start_mark
+    return None
 
 
 def _runaway_quote(text: str, problem: yaml.Mark) -> yaml.Mark | None:
