@@ -761,6 +761,7 @@ ONE_MISTAKE = {
     "yaml file with the wrong extension": (("glossary/ads.yaml", None, "term: ADS\n"), ("briefs/glossary/ads.yaml", 1, "file is not part of the content model", "content YAML files end in .yml")),
     "annotations file with the wrong name": (("articles/forum-talks.yml", None, "annotations: []\n"), ("briefs/articles/forum-talks.yml", 1, "file is not part of the content model", "it is an annotations file: move it to briefs/articles/forum-talks.annotations.yml")),
     "YAML file of no kind in articles": (("articles/forum-notes.yml", None, "notes: []\n"), ("briefs/articles/forum-notes.yml", 1, "file is not part of the content model", "<slug>.annotations.yml")),
+    "a misspelt field suggested from its own level only": ((A_RUSSIA, "type: state", "type: state\ntitel: Russia"), ("briefs/actors/russia.yml", 3, "unknown field 'titel'", "remove it")),
     "a field of a list's items written at the top": ((A_RUSSIA, "type: state", "type: state\ntitle: Russia"), ("briefs/actors/russia.yml", 3, "unknown field 'title'", "remove it")),
     "glossary entry in the actors folder": (("actors/eas2.yml", None, "term: EAS2\ndefinition: A forum.\n"), ("briefs/actors/eas2.yml", 1, "this is a glossary entry, not an actor", "move it to briefs/glossary/eas2.yml")),
     "an article's fields in the actors folder, not checked as an actor's": (("actors/x.yml", None, "title: T\nsummary: A [link](javascript:alert(1)).\n"), ("briefs/actors/x.yml", 1, "this is an article, not an actor", None)),

@@ -50,6 +50,19 @@ def field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
+def fields_at(model: type[BaseModel], loc: tuple) -> set[str]:
+    """The field names a model allows where a pydantic error's location points (all of the model's, if that is not known)."""
+    models = [model]
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        tagged = [nested for nested in models if nested.__name__ == part]  # (the branch of a union it took)
+        models = tagged or [nested for owner in models if part in owner.model_fields for nested in _nested_models(owner.model_fields[part].annotation)]
+        if not models:
+            return field_names(model)
+    return {name for owner in models for name in owner.model_fields}
+
+
 def _nested_models(annotation: Any) -> Iterable[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         yield annotation
@@ -69,7 +82,7 @@ def validation_problems(error: ValidationError, located: LocatedData, path: str,
         text_branch = {other["type"] for other, at in located_details if at == where and other is not detail}
         if detail["type"] in _FIELDS_TYPES and "string_pattern_mismatch" in text_branch:
             continue  # text that is not an id: said once, by the id's message
-        message, hint = _describe(detail, where, vocabulary)
+        message, hint = _describe(detail, where, fields_at(model, detail["loc"]) if detail["type"] == "extra_forbidden" else vocabulary)
         if detail["type"] == "string_pattern_mismatch" and text_branch & _FIELDS_TYPES and hint is not None:
             hint = f"{hint} for an actor's id, or write {{name: {detail.get('input')}}} for a name with no profile"
         if detail["type"] in _FIELDS_TYPES and any(other["type"] == "string_type" and at == where for other, at in located_details):
