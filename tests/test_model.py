@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import random
+import unicodedata
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -1234,6 +1235,11 @@ SHARED_FORMS = {
         ("briefs/actors/russia.yml", 3, "“East Asia Summit” is already a surface form of briefs/glossary/eas.yml"),
         ("briefs/glossary/eas.yml", 2, "“East Asia Summit” is also a surface form of briefs/actors/russia.yml"),
     ),
+    "but for how its accents are written": (
+        (A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, " + unicodedata.normalize("NFD", "Việt Nam") + "]\n"),
+        ("briefs/actors/russia.yml", 3, "“" + unicodedata.normalize("NFD", "Việt Nam") + "” is already a surface form of briefs/glossary/eas.yml"),
+        ("briefs/glossary/eas.yml", 3, "“Việt Nam” is also a surface form of briefs/actors/russia.yml"),
+    ),
     "by an actor's name and a term": (
         ("actors/asean.yml", "name: ASEAN", "name: ARF"),
         ("briefs/actors/asean.yml", 1, "“ARF” is already a surface form of briefs/glossary/arf.yml"),
@@ -1245,6 +1251,8 @@ SHARED_FORMS = {
 @pytest.mark.parametrize("case", list(SHARED_FORMS))
 def test_a_surface_form_two_entities_give_is_told_in_both_files(mini: Project, case: str):
     (rel, old, new), *expected = SHARED_FORMS[case]
+    if "accents" in case:
+        mini.replace(G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases: [Việt Nam]")
     mini.replace(rel, old, new)
     problems = load(mini).problems
     assert sorted((p.path, p.line, p.message) for p in problems) == sorted(expected), [str(p) for p in problems]

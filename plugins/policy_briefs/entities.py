@@ -115,9 +115,10 @@ def form_tokens(form: str) -> list[str]:
 class FormClash:
     """Two entities claiming one surface form."""
 
-    form: str
+    form: str  # as the second gives it
     first: Target
     second: Target
+    first_form: str  # as the first gives it (the same, or written with its accents the other way)
 
 
 class EntityIndex:
@@ -127,13 +128,15 @@ class EntityIndex:
         self.by_ref: dict[str, Target] = {}
         self.by_form: dict[str, Target] = {}
         self.clashes: list[FormClash] = []
+        self._owners: dict[str, tuple[Target, str]] = {}  # by form with its accents joined to their letters: one form, however written
 
     def add(self, target: Target, forms: list[str]) -> None:
         self.by_ref[target.ref] = target
         for form in forms:
-            owner = self.by_form.setdefault(form, target)
+            self.by_form.setdefault(form, target)
+            owner, owners_form = self._owners.setdefault(unicodedata.normalize("NFC", form), (target, form))
             if owner != target:
-                self.clashes.append(FormClash(form, owner, target))
+                self.clashes.append(FormClash(form, owner, target, owners_form))
 
     def add_variants(self, target: Target, forms: list[str]) -> None:
         """Forms written otherwise than an entity's own, which find it where no entity claims them (no clash: not written)."""
