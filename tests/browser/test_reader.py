@@ -305,6 +305,18 @@ def test_a_click_on_a_highlighted_passage_opens_its_note(pages) -> None:
     assert not note.evaluate("e => e.matches(':popover-open')")
 
 
+def test_a_click_on_a_name_linked_again_in_a_passage_opens_the_note_not_the_names_page(pages) -> None:
+    page = pages.open(BRIEF)
+    name = page.locator(f"{BODY} mark.pb-passage a.pb-link--again, {BODY} a.pb-link--again:has(mark.pb-passage)").first
+    name.scroll_into_view_if_needed()
+    passage = name.locator("xpath=ancestor-or-self::*[self::mark] | .//mark").first
+    url = page.url
+    name.click()
+    note = page.locator(f"[id='{passage.get_attribute('data-note').replace('note-', 'pop-', 1)}']")
+    note.wait_for(state="visible")
+    assert page.url == url
+
+
 @pytest.mark.parametrize("fragment", ["#passage-%E0", "#note-%"])
 def test_a_malformed_address_leaves_the_notes_working(pages, fragment: str) -> None:
     page = pages.open(BRIEF + fragment)

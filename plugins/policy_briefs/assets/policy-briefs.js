@@ -53,15 +53,20 @@ document.addEventListener("focusout", (event) => {
 });
 
 // A click on a highlighted passage opens its note, as its marker does. A link in the passage is
-// followed instead, and clicks that select text (a drag, a double or triple click) open nothing:
-// the note opens once no second click has followed.
+// followed instead (but for a name linked again, which reads as the passage's text: its first
+// mention is the link to follow), and clicks that select text (a drag, a double or triple click)
+// open nothing: the note opens once no second click has followed.
 const SECOND_CLICK_WAIT = 300; // ms
 let pendingNote = 0;
 
 document.addEventListener("click", (event) => {
   clearTimeout(pendingNote);
   const passage = event.target instanceof Element ? event.target.closest("mark.pb-passage[data-note]") : null;
-  if (!passage || event.detail > 1 || event.target.closest("a[href], button")) return;
+  const control = passage ? event.target.closest("a[href], button") : null;
+  const plain = !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) && event.button === 0; // (not to open it elsewhere)
+  if (control && plain && control.matches("a.pb-link--again")) event.preventDefault();
+  else if (control) return;
+  if (!passage || event.detail > 1) return;
   const id = passage.dataset.note.replace(/^note-/, "pop-");
   const note = document.getElementById(id);
   const marker = document.querySelector(`button.pb-marker[popovertarget="${CSS.escape(id)}"]`);
