@@ -173,11 +173,14 @@ def test_explicit_link_and_suppression(built):
 
 def test_notes_are_numbered_as_the_article_reads_whatever_the_files_order(built):
     site, urls = built
-    body = article(page(site, BRIEF, urls))
+    whole = page(site, BRIEF, urls)
+    body = article(whole)
     markers = body.select("button.pb-marker")
     assert [marker.get_text() for marker in markers] == [str(number) for number in range(1, len(markers) + 1)]
     listed = [note["id"].removeprefix("note-") for note in body.select("ol.pb-notes > li.pb-note")]
     assert [marker["popovertarget"].removeprefix("pop-") for marker in markers] == listed
+    for marker in markers:  # (a note, as a screen reader names it, is the marker's: its number and kind)
+        assert whole.select_one(f"[id='{marker['popovertarget']}']")["aria-label"] == marker["aria-label"].split(",")[0]
 
 
 @pytest.mark.parametrize("inner_first", [True, False])
