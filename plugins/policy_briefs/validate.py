@@ -753,7 +753,7 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
         return "copy the passage from the article exactly"
     written = normalize(closest.text)
     block = normalize(blocks[closest.block])
-    invisible = [name for character, name in _INVISIBLE.items() if character in written and character not in selector.quote]
+    invisible = [name for character, name in _INVISIBLE.items() if character in block and character not in selector.quote]
     if invisible and selector.quote.translate(_WITHOUT_INVISIBLE) in block.translate(_WITHOUT_INVISIBLE):
         return f"the article's words hold a character that is not shown ({', '.join(invisible)}), {article.at(blocks[closest.block], closest.text)}: remove it from the article"
     if written != selector.quote and written.casefold() == selector.quote.casefold():
