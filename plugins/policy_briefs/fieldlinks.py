@@ -7,7 +7,6 @@ and mailto addresses, and anchors within the page.
 
 from __future__ import annotations
 
-
 from .fieldmarkdown import converted
 from .lenienthtml import LenientHTMLParser
 from .safehtml import URL_SCHEMES, keeps_address
