@@ -222,13 +222,16 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
         return "after > or | the text starts on the next line, indented"
     start = _VALUE_START.match(written)
     if start is not None and mark is not None and mark.column >= start.start(1):  # (the reader failed at the mark or after it: it read it as YAML's)
-        at_mark = written[mark.column : mark.column + 1]
-        character = at_mark if at_mark in _READ_AS else start.group(1)  # (an item of a list: `[a, *b*]`)
+        at_mark, opening = written[mark.column : mark.column + 1], start.group(1)
+        closing = written.find(_CLOSING.get(opening, "\n"), start.end(1))
+        within = opening in _CLOSING and (closing < 0 or mark.column < closing)  # (an item of a list: `[a, *b*]`)
+        character = at_mark if at_mark in _READ_AS and within else opening
         return f"text that begins with {character} goes in double quotes, as \"{character}…\" (YAML reads {character} as the start of {_READ_AS[character]})"
     return None
 
 
 _READ_AS = {"[": "a list", "{": "a set of fields", "*": "a reference to an anchor", "&": "an anchor"}
+_CLOSING = {"[": "]", "{": "}"}
 
 
 _NOT_A_FIELD = "could not find expected ':'"
