@@ -80,7 +80,7 @@ def test_hover_and_keyboard_focus_on_a_linked_entity_show_its_preview(pages, kin
 @pytest.mark.parametrize("kind", ["term", "actor"])
 def test_a_link_reaches_the_entry_whose_appears_in_leads_back_to_the_passage(pages, kind: str) -> None:
     page = pages.open(BRIEF)
-    link = page.locator(f"{BODY} p a.pb-link--{kind}[id]").last
+    link = page.locator(f"{BODY} p a.pb-link--{kind}[id]:not(mark.pb-passage a):not(:has(mark))").last  # (in a passage, a name linked again opens its note)
     mention, name = link.get_attribute("id"), squash(link.inner_text())
     assert not in_viewport_below_header(page, link), "pick a mention further down the page, so the way back must scroll"
 
