@@ -420,6 +420,14 @@ def test_each_marked_section_mkdocs_cannot_read_is_found_and_made_readable(text:
     assert readable.replace(WORD_JOINER, "") == text and readable.count(WORD_JOINER) == len(stopping)
 
 
+def test_a_link_to_a_brief_that_is_not_published_says_so(mini: Project):
+    mini.write("articles/second.md", FRONT_MATTER.replace("title:", "titl:") + "Text.\n")
+    mini.replace(ART, "(term:arf)", "(term:arf) and [the second](second.md)")
+    problems = [(p.path, p.message) for p in load(mini).problems]
+    assert (ARTICLE, "link 'second.md' names a brief that is not published: briefs/articles/second.md has problems of its own") in problems
+    assert not [message for path, message in problems if path == ARTICLE and "not a page or file" in message]
+
+
 def test_a_marked_section_in_raw_html_is_a_problem_not_a_traceback(mini: Project):
     mini.replace(ART, "The ASEAN Regional Forum met", "<div><![x]></div>\n\nThe ASEAN Regional Forum met")
     mini.replace("glossary/eas.yml", "first met in 2005.", "first met in 2005. <span><![y]></span>")

@@ -491,6 +491,15 @@ def test_a_hand_written_pages_marked_section_mkdocs_cannot_read_is_a_located_war
     assert build(mini.root, tmp_path / "strict").returncode == 1
 
 
+def test_a_link_to_a_brief_that_is_not_published_is_told_once_by_the_build_as_by_the_check(mini: Project, tmp_path: Path):
+    second = mini.read("articles/forum-talks.md").replace("title:", "titl:", 1)
+    mini.write("articles/second.md", second)
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the second](second.md). Ask [the forum]")
+    result = build(mini.root, tmp_path / "site")
+    about_the_link = [line for line in result.stderr.splitlines() if line.startswith("WARNING") and "second.md'" in line and "forum-talks.md" in line]
+    assert result.returncode == 1 and len(about_the_link) == 1 and "names a brief that is not published" in about_the_link[0], result.stderr
+
+
 def test_a_hand_written_pages_link_to_no_known_entity_is_a_located_warning(mini: Project, tmp_path: Path):
     home = mini.root / "docs" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + "\nAlso [a typo](term:arff), [Moscow](actor:rusia) and [this](nolink:x).\n", encoding="utf-8")

@@ -239,7 +239,10 @@ class _Checker:
         self.problems: list[Problem] = []
         self.glossary_ids = set(raw.glossary)
         self.actor_ids = set(raw.actors)
-        self.site_files = generated_pages(raw.articles, self.glossary_ids, self.actor_ids).union(site_files) if site_files is not None else None
+        # (A brief whose front matter has problems is not published: a link to it leads nowhere.)
+        self.unpublished = {uri_for("brief", slug): parsed.path for slug, (parsed, _, _) in raw.articles.items() if parsed.fields is None}
+        published = [slug for slug, (parsed, _, _) in raw.articles.items() if parsed.fields is not None]
+        self.site_files = generated_pages(published, self.glossary_ids, self.actor_ids).union(site_files) if site_files is not None else None
         self.unrecognized_links = unrecognized_links  # whether a link to no file and no address is a problem (as the site's builds warn of it)
         self.absolute_links = absolute_links  # whether an absolute link (`/page.md`) is a problem (likewise)
         self.index = EntityIndex()
@@ -347,9 +350,13 @@ class _Checker:
         target = linked_file(href, brief_page)
         if target is None or self.site_files is None or target in self.site_files:
             return
+        line = body_line + _link_line(body, href)
+        if target in self.unpublished:
+            message = f"link '{href}' names a brief that is not published: {self.unpublished[target]} has problems of its own"
+            self.problems.append(Problem(parsed.path, line, message, "mend that file, and the link leads to its page"))
+            return
         near = _near_file(target, self.site_files - {brief_page})  # (not the brief itself)
         hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _address_hint(href, target)
-        line = body_line + _link_line(body, href)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
 
     def _check_scheme(self, parsed: Parsed, body: str, body_line: int, href: str) -> None:
