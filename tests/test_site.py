@@ -184,9 +184,13 @@ def test_notes_are_numbered_as_the_article_reads_whatever_the_files_order(built)
 
 
 @pytest.mark.parametrize("inner_first", [True, False])
-def test_nested_notes_markers_read_in_order(mini: Project, tmp_path: Path, inner_first: bool):
-    notes = ["  - id: outer\n    kind: context\n    quote: Regional Forum met while ASEAN\n    body: Outer.\n",
-             "  - id: inner\n    kind: context\n    quote: Forum met\n    body: Inner.\n"]
+@pytest.mark.parametrize(("outer", "inner"), [
+    ("Regional Forum met while ASEAN", "Forum met"),
+    ("in code and read Russia elsewhere", "Russia\n    prefix: \"read \""),  # (the inner one ends in a link: both markers after it)
+], ids=["apart", "ending in one link"])
+def test_nested_notes_markers_read_in_order(mini: Project, tmp_path: Path, inner_first: bool, outer: str, inner: str):
+    notes = [f"  - id: outer\n    kind: context\n    quote: {outer}\n    body: Outer.\n",
+             f"  - id: inner\n    kind: context\n    quote: {inner}\n    body: Inner.\n"]
     path = mini.root / "briefs" / "articles" / "forum-talks.annotations.yml"
     path.write_text("annotations:\n" + "".join(notes[::-1] if inner_first else notes), encoding="utf-8")
     site = site_of(mini, tmp_path)

@@ -407,11 +407,23 @@ def _inside_link(element: etree.Element, block: etree.Element, parents: dict) ->
     return False
 
 
+def _past_lower_markers(parent: etree.Element, after: etree.Element, number: int) -> etree.Element:
+    """After the markers of lower numbers placed right after `after` already (two passages that end in one link), so the markers read in order."""
+    children = list(parent)
+    following = children.index(after) + 1
+    while not (after.tail or "").strip() and following < len(children) and children[following].get("class") == MARKER_GLUE_CLASS:
+        if int(children[following][0].text or 0) > number:
+            break
+        after, following = children[following], following + 1
+    return after
+
+
 def _add_marker(block: etree.Element, after: etree.Element, annotation: Annotation, number: int, parents: dict) -> None:
     """Put the marker right after the passage, outside any mention that ends with it and outside any link."""
     parent = parents[after]
     while parent is not block and (_inside_link(parent, block, parents) or list(parent)[-1] is after and not (after.tail or "").strip()):
         after, parent = parent, parents[parent]
+    after = _past_lower_markers(parent, after, number)
     fields = annotation.fields
     label = f"Note {number}: {fields.kind.replace('-', ' ')}" + (f", {fields.verdict}" if fields.verdict else "")
     button = etree.Element("button", {
