@@ -261,15 +261,12 @@ class _Checker:
         self._check_form_clashes()
 
     def check_front_matter(self, parsed: Parsed) -> None:
-        """An article's authors, and the links in its summary and takeaways."""
-        fields = parsed.fields
-        if fields:
-            self._check_field_markdown(parsed, {("summary",): fields.summary} | {("takeaways", n): text for n, text in enumerate(fields.takeaways)}, parsed.stem)
-        else:  # (what other fields' mistakes leave checkable, as written)
-            takeaways = _value_as_written(parsed, "takeaways")
-            self._check_field_markdown(parsed, _texts({("summary",): _value_as_written(parsed, "summary")} | {("takeaways", n): text for n, text in enumerate(takeaways if isinstance(takeaways, list) else ())}))
+        """An article's authors, and the links in its summary and takeaways (as written, if other fields have mistakes)."""
+        takeaways = _value(parsed, "takeaways")
+        texts = {("summary",): _value(parsed, "summary")} | {("takeaways", n): text for n, text in enumerate(takeaways if isinstance(takeaways, (list, tuple)) else ())}
+        self._check_field_markdown(parsed, _texts(texts), parsed.stem if parsed.fields else None)
         first: dict[str, int] = {}
-        authors = fields.source.authors if fields else _value_as_written(parsed, "source", "authors")
+        authors = _value(parsed, "source", "authors")
         for position, author in enumerate(authors if isinstance(authors, (list, tuple)) else ()):
             if isinstance(author, str) and re.fullmatch(ID_PATTERN, author):
                 where = ("source", "authors", position)
@@ -457,19 +454,15 @@ class _Checker:
 
     # -- entities ---------------------------------------------------------
     def _check_entities(self) -> None:
-        # A file whose fields did not validate has the rest checked as written: every problem in one run.
-        for parsed in self.raw.glossary.values():
-            fields = parsed.fields
-            if fields or parsed.located is not None and not parsed.misplaced:
-                refs = {"related": fields.related, "actors": fields.actors} if fields else {name: _value_as_written(parsed, name) for name in ("related", "actors")}
-                self._check_refs(parsed, (), refs, itself=("related",))
-                self._check_field_markdown(parsed, _texts({("definition",): fields.definition if fields else _value_as_written(parsed, "definition")}))
-        for parsed in self.raw.actors.values():
-            fields = parsed.fields
-            if fields or parsed.located is not None and not parsed.misplaced:
-                refs = {"affiliations": fields.affiliations, "members": fields.members} if fields else {name: _value_as_written(parsed, name) for name in ("affiliations", "members")}
-                self._check_refs(parsed, (), refs, itself=("affiliations", "members"))
-                self._check_field_markdown(parsed, _texts({("summary",): fields.summary if fields else _value_as_written(parsed, "summary")}))
+        """Entries' and actors' ids and Markdown; a file whose fields did not validate as written (every problem in one run)."""
+        for files, refs, markdown_field, itself in (
+            (self.raw.glossary, ("related", "actors"), "definition", ("related",)),
+            (self.raw.actors, ("affiliations", "members"), "summary", ("affiliations", "members")),
+        ):
+            for parsed in files.values():
+                if parsed.fields or parsed.located is not None and not parsed.misplaced:
+                    self._check_refs(parsed, (), {name: _value(parsed, name) for name in refs}, itself=itself)
+                    self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}))
 
     def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], brief: str | None = None) -> None:
         """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop.
@@ -552,8 +545,13 @@ class _Checker:
         self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", hint, involves=_file_of(ref, kind)))
 
 
-def _value_as_written(parsed: Parsed, *path: str) -> Any:
-    """A value as its file writes it (None if it is not there): for a file whose fields did not validate."""
+def _value(parsed: Parsed, *path: str) -> Any:
+    """A field's value: validated, or as its file writes it if its fields did not validate (None if it is not there)."""
+    if parsed.fields is not None:
+        value = parsed.fields
+        for key in path:
+            value = getattr(value, key, None)
+        return value
     value = parsed.located.data if parsed.located is not None else None
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
