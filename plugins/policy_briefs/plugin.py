@@ -32,10 +32,11 @@ from .mentions import ArticleView
 from .model import Annotation, Content
 from .parking import ParkedHtml
 from .previewproblems import PAGE_ATTRIBUTE, BuildWarnings, problems_json
+from .problems import Problem
 from .fieldmarkdown import convert_ahead, forget_converted
 from .pages import LISTED_ON, PageRenderer, PageSpec, forget_rendered, make_environment, markdown_texts, page_specs, relative_url
 from .relations import build_relations, forget_articles, sentence_ends
-from .roughmarkdown import marked_section_at, marked_sections_readable, unreadable_marked_sections
+from .roughmarkdown import MARKED_SECTION_HINT, marked_sections_readable, unreadable_marked_sections, unreadable_message
 from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
 from .searchmerge import merged_entries
@@ -626,12 +627,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         text = source.read_text(encoding="utf-8-sig").replace("\r\n", "\n") if source else markdown
         above = text[: len(text) - len(markdown)].count("\n") if text.endswith(markdown) else 0  # (the front matter's lines)
         where = self.project_path(source) if source else page.file.src_uri
-        for position in stopping:
-            written = marked_section_at(markdown, position)
-            log.warning(
-                f"{where}:{above + markdown.count(chr(10), 0, position) + 1}: MkDocs cannot read '{written}': it would stop the build, so the page shows it "
-                "as written (write &lt;![ in text; in code, only a fenced code block can show it)"
-            )
+        for position in stopping:  # (told as a brief's are; the page shows it as written)
+            line = above + markdown.count("\n", 0, position) + 1
+            log.warning(str(Problem(where, line, unreadable_message(markdown, position), MARKED_SECTION_HINT)))
         return marked_sections_readable(markdown, stopping)
 
     @timing.timed("page_events")

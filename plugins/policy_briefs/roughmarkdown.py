@@ -110,7 +110,7 @@ def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]], block
     """
     if "<!--" not in text:
         return None
-    fenced = [match.span() for match in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(text)] if "```" in text or "~~~" in text else []
+    fenced = _fenced_code(text)
     openings = [match.start() for match in _COMMENT_OPENING.finditer(text) if not in_code(fenced, match.start())]
     opened = set(openings)
     closes = [
@@ -263,11 +263,12 @@ def unreadable_marked_sections(text: str) -> list[int]:
 def _first_unreadable(text: str) -> int | None:
     if "<![" not in text:
         return None
-    readable = FencedBlockPreprocessor.FENCED_BLOCK_RE.sub(lambda fence: re.sub(r"[^\n]", " ", fence.group()), text)
+    for start, end in _fenced_code(text):
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     parser = markdown_htmlparser.HTMLParser()
     try:
         # (Python-Markdown expands tabs first: no `<![` is in them. The page goes on after the article.)
-        parser.feed(readable.replace("\t", " ") + "\n\n.")
+        parser.feed(text.replace("\t", " ") + "\n\n.")
         parser.close()
     except AssertionError:  # (raised at the `<![`, or at the name after it)
         line, column = parser.getpos()
@@ -278,11 +279,18 @@ def _first_unreadable(text: str) -> int | None:
 
 
 _MARKED_SECTION = re.compile(r"<!\[[^\s<>]{0,20}>?")
+MARKED_SECTION_HINT = "write &lt;![ in text; in code, only a fenced code block can show it"
 
 
-def marked_section_at(text: str, position: int) -> str:
-    """The `<![…` written at `position`, as a message quotes it."""
-    return _MARKED_SECTION.match(text, position).group()
+def unreadable_message(text: str, position: int) -> str:
+    """What a problem says of the `<![` at `position` that MkDocs cannot read."""
+    written = _MARKED_SECTION.match(text, position).group()
+    return f"MkDocs cannot read '{written}' (after <![ it knows only CDATA[ and a few keywords): it would stop the build"
+
+
+def _fenced_code(text: str) -> list[tuple[int, int]]:
+    """Where fenced code is, as Python-Markdown's fenced_code finds it (set aside before raw HTML is read)."""
+    return [match.span() for match in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(text)] if "```" in text or "~~~" in text else []
 
 
 def marked_sections_readable(text: str, positions: list[int] | None = None) -> str:

@@ -26,7 +26,7 @@ from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, code_ranges, in_code, marked_section_at, unclosed_html_block, unreadable_marked_sections
+from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, keeps_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
@@ -290,10 +290,7 @@ class _Checker:
         elif parsed.located and not parsed.unreadable and not view.too_deep and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
         for stopping in unreadable_marked_sections(body):
-            written = marked_section_at(body, stopping)
-            message = f"MkDocs cannot read '{written}' (after <![ it knows only CDATA[ and a few keywords): it would stop the build"
-            hint = "write &lt;![ in text; in code, only a fenced code block can show it"
-            self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, stopping), message, hint))
+            self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, stopping), unreadable_message(body, stopping), MARKED_SECTION_HINT))
         annotation_file = self.raw.annotations.get(slug)
         # An article that could not be read has no text to find quotes in: its one problem says why.
         readable = not (parsed.unreadable or view.too_deep or unclosed)
