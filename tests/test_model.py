@@ -321,6 +321,27 @@ def test_names_in_one_stashed_piece_are_one_mention_and_a_comment_holds_none():
     assert [(hit.target.ref, element.text[hit.start : hit.end]) for hit in hits] == [("actor:russia", "\x02wzxhzdk:0\x03")]
 
 
+@pytest.mark.parametrize(("written", "message"), [
+    ("at the [ASEAN](nolink:) Regional\nForum,", "'ASEAN Regional Forum' is not linked to term:arf: a nolink: span holds part of it"),
+    ("at the ASEAN **Regional Forum**,", "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)"),
+    ("at the <em>ASEAN</em> Regional Forum,", "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)"),
+], ids=["nolink, across lines", "strong", "raw tag"])
+def test_a_name_that_formatting_or_nolink_cuts_is_told_where_it_is_cut(mini: Project, written: str, message: str):
+    """On the line where the name starts, not where it is written whole before."""
+    write_brief(mini, "cut-name", f"The ASEAN Regional Forum, whole.\n\nThey met {written} as planned.\n")
+    problem = only_problem(mini)
+    assert (problem.path, problem.line, problem.message) == ("briefs/articles/cut-name.md", 10, message)
+
+
+@pytest.mark.parametrize("written", [
+    "*ASEAN Regional Forum*", "[ASEAN Regional Forum](nolink:)", "[*ASEAN* Regional Forum](nolink:)", "[*ASEAN* Regional Forum](term:arf)",
+    "[ASEAN](https://asean.org) Regional Forum", "`ASEAN` Regional Forum", "<code>ASEAN</code> Regional Forum", "<a href='https://asean.org'>ASEAN</a> Regional Forum",
+], ids=["formatted whole", "nolink whole", "nolink around formatting", "linked explicitly", "partly a link", "partly code", "partly raw code", "partly a raw link"])
+def test_a_name_formatted_whole_or_partly_code_or_a_link_is_no_problem(mini: Project, written: str):
+    write_brief(mini, "cut-name", f"They met at the {written} as planned.\n")
+    assert load(mini).problems == []
+
+
 def test_an_articles_mentions_read_in_its_page_are_numbered_as_the_article_alone():
     """Its page's header mentions entities too: the article's own mentions still count from its first block."""
     glossary = {"arf": GlossaryFields(term="ARF", definition="A forum.")}
@@ -672,6 +693,11 @@ ONE_MISTAKE = {
     "bad tag": ((ART, "tags: [southeast-asia, defence]", "tags: [southeast-asia, South East--Asia]"), (ARTICLE, 13, "'South East--Asia' is not a valid id", "use 'south-east-asia'")),
     "tag with accents": ((ART, "tags: [southeast-asia, defence]", "tags: [southeast-asia, Côte d’Ivoire]"), (ARTICLE, 13, "'Côte d’Ivoire' is not a valid id", "use 'cote-divoire'")),
     "bad date": ((ART, "published: 2016-05-04", "published: 2016-13"), (ARTICLE, 6, "published: month 13 does not exist", None)),
+    "name cut by nolink": ((ART, "The ASEAN Regional", "The [ASEAN](nolink:) Regional"), (ARTICLE, 15, "'ASEAN Regional Forum' is not linked to term:arf: a nolink: span holds part of it", "around the whole name")),
+    "name cut by formatting": (
+        (ART, "The ASEAN Regional", "The *ASEAN* Regional"),
+        (ARTICLE, 15, "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)", "link it as [ASEAN Regional Forum](term:arf)"),
+    ),
     "bad url": ((ART, "url: https://example.org/forum-talks", "url: example.org/forum-talks"), (ARTICLE, 5, "url must be an http:// or https:// address", None)),
     "missing required field": ((A_RUSSIA, "type: state\n", ""), ("briefs/actors/russia.yml", 1, "missing required field 'type'", None)),
     "empty id": ((ANN, "id: forum-met", 'id: ""'), (ANNOTATIONS, 2, "id must not be empty", None)),

@@ -504,6 +504,17 @@ def test_a_link_to_a_brief_that_is_not_published_is_told_once_by_the_build_as_by
     assert result.returncode == 1 and len(about_the_link) == 1 and "names a brief that is not published" in about_the_link[0], result.stderr
 
 
+def test_a_name_nolink_cuts_is_a_located_warning_of_the_build(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "They met at the [ASEAN](nolink:) Regional Forum. Ask [the forum]")
+    line = mini.read("articles/forum-talks.md").splitlines().index(next(text for text in mini.read("articles/forum-talks.md").splitlines() if "(nolink:)" in text)) + 1
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [text for text in strict.stderr.splitlines() if text.startswith("WARNING")]
+    assert strict.returncode == 1 and warnings == [
+        f"WARNING -  policy_briefs: briefs/articles/forum-talks.md:{line}: 'ASEAN Regional Forum' is not linked to term:arf:"
+        " a nolink: span holds part of it (put the nolink: span around the whole name, or take it away)",
+    ], strict.stderr
+
+
 def test_a_hand_written_pages_link_to_no_known_entity_is_a_located_warning(mini: Project, tmp_path: Path):
     home = mini.root / "docs" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + "\nAlso [a typo](term:arff), [Moscow](actor:rusia) and [this](nolink:x).\n", encoding="utf-8")

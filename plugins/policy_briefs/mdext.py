@@ -90,7 +90,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 chosen = [number for number, block in enumerate(blocks) if id(block.element) in in_body]
                 links = written_links(body, self.extension.written_links)
                 dropped = in_article(body, stash, self.extension.removed_ids)
-                view = article_view((), links, linker, index, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped)
+                view = article_view((), links, linker, index, stash, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped)
             with timing.section("treeprocessor: read article"):
                 annotations = state.read_article(view)
         self._explicit_links(root, state)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -9,9 +10,9 @@ from dataclasses import dataclass
 
 from .droppedhtml import Dropped
 from .entities import EntityIndex, Target
-from .fastreader import read_block
+from .fastreader import FastBlock, read_block
 from .linker import Found, Linker
-from .readertext import Block, Slot, Where, searched_texts
+from .readertext import STASHED, Block, Slot, Where, searched_texts, stashed
 
 NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "summary"})  # a summary opens its details: a link there would not
 NO_LINK_CLASS = "pb-nolink"
@@ -62,6 +63,72 @@ def _linkable(element: etree.Element | None, block: etree.Element, parents: dict
             return True
         element = parents.get(element)
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class SplitName:
+    """A name a block reads but no mention covers: formatting or a `nolink:` span cuts it in pieces."""
+
+    target: Target
+    text: str  # the name as it reads
+    by_nolink: bool  # a `nolink:` span holds part of it (else formatting alone cuts it)
+    linked: tuple[str, ...]  # the shorter names linked within it instead
+
+
+def split_names(blocks: Sequence[FastBlock], numbered: Sequence[Sequence[Mention]], linker: Linker, stash: Sequence[str] = ()) -> list[SplitName]:
+    """Names a block reads that no text run holds whole, cut by elements or by raw HTML tags (`numbered`: each block's mentions).
+
+    One cut by formatting or a `nolink:` span alone is told: a name partly in code or in a link
+    of the article's is not, nor one wholly in a `nolink:` span.
+    """
+    names = []
+    for block, mentions in zip(blocks, numbered):
+        if len(block.slots) < 2 and "\x02" not in block.slots[0].get():
+            continue
+        covered = {(mention.start, mention.end) for mention in mentions}
+        parents = None
+        for found in linker.find(block.text):
+            if (found.start, found.end) in covered:
+                continue
+            spans = block.slot_spans(found.start, found.end)
+            tags = [tag for (slot, _), (first, last) in spans.items() for tag in _stashed_tags(block.slots[slot].get()[first:last + 1], stash)]
+            if len(spans) < 2 and not tags:
+                continue
+            parents = parents or {child: parent for parent in block.element.iter() for child in parent}
+            kinds = {_slot_kind(block.slots[slot], block.element, parents) for slot, _ in spans}
+            if not kinds <= {"linkable", "nolink"} or "linkable" not in kinds or not NO_LINK_TAGS.isdisjoint(tags):
+                continue
+            inside = tuple(block.text[m.start:m.end] for m in mentions if m.start < found.end and found.start < m.end)
+            names.append(SplitName(found.target, block.text[found.start:found.end], "nolink" in kinds, inside))
+    return names
+
+
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+
+
+def _stashed_tags(raw: str, stash: Sequence[str]) -> list[str]:
+    """The names of the raw HTML tags a piece of a text run holds (kept aside in Python-Markdown's stash)."""
+    tags = []
+    for match in STASHED.finditer(raw):
+        kept = stashed(match.group(), stash)
+        tag = _TAG_NAME.match(kept) if isinstance(kept, str) else None
+        if tag is not None:
+            tags.append(tag.group(1).lower())
+    return tags
+
+
+def _slot_kind(slot: Slot, block: etree.Element, parents: dict[etree.Element, etree.Element]) -> str:
+    """"linkable", "nolink" (in a `nolink:` span) or "other" (in code, a link, a heading…)."""
+    element = _owner(slot, parents)
+    while element is not None:
+        if element.tag == "a" and element.get("href") == "nolink:" or NO_LINK_CLASS in (element.get("class") or "").split():
+            return "nolink"
+        if element.tag in NO_LINK_TAGS:
+            return "other"
+        if element is block:
+            return "linkable"
+        element = parents.get(element)
+    return "other"
 
 
 def explicit_target(href: str, index: EntityIndex) -> Target | None:
@@ -146,6 +213,7 @@ class ArticleView:
     mentions: tuple[Mention, ...]
     too_deep: bool = False  # the Markdown could not be read (nested too deeply)
     dropped: tuple[Dropped, ...] = ()  # what the page's sanitiser would take out
+    split: tuple[SplitName, ...] = ()  # names that are not linked because formatting or `nolink:` cuts them
 
 
 def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
@@ -161,7 +229,7 @@ def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
 
 def article_view(
     elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (),
-    blocks: Sequence[Block] | None = None, numbered: Sequence[list[Mention]] | None = None, dropped: Sequence[Dropped] = (),
+    blocks: Sequence[FastBlock] | None = None, numbered: Sequence[list[Mention]] | None = None, dropped: Sequence[Dropped] = (),
 ) -> ArticleView:
     """An article's view from its rendered blocks (in document order) and link targets.
 
@@ -169,8 +237,7 @@ def article_view(
     """
     if blocks is None:
         blocks = [read_block(element, stash) for element in elements]
-    if numbered is not None:
-        mentions = renumbered(numbered)
-    else:
-        mentions = tuple(m for block in number_mentions(list(blocks), [block_hits(block, linker, index, stash) for block in blocks]) for m in block)
-    return ArticleView(tuple(block.text for block in blocks), tuple(links), mentions, dropped=tuple(dropped))
+    if numbered is None:
+        numbered = number_mentions(list(blocks), [block_hits(block, linker, index, stash) for block in blocks])
+    split = tuple(split_names(blocks, numbered, linker, stash))
+    return ArticleView(tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split)

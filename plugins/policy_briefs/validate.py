@@ -20,7 +20,7 @@ from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
 from .fieldlinks import kept, links_in, links_to_check
 from .linker import Linker
-from .mentions import ArticleView, article_view, written_links
+from .mentions import ArticleView, SplitName, article_view, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_text, split_front_matter
 from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
@@ -280,6 +280,7 @@ class _Checker:
         blocks = view.blocks
         self._check_explicit_links(slug, parsed, body, body_line, view.links)
         self._check_dropped(parsed, body, body_line, view.dropped)
+        self._check_split_names(parsed, body, body_line, view.split)
         unclosed = unclosed_html_block(body, BLOCK_LEVEL_ELEMENTS) if parsed.located and not parsed.unreadable else None
         if unclosed is not None:
             line, tag = unclosed
@@ -385,6 +386,23 @@ class _Checker:
                 after = position
                 problem = Problem(parsed.path, body_line + body.count("\n", 0, position), item.message, item.hint)
             problems.setdefault(problem, None)
+        self.problems += problems
+
+    def _check_split_names(self, parsed: Parsed, body: str, body_line: int, names: tuple[SplitName, ...]) -> None:
+        """Names left unlinked because formatting or a `nolink:` span cuts them, each where it is written."""
+        problems, after, code = {}, 0, code_ranges(body) if names else []
+        for name in names:
+            position = _cut_name_at(body, code, name.text, after)
+            after = position if position is not None else after
+            line = body_line + (body.count("\n", 0, position) if position is not None else 0)
+            instead = f" (only {', '.join(map(repr, name.linked))} is linked)" if name.linked else ""
+            if name.by_nolink:
+                message = f"'{name.text}' is not linked to {name.target.ref}: a nolink: span holds part of it{instead}"
+                hint = "put the nolink: span around the whole name, or take it away"
+            else:
+                message = f"'{name.text}' is not linked to {name.target.ref}: formatting cuts it{instead}"
+                hint = f"format the whole name, or link it as [{name.text}]({name.target.ref})"
+            problems.setdefault(Problem(parsed.path, line, message, hint), None)
         self.problems += problems
 
     # -- annotations ------------------------------------------------------
@@ -704,6 +722,22 @@ def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: in
                 for match in pattern.finditer(body, start):
                     if not (outside_code and in_code(code, match.start())):
                         return match.start()
+    return None
+
+
+# What may stand between two characters of a name as it is written: formatting, a link's brackets, a
+# `nolink:` address, a tag; white space where the name has a space.
+_NAME_GAP = r"(?:[\s*_~`\[\]()]|nolink:|<[^<>\n]*>)*"
+
+
+def _cut_name_at(body: str, code: list[tuple[int, int]], name: str, after: int) -> int | None:
+    """Where `name` (as reader text reads it) is written with formatting in it: the first place at or after `after`, else the first anywhere."""
+    characters = [r"\s" if char == " " else "['’‘]" if char in "'’‘" else re.escape(char) for char in name]
+    pattern, plain = re.compile(_NAME_GAP.join(characters)), normalize(name.replace(" ", ""))
+    for start in (after, 0):
+        for match in pattern.finditer(body, start):
+            if normalize("".join(match.group().split())) != plain and not in_code(code, match.start()):
+                return match.start()
     return None
 
 
