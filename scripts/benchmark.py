@@ -214,6 +214,14 @@ def _sentence(rng: random.Random, mentions: list[str]) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+def _in_a_name(tokens: list[str], at: int, names: list[str]) -> bool:
+    """Whether word `at` of a sentence is part of one of `names` there."""
+    sentence = " ".join(tokens)
+    start = len(" ".join(tokens[:at])) + (1 if at else 0)
+    end = start + len(tokens[at])
+    return any(found.start() < end and start < found.end() for name in names for found in re.finditer(re.escape(name), sentence))
+
+
 def make_brief(rng: random.Random, number: int, entities: Synthetic) -> tuple[str, str, dict, str]:
     """(slug, article file text, annotations data, article body)."""
     slug = f"brief-{number:04d}"
@@ -251,7 +259,8 @@ def make_brief(rng: random.Random, number: int, entities: Synthetic) -> tuple[st
         if flat.count(quote) == 1:
             quotes[(p, s)] = quote
 
-    # Markdown: a few headings, emphasis, a link, inline code and a list, none touching a quote.
+    # Markdown: a few headings, emphasis, a link, inline code and a list, none touching a quote or inside a name.
+    names = [form for entity in terms + actors for form in entity.forms]
     blocks = []
     for p, sentences in enumerate(paragraphs):
         if p and p % 4 == 0:
@@ -262,7 +271,9 @@ def make_brief(rng: random.Random, number: int, entities: Synthetic) -> tuple[st
                 tokens = sentence.split()
                 i = rng.randrange(len(tokens) - 1)
                 if tokens[i].isalpha() and tokens[i].islower():
-                    tokens[i] = rng.choice(("*{}*", "**{}**", "`{}`", "[{}](https://example.org/source)")).format(tokens[i])
+                    style = rng.choice(("*{}*", "**{}**", "`{}`", "[{}](https://example.org/source)"))
+                    if not _in_a_name(tokens, i, names):  # (a name cut by formatting is not linked, and is a problem)
+                        tokens[i] = style.format(tokens[i])
                 sentence = " ".join(tokens)
             styled.append(sentence)
         if p % 7 == 3 and all((p, s) not in quotes for s in range(len(sentences))):
