@@ -6,6 +6,7 @@ import html
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 from click.testing import CliRunner
 
@@ -368,6 +369,15 @@ def test_escaped_text_renders_as_itself(text: str):
 
 def test_brackets_that_make_no_link_stay_as_written():
     assert escape_markdown("He said [sic] that [Moscow] agreed.") == "He said [sic] that [Moscow] agreed."
+
+
+def test_brackets_apart_in_a_pages_elements_make_no_link():
+    paragraph = "He wrote [see <em>the</em> record](x), [<b>y</b>][z] and <i>[sic]</i>, with <code>[a](b)</code> as code."
+    page = f"<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>{paragraph}</p></article></body></html>"
+    body = "\n\n".join(import_html(page).blocks)
+    html_page = markdown.markdown(body)
+    assert read_markdown(body).blocks == ("He wrote [see the record](x), [y][z] and [sic], with [a](b) as code.",)
+    assert "<a" not in html_page and "<em>the</em>" in html_page and "<strong>y</strong>" in html_page
 
 
 @pytest.mark.parametrize(("title", "slug"), [

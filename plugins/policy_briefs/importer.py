@@ -428,12 +428,23 @@ _EMPHASIS = {"#i": "*", "#b": "**", "#t": "`"}
 
 def _inline(element) -> str:
     """An element's text as inline Markdown: emphasis kept, links and line breaks as text."""
-    parts: list[str] = [escape_markdown_inline(element.text or "")]
+    text = _inline_text(element)
+    if _LINK_MAKING.search(text):  # (brackets apart in different elements make a link too: `[see <i>this</i>](x)`)
+        text = "".join(part if _CODE_SPAN.fullmatch(part) else part.replace("[", "\\[") for part in _CODE_SPAN.split(text))
+    return _LINE_START.sub(lambda m: f"{m.group(2)}\\{m.group(3)}" if m.group(2) else "\\" + m.group(0), text)
+
+
+_CODE_SPAN = re.compile(r"((?<!\\)`[^`]*`)")  # one the page wrote as code (every other backtick is escaped)
+
+
+def _inline_text(element) -> str:
+    """`_inline` before brackets and a line's start are escaped."""
+    parts: list[str] = [escape_markdown_inline(element.text or "", brackets=False)]
     for child in element:
         if child.tag == "lb":
             parts.append(" ")
         else:
-            inner = _inline(child)
+            inner = _inline_text(child)
             mark = _EMPHASIS.get(child.get("rend", "")) if child.tag == "hi" else None
             if mark == "`":
                 inner = "".join(child.itertext())
@@ -443,15 +454,17 @@ def _inline(element) -> str:
                 parts.append(f"{lead}{mark}{stripped}{mark}{trail}")
             else:
                 parts.append(inner)
-        parts.append(escape_markdown_inline(child.tail or ""))
-    text = _collapse("".join(parts))
-    return _LINE_START.sub(lambda m: f"{m.group(2)}\\{m.group(3)}" if m.group(2) else "\\" + m.group(0), text)
+        parts.append(escape_markdown_inline(child.tail or "", brackets=False))
+    return _collapse("".join(parts))
 
 
-def escape_markdown_inline(text: str) -> str:
-    """Text as Markdown that renders as the same text within a line (brackets escaped only where they could make a link: an editorial [sic] stays)."""
+def escape_markdown_inline(text: str, brackets: bool = True) -> str:
+    """Text as Markdown that renders as the same text within a line (brackets escaped only where they could make a link: an editorial [sic] stays).
+
+    `brackets=False`: brackets left as they are, for the caller to escape.
+    """
     text = _INLINE_SPECIAL.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), text)
-    return text.replace("[", "\\[") if _LINK_MAKING.search(text) else text
+    return text.replace("[", "\\[") if brackets and _LINK_MAKING.search(text) else text
 
 
 def _plain(element) -> str:
