@@ -414,6 +414,11 @@ def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, no
     ("Text <hr> <!-- to check\n\nMore.\n", None),  # (not at the line's start)
     ("<!x> <!-- to check\n\nMore.\n", None),  # (a bogus comment is read inline)
     ("    <hr> <!-- to check\n\nMore.\n", None),
+    ("<?x <!-- to check\n\nMore.\n", None),  # (an instruction left open on its line is text)
+    ("<![CDATA[x <!-- to check\n\nMore.\n", None),
+    ("<!doctype x <!-- to check\n\nMore.\n", (0, "!--")),  # (a declaration is not)
+    ("<?x\ny?> <!-- to check\n\nMore.\n", (1, "!--")),  # on the line an instruction or a declaration closes on
+    ("<![CDATA[x\ny]]> then <!-- to check\n\nMore.\n", (1, "!--")),
 ], ids=[
     "comment left open inside", "comment left open after", "comment left open before", "line separator",
     "comment starting a line", "after a paragraph line", "after a comment closed", "after a closed block", "comments in text", "closed in code",
@@ -421,6 +426,7 @@ def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, no
     "indented fence", "fence in a list", "longer run in a fence", "fence with a title", "abrupt", "closed with --!>",
     "after <hr>", "after <hr> and more", "after a block tag with no content", "after a declaration", "after a processing instruction",
     "after CDATA", "after inline tags", "after <hr> in text", "after a bogus comment", "after <hr> in code",
+    "in an open instruction", "in open CDATA", "in an open declaration", "after an instruction's last line", "after CDATA's last line",
 ])
 def test_an_html_block_is_left_open_where_python_markdown_leaves_it(text: str, left_open: tuple[int, str] | None):
     assert unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) == left_open

@@ -92,10 +92,13 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
 
 _COMMENT_OPENING = re.compile(r"<!--")
 _COMMENT_CLOSING = re.compile(r"--!?>")  # as Python-Markdown's reader of raw HTML closes a comment
-# What makes the rest of its line raw HTML, at a line's start: a comment, a document type or CDATA
-# declaration, a processing instruction, or a tag with no content (a block-level one: void, as <hr>,
-# or written as <div/>). Another `<!…>` is a bogus comment, read inline.
-_RAW_LINE_START = re.compile(r" {0,3}(?:<!--|<!doctype|<!\[CDATA\[|<\?|<([a-z][a-z0-9]*)(?=[\s/>])[^<>]*?(/?)>)", re.IGNORECASE)
+# What makes the rest of its line raw HTML, at a line's start: a comment, a document type
+# declaration, a CDATA declaration or processing instruction closed on that line (one left open
+# there is text), or a tag with no content (a block-level one: void, as <hr>, or written as <div/>).
+# Another `<!…>` is a bogus comment, read inline.
+_RAW_LINE_START = re.compile(r" {0,3}(?:<!--|<!doctype|<!\[CDATA\[.*?\]\]>|<\?[^>]*>|<([a-z][a-z0-9]*)(?=[\s/>])[^<>]*?(/?)>)", re.IGNORECASE)
+# A declaration, CDATA or processing instruction at a line's start, to its end (which may be on a later line).
+_RAW_CONSTRUCT = re.compile(r"^ {0,3}(?:<!doctype[^>]*>|<!\[CDATA\[.*?\]\]>|<\?[^>]*>)", re.IGNORECASE | re.MULTILINE | re.DOTALL)
 
 
 def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]], block_tags: frozenset[str]) -> int | None:
@@ -124,7 +127,8 @@ def _comment_block_left_open(text: str, raw_blocks: list[tuple[int, int]], block
     line_start = text.rfind("\n", 0, position) + 1
     before = text[line_start:position]
     at_start = not before.strip(" ") and len(before) <= 3  # (a tab indents code)
-    return position if at_start or _raw_line(before, block_tags) or any(line_start <= end <= position for _, end in raw_blocks) else None
+    constructs = [match.end() for match in _RAW_CONSTRUCT.finditer(text, 0, position) if not in_code(fenced, match.start())]
+    return position if at_start or _raw_line(before, block_tags) or any(line_start <= end <= position for end in [*(end for _, end in raw_blocks), *constructs]) else None
 
 
 def _raw_line(before: str, block_tags: frozenset[str]) -> bool:
