@@ -794,7 +794,9 @@ ONE_MISTAKE = {
     "script link on a later line of a definition": ((G_EAS, "It first met in 2005.", "It first met in 2005.\n  See [the site](javascript:alert(1))."), ("briefs/glossary/eas.yml", 5, "link 'javascript:alert(1)' in definition is not kept", None)),
     "image on a later line of a summary": ((ART, "  A short test brief about **regional forums**.", "  A short test brief\n  about **regional forums**.\n  <img src=x.png>"), (ARTICLE, 11, "an image is not shown in the summary", None)),
     "note link on a later line of a note": ((ANN, "      The forum has met every year since 1994.\n", "      The forum has met every year since 1994,\n      as [said](#note-roe-agred).\n"), (ANNOTATIONS, 7, "link '#note-roe-agred' in the note's body names no note of this brief", "did you mean 'roe-agreed'?")),
-    "relative link in a definition": ((G_EAS, "It first met in 2005.", "It first met in [2005](../briefs/forum-talks.md)."), ("briefs/glossary/eas.yml", 4, "link '../briefs/forum-talks.md' in definition is not kept", "write the whole https:// address")),
+    "link with no address": ((ART, "Ask [the forum]", "Ask [the report]() or [the forum]"), (ARTICLE, 25, "link '' has no address: the page would show it leading nowhere", "write the address the link leads to")),
+    "mail link with no address": ((ART, "\nAsk [the forum]", "\nWrite to [the author](mailto:).\n\nAsk [the forum]"), (ARTICLE, 25, "link 'mailto:' has no address", None)),
+    "relative link in a definition": ((G_EAS, "It first met in 2005.", "It first met in [2005](../briefs/forum-talks.md)."), ("briefs/glossary/eas.yml", 4, "link '../briefs/forum-talks.md' in definition is not kept", "link it from the article's text, or write its whole https:// address")),
     "script link in a takeaway": ((ART, "  - Forums matter.", "  - '[Forums](javascript:alert(1)) matter.'"), (ARTICLE, 11, "link 'javascript:alert(1)' in takeaways is not kept", None)),
     "link naming no id": ((ART, "(term:arf)", "(term:)"), (ARTICLE, 25, "link to unknown glossary entry 'term:'", "write the glossary entry's id")),
     "link with a capitalised id": ((ART, "(term:arf)", "(term:ARF)"), (ARTICLE, 25, "link to unknown glossary entry 'term:ARF'", "did you mean 'arf'?")),
@@ -887,12 +889,13 @@ def test_links_to_the_sites_pages_and_files_are_known(mini: Project):
 
 
 def test_a_fields_links_kept_are_whole_addresses_and_anchors():
-    from policy_briefs.fieldlinks import kept, links_in, links_to_check
+    from policy_briefs.fieldlinks import links_in, links_to_check
+    from policy_briefs.safehtml import field_keeps
 
-    text = "[a](https://example.org/x) <mailto:a@example.org> [b](#note-x) [c](term:arf) [d](other.md) [e](/abs) [f](https:host) [g][r]\n\n[r]: HTTP://example.org\n"
-    assert [(href, kept(href)) for href in links_in(text)] == [
+    text = "[a](https://example.org/x) <mailto:a@example.org> [b](#note-x) [c](term:arf) [d](other.md) [e](/abs) [f](https:host) [g][r] [h]() [i](mailto:)\n\n[r]: HTTP://example.org\n"
+    assert [(href, field_keeps(href)) for href in links_in(text)] == [
         ("https://example.org/x", True), ("mailto:a@example.org", True), ("#note-x", True), ("term:arf", False),
-        ("other.md", False), ("/abs", False), ("https:host", False), ("HTTP://example.org", True),
+        ("other.md", False), ("/abs", False), ("https:host", False), ("HTTP://example.org", True), ("", False), ("mailto:", False),
     ]
     assert links_in("No link, only *emphasis* and [brackets].") == []
     assert links_to_check("[a](https://example.org/) and [b](#x) and [c](mailto:a@example.org)") == []  # plainly kept: not read

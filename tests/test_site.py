@@ -504,6 +504,19 @@ def test_a_link_to_a_brief_that_is_not_published_is_told_once_by_the_build_as_by
     assert result.returncode == 1 and len(about_the_link) == 1 and "names a brief that is not published" in about_the_link[0], result.stderr
 
 
+def test_a_fields_link_it_does_not_keep_is_shown_as_text_as_its_warning_says(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.annotations.yml", "every year since 1994.", "every year since 1994: see [the other brief](other.md), [nothing]() or [mail](mailto:).")
+    mini.replace("articles/forum-talks.md", "A short test brief", "A short [test](other.md) brief")
+    result = build(mini.root, tmp_path / "site", strict=False)
+    told = [line for line in result.stderr.splitlines() if "is not kept" in line]
+    assert len(told) == 4, result.stderr
+    brief = page(tmp_path / "site", "briefs/forum-talks/")
+    note = brief.select_one("#note-forum-met")
+    assert "see the other brief, nothing or mail." in note.get_text(" ", strip=True).replace(" ,", ",").replace(" .", ".")
+    assert [a.get("href") for a in note.select("a") if a.get_text() in {"the other brief", "nothing", "mail"}] == [None, None, None]
+    assert "A short test brief" in brief.get_text() and not brief.select('a[href="other.md"], a[href=""], a[href="mailto:"]')  # the summary's link too
+
+
 def test_a_name_nolink_cuts_is_a_located_warning_of_the_build(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "They met at the [ASEAN](nolink:) Regional Forum. Ask [the forum]")
     line = mini.read("articles/forum-talks.md").splitlines().index(next(text for text in mini.read("articles/forum-talks.md").splitlines() if "(nolink:)" in text)) + 1

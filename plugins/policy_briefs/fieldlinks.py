@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .fieldmarkdown import converted
 from .lenienthtml import LenientHTMLParser
-from .safehtml import URL_SCHEMES, keeps_address
+from .safehtml import field_keeps
 
 _KEPT_STARTS = ("https://", "http://", "mailto:", "#")
 
@@ -34,7 +34,7 @@ def links_to_check(text: str) -> list[str]:
 def _plainly_kept(after: str) -> bool:
     """Whether what follows a `](` is an address a field keeps, with nothing after it but the link's end."""
     address = after.split(")", 1)[0]
-    return address.startswith(_KEPT_STARTS) and " " not in address and keeps_address(address)
+    return address.startswith(_KEPT_STARTS) and " " not in address and field_keeps(address)
 
 
 def links_in(text: str) -> list[str]:
@@ -46,11 +46,3 @@ def links_in(text: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.found
-
-
-def kept(href: str) -> bool:
-    """Whether a field's page keeps this link as it is meant."""
-    scheme, colon, rest = href.partition(":")
-    if href.startswith("#"):
-        return True
-    return bool(colon) and scheme.lower() in URL_SCHEMES and (scheme.lower() == "mailto" or rest.startswith("//")) and keeps_address(href)

@@ -106,6 +106,13 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     return tooltip_text(value) if attribute == "title" else value
 
 
+def _field_attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    """`_attribute_filter`, and a field's link keeps its address only if it leads to the same place from every page (`field_keeps`)."""
+    if element == "a" and attribute == "href" and not field_keeps(value):
+        return None
+    return _attribute_filter(element, attribute, value)
+
+
 # Each rule set is built once (nh3.clean would build it again for every text: most of a short text's time).
 # Fields keep the attributes TEXT_ATTRIBUTES lists and no other (nh3 would keep title and lang on any tag).
 _FRAGMENT_RULES = {"tags": TEXT_TAGS, "attributes": {**TEXT_ATTRIBUTES, "*": set()}, "url_schemes": URL_SCHEMES, "link_rel": None, "clean_content_tags": {"script", "style"}}
@@ -116,7 +123,7 @@ _PAGE_RULES = {
 }
 _PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES)
 # The same, filtering every attribute through Python: about 40% slower, so used only on texts that need it.
-_FILTERING_FRAGMENT_CLEANER = nh3.Cleaner(**_FRAGMENT_RULES, attribute_filter=_attribute_filter)
+_FILTERING_FRAGMENT_CLEANER = nh3.Cleaner(**_FRAGMENT_RULES, attribute_filter=_field_attribute_filter)
 _FILTERING_PAGE_CLEANER = nh3.Cleaner(**_PAGE_RULES, attribute_filter=_attribute_filter)
 
 
@@ -126,11 +133,24 @@ def keeps_address(href: str) -> bool:
     return "href" in _FRAGMENT_CLEANER.clean(f'<a href="{html.escape(href, quote=True)}"></a>')
 
 
+def field_keeps(href: str) -> bool:
+    """Whether a YAML field's link keeps its address: a whole http or https address, a mail address, or an anchor.
+
+    A field is shown on many pages (a note on its brief, a definition in every preview), so any
+    other address (`other-brief.md`, `../x`, none at all) would lead somewhere else from some of them.
+    """
+    if href.startswith("#"):
+        return True
+    scheme, colon, rest = href.partition(":")
+    scheme = scheme.lower()
+    return bool(colon) and scheme in URL_SCHEMES and (rest.strip() != "" if scheme == "mailto" else rest.startswith("//")) and keeps_address(href)
+
+
 @timing.timed("sanitising")
 def clean_fragment(html: str) -> str:
-    """Sanitise HTML rendered from one Markdown field."""
+    """Sanitise HTML rendered from one Markdown field (a link whose address it does not keep, `field_keeps`, is left as text)."""
     cleaned = _FRAGMENT_CLEANER.clean(html)
-    return _FILTERING_FRAGMENT_CLEANER.clean(html) if "&lt;" in cleaned else cleaned
+    return _FILTERING_FRAGMENT_CLEANER.clean(html) if "&lt;" in cleaned or "href=" in cleaned else cleaned
 
 
 @timing.timed("sanitising")

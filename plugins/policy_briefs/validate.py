@@ -18,7 +18,7 @@ from .anchoring import Anchor, Closest, Occurrence, Selector, WrittenArticle, an
 from .droppedhtml import Dropped, in_article, in_field
 from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
-from .fieldlinks import kept, links_in, links_to_check
+from .fieldlinks import links_in, links_to_check
 from .linker import Linker
 from .mentions import ArticleView, SplitName, article_view, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_text, split_front_matter
@@ -27,7 +27,7 @@ from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEnt
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
 from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
-from .safehtml import URL_SCHEMES, keeps_address
+from .safehtml import URL_SCHEMES, field_keeps, keeps_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
 from .yamlsource import value_lines, yaml_quoted
@@ -307,7 +307,15 @@ class _Checker:
         )
 
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
+        empty = 0
         for href in links:
+            if not href.strip() or href.strip().lower() == "mailto:":  # (found in order: the nth empty one written)
+                position = _empty_link_at(body, empty) if not href.strip() else _link_at(body, href, code_ranges(body))
+                empty += not href.strip()
+                line = body_line + (body.count("\n", 0, position) if position is not None else 0)
+                problem = Problem(parsed.path, line, f"link '{href}' has no address: the page would show it leading nowhere", "write the address the link leads to, or leave out the link and keep its words")
+                self.problems += [problem] if problem not in self.problems else []
+                continue
             self._check_scheme(parsed, body, body_line, href)
             if self.absolute_links and href.startswith("/") and not href.startswith("//"):
                 message = f"link '{href}' is absolute: it leads elsewhere when the site is not at the root of its address"
@@ -486,8 +494,13 @@ class _Checker:
         """
         for where, text in texts.items():
             for href in links_to_check(text):
-                if not kept(href):
-                    hint = "link entries and actors from the article's text" if href.partition(":")[0] in EXPLICIT_SCHEMES else "write the whole https:// address"
+                if not field_keeps(href):
+                    if href.partition(":")[0] in EXPLICIT_SCHEMES:
+                        hint = "link entries and actors from the article's text"
+                    elif href.strip() and not _SCHEME.match(href):  # a page or file of the site: its address differs from page to page
+                        hint = "the field is shown on several pages, from each of which it would lead elsewhere: link it from the article's text, or write its whole https:// address"
+                    else:
+                        hint = "write the whole https:// address"
                     message = f"link '{href}' in {field_label(where)} is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors"
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _link_at(text, href)), message, hint))
             for item in in_field(text, field_label(where)):
@@ -687,6 +700,16 @@ def _near_file(target: str, files: Iterable[str]) -> str | None:
     by_name = {posixpath.splitext(posixpath.basename(file))[0]: file for file in sorted(files) if posixpath.dirname(file) == folder}
     near = suggest(posixpath.splitext(posixpath.basename(target))[0], by_name)
     return by_name[near] if near else None
+
+
+_EMPTY_LINK = re.compile(r"\]\(\s*(?:<\s*>)?\s*\)")  # `[text]()` or `[text](<>)`
+
+
+def _empty_link_at(body: str, skip: int) -> int | None:
+    """Where the link with no address written after `skip` others is, outside code (None if not found as written)."""
+    code = code_ranges(body)
+    found = [match.start() for match in _EMPTY_LINK.finditer(body) if not in_code(code, match.start())]
+    return found[skip] if skip < len(found) else found[-1] if found else None
 
 
 def _link_line(body: str, href: str) -> int:
