@@ -105,6 +105,20 @@ def test_committed_changes_since_a_branch(repo: Project):
     assert check(repo, "--changed", "HEAD").exit_code == 0  # nothing changed since the edit itself
 
 
+def test_a_branch_behind_its_base_is_told_of_its_own_changes_alone(repo: Project):
+    git(repo.root, "checkout", "-q", "-b", "edit")
+    repo.replace("actors/russia.yml", "type: state", "type: stat")
+    git(repo.root, "commit", "-q", "-am", "A mistake of the branch's")
+    git(repo.root, "checkout", "-q", "main")
+    edit_article(repo)  # main moves on after the branch left it: its article and notes differ from the branch's
+    git(repo.root, "commit", "-q", "-am", "Reword on main")
+    git(repo.root, "checkout", "-q", "edit")
+    result = check(repo, "--changed", "main")
+    assert result.exit_code == 1
+    assert [line.split(":")[0] for line in result.output.splitlines() if line.startswith("briefs/")] == ["briefs/actors/russia.yml"], result.output
+    assert "1 problem found (1 content file changed since main)" in result.output
+
+
 def test_edited_article_lists_the_notes_it_broke(repo: Project):
     edit_article(repo)
     result = check(repo, "--changed", "HEAD")

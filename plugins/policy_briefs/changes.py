@@ -1,7 +1,9 @@
 """`briefs check --changed REF`: what a change touched, and which notes it broke.
 
-Files changed since a git ref are those `git diff --name-only REF` lists
-(committed, staged or not) plus untracked files. For an article whose text
+Files changed since a git ref are those `git diff --name-only BASE` lists
+(committed, staged or not) plus untracked files, BASE being where the work
+left REF (their merge base): a branch behind REF is not told of what REF
+changed after it. For an article whose text
 changed, each annotation that anchored in the old text and no longer anchors
 in the new one is listed with the closest new passage, so a reviewer sees
 which notes an edit broke.
@@ -39,8 +41,8 @@ def _git(project: Path, *args: str) -> str:
     return result.stdout
 
 
-def changed_files(project: Path, ref: str) -> set[str]:
-    """Paths relative to `project` changed since `ref`, untracked files included."""
+def fork_point(project: Path, ref: str) -> str:
+    """The commit the work in `project` left `ref` at (their merge base), or `ref` itself if they share no history."""
     try:
         _git(project, "rev-parse", "--is-inside-work-tree")
     except GitError:
@@ -49,7 +51,15 @@ def changed_files(project: Path, ref: str) -> set[str]:
         _git(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except GitError:
         raise GitError(f"'{ref}' is not a commit, branch or tag here (in a shallow clone, fetch it first)") from None
-    diff = _git(project, "-c", "core.quotePath=false", "diff", "--name-only", "--relative", "--no-renames", ref, "--")
+    try:
+        return _git(project, "merge-base", ref, "HEAD").strip() or ref
+    except GitError:  # no common history, or no commit yet
+        return ref
+
+
+def changed_files(project: Path, base: str) -> set[str]:
+    """Paths relative to `project` changed since the commit `base` (see `fork_point`), untracked files included."""
+    diff = _git(project, "-c", "core.quotePath=false", "diff", "--name-only", "--relative", "--no-renames", base, "--")
     untracked = _git(project, "-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard")
     return {line for line in (diff + untracked).splitlines() if line}
 

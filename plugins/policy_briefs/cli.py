@@ -106,10 +106,11 @@ def check(project: Path, style: str, ref: str | None) -> None:
 
 
 def _check_changed(project: Path, ref: str, style: str, problems: list[Problem], counts: str) -> None:
-    from .changes import GitError, broken_notes, changed_files, related_paths
+    from .changes import GitError, broken_notes, changed_files, fork_point, related_paths
 
     try:
-        changed = changed_files(project, ref)
+        base = fork_point(project, ref)
+        changed = changed_files(project, base)
     except GitError as error:
         fail(f"cannot list the files changed since '{ref}': {error}", code=2)
     paths = related_paths(changed)
@@ -117,7 +118,7 @@ def _check_changed(project: Path, ref: str, style: str, problems: list[Problem],
     elsewhere = len(problems) - len(shown)
     for problem in shown:
         click.echo(format_problem(problem, style))
-    broken = broken_notes(project, ref, changed)
+    broken = broken_notes(project, base, changed)
     by_article: dict[str, list] = {}
     for note in broken:
         by_article.setdefault(note.article, []).append(note)
