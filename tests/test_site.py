@@ -913,6 +913,10 @@ def test_search_finds_a_brief_by_its_notes(built):
         assert all(source["title"] in text for source in note.get("sources", []))  # a brief is found by what its notes cite
     assert any(note.get("sources") for note in notes)
     assert "Jane Roe" in text and "verdict: accurate" in text
+    on_page = [item["id"].removeprefix("note-") for item in page(site, "briefs/forum-talks", urls).select("li[id^='note-']")]
+    quoted = {note["id"]: f"“{note['quote'].strip('“”')}”" for note in notes}
+    assert on_page != [note["id"] for note in notes]  # (the file lists them in another order than the page)
+    assert sorted(on_page, key=lambda note: text.index(quoted[note])) == on_page  # search lists them as the page does
     assert all("&lt;" not in entry["text"] for entry in entries.values())  # markup kept as markup, not written out as text
 
 

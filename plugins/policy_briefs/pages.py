@@ -20,7 +20,7 @@ from .entities import first_sentence
 from .fieldmarkdown import converted_once as _convert
 from .incremental import digest
 from .mdext import BODY_END, BODY_START
-from .model import Content
+from .model import Article, Content
 from .relations import Relations, newest_first
 from .roughmarkdown import marked_sections_readable
 from .safehtml import clean_fragment, cut_short_text, inline, tooltip_text
@@ -214,9 +214,12 @@ class PageRenderer:
         context = self._base(spec) | self._context(spec, tail=True) | {"heading": heading}
         return Markup(self._template(name).render(context))
 
-    def render_search_notes(self, spec: PageSpec) -> Markup:
-        """A brief's notes for search to index, under a heading with its first note's id (empty for other pages)."""
-        article = self.content.articles.get(spec.key) if spec.template == "brief.md" else None
+    def render_search_notes(self, spec: PageSpec, article: Article | None) -> Markup:
+        """A brief's notes for search to index, under a heading with its first note's id (empty for other pages).
+
+        `article`: the brief as its page read it (its notes placed, in reading order).
+        """
+        article = article if spec.template == "brief.md" else None
         if article is None or not article.annotations:
             return Markup("")
         return Markup(self._template("brief-search.html").render(self._base(spec) | {"article": article}))

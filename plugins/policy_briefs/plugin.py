@@ -660,7 +660,8 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         copy, self.search_copy = self.search_copy, None
         # No copy, or another plugin changed the page since: search reads the page as it is.
         search = copy[2] if copy is not None and copy[0] == page.file.src_uri and copy[1] == html else ""
-        notes = str(self.renderer.render_search_notes(self.specs[page.file.src_uri])) if self.search_indexes else ""
+        spec = self.specs[page.file.src_uri]
+        notes = str(self.renderer.render_search_notes(spec, self.loading.articles.get(spec.key))) if self.search_indexes else ""
         if search or notes:
             self.parked.park(page.file.src_uri, html, search, notes)
         else:
