@@ -375,7 +375,9 @@ def test_code_is_found_in_markdown_source_fenced_blocks_first():
     ("````\n```\n<span> in code\n```\n````\n<span> real", "<span> in", "<span> real"),
     ("<!-- <span> old -->\n<span> real", "<span> old", "<span> real"),
     ("<!-- <span> old -->\n\nA <!-- never closed\n\n<span> real", "<span> old", "<span> real"),  # (Python-Markdown prints it as text)
-], ids=["indented block", "escaped backtick", "longer fence", "comment", "comment never closed"])
+    ("Write `` `[x](term:a)` `` for a link.\nThen [x](term:a) real.", "[x](term:a)` ``", "[x](term:a) real"),
+    ("A ``span that\nwraps`` [x](term:a)` and [y]` then\n\n``[x](term:b)`` real.", "wraps", "[x](term:a)`"),  # (no span across a blank line)
+], ids=["indented block", "escaped backtick", "longer fence", "comment", "comment never closed", "double backticks around one", "spans and runs that close none"])
 def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, not_code: str):
     ranges = code_ranges(text)
     assert in_code(ranges, text.index(code)) and not in_code(ranges, text.index(not_code))

@@ -15,7 +15,9 @@ from .lenienthtml import LenientHTMLParser
 from .safehtml import WORD_JOINER
 
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
-CODE_SPAN = re.compile(r"`+[^`]*`+")
+# A code span as Python-Markdown reads one: a run of backticks, then text (not a blank line), then a run
+# of as many, no more (so a double-backtick span may hold a single backtick).
+CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
 _INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")  # after a blank line: an indented code block
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # (one never closed is text to Python-Markdown)
 _ESCAPED_BACKTICK = re.compile(r"\\`")
