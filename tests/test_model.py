@@ -769,6 +769,14 @@ ONE_MISTAKE = {
     "quote in the wrong case": ((ANN, "quote: ASEAN Regional Forum met", "quote: asean regional forum met"), (ANNOTATIONS, 4, "quote not found in the article", "the article writes it with other capitals, on line 15: “ASEAN Regional Forum met” (a quote matches capitals exactly)")),
     "quote whose passage holds a soft hyphen": ((ART, "The ASEAN Regional Forum met", "The ASEAN Regional Fo\u00adrum met"), (ANNOTATIONS, 4, "quote not found in the article: “ASEAN Regional Forum met”", "the article's words hold a character that is not shown (a soft hyphen), on line 15: remove it from the article")),
     "quote whose passage holds a soft hyphen, before a full stop": ((ART, "Russia’s delegates came from Moscow.", "Russia’s dele\u00adgates came from Moscow."), (ANNOTATIONS, 23, "quote not found in the article: “Russia’s delegates came from Moscow”", "the article's words hold a character that is not shown (a soft hyphen)")),
+    "quote copied with its emphasis": (
+        (ANN, "quote: ASEAN Regional Forum met", 'quote: "ASEAN **Regional** Forum met"'),
+        (ANNOTATIONS, 4, "quote not found in the article: “ASEAN **Regional** Forum met”", "the quote holds Markdown that the page does not show: quote the words as they read, “ASEAN Regional Forum met”"),
+    ),
+    "quote copied with a link": (
+        (ANN, "quote: ASEAN Regional Forum met", 'quote: "Ask [the forum](term:arf) or hide"'),
+        (ANNOTATIONS, 4, "quote not found in the article", "quote the words as they read, “Ask the forum or hide”"),
+    ),
     "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "a quote stays within one paragraph: this one runs from the paragraph on line 15 into the next")),
     "prefix that matches nowhere": ((ANN, 'prefix: "so will the "', 'prefix: "so shall the "'), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", "the quote is in the article 2 times (line 21, “…Jane Roe said. The [ARF] will meet again, and so…”; line 21, “…again, and so will the [ARF].…”), but not with this prefix: copy the words just around it there exactly, or leave the prefix out")),
     "prefix that matches nowhere, quote with an apostrophe": ((ANN, "quote: ASEAN Regional Forum met", 'quote: Russia’s delegates\n    prefix: "Nowhere "'), (ANNOTATIONS, 4, "quote not found in the article: “Russia’s delegates”", "the quote is in the article (line 15, “…met while ASEAN watched. [Russia’s delegates] came from Moscow.…”), but not with this prefix")),

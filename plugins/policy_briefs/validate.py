@@ -25,7 +25,7 @@ from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_
 from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
-from .readertext import abbreviations, collapse, iter_blocks, normalize, unwrap_abbreviations
+from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
 from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address
 from .schema import ID_PATTERN, AnnotationFields
@@ -797,6 +797,9 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
     hidden = article.hidden_in(collapse(quote.strip()))
     if hidden is not None:
         return f"the words are written only in {hidden}, which a note cannot mark: quote words of the article's text"
+    unmarked = _without_markdown(quote, fields, blocks)
+    if unmarked is not None:
+        return f"the quote holds Markdown that the page does not show: quote the words as they read, “{unmarked}”"
     across = _across_paragraphs(selector.quote, blocks)
     if across is not None:
         words = quote.split()  # its part in the paragraph it starts in, to find that paragraph's line by
@@ -818,6 +821,21 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
     if written != selector.quote and written.casefold() == selector.quote.casefold():
         return f"the article writes it with other capitals, {article.at(blocks[closest.block], closest.text)}: “{closest.text}” (a quote matches capitals exactly)"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
+
+
+_MARKDOWN_MARKS = ("*", "_", "`", "](", "<", "\\")
+
+
+def _without_markdown(quote: str, fields: AnnotationFields, blocks: tuple[str, ...]) -> str | None:
+    """A quote copied from the article's source with its Markdown (`**`, backticks, a link's brackets), as it reads, if the article holds that."""
+    if not any(mark in quote for mark in _MARKDOWN_MARKS):
+        return None
+    read = read_markdown(quote.strip()).blocks
+    text = collapse(" ".join(read)).strip() if len(read) == 1 else ""
+    if not text or text == collapse(quote.strip()):
+        return None
+    _, found = quote_occurrences(Selector.of(text, fields.prefix, fields.suffix), blocks, [normalize(block) for block in blocks])
+    return text if found else None
 
 
 # Characters a page does not show, which text pasted from a word processor or a PDF may hold.
