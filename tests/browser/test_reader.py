@@ -156,6 +156,9 @@ def test_a_marker_opens_its_note_by_click(pages) -> None:
     # It shows the passage it is about, which it may cover.
     passage = page.locator(f"mark.pb-passage[data-note='{marker.get_attribute('popovertarget').replace('pop-', 'note-', 1)}']")
     assert squash(passage.all_inner_texts()[0]) in squash(note.locator(".pb-popover__quote").inner_text())
+    # Its first line starts where its padding ends, with no empty band above it.
+    gap = note.evaluate("n => n.firstElementChild.getBoundingClientRect().top - n.getBoundingClientRect().top - n.clientTop - parseFloat(getComputedStyle(n).paddingTop)")
+    assert abs(gap) < 1, f"{gap:.0f} px of empty space above the note's first line"
     screenshot(page, "note-click")
     note.locator(".pb-popover__close").click()
     note.wait_for(state="hidden")
