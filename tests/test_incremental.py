@@ -254,16 +254,17 @@ def test_sentence_ends_as_searching_all_the_text_before_each_full_stop():
     assert sentences.sentence_at("Mr. Lavrov spoke. Then Dr. Ng left.", 20) == (18, 35)
 
 
-@pytest.mark.parametrize(("text", "name", "sentence"), [
-    ("He spoke. “We are partners. This builds trust,” Sumsky said. Then Russia left.", "Sumsky", "“We are partners. This builds trust,” Sumsky said."),
-    ("Sumsky said: “Russia is neutral. It wants peace.” Others disagree.", "Sumsky", "Sumsky said: “Russia is neutral. It wants peace.”"),
-    ("He spoke. “We are partners. This builds trust,” Sumsky said. Then Russia left.", "Russia", "Then Russia left."),
-    ("A stray ” mark. Then Russia spoke.", "stray", "A stray ” mark."),  # nothing to close it with: the sentence alone
-    ("“One. Two. Three. Four. Five,” said Russia.", "Russia", "Five,” said Russia."),  # a quotation longer than the reach
+@pytest.mark.parametrize(("text", "name", "sentence", "quoted"), [
+    ("He spoke. “We are partners. This builds trust,” Sumsky said. Then Russia left.", "partners", "“We are partners.", (False, True)),
+    ("He spoke. “We are partners. This builds trust,” Sumsky said. Then Russia left.", "Sumsky", "This builds trust,” Sumsky said.", (True, False)),
+    ("“One. Two, says Russia. Three.” Four.", "Russia", "Two, says Russia.", (True, True)),  # within a quotation: goes on both ways
+    ("Sumsky said: “Russia is neutral.” Others disagree.", "Sumsky", "Sumsky said: “Russia is neutral.”", (False, False)),
+    ("He spoke. “We are partners. This builds trust,” Sumsky said. Then Russia left.", "Russia", "Then Russia left.", (False, False)),
+    ("A stray ” mark. Then Russia spoke.", "Russia", "Then Russia spoke.", (False, False)),  # a closing mark with none open
 ])
-def test_a_mentions_sentence_takes_in_the_rest_of_a_quotation_it_opens_or_closes(text: str, name: str, sentence: str):
+def test_a_mentions_sentence_is_its_own_and_says_whether_a_quotation_goes_on_around_it(text: str, name: str, sentence: str, quoted: tuple[bool, bool]):
     start, end = sentences.sentence_at(text, text.index(name))
-    assert text[start:end] == sentence
+    assert (text[start:end], sentences.in_quotation(text, start, end)) == (sentence, quoted)
     assert sentences.sentence_at(text, text.index(name), sentences.sentence_ends(text)) == (start, end)
 
 

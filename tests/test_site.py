@@ -286,6 +286,13 @@ def test_text_an_extension_keeps_aside_reads_as_the_page_shows_it(mini: Project,
     assert_check_passes(mini)
 
 
+def test_each_sentence_of_a_quotation_is_listed_alone_marked_as_part_of_it(mini: Project, tmp_path: Path):
+    quotation = "He said: “Russia is neutral. Yet Russia may help. Moscow will decide,” Roe added. Ask [the forum]"
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", quotation)
+    uses = [use for use in listed_uses(site_of(mini, tmp_path), "actors/russia") if "neutral" in use or "help" in use or "decide" in use]
+    assert uses == ["He said: “Russia is neutral. …”", "“… Yet Russia may help. …”", "“… Moscow will decide,” Roe added."], uses
+
+
 def test_a_name_in_text_marked_with_the_mark_extension_is_linked(mini: Project, tmp_path: Path):
     with_extensions(mini, "pymdownx.mark")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "They said ==Russia and ASEAN met== today. Ask [the forum]")

@@ -10,7 +10,7 @@ from functools import lru_cache
 from .incremental import digest
 from .mentions import Mention
 from .model import Annotation, Article, Content
-from .sentences import sentence_at, sentence_ends as _sentence_ends
+from .sentences import in_quotation, sentence_at, sentence_ends as _sentence_ends
 
 RELATED_LIMIT = 5
 CO_MENTION_MIN = 2  # briefs two actors share before either profile lists the other as "often mentioned with"
@@ -29,6 +29,7 @@ class Use:
     annotation: Annotation | None = None
     start: int = 0  # the mention's sentence, in its block of the article's reader text
     end: int = 0
+    quoted: tuple[bool, bool] = (False, False)  # whether the sentence goes on a quotation begun before it, and one that goes on after it
 
     @property
     def anchor(self) -> str:
@@ -256,7 +257,7 @@ class Contribution:
             shown: dict[str, list] = defaultdict(list)
             for use in self.uses:
                 note = use.annotation
-                shown[use.ref].append((use.sentence, use.anchor, (note.id, note.fields.kind, note.fields.quote) if note else None))
+                shown[use.ref].append((use.sentence, use.quoted, use.anchor, (note.id, note.fields.kind, note.fields.quote) if note else None))
             article = self.uses[0].article if self.uses else None
             self._use_keys = {use_ref: f"{article.slug}:{article.fields.title}:{digest(repr(parts))}" for use_ref, parts in shown.items()}
         return self._use_keys
@@ -320,5 +321,5 @@ class _Sentences:
         if ends is None:
             ends = self.ends[mention.block] = sentence_ends(text)
         start, end = sentence_at(text, mention.start, ends)
-        return Use(self.article, mention.target.ref, mention, start=start, end=end)
+        return Use(self.article, mention.target.ref, mention, start=start, end=end, quoted=in_quotation(text, start, end))
 

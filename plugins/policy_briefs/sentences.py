@@ -30,48 +30,26 @@ def first_sentence(text: str) -> str:
 
 
 def sentence_at(text: str, index: int, ends: list[int] | None = None) -> tuple[int, int]:
-    """(start, end) of the sentence that holds `text[index]`, with the sentences of a quotation it opens or closes.
-
-    `ends`: `sentence_ends(text)`, where already found.
-    """
+    """(start, end) of the sentence that holds `text[index]` (`ends`: `sentence_ends(text)`, where already found)."""
     ends = sentence_ends(text) if ends is None else ends
-    start, end = _whole_quotation(text, ends, *_around(ends, index, len(text)))
+    before = bisect_right(ends, index)
+    start, end = (ends[before - 1] if before else 0), (ends[before] if before < len(ends) else len(text))
     while start < end and text[start].isspace():
         start += 1
     return start, end
 
 
-QUOTATION_REACH = 3  # sentences taken in on each side, at most, to give a quotation whole
+def in_quotation(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether `text[start:end]` goes on a quotation (“…”) opened before it, and whether it leaves one open after it."""
+    before = _depth(text, 0, start)
+    return before > 0, _depth(text, start, end, before) > 0
 
 
-def _around(ends: list[int], index: int, length: int) -> tuple[int, int]:
-    before = bisect_right(ends, index)
-    return (ends[before - 1] if before else 0), (ends[before] if before < len(ends) else length)
+def _depth(text: str, start: int, end: int, depth: int = 0) -> int:
+    """How many quotations are open after `text[start:end]`, `depth` open before it (a closing mark with none open is passed over)."""
+    for mark in _QUOTATION_MARK.findall(text, start, end):
+        depth = depth + 1 if mark == "“" else max(0, depth - 1)
+    return depth
 
 
-def _whole_quotation(text: str, ends: list[int], start: int, end: int) -> tuple[int, int]:
-    """The sentences from `start` to `end`, and those before or after that hold the other end of a quotation (“…”) in them.
-
-    As they were if a quotation is not closed within `QUOTATION_REACH` sentences on either side.
-    """
-    wide_start, wide_end = start, end
-    while True:
-        opened, closed = _unmatched(text, wide_start, wide_end)
-        if not opened and not closed:
-            return wide_start, wide_end
-        opening = text.rfind("“", 0, wide_start) if closed else wide_start
-        closing = text.find("”", wide_end) if opened else wide_end - 1
-        if opening < 0 or closing < 0:
-            return start, end
-        wide_start, wide_end = _around(ends, opening, len(text))[0], _around(ends, closing, len(text))[1]
-        if bisect_right(ends, start) - bisect_right(ends, wide_start) > QUOTATION_REACH or bisect_right(ends, wide_end - 1) - bisect_right(ends, end - 1) > QUOTATION_REACH:
-            return start, end
-
-
-def _unmatched(text: str, start: int, end: int) -> tuple[int, int]:
-    """(quotations opened and not closed, closed and not opened) in `text[start:end]`."""
-    depth = lowest = 0
-    for mark in re.findall("[“”]", text[start:end]):
-        depth += 1 if mark == "“" else -1
-        lowest = min(lowest, depth)
-    return depth - lowest, -lowest
+_QUOTATION_MARK = re.compile("[“”]")
