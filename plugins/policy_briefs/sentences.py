@@ -41,6 +41,8 @@ def sentence_at(text: str, index: int, ends: list[int] | None = None) -> tuple[i
 
 def in_quotation(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether `text[start:end]` goes on a quotation (“…”) opened before it, and whether it leaves one open after it."""
+    if "“" not in text:  # (most paragraphs)
+        return False, False
     before = _depth(text, 0, start)
     return before > 0, _depth(text, start, end, before) > 0
 
