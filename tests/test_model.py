@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import random
+import re
 import unicodedata
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -27,7 +28,7 @@ from policy_briefs.mentions import article_view, block_hits, number_mentions, re
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
 from policy_briefs.relations import newest_first
-from policy_briefs.roughmarkdown import code_ranges, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
+from policy_briefs.roughmarkdown import code_ranges, code_spans, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
 from policy_briefs.safehtml import WORD_JOINER
 from policy_briefs.schema import ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
@@ -367,6 +368,17 @@ def test_code_is_found_in_markdown_source_fenced_blocks_first():
     ranges = code_ranges(text)
     assert [text[start:end] for start, end in ranges] == ["```\n<b>\n```", "`x`", "\n~~~\n`y` <i>\n~~~", "``z``"]
     assert [in_code(ranges, text.index(part)) for part in ("<b>", "a ", "x", "<i>", "c ", "z", " d")] == [True, False, True, True, False, True, False]
+
+
+def test_code_spans_are_found_as_python_markdown_renders_them():
+    """Its scan: a run of backticks, closed by the next run of as many, else by the longest shorter one (`` ``x` `` holds `` `x ``)."""
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(["`", "``", "```", "a", " ", "\n", "x y"]) for _ in range(rng.randint(0, 14))).lstrip()
+        ticks = [len(text[start:end]) - len(text[start:end].rstrip("`")) for start, end in code_spans(text)]  # its closing run
+        found = [text[start + count : end - count].strip() for (start, end), count in zip(code_spans(text), ticks)]
+        assert found == re.findall("<code>(.*?)</code>", markdown.markdown(text), re.DOTALL), repr(text)
+    assert code_spans("A `span\n\nacross a blank line, and ``x` here.") == [(34, 38)]  # (one paragraph each)
 
 
 @pytest.mark.parametrize(("text", "code", "not_code"), [

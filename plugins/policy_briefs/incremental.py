@@ -32,7 +32,7 @@ from .entities import EntityIndex
 from .linker import Linker
 from .loader import CONTENT_DIR, RawContent, _dangling, _read_one, passed_over
 from .mentions import ArticleView
-from .roughmarkdown import CODE_SPAN, FENCED
+from .roughmarkdown import FENCED, without_code_spans
 
 GIT_TIMEOUT_SECONDS = 60
 
@@ -200,7 +200,7 @@ def guess_mentions(body: str, linker: Linker, index: EntityIndex) -> list[str]:
     if "```" in text or "~~~" in text:
         text = FENCED.sub("\n", text)
     if "`" in text:
-        text = CODE_SPAN.sub(" ", text)
+        text = without_code_spans(text)
     if "#" in text:
         text = _HEADING.sub("\n", text)
     refs = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cached_property
 
@@ -15,12 +15,59 @@ from .lenienthtml import LenientHTMLParser
 from .safehtml import WORD_JOINER
 
 FENCED = re.compile(r"\n[ \t]*(`{3,}|~{3,}).*?\n[ \t]*\1", re.DOTALL)  # from the line break before the fence
-# A code span as Python-Markdown reads one: a run of backticks, then text (not a blank line), then a run
-# of as many, no more (so a double-backtick span may hold a single backtick).
-CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+_BACKTICKS = re.compile("`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")  # after a blank line: an indented code block
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # (one never closed is text to Python-Markdown)
 _ESCAPED_BACKTICK = re.compile(r"\\`")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where code spans are in `text`, as Python-Markdown (3.11) finds them, in order.
+
+    From a backtick, its run of backticks opens one, which the next run of as many closes
+    (within the paragraph: before a blank line). With none, the longest run after it closes it
+    if shorter, the span then holding the backticks the opening has over it (`` ``x` `` holds
+    `` `x ``). Else the run is text, and so are as many characters of the paragraph after it as it
+    has backticks.
+    Runs are looked up by length: no run is scanned twice.
+    """
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for start, end in runs:
+        by_length.setdefault(end - start, []).append(start)
+    longest_first = sorted(by_length, reverse=True)
+    run_starts = [start for start, _ in runs]
+    blanks = [match.start() for match in _BLANK_LINE.finditer(text)]
+    spans, position = [], text.find("`")
+    while position >= 0:
+        run_end = runs[bisect_right(run_starts, position) - 1][1]
+        blank = bisect_left(blanks, position)
+        limit = blanks[blank] if blank < len(blanks) else len(text)
+        close = _closing(run_end - position, run_end, limit, by_length, longest_first)
+        if close is not None:
+            spans.append((position, close))
+        position = text.find("`", close if close is not None else min(2 * run_end - position, limit))
+    return spans
+
+
+def _closing(length: int, after: int, limit: int, by_length: dict[int, list[int]], longest_first: list[int]) -> int | None:
+    """Where the run closing an opening of `length` backticks ends: the first run of as many after `after` (and before `limit`), else the longest if shorter."""
+    for found in (length, *longest_first):
+        starts = by_length.get(found, ())
+        at = bisect_left(starts, after)
+        if at < len(starts) and starts[at] < limit:
+            return starts[at] + found if found <= length else None
+    return None
+
+
+def without_code_spans(text: str) -> str:
+    """`text` with each code span (`code_spans`) a single space."""
+    pieces, at = [], 0
+    for start, end in code_spans(text):
+        pieces += [text[at:start], " "]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def fenced_ranges(text: str) -> list[tuple[int, int]]:
@@ -55,7 +102,7 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
         for start, end in ranges:  # a fence's backticks, or a comment's, are not a code span's
             text = text[:start] + " " * (end - start) + text[end:]
         text = _ESCAPED_BACKTICK.sub("  ", text)
-        ranges.extend(match.span() for match in CODE_SPAN.finditer(text))
+        ranges.extend(code_spans(text))
     return sorted(ranges)
 
 
