@@ -334,6 +334,30 @@ def test_a_name_that_formatting_or_nolink_cuts_is_told_where_it_is_cut(mini: Pro
     assert (problem.path, problem.line, problem.message) == ("briefs/articles/cut-name.md", 10, message)
 
 
+@pytest.mark.parametrize(("body", "lines"), [
+    ("The *ASEAN* Regional Forum met.\n\nLater the *ASEAN* Regional Forum met again.\n", [8, 10]),  # each where it is
+    ("## The *ASEAN* Regional Forum\n\nText.\n\nThe *ASEAN* Regional Forum met.\n", [12]),  # (a heading's is not linked: no problem)
+    ("See [*ASEAN* Regional Forum](term:arf).\n\nText.\n\nThe *ASEAN* Regional Forum met.\n", [12]),  # (linked as the hint says)
+    ("x\n\nThe [ASEAN][a] Regional Forum met.\n\n[a]: nolink:\n", [10]),
+    ("x\n\nThe ASEAN  \nRegional Forum met.\n", [10]),  # (a hard line break)
+], ids=["twice", "after a heading", "after a link", "by a reference", "by a line break"])
+def test_a_name_that_formatting_or_nolink_cuts_is_told_on_each_line_it_is_cut_on(mini: Project, body: str, lines: list[int]):
+    write_brief(mini, "cut-name", body)
+    assert [problem.line for problem in load(mini).problems] == lines
+
+
+def test_the_same_html_the_page_drops_is_told_on_each_line_it_is_written_on(mini: Project):
+    write_brief(mini, "dropped", "Para <font>x</font> one.\n\nPara <font>y</font> two.\n")
+    assert [problem.line for problem in load(mini).problems] == [8, 10]
+
+
+def test_a_name_cut_within_a_word_is_given_as_written_in_the_link_the_hint_offers(mini: Project):
+    mini.write("glossary/co2.yml", "term: CO2\ndefinition: Carbon dioxide.\n")
+    write_brief(mini, "cut-name", "x\n\nEmissions of CO<sub>2</sub> rose.\n")
+    problem = only_problem(mini)
+    assert (problem.line, problem.hint) == (10, "format the whole name, or link it with its formatting: [CO<sub>2</sub>](term:co2)")
+
+
 @pytest.mark.parametrize("written", [
     "*ASEAN Regional Forum*", "[ASEAN Regional Forum](nolink:)", "[*ASEAN* Regional Forum](nolink:)", "[*ASEAN* Regional Forum](term:arf)",
     "[ASEAN](https://asean.org) Regional Forum", "`ASEAN` Regional Forum", "<code>ASEAN</code> Regional Forum", "<a href='https://asean.org'>ASEAN</a> Regional Forum",
@@ -716,7 +740,7 @@ ONE_MISTAKE = {
     "name cut by nolink": ((ART, "The ASEAN Regional", "The [ASEAN](nolink:) Regional"), (ARTICLE, 15, "'ASEAN Regional Forum' is not linked to term:arf: a nolink: span holds part of it", "around the whole name")),
     "name cut by formatting": (
         (ART, "The ASEAN Regional", "The *ASEAN* Regional"),
-        (ARTICLE, 15, "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)", "link it as [ASEAN Regional Forum](term:arf)"),
+        (ARTICLE, 15, "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)", "link it with its formatting: [*ASEAN* Regional Forum](term:arf)"),
     ),
     "bad url": ((ART, "url: https://example.org/forum-talks", "url: example.org/forum-talks"), (ARTICLE, 5, "url must be an http:// or https:// address", None)),
     "missing required field": ((A_RUSSIA, "type: state\n", ""), ("briefs/actors/russia.yml", 1, "missing required field 'type'", None)),

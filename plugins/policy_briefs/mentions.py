@@ -73,6 +73,9 @@ class SplitName:
     text: str  # the name as it reads
     by_nolink: bool  # a `nolink:` span holds part of it (else formatting alone cuts it)
     linked: tuple[str, ...]  # the shorter names linked within it instead
+    block: int  # where it reads: the block, and the name's start and end in its reader text
+    start: int
+    end: int
 
 
 def split_names(blocks: Sequence[FastBlock], numbered: Sequence[Sequence[Mention]], linker: Linker, stash: Sequence[str] = ()) -> list[SplitName]:
@@ -82,7 +85,7 @@ def split_names(blocks: Sequence[FastBlock], numbered: Sequence[Sequence[Mention
     of the article's is not, nor one wholly in a `nolink:` span.
     """
     names = []
-    for block, mentions in zip(blocks, numbered):
+    for number, (block, mentions) in enumerate(zip(blocks, numbered)):
         if len(block.slots) < 2 and "\x02" not in block.slots[0].get():
             continue
         covered = {(mention.start, mention.end) for mention in mentions}
@@ -99,7 +102,7 @@ def split_names(blocks: Sequence[FastBlock], numbered: Sequence[Sequence[Mention
             if not kinds <= {"linkable", "nolink"} or "linkable" not in kinds or not NO_LINK_TAGS.isdisjoint(tags):
                 continue
             inside = tuple(block.text[m.start:m.end] for m in mentions if m.start < found.end and found.start < m.end)
-            names.append(SplitName(found.target, block.text[found.start:found.end], "nolink" in kinds, inside))
+            names.append(SplitName(found.target, block.text[found.start:found.end], "nolink" in kinds, inside, number, found.start, found.end))
     return names
 
 

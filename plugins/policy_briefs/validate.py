@@ -280,7 +280,7 @@ class _Checker:
         blocks = view.blocks
         self._check_explicit_links(slug, parsed, body, body_line, view.links)
         self._check_dropped(parsed, body, body_line, view.dropped)
-        self._check_split_names(parsed, body, body_line, view.split)
+        self._check_split_names(parsed, body, body_line, view.split, blocks)
         unclosed = unclosed_html_block(body, BLOCK_LEVEL_ELEMENTS) if parsed.located and not parsed.unreadable else None
         if unclosed is not None:
             line, tag = unclosed
@@ -391,25 +391,27 @@ class _Checker:
             if position is None:  # not in the source: a Markdown extension of mkdocs.yml wrote it
                 problem = Problem(parsed.path, body_line, item.message, "a Markdown extension in mkdocs.yml writes it: leave the extension out, or use it without this")
             else:
-                after = position
+                after = position + 1
                 problem = Problem(parsed.path, body_line + body.count("\n", 0, position), item.message, item.hint)
             problems.setdefault(problem, None)
         self.problems += problems
 
-    def _check_split_names(self, parsed: Parsed, body: str, body_line: int, names: tuple[SplitName, ...]) -> None:
-        """Names left unlinked because formatting or a `nolink:` span cuts them, each where it is written."""
+    def _check_split_names(self, parsed: Parsed, body: str, body_line: int, names: tuple[SplitName, ...], blocks: tuple[str, ...]) -> None:
+        """Names left unlinked because formatting or a `nolink:` span cuts them, each where it is written (found in order)."""
         problems, after, code = {}, 0, code_ranges(body) if names else []
         for name in names:
-            position = _cut_name_at(body, code, name.text, after)
-            after = position if position is not None else after
-            line = body_line + (body.count("\n", 0, position) if position is not None else 0)
+            written = _cut_name_at(body, code, blocks[name.block], name, after)
+            if written is not None:
+                after = written[0] + 1
+            line = body_line + (body.count("\n", 0, written[0]) if written is not None else 0)
             instead = f" (only {', '.join(map(repr, name.linked))} is linked)" if name.linked else ""
             if name.by_nolink:
                 message = f"'{name.text}' is not linked to {name.target.ref}: a nolink: span holds part of it{instead}"
                 hint = "put the nolink: span around the whole name, or take it away"
             else:
                 message = f"'{name.text}' is not linked to {name.target.ref}: formatting cuts it{instead}"
-                hint = f"format the whole name, or link it as [{name.text}]({name.target.ref})"
+                as_written = _with_its_formatting(body, *written) if written is not None else name.text
+                hint = f"format the whole name, or link it with its formatting: [{as_written}]({name.target.ref})"
             problems.setdefault(Problem(parsed.path, line, message, hint), None)
         self.problems += problems
 
@@ -748,20 +750,50 @@ def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: in
     return None
 
 
-# What may stand between two characters of a name as it is written: formatting, a link's brackets, a
-# `nolink:` address, a tag; white space where the name has a space.
-_NAME_GAP = r"(?:[\s*_~`\[\]()]|nolink:|<[^<>\n]*>)*"
+# What may stand between two characters of reader text as Markdown writes them: white space, a mark of
+# formatting, a link's brackets and address (`nolink:` too), a reference, a footnote, a tag. (Each
+# alternative starts its own way, so that a search that fails does not try one text many ways.)
+_WRITTEN_GAP = r"(?:[\s*_~=^`!\[\]]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]|<[^<>\n]*>)*"
+_CONTEXT_WORDS = (4, 2, 0)  # words of its paragraph on each side of a name, to tell its place by: fewer if not found so
+_OPENING_FORMATTING = re.compile(r"(?:[*_~]|<[^<>/\n][^<>\n]*>)*\Z")
+_CLOSING_FORMATTING = re.compile(r"(?:[*_~]|</[^<>\n]*>)*")
 
 
-def _cut_name_at(body: str, code: list[tuple[int, int]], name: str, after: int) -> int | None:
-    """Where `name` (as reader text reads it) is written with formatting in it: the first place at or after `after`, else the first anywhere."""
-    characters = [r"\s" if char == " " else "['’‘]" if char in "'’‘" else re.escape(char) for char in name]
-    pattern, plain = re.compile(_NAME_GAP.join(characters)), normalize(name.replace(" ", ""))
-    for start in (after, 0):
-        for match in pattern.finditer(body, start):
-            if normalize("".join(match.group().split())) != plain and not in_code(code, match.start()):
-                return match.start()
+def _cut_name_at(body: str, code: list[tuple[int, int]], block: str, name: SplitName, after: int) -> tuple[int, int] | None:
+    """Where in `body` a name that formatting cuts is written (its start and end), told by the words around it in its paragraph.
+
+    The first place at or after `after`, else the first anywhere; never in code, nor where it is written whole.
+    """
+    for words in _CONTEXT_WORDS:
+        before = " ".join(block[: name.start].split()[-words:]) if words else ""
+        following = " ".join(block[name.end :].split()[:words]) if words else ""
+        parts = [_written(before), f"(?P<name>{_written(name.text)})", _written(following)]
+        pattern = re.compile(_WRITTEN_GAP.join(part for part in parts if part))
+        for start in (after, 0):
+            for match in pattern.finditer(body, start):
+                if not in_code(code, match.start("name")) and _cut(match.group("name"), name.text):
+                    return match.span("name")
     return None
+
+
+def _cut(written: str, name: str) -> bool:
+    """Whether a name is written with something that cuts it: not as it reads, apart from typographic quotes and wrapped lines."""
+    return normalize(" ".join(written.split())) != normalize(name) or _HARD_BREAK.search(written) is not None
+
+
+_HARD_BREAK = re.compile(r"(?:  |\\)\n")
+
+
+def _written(text: str) -> str:
+    """A pattern for reader text as Markdown may write it: anything of `_WRITTEN_GAP` between its characters."""
+    return _WRITTEN_GAP.join("['’‘]" if char in "'’‘" else re.escape(char) for char in text if char != " ")
+
+
+def _with_its_formatting(body: str, start: int, end: int) -> str:
+    """A name as written, with the marks of formatting that open just before it and close just after it (for a link's text)."""
+    opening = _OPENING_FORMATTING.search(body, max(0, start - 40), start)
+    closing = _CLOSING_FORMATTING.match(body, end, end + 40)
+    return body[start - len(opening.group()) : end + len(closing.group())]
 
 
 def _context(text: str, start: int, length: int, width: int = 25) -> tuple[int, int]:
