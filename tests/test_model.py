@@ -351,6 +351,14 @@ def test_the_same_html_the_page_drops_is_told_on_each_line_it_is_written_on(mini
     assert [problem.line for problem in load(mini).problems] == [8, 10]
 
 
+def test_links_and_images_with_no_address_are_each_told_on_their_line(mini: Project):
+    body = "Escaped \\[not a link]() here.\n\nSee [one]() and\n[two](<> \"A title\").\n\n![a map]( )\n\nMail [me](mailto:) or [me](mailto:%20).\n"
+    write_brief(mini, "empty", body)
+    assert [(problem.line, problem.message.split(":")[0]) for problem in load(mini).problems] == [
+        (10, "link or image '' has no address"), (11, "link or image '' has no address"), (13, "link or image '' has no address"), (15, "link or image 'mailto"), (15, "link or image 'mailto"),
+    ]
+
+
 def test_a_name_cut_within_a_word_is_given_as_written_in_the_link_the_hint_offers(mini: Project):
     mini.write("glossary/co2.yml", "term: CO2\ndefinition: Carbon dioxide.\n")
     write_brief(mini, "cut-name", "x\n\nEmissions of CO<sub>2</sub> rose.\n")
@@ -840,8 +848,8 @@ ONE_MISTAKE = {
     "script link on a later line of a definition": ((G_EAS, "It first met in 2005.", "It first met in 2005.\n  See [the site](javascript:alert(1))."), ("briefs/glossary/eas.yml", 5, "link 'javascript:alert(1)' in definition is not kept", None)),
     "image on a later line of a summary": ((ART, "  A short test brief about **regional forums**.", "  A short test brief\n  about **regional forums**.\n  <img src=x.png>"), (ARTICLE, 11, "an image is not shown in the summary", None)),
     "note link on a later line of a note": ((ANN, "      The forum has met every year since 1994.\n", "      The forum has met every year since 1994,\n      as [said](#note-roe-agred).\n"), (ANNOTATIONS, 7, "link '#note-roe-agred' in the note's body names no note of this brief", "did you mean 'roe-agreed'?")),
-    "link with no address": ((ART, "Ask [the forum]", "Ask [the report]() or [the forum]"), (ARTICLE, 25, "link '' has no address: the page would show it leading nowhere", "write the address the link leads to")),
-    "mail link with no address": ((ART, "\nAsk [the forum]", "\nWrite to [the author](mailto:).\n\nAsk [the forum]"), (ARTICLE, 25, "link 'mailto:' has no address", None)),
+    "link with no address": ((ART, "Ask [the forum]", "Ask [the report]() or [the forum]"), (ARTICLE, 25, "link or image '' has no address: the page would show it leading nowhere", "write the address it leads to")),
+    "mail link with no address": ((ART, "\nAsk [the forum]", "\nWrite to [the author](mailto:).\n\nAsk [the forum]"), (ARTICLE, 25, "link or image 'mailto:' has no address", None)),
     "relative link in a definition": ((G_EAS, "It first met in 2005.", "It first met in [2005](../briefs/forum-talks.md)."), ("briefs/glossary/eas.yml", 4, "link '../briefs/forum-talks.md' in definition is not kept", "link it from the article's text, or write its whole https:// address")),
     "script link in a takeaway": ((ART, "  - Forums matter.", "  - '[Forums](javascript:alert(1)) matter.'"), (ARTICLE, 11, "link 'javascript:alert(1)' in takeaways is not kept", None)),
     "link naming no id": ((ART, "(term:arf)", "(term:)"), (ARTICLE, 25, "link to unknown glossary entry 'term:'", "write the glossary entry's id")),
@@ -938,10 +946,10 @@ def test_a_fields_links_kept_are_whole_addresses_and_anchors():
     from policy_briefs.fieldlinks import links_in, links_to_check
     from policy_briefs.safehtml import field_keeps
 
-    text = "[a](https://example.org/x) <mailto:a@example.org> [b](#note-x) [c](term:arf) [d](other.md) [e](/abs) [f](https:host) [g][r] [h]() [i](mailto:)\n\n[r]: HTTP://example.org\n"
+    text = "[a](https://example.org/x) <mailto:a@example.org> [b](#note-x) [c](term:arf) [d](other.md) [e](/abs) [f](https:host) [g][r] [h]() [i](mailto:) [j](mailto:%20)\n\n[r]: HTTP://example.org\n"
     assert [(href, field_keeps(href)) for href in links_in(text)] == [
         ("https://example.org/x", True), ("mailto:a@example.org", True), ("#note-x", True), ("term:arf", False),
-        ("other.md", False), ("/abs", False), ("https:host", False), ("HTTP://example.org", True), ("", False), ("mailto:", False),
+        ("other.md", False), ("/abs", False), ("https:host", False), ("HTTP://example.org", True), ("", False), ("mailto:", False), ("mailto:%20", False),
     ]
     assert links_in("No link, only *emphasis* and [brackets].") == []
     assert links_to_check("[a](https://example.org/) and [b](#x) and [c](mailto:a@example.org)") == []  # plainly kept: not read

@@ -6,6 +6,7 @@ import functools
 import html
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 import markdown
 import nh3
@@ -143,7 +144,7 @@ def field_keeps(href: str) -> bool:
         return True
     scheme, colon, rest = href.partition(":")
     scheme = scheme.lower()
-    return bool(colon) and scheme in URL_SCHEMES and (rest.strip() != "" if scheme == "mailto" else rest.startswith("//")) and keeps_address(href)
+    return bool(colon) and scheme in URL_SCHEMES and (unquote(rest).strip() != "" if scheme == "mailto" else rest.startswith("//")) and keeps_address(href)
 
 
 @timing.timed("sanitising")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
@@ -307,14 +307,11 @@ class _Checker:
         )
 
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
-        empty = 0
+        empty = [href for href in links if not href.strip() or href.strip().lower().startswith("mailto:") and not unquote(href.strip()[7:]).strip()]
+        if empty:
+            self._check_empty_links(parsed, body, body_line, empty)
         for href in links:
-            if not href.strip() or href.strip().lower() == "mailto:":  # (found in order: the nth empty one written)
-                position = _empty_link_at(body, empty) if not href.strip() else _link_at(body, href, code_ranges(body))
-                empty += not href.strip()
-                line = body_line + (body.count("\n", 0, position) if position is not None else 0)
-                problem = Problem(parsed.path, line, f"link '{href}' has no address: the page would show it leading nowhere", "write the address the link leads to, or leave out the link and keep its words")
-                self.problems += [problem] if problem not in self.problems else []
+            if href in empty:
                 continue
             self._check_scheme(parsed, body, body_line, href)
             if self.absolute_links and href.startswith("/") and not href.startswith("//"):
@@ -332,6 +329,19 @@ class _Checker:
             problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, valid)
             if problem is not None:  # (its line looked for only then)
                 self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
+
+    def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: list[str]) -> None:
+        """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written."""
+        code = code_ranges(body)
+        written = [match.start() for match in _EMPTY_LINK.finditer(body) if not in_code(code, match.start())]
+        places = [(href, at) for href, at in zip([href for href in empty if not href.strip()], written)]  # (in order: the nth one written)
+        places += [(href, _link_at(body, href, code)) for href in dict.fromkeys(href for href in empty if href.strip())]
+        problems = {}
+        for href, at in places or [(empty[0], None)]:
+            line = body_line + (body.count("\n", 0, at) if at is not None else 0)
+            message = f"link or image '{href}' has no address: the page would show it leading nowhere"
+            problems.setdefault(Problem(parsed.path, line, message, "write the address it leads to, or leave out the brackets and keep the words"), None)
+        self.problems += problems
 
     def _relative_hint(self, slug: str, href: str) -> str:
         """How the brief's page links to what an absolute link names, if it names a file of the site."""
@@ -495,7 +505,7 @@ class _Checker:
         `brief`: the brief whose page shows these fields; their links to places of it are kept for its build.
         """
         for where, text in texts.items():
-            for href in links_to_check(text):
+            for href in dict.fromkeys(links_to_check(text)):  # (one problem for the same address twice: the same line)
                 if not field_keeps(href):
                     if href.partition(":")[0] in EXPLICIT_SCHEMES:
                         hint = "link entries and actors from the article's text"
@@ -704,14 +714,8 @@ def _near_file(target: str, files: Iterable[str]) -> str | None:
     return by_name[near] if near else None
 
 
-_EMPTY_LINK = re.compile(r"\]\(\s*(?:<\s*>)?\s*\)")  # `[text]()` or `[text](<>)`
-
-
-def _empty_link_at(body: str, skip: int) -> int | None:
-    """Where the link with no address written after `skip` others is, outside code (None if not found as written)."""
-    code = code_ranges(body)
-    found = [match.start() for match in _EMPTY_LINK.finditer(body) if not in_code(code, match.start())]
-    return found[skip] if skip < len(found) else found[-1] if found else None
+# `[text]()`, `[text](<>)`, `![image]( "title")`: brackets not escaped, with no address.
+_EMPTY_LINK = re.compile(r"""(?<!\\)\[[^\[\]\n]*\]\(\s*(?:<\s*>)?\s*(?:"[^"\n]*"|'[^'\n]*')?\s*\)""")
 
 
 def _link_line(body: str, href: str) -> int:
