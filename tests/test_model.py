@@ -357,6 +357,8 @@ def test_links_and_images_with_no_address_are_each_told_on_their_line(mini: Proj
     assert [(problem.line, problem.message.split(":")[0]) for problem in load(mini).problems] == [
         (10, "link or image '' has no address"), (11, "link or image '' has no address"), (13, "link or image '' has no address"), (15, "link or image 'mailto"), (15, "link or image 'mailto"),
     ]
+    write_brief(mini, "empty", "x\n\n[One]() and [two][r].\n\n[r]: <>\n")  # one not written as looked for: told on the article's first line
+    assert [(problem.line, problem.message.split(":")[0]) for problem in load(mini).problems] == [(8, "link or image '' has no address"), (10, "link or image '' has no address")]
 
 
 def test_a_name_cut_within_a_word_is_given_as_written_in_the_link_the_hint_offers(mini: Project):

@@ -334,10 +334,11 @@ class _Checker:
         """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written."""
         code = code_ranges(body)
         written = [match.start() for match in _EMPTY_LINK.finditer(body) if not in_code(code, match.start())]
-        places = [(href, at) for href, at in zip([href for href in empty if not href.strip()], written)]  # (in order: the nth one written)
+        blank = [href for href in empty if not href.strip()]
+        places = [(href, written[n] if n < len(written) else None) for n, href in enumerate(blank)]  # (in order: the nth one written)
         places += [(href, _link_at(body, href, code)) for href in dict.fromkeys(href for href in empty if href.strip())]
         problems = {}
-        for href, at in places or [(empty[0], None)]:
+        for href, at in places:
             line = body_line + (body.count("\n", 0, at) if at is not None else 0)
             message = f"link or image '{href}' has no address: the page would show it leading nowhere"
             problems.setdefault(Problem(parsed.path, line, message, "write the address it leads to, or leave out the brackets and keep the words"), None)
@@ -755,9 +756,9 @@ def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: in
 
 
 # What may stand between two characters of reader text as Markdown writes them: white space, a mark of
-# formatting, a link's brackets and address (`nolink:` too), a reference, a footnote, a tag. (Each
-# alternative starts its own way, so that a search that fails does not try one text many ways.)
-_WRITTEN_GAP = r"(?:[\s*_~=^`!\[\]]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]|<[^<>\n]*>)*"
+# formatting, a link's opening bracket, its end and address (`nolink:` too), a reference, a footnote, a
+# tag. (No text is read as two of them, so that a search that fails does not try one text many ways.)
+_WRITTEN_GAP = r"(?:[\s*_~=^`!\[]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]|<[^<>\n]*>)*"
 _CONTEXT_WORDS = (4, 2, 0)  # words of its paragraph on each side of a name, to tell its place by: fewer if not found so
 _OPENING_FORMATTING = re.compile(r"(?:[*_~]|<[^<>/\n][^<>\n]*>)*\Z")
 _CLOSING_FORMATTING = re.compile(r"(?:[*_~]|</[^<>\n]*>)*")
