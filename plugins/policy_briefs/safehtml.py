@@ -151,7 +151,21 @@ def field_keeps(href: str) -> bool:
 def clean_fragment(html: str) -> str:
     """Sanitise HTML rendered from one Markdown field (a link whose address it does not keep, `field_keeps`, is left as text)."""
     cleaned = _FRAGMENT_CLEANER.clean(html)
-    return _FILTERING_FRAGMENT_CLEANER.clean(html) if "&lt;" in cleaned or "href=" in cleaned else cleaned
+    return _FILTERING_FRAGMENT_CLEANER.clean(html) if "&lt;" in cleaned or not _addresses_kept(cleaned) else cleaned
+
+
+def _addresses_kept(cleaned: str) -> bool:
+    """Whether every link nh3 kept in a field's HTML leads where it is meant from every page (most do: then it is not cleaned again).
+
+    Looks at the `href="…"` nh3 writes (its own output, attributes always so quoted) only to tell.
+    """
+    at = cleaned.find(' href="')
+    while at >= 0:
+        end = cleaned.find('"', at + 7)
+        if not field_keeps(html.unescape(cleaned[at + 7 : end])):
+            return False
+        at = cleaned.find(' href="', end)
+    return True
 
 
 @timing.timed("sanitising")
