@@ -333,14 +333,14 @@ class _Checker:
     def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: list[str]) -> None:
         """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written."""
         code = code_ranges(body)
-        written = [match.start() for match in _EMPTY_LINK.finditer(body) if not in_code(code, match.start())]
+        written = [match for match in _EMPTY_LINK.finditer(body) if not in_code(code, match.start())]
         blank = [href for href in empty if not href.strip()]
-        places = [(href, written[n] if n < len(written) else None) for n, href in enumerate(blank)]  # (in order: the nth one written)
+        places = [(written[n].group() if n < len(written) else "", written[n].start() if n < len(written) else None) for n in range(len(blank))]  # (in order: the nth one written)
         places += [(href, _link_at(body, href, code)) for href in dict.fromkeys(href for href in empty if href.strip())]
         problems = {}
-        for href, at in places:
+        for shown, at in places:
             line = body_line + (body.count("\n", 0, at) if at is not None else 0)
-            message = f"link or image '{href}' has no address: the page would show it leading nowhere"
+            message = f"link or image '{shown}' has no address: the page would show it leading nowhere"
             problems.setdefault(Problem(parsed.path, line, message, "write the address it leads to, or leave out the brackets and keep the words"), None)
         self.problems += problems
 
@@ -510,6 +510,8 @@ class _Checker:
                 if not field_keeps(href):
                     if href.partition(":")[0] in EXPLICIT_SCHEMES:
                         hint = "link entries and actors from the article's text"
+                    elif not href.strip():
+                        hint = "it has no address: write the whole https:// address it leads to, or leave out the brackets and keep the words"
                     elif href.strip() and not _SCHEME.match(href):  # a page or file of the site: its address differs from page to page
                         hint = "the field is shown on several pages, from each of which it would lead elsewhere: link it from the article's text, or write its whole https:// address"
                     else:
