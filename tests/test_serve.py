@@ -159,7 +159,7 @@ def test_a_link_to_a_missing_heading_of_another_brief_is_told_by_the_rebuild_tha
     mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\n## Where it met\n\nThe forum met again.\n")
     assert wait_for(lambda: "Where it met" in fetch(base + "briefs/second/")), read_log(log)
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [where](second.md#where-it-met) and [nowhere](second.md#no-heading). Ask [the forum]")
-    missing = "the doc 'briefs/second.md' does not contain an anchor '#no-heading'"
+    missing = "the page of briefs/articles/second.md does not contain an anchor '#no-heading'"  # (the file it is made from: no briefs/second.md)
     assert wait_for(lambda: missing in read_log(log)), read_log(log)
     assert "'#where-it-met'" not in read_log(log)
 

@@ -95,7 +95,7 @@ class _LinksTheCheckReports(logging.Filter):
             return False
         field = self._in_a_field(found, spec)
         if field is not None:
-            record.msg, record.args = f"{field[0]}:{field[1]}: {field[2]} contains {found['what'].replace('on this page', 'on the brief page')}", ()
+            record.msg, record.args = f"{field[0]}:{field[1]}: {field[2]} contains {self._said_of_sources(found['what']).replace('on this page', 'on the brief page')}", ()
         else:
             self._locate(record, found, self.plugin.project_dir / spec.sources[0], "article")
         return True
@@ -130,8 +130,21 @@ class _LinksTheCheckReports(logging.Filter):
             return
         line = link_line(source.read_text(encoding="utf-8"), found["href"])
         page = "the brief page" if kind == "article" else "the page"
-        record.msg = f"{self.plugin.project_path(source)}:{line}: the {kind} contains {found['what'].replace('on this page', f'on {page}')}"
+        record.msg = f"{self.plugin.project_path(source)}:{line}: the {kind} contains {self._said_of_sources(found['what']).replace('on this page', f'on {page}')}"
         record.args = ()
+
+    DOC = re.compile(r"the doc '(?P<page>[^']*)'")
+
+    def _said_of_sources(self, what: str) -> str:
+        """MkDocs' words with a generated page it names ("the doc 'briefs/x.md'", which is no file) said as the file it is made from."""
+
+        def source(match: re.Match[str]) -> str:
+            spec = self.plugin.specs.get(match["page"])
+            if spec is None or not spec.sources:
+                return match.group()
+            return f"the page of {self.plugin.project_path(self.plugin.project_dir / spec.sources[0])}"
+
+        return self.DOC.sub(source, what)
 
 
 class PolicyBriefsConfig(base.Config):
