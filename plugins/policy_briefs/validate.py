@@ -485,7 +485,7 @@ class _Checker:
     def check_orphan_annotations(self) -> None:
         for slug, parsed in sorted(self.raw.annotations.items()):
             if slug not in self.raw.articles:
-                hint = did_you_mean(slug, self.raw.articles) or f"create briefs/articles/{slug}.md"
+                hint = did_you_mean(slug, self.raw.articles) or f"create briefs/articles/{slug}.md, or delete this file if its article is gone"
                 self.problems.append(Problem(parsed.path, 1, f"no article '{slug}.md' for these annotations", hint))
 
     # -- entities ---------------------------------------------------------
@@ -499,6 +499,22 @@ class _Checker:
                 if parsed.fields or parsed.located is not None and not parsed.misplaced:
                     self._check_refs(parsed, (), {name: _value(parsed, name) for name in refs}, itself=itself)
                     self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}))
+                    self._check_aliases(parsed)
+
+    def _check_aliases(self, parsed: Parsed) -> None:
+        """Each alias once, and not the entry's or actor's own name again (its page lists them all)."""
+        aliases = _value(parsed, "aliases")
+        names = {form_key(name): key for key in ("term", "expansion", "name") if isinstance(name := _value(parsed, key), str)}
+        first: dict[str, int] = {}
+        for position, alias in enumerate(aliases if isinstance(aliases, (list, tuple)) else ()):
+            if not isinstance(alias, str):
+                continue
+            where = ("aliases", position)
+            if form_key(alias) in names:
+                message = f"'{alias}' in aliases is the {names[form_key(alias)]} already, which the page shows beside them"
+                self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, "remove it"))
+            else:
+                self._listed_once(parsed, where, "aliases", alias, first)
 
     def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], brief: str | None = None) -> None:
         """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop.
