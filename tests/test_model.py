@@ -825,6 +825,10 @@ ONE_MISTAKE = {
         (ANN, "quote: ASEAN Regional Forum met", 'quote: "Ask [the forum](term:arf) or hide"'),
         (ANNOTATIONS, 4, "quote not found in the article", "quote the words as they read, “Ask the forum or hide”"),
     ),
+    "quote copied with half its emphasis": (
+        (ANN, "quote: ASEAN Regional Forum met", 'quote: "ASEAN **Regional Forum met"'),
+        (ANNOTATIONS, 4, "quote not found in the article", "quote the words as they read, “ASEAN Regional Forum met”"),
+    ),
     "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "a quote stays within one paragraph: this one runs from the paragraph on line 15 into the next")),
     "prefix that matches nowhere": ((ANN, 'prefix: "so will the "', 'prefix: "so shall the "'), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", "the quote is in the article 2 times (line 21, “…Jane Roe said. The [ARF] will meet again, and so…”; line 21, “…again, and so will the [ARF].…”), but not with this prefix: copy the words just around it there exactly, or leave the prefix out")),
     "prefix that matches nowhere, quote with an apostrophe": ((ANN, "quote: ASEAN Regional Forum met", 'quote: Russia’s delegates\n    prefix: "Nowhere "'), (ANNOTATIONS, 4, "quote not found in the article: “Russia’s delegates”", "the quote is in the article (line 15, “…met while ASEAN watched. [Russia’s delegates] came from Moscow.…”), but not with this prefix")),

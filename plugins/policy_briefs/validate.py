@@ -886,11 +886,16 @@ def _without_markdown(quote: str, fields: AnnotationFields, blocks: tuple[str, .
     if not any(mark in quote for mark in _MARKDOWN_MARKS):
         return None
     read = read_markdown(quote.strip()).blocks
-    text = collapse(" ".join(read)).strip() if len(read) == 1 else ""
-    if not text or text == collapse(quote.strip()):
-        return None
-    _, found = quote_occurrences(Selector.of(text, fields.prefix, fields.suffix), blocks, [normalize(block) for block in blocks])
-    return text if found else None
+    rendered = collapse(" ".join(read)).strip() if len(read) == 1 else ""
+    marks_left_out = collapse(_EMPHASIS_MARKS.sub("", quote)).strip()  # (a quote that cuts `**` pairs apart renders them as text)
+    normalized = [normalize(block) for block in blocks]
+    for text in dict.fromkeys((rendered, marks_left_out)):
+        if text and text != collapse(quote.strip()) and quote_occurrences(Selector.of(text, fields.prefix, fields.suffix), blocks, normalized)[1]:
+            return text
+    return None
+
+
+_EMPHASIS_MARKS = re.compile(r"[*_`]+")
 
 
 # Characters a page does not show, which text pasted from a word processor or a PDF may hold.
