@@ -363,6 +363,12 @@ def test_links_and_images_with_no_address_are_each_told_on_their_line(mini: Proj
     ]
 
 
+def test_after_a_file_is_renamed_each_reference_to_its_old_id_is_pointed_to_the_new_one(mini: Project):
+    mini.path("glossary/arf.yml").rename(mini.path("glossary/asean-regional-forum.yml"))  # its term is still ARF
+    problems = load(mini).problems
+    assert len(problems) == 3 and {problem.hint for problem in problems} == {"did you mean 'asean-regional-forum' (the glossary entry 'ARF')?"}, problems
+
+
 def test_a_name_cut_within_a_word_is_given_as_written_in_the_link_the_hint_offers(mini: Project):
     mini.write("glossary/co2.yml", "term: CO2\ndefinition: Carbon dioxide.\n")
     write_brief(mini, "cut-name", "x\n\nEmissions of CO<sub>2</sub> rose.\n")

@@ -839,7 +839,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         source = page.file.content_string
         glossary, actors = set(self.content.glossary), set(self.content.actors)
         for href in dict.fromkeys(hrefs):
-            problem = explicit_link_problem(path, link_line(source, href), href, glossary, actors)
+            problem = explicit_link_problem(path, link_line(source, href), href, glossary, actors, index=self.extension.index)
             if problem is not None:
                 log.warning(str(problem), extra={PAGE_ATTRIBUTE: page.file.src_uri})  # (said of the page, see `previewproblems`)
 

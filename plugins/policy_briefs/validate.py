@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -257,6 +257,7 @@ class _Checker:
         self.glossary = {key: GlossaryEntry(key, p.path, p.fields) for key, p in sorted(self.raw.glossary.items()) if p.fields}
         self.actors = {key: Actor(key, p.path, p.fields) for key, p in sorted(self.raw.actors.items()) if p.fields}
         self.index = EntityIndex.build({k: e.fields for k, e in self.glossary.items()}, {k: a.fields for k, a in self.actors.items()})
+        self._named_ids: dict[str, dict[str, tuple[str, str]]] = {}
         self._check_entities()
         self._check_form_clashes()
 
@@ -326,7 +327,7 @@ class _Checker:
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
             valid = (self.glossary.keys(), self.actors.keys())  # the ids whose files are valid, which say what kind an id is
-            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, valid)
+            problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, valid, self.index)
             if problem is not None:  # (its line looked for only then)
                 self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
 
@@ -596,11 +597,18 @@ class _Checker:
         first[ref] = line
         return True
 
+    def _named(self, kind: str) -> dict[str, tuple[str, str]]:
+        """`named_ids` of a kind of reference ("glossary entry" or "actor"), found once."""
+        key = "term" if kind == "glossary entry" else "actor"
+        if key not in self._named_ids:
+            self._named_ids[key] = named_ids(self.index, key)
+        return self._named_ids[key]
+
     def _ref(self, parsed: Parsed, where: tuple, ref: str, known: set[str], kind: str) -> None:
         if ref in known:
             return
         other = self.glossary if kind == "actor" else self.actors  # (valid ones: a file in the wrong folder is not what its folder says)
-        hint = f"'{ref}' is {_OTHER_KIND[kind]}, not {_A_KIND[kind]}" if ref in other else _unknown_id_hint(ref, known, kind)
+        hint = f"'{ref}' is {_OTHER_KIND[kind]}, not {_A_KIND[kind]}" if ref in other else _unknown_id_hint(ref, known, kind, self._named(kind))
         self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", hint, involves=_file_of(ref, kind)))
 
 
@@ -651,10 +659,12 @@ def _address_hint(href: str, target: str | None = None) -> str:
 
 def explicit_link_problem(
     path: str, line: int, href: str, glossary_ids: Collection[str], actor_ids: Collection[str], valid: tuple[Collection[str], Collection[str]] | None = None,
+    index: EntityIndex | None = None,
 ) -> Problem | None:
     """What is wrong with a `term:`, `actor:` or `nolink:` link written on `line` of `path` (None if nothing).
 
-    `valid`: the glossary entries and actors whose files are valid, if not all are (an id of the other kind is told as such).
+    `valid`: the glossary entries and actors whose files are valid, if not all are (an id of the other kind is told as such);
+    `index`: theirs, for an id that is the name of one (a file renamed).
     """
     scheme, _, ref = href.partition(":")
     if scheme == SUPPRESS_SCHEME:
@@ -666,7 +676,7 @@ def explicit_link_problem(
     if ref in (valid_actors if scheme == "term" else valid_glossary):
         hint = f"'{ref}' is {_OTHER_KIND[kind]}: write {'actor' if scheme == 'term' else 'term'}:{ref}"
     else:
-        hint = _unknown_id_hint(ref, known, kind)
+        hint = _unknown_id_hint(ref, known, kind, named_ids(index, scheme) if index is not None else None)
     return Problem(path, line, f"link to unknown {kind} '{href}'", hint, involves=_file_of(ref, kind))
 
 
@@ -679,14 +689,30 @@ _A_KIND = {"glossary entry": "a glossary entry", "actor": "an actor"}
 _OTHER_KIND = {"glossary entry": "an actor", "actor": "a glossary entry"}  # what an id of the other kind is
 
 
-def _unknown_id_hint(ref: str, known: set[str], kind: str) -> str:
-    """What to write instead of an unknown id: a known one it is close to, or the file that would define it."""
+def _unknown_id_hint(ref: str, known: set[str], kind: str, named: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """What to write instead of an unknown id: a known one it is close to, or one whose name it is (`named`: an id and its name by
+    the name's id form, as a file renamed leaves links to its old name), or the file that would define it."""
     if not ref.strip():
         return f"write the {kind}'s id"
     near = did_you_mean(ref, known) or did_you_mean(slugify(ref), known)
     if near:
         return near
+    if named and slugify(ref) in named:
+        other, name = named[slugify(ref)]
+        return f"did you mean '{other}' (the {kind} '{name}')?"
     return f"create {_file_of(ref, kind)[0]}" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{slugify(ref) or 'an-id'}'"
+
+
+def named_ids(index: EntityIndex, kind: str) -> dict[str, tuple[str, str]]:
+    """For `_unknown_id_hint`: each id of a kind ("term" or "actor") and its name, by the id form of each of its names."""
+    named: dict[str, tuple[str, str]] = {}
+    for target in index.by_form.values():
+        if target.kind == kind:
+            named.setdefault(slugify(target.label), (target.id, target.label))
+    for form, target in index.by_form.items():
+        if target.kind == kind:
+            named.setdefault(slugify(form), (target.id, form))
+    return named
 
 
 def _across_paragraphs(quote: str, blocks: tuple[str, ...]) -> int | None:
