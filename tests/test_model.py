@@ -340,7 +340,8 @@ def test_a_name_that_formatting_or_nolink_cuts_is_told_where_it_is_cut(mini: Pro
     ("See [*ASEAN* Regional Forum](term:arf).\n\nText.\n\nThe *ASEAN* Regional Forum met.\n", [12]),  # (linked as the hint says)
     ("x\n\nThe [ASEAN][a] Regional Forum met.\n\n[a]: nolink:\n", [10]),
     ("x\n\nThe ASEAN  \nRegional Forum met.\n", [10]),  # (a hard line break)
-], ids=["twice", "after a heading", "after a link", "by a reference", "by a line break"])
+    ("x\n\n> The delegates said that the *ASEAN* Regional\n> Forum would meet.\n", [10]),
+], ids=["twice", "after a heading", "after a link", "by a reference", "by a line break", "in a quotation"])
 def test_a_name_that_formatting_or_nolink_cuts_is_told_on_each_line_it_is_cut_on(mini: Project, body: str, lines: list[int]):
     write_brief(mini, "cut-name", body)
     assert [problem.line for problem in load(mini).problems] == lines
@@ -361,6 +362,16 @@ def test_links_and_images_with_no_address_are_each_told_on_their_line(mini: Proj
     assert [(problem.line, problem.message.split(" has")[0]) for problem in load(mini).problems] == [
         (8, "link or image ''"), (10, "link or image '[One]()'"), (10, "link or image '[three]()'"),
     ]
+
+
+@pytest.mark.parametrize(("written", "link"), [
+    ("We saw *the ASEAN* Regional Forum meet.", "[ASEAN Regional Forum](term:arf)"),  # its marks would not pair up in a link's text
+    ("The ASEAN Regional *Forum met* today.", "[ASEAN Regional Forum](term:arf)"),
+    ("> The *ASEAN* Regional\n> Forum met.", "[*ASEAN* Regional Forum](term:arf)"),
+])
+def test_the_link_a_cut_names_hint_offers_is_one_that_works(mini: Project, written: str, link: str):
+    write_brief(mini, "cut-name", f"x\n\n{written}\n")
+    assert only_problem(mini).hint.endswith(link)
 
 
 def test_after_a_file_is_renamed_each_reference_to_its_old_id_is_pointed_to_the_new_one(mini: Project):
@@ -835,6 +846,7 @@ ONE_MISTAKE = {
         (ANN, "quote: ASEAN Regional Forum met", 'quote: "ASEAN **Regional Forum met"'),
         (ANNOTATIONS, 4, "quote not found in the article", "quote the words as they read, “ASEAN Regional Forum met”"),
     ),
+    "quote of nested Markdown too deep to read": ((ANN, "quote: ASEAN Regional Forum met", 'quote: "' + "- " * 1000 + '*x*"'), (ANNOTATIONS, 4, "quote not found in the article", None)),
     "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "a quote stays within one paragraph: this one runs from the paragraph on line 15 into the next")),
     "prefix that matches nowhere": ((ANN, 'prefix: "so will the "', 'prefix: "so shall the "'), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", "the quote is in the article 2 times (line 21, “…Jane Roe said. The [ARF] will meet again, and so…”; line 21, “…again, and so will the [ARF].…”), but not with this prefix: copy the words just around it there exactly, or leave the prefix out")),
     "prefix that matches nowhere, quote with an apostrophe": ((ANN, "quote: ASEAN Regional Forum met", 'quote: Russia’s delegates\n    prefix: "Nowhere "'), (ANNOTATIONS, 4, "quote not found in the article: “Russia’s delegates”", "the quote is in the article (line 15, “…met while ASEAN watched. [Russia’s delegates] came from Moscow.…”), but not with this prefix")),

@@ -422,8 +422,8 @@ class _Checker:
                 hint = "put the nolink: span around the whole name, or take it away"
             else:
                 message = f"'{name.text}' is not linked to {name.target.ref}: formatting cuts it{instead}"
-                as_written = _with_its_formatting(body, *written) if written is not None else name.text
-                hint = f"format the whole name, or link it with its formatting: [{as_written}]({name.target.ref})"
+                as_written = _with_its_formatting(body, *written) if written is not None else None
+                hint = f"format the whole name, or link it with its formatting: [{as_written}]({name.target.ref})" if as_written else f"format the whole name, or link it: [{name.text}]({name.target.ref})"
             problems.setdefault(Problem(parsed.path, line, message, hint), None)
         self.problems += problems
 
@@ -760,7 +760,8 @@ def _near_file(target: str, files: Iterable[str]) -> str | None:
 
 
 # `[text]()`, `[text](<>)`, `![image]( "title")`: brackets not escaped, with no address.
-_EMPTY_LINK = re.compile(r"""(?<!\\)\[[^\[\]\n]*\]\(\s*(?:<\s*>)?\s*(?:"[^"\n]*"|'[^'\n]*')?\s*\)""")
+# (One `\s*` before each part, never two in a row: white space is read one way, so a search that fails is quick.)
+_EMPTY_LINK = re.compile(r"""(?<!\\)\[[^\[\]\n]*\]\(\s*(?:<\s*>\s*)?(?:(?:"[^"\n]*"|'[^'\n]*')\s*)?\)""")
 
 
 def _link_line(body: str, href: str) -> int:
@@ -800,9 +801,9 @@ def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: in
 
 
 # What may stand between two characters of reader text as Markdown writes them: white space, a mark of
-# formatting, a link's opening bracket, its end and address (`nolink:` too), a reference, a footnote, a
-# tag. (No text is read as two of them, so that a search that fails does not try one text many ways.)
-_WRITTEN_GAP = r"(?:[\s*_~=^`!\[]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]|<[^<>\n]*>)*"
+# formatting, a quotation's `>`, a link's opening bracket, its end and address (`nolink:` too), a reference,
+# a footnote, a tag. (No text is read as two of them, so that a search that fails does not try one text many ways.)
+_WRITTEN_GAP = r"(?:[\s*_~=^`!\[>]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]|<[^<>\n]*>)*"
 _CONTEXT_WORDS = (4, 2, 0)  # words of its paragraph on each side of a name, to tell its place by: fewer if not found so
 _OPENING_FORMATTING = re.compile(r"(?:[*_~]|<[^<>/\n][^<>\n]*>)*\Z")
 _CLOSING_FORMATTING = re.compile(r"(?:[*_~]|</[^<>\n]*>)*")
@@ -838,11 +839,21 @@ def _written(text: str) -> str:
     return _WRITTEN_GAP.join("['’‘]" if char in "'’‘" else re.escape(char) for char in text if char != " ")
 
 
-def _with_its_formatting(body: str, start: int, end: int) -> str:
-    """A name as written, with the marks of formatting that open just before it and close just after it (for a link's text)."""
+def _with_its_formatting(body: str, start: int, end: int) -> str | None:
+    """A name as written, with the marks of formatting that open just before it and close just after it (for a link's text).
+
+    None if its marks do not pair up there (`*the ASEAN* Regional Forum`): as a link's text they would be shown as written.
+    """
     opening = _OPENING_FORMATTING.search(body, max(0, start - 40), start)
     closing = _CLOSING_FORMATTING.match(body, end, end + 40)
-    return body[start - len(opening.group()) : end + len(closing.group())]
+    written = body[start - len(opening.group()) : end + len(closing.group())]
+    tags = _TAG.findall(written)
+    paired = all(written.count(mark) % 2 == 0 for mark in "*_~") and sum(tag.startswith("</") for tag in tags) * 2 == len(tags)
+    return _LINE_BREAK.sub(" ", written) if paired else None
+
+
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_LINE_BREAK = re.compile(r"\s*\n[\s>]*")  # (and the `>` of a quotation's next line)
 
 
 def _context(text: str, start: int, length: int, width: int = 25) -> tuple[int, int]:
@@ -911,7 +922,10 @@ def _without_markdown(quote: str, fields: AnnotationFields, blocks: tuple[str, .
     """A quote copied from the article's source with its Markdown (`**`, backticks, a link's brackets), as it reads, if the article holds that."""
     if not any(mark in quote for mark in _MARKDOWN_MARKS):
         return None
-    read = read_markdown(quote.strip()).blocks
+    try:
+        read = read_markdown(quote.strip()).blocks
+    except RecursionError:  # (Markdown nested too deeply to read: no hint from it)
+        read = ()
     rendered = collapse(" ".join(read)).strip() if len(read) == 1 else ""
     marks_left_out = collapse(_EMPHASIS_MARKS.sub("", quote)).strip()  # (a quote that cuts `**` pairs apart renders them as text)
     normalized = [normalize(block) for block in blocks]
