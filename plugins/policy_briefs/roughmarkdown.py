@@ -19,7 +19,6 @@ _BACKTICKS = re.compile("`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")  # after a blank line: an indented code block
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # (one never closed is text to Python-Markdown)
-_ESCAPED_BACKTICK = re.compile(r"\\`")
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -38,9 +37,12 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         by_length.setdefault(end - start, []).append(start)
     longest_first = sorted(by_length, reverse=True)
     run_starts = [start for start, _ in runs]
-    blanks = [match.start() for match in _BLANK_LINE.finditer(text)]
+    blanks = _block_ends(text)
     spans, position = [], text.find("`")
     while position >= 0:
+        if _escaped(text, position):  # (a backslash escapes it; two are a backslash, and it opens one)
+            position = text.find("`", position + 1)
+            continue
         run_end = runs[bisect_right(run_starts, position) - 1][1]
         blank = bisect_left(blanks, position)
         limit = blanks[blank] if blank < len(blanks) else len(text)
@@ -49,6 +51,27 @@ def code_spans(text: str) -> list[tuple[int, int]]:
             spans.append((position, close))
         position = text.find("`", close if close is not None else min(2 * run_end - position, limit))
     return spans
+
+
+def _escaped(text: str, position: int) -> bool:
+    """Whether the character at `position` follows an odd number of backslashes."""
+    before = position
+    while before and text[before - 1] == "\\":
+        before -= 1
+    return (position - before) % 2 == 1
+
+
+# Where a paragraph's text ends besides a blank line: at a line that is a block of its own (an ATX
+# heading, a setext heading's underline, a rule), and after it.
+_LINE_OF_ITS_OWN = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t][^\n]*)?|=+[ \t]*|(?:[-*_][ \t]*){3,}|-+[ \t]*)$", re.MULTILINE)
+
+
+def _block_ends(text: str) -> list[int]:
+    """Where the text of one block of Markdown ends and another's begins (a span never crosses one), in order."""
+    ends = [match.start() for match in _BLANK_LINE.finditer(text)]
+    for match in _LINE_OF_ITS_OWN.finditer(text):
+        ends += [max(0, match.start() - 1), match.end()]
+    return sorted(ends)
 
 
 def _closing(length: int, after: int, limit: int, by_length: dict[int, list[int]], longest_first: list[int]) -> int | None:
@@ -101,7 +124,6 @@ def code_ranges(text: str) -> list[tuple[int, int]]:
     if "`" in text:
         for start, end in ranges:  # a fence's backticks, or a comment's, are not a code span's
             text = text[:start] + " " * (end - start) + text[end:]
-        text = _ESCAPED_BACKTICK.sub("  ", text)
         ranges.extend(code_spans(text))
     return sorted(ranges)
 
