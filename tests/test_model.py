@@ -356,12 +356,17 @@ def test_links_and_images_with_no_address_are_each_told_on_their_line(mini: Proj
     body = "Escaped \\[not a link]() here.\n\nSee [one]() and\n[two](<> \"A title\").\n\n![a map]( )\n\nMail [me](mailto:) or [me](mailto:%20).\n"
     write_brief(mini, "empty", body)
     assert [(problem.line, problem.message.split(" has")[0]) for problem in load(mini).problems] == [
-        (10, "link or image '[one]()'"), (11, "link or image '[two](<> \"A title\")'"), (13, "link or image '[a map]( )'"), (15, "link or image 'mailto:%20'"), (15, "link or image 'mailto:'"),
+        (10, "link or image '[one]()'"), (11, "link or image '[two](<> \"A title\")'"), (13, "link or image '[a map]( )'"),
+        (15, "link or image '[me](mailto:%20)'"), (15, "link or image '[me](mailto:)'"),
     ]
-    write_brief(mini, "empty", "x\n\n[One]() and [two][r], [three]() too.\n\n[r]: <>\n")  # one not written as looked for: told on the article's first line
-    assert [(problem.line, problem.message.split(" has")[0]) for problem in load(mini).problems] == [
-        (8, "link or image ''"), (10, "link or image '[One]()'"), (10, "link or image '[three]()'"),
-    ]
+    told = {  # each told by its words, wherever text that looks like one is written
+        "x\n\n[One]() and [two][r], [three]() too.\n\n[r]: <>\n": [(8, "[two]()"), (10, "[One]()"), (10, "[three]()")],  # (through a reference: not found as written)
+        "x\n\n<div>\nSee [x]() here.\n</div>\n\nA real [link]() there.\n": [(14, "[link]()")],  # (raw HTML: text, not a link)
+        "x\n\nA [link that\nwraps]() here.\n\nAnd a [second]() one.\n": [(10, "[link that wraps]()"), (13, "[second]()")],
+    }
+    for written, expected in told.items():
+        write_brief(mini, "empty", written)
+        assert [(problem.line, problem.message.split("'")[1]) for problem in load(mini).problems] == expected, written
 
 
 @pytest.mark.parametrize(("written", "link"), [
@@ -875,7 +880,7 @@ ONE_MISTAKE = {
     "image on a later line of a summary": ((ART, "  A short test brief about **regional forums**.", "  A short test brief\n  about **regional forums**.\n  <img src=x.png>"), (ARTICLE, 11, "an image is not shown in the summary", None)),
     "note link on a later line of a note": ((ANN, "      The forum has met every year since 1994.\n", "      The forum has met every year since 1994,\n      as [said](#note-roe-agred).\n"), (ANNOTATIONS, 7, "link '#note-roe-agred' in the note's body names no note of this brief", "did you mean 'roe-agreed'?")),
     "link with no address": ((ART, "Ask [the forum]", "Ask [the report]() or [the forum]"), (ARTICLE, 25, "link or image '[the report]()' has no address: the page would show it leading nowhere", "write the address it leads to")),
-    "mail link with no address": ((ART, "\nAsk [the forum]", "\nWrite to [the author](mailto:).\n\nAsk [the forum]"), (ARTICLE, 25, "link or image 'mailto:' has no address", None)),
+    "mail link with no address": ((ART, "\nAsk [the forum]", "\nWrite to [the author](mailto:).\n\nAsk [the forum]"), (ARTICLE, 25, "link or image '[the author](mailto:)' has no address", None)),
     "alias listed twice": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, Moscow]"), ("briefs/actors/russia.yml", 3, "'Moscow' is listed twice in aliases (first on line 3)", "keep one of them")),
     "alias that is the name": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: [Russia, Moscow, Kremlin]"), ("briefs/actors/russia.yml", 3, "'Russia' in aliases is the name already", "remove it")),
     "alias that is the expansion": ((G_EAS, "term: EAS", "term: EAS\naliases: [East Asia Summit]"), ("briefs/glossary/eas.yml", 2, "'East Asia Summit' in aliases is the expansion already", "remove it")),

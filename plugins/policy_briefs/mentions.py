@@ -12,7 +12,7 @@ from .droppedhtml import Dropped
 from .entities import EntityIndex, Target
 from .fastreader import FastBlock, read_block
 from .linker import Found, Linker
-from .readertext import STASHED, Block, Slot, Where, searched_texts, stashed
+from .readertext import PLACEHOLDER, STASHED, Block, Slot, Where, searched_texts, stashed
 
 NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "summary"})  # a summary opens its details: a link there would not
 NO_LINK_CLASS = "pb-nolink"
@@ -207,6 +207,11 @@ def written_links(elements: Iterable[etree.Element], written: Mapping[int, str])
     return [written.get(id(node), node.get(LINKING[node.tag], "")) for element in elements for node in element.iter() if node.tag in LINKING]
 
 
+def link_texts(elements: Iterable[etree.Element]) -> list[str]:
+    """The words of the links and images in `elements` (an image's alternative text), in the order of `written_links`."""
+    return [PLACEHOLDER.sub("", "".join(node.itertext()) if node.tag == "a" else node.get("alt", "")) for element in elements for node in element.iter() if node.tag in LINKING]
+
+
 @dataclass(frozen=True)
 class ArticleView:
     """What checking needs of an article's rendered Markdown: reader text per block, link targets, mentions."""
@@ -217,6 +222,7 @@ class ArticleView:
     too_deep: bool = False  # the Markdown could not be read (nested too deeply)
     dropped: tuple[Dropped, ...] = ()  # what the page's sanitiser would take out
     split: tuple[SplitName, ...] = ()  # names that are not linked because formatting or `nolink:` cuts them
+    link_texts: tuple[str, ...] = ()  # the words of each of `links` (an image's alternative text)
 
 
 def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
@@ -232,7 +238,7 @@ def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
 
 def article_view(
     elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (),
-    blocks: Sequence[FastBlock] | None = None, numbered: Sequence[list[Mention]] | None = None, dropped: Sequence[Dropped] = (),
+    blocks: Sequence[FastBlock] | None = None, numbered: Sequence[list[Mention]] | None = None, dropped: Sequence[Dropped] = (), texts: Sequence[str] = (),
 ) -> ArticleView:
     """An article's view from its rendered blocks (in document order) and link targets.
 
@@ -243,4 +249,4 @@ def article_view(
     if numbered is None:
         numbered = number_mentions(list(blocks), [block_hits(block, linker, index, stash) for block in blocks])
     split = tuple(split_names(blocks, numbered, linker, stash))
-    return ArticleView(tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split)
+    return ArticleView(tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, link_texts=tuple(texts))

@@ -20,7 +20,7 @@ from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
 from .fieldlinks import links_in, links_to_check
 from .linker import Linker
-from .mentions import ArticleView, SplitName, article_view, written_links
+from .mentions import ArticleView, SplitName, article_view, link_texts, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_text, split_front_matter
 from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
@@ -92,7 +92,7 @@ class ArticleReader:
         root = captured
         unwrap_abbreviations(root, abbreviations(md))
         stash = md.htmlStash.rawHtmlBlocks
-        return article_view(list(iter_blocks(root)), written_links([root], {}), linker, index, stash, dropped=in_article(root, stash))
+        return article_view(list(iter_blocks(root)), written_links([root], {}), linker, index, stash, dropped=in_article(root, stash), texts=link_texts([root]))
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):
@@ -279,7 +279,7 @@ class _Checker:
         if view.too_deep:
             self.problems.append(Problem(parsed.path, body_line, TOO_DEEP, "flatten its nested lists or quotes"))
         blocks = view.blocks
-        self._check_explicit_links(slug, parsed, body, body_line, view.links)
+        self._check_explicit_links(slug, parsed, body, body_line, view.links, view.link_texts)
         self._check_dropped(parsed, body, body_line, view.dropped)
         self._check_split_names(parsed, body, body_line, view.split, blocks)
         unclosed = unclosed_html_block(body, BLOCK_LEVEL_ELEMENTS) if parsed.located and not parsed.unreadable else None
@@ -307,12 +307,12 @@ class _Checker:
             slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links, anchors, files,
         )
 
-    def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
-        empty = [href for href in links if not href.strip() or href.strip().lower().startswith("mailto:") and not unquote(href.strip()[7:]).strip()]
+    def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...], texts: tuple[str, ...] = ()) -> None:
+        empty = [(href, text) for href, text in zip(links, texts or [""] * len(links)) if _no_address(href)]
         if empty:
             self._check_empty_links(parsed, body, body_line, empty)
         for href in links:
-            if href in empty:
+            if _no_address(href):
                 continue
             self._check_scheme(parsed, body, body_line, href)
             if self.absolute_links and href.startswith("/") and not href.startswith("//"):
@@ -331,16 +331,16 @@ class _Checker:
             if problem is not None:  # (its line looked for only then)
                 self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
 
-    def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: list[str]) -> None:
-        """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written."""
-        code = code_ranges(body)
-        written = [match for match in _EMPTY_LINK.finditer(body) if not in_code(code, match.start())]
-        blank = [href for href in empty if not href.strip()]
-        places = [(written[n].group() if n < len(written) else "", written[n].start() if n < len(written) else None) for n in range(len(blank))]  # (in order: the nth one written)
-        places += [(href, _link_at(body, href, code)) for href in dict.fromkeys(href for href in empty if href.strip())]
-        problems = {}
-        for shown, at in places:
-            line = body_line + (body.count("\n", 0, at) if at is not None else 0)
+    def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: list[tuple[str, str]]) -> None:
+        """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written, told by its words and in order."""
+        code, after, problems = code_ranges(body), 0, {}
+        for href, text in empty:
+            pattern = re.compile(r"(?<!\\)\[" + _WRITTEN_GAP + _written(text) + _WRITTEN_GAP + r"\]\(\s*" + (_NO_ADDRESS if not href.strip() else rf"<?{re.escape(href.strip())}>?\s*") + _TITLE + r"\)")
+            found = next((match for start in (after, 0) for match in pattern.finditer(body, start) if not in_code(code, match.start())), None)
+            if found is not None:
+                after = found.end()
+            shown = " ".join(found.group().split()) if found is not None else f"[{text}]({href})"
+            line = body_line + (body.count("\n", 0, found.start()) if found is not None else 0)
             message = f"link or image '{shown}' has no address: the page would show it leading nowhere"
             problems.setdefault(Problem(parsed.path, line, message, "write the address it leads to, or leave out the brackets and keep the words"), None)
         self.problems += problems
@@ -759,9 +759,15 @@ def _near_file(target: str, files: Iterable[str]) -> str | None:
     return by_name[near] if near else None
 
 
-# `[text]()`, `[text](<>)`, `![image]( "title")`: brackets not escaped, with no address.
-# (One `\s*` before each part, never two in a row: white space is read one way, so a search that fails is quick.)
-_EMPTY_LINK = re.compile(r"""(?<!\\)\[[^\[\]\n]*\]\(\s*(?:<\s*>\s*)?(?:(?:"[^"\n]*"|'[^'\n]*')\s*)?\)""")
+# A link's address written as none (`[text]()`, `[text](<>)`), and a title after the address. (Never two `\s*`
+# in a row: white space is read one way, so a search that fails is quick.)
+_NO_ADDRESS = r"(?:<\s*>\s*)?"
+_TITLE = r"""(?:(?:"[^"\n]*"|'[^'\n]*')\s*)?"""
+
+
+def _no_address(href: str) -> bool:
+    """Whether a link's address is none: empty, or `mailto:` with no mail address."""
+    return not href.strip() or href.strip().lower().startswith("mailto:") and not unquote(href.strip()[7:]).strip()
 
 
 def _link_line(body: str, href: str) -> int:
