@@ -432,7 +432,7 @@ def test_code_spans_are_found_as_python_markdown_renders_them():
     """Its scan: a run of backticks, closed by the next run of as many, else by the longest shorter one (`` ``x` `` holds `` `x ``)."""
     rng = random.Random(5)
     for _ in range(3000):
-        text = "".join(rng.choice(["`", "``", "```", "a", " ", "\n", "x y", "\\", "\n# h\n", "\n***\n"]) for _ in range(rng.randint(0, 14))).lstrip()
+        text = "".join(rng.choice(["`", "``", "```", "a", " ", "\n", "x y", "\\", "\n# h\n", "\n#h\n", "\n  # h\n", "\n***\n", "\n-*-\n", "\n===\n"]) for _ in range(rng.randint(0, 14))).lstrip()
         ticks = [len(text[start:end]) - len(text[start:end].rstrip("`")) for start, end in code_spans(text)]  # its closing run
         found = [text[start + count : end - count].strip() for (start, end), count in zip(code_spans(text), ticks)]
         assert found == re.findall("<code>(.*?)</code>", markdown.markdown(text), re.DOTALL), repr(text)

@@ -61,17 +61,31 @@ def _escaped(text: str, position: int) -> bool:
     return (position - before) % 2 == 1
 
 
-# Where a paragraph's text ends besides a blank line: at a line that is a block of its own (an ATX
-# heading, a setext heading's underline, a rule), and after it.
-_LINE_OF_ITS_OWN = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t][^\n]*)?|=+[ \t]*|(?:[-*_][ \t]*){3,}|-+[ \t]*)$", re.MULTILINE)
+# Where a paragraph's text ends besides a blank line, as Python-Markdown reads one: at a line that is
+# a block of its own, and after it: a heading (`#` first on the line) or a rule (three or more of one
+# of `-`, `*`, `_`, each up to two spaces from the next). (Each written so a line is read one way.)
+_LINE_OF_ITS_OWN = re.compile(r"^(?:#{1,6}[^\n]*| {0,3}(?:-(?: {0,2}-){2,}|\*(?: {0,2}\*){2,}|_(?: {0,2}_){2,}) *)$", re.MULTILINE)
 
 
 def _block_ends(text: str) -> list[int]:
-    """Where the text of one block of Markdown ends and another's begins (a span never crosses one), in order."""
+    """Where the text of one block of Markdown ends and another's begins (a span never crosses one), in order.
+
+    Besides blank lines and lines of their own, a setext heading's underline (`===`, `---`) under a
+    block's first line ends its heading there.
+    """
     ends = [match.start() for match in _BLANK_LINE.finditer(text)]
+    starts = {0} | {match.end() for match in _BLANK_LINE.finditer(text)}
     for match in _LINE_OF_ITS_OWN.finditer(text):
         ends += [max(0, match.start() - 1), match.end()]
+        starts.add(match.end() + 1)
+    for match in _UNDERLINE.finditer(text):
+        first = text.rfind("\n", 0, max(0, match.start() - 1)) + 1  # the line above it
+        if match.start() > 0 and first in starts:
+            ends += [match.start() - 1, match.end()]
     return sorted(ends)
+
+
+_UNDERLINE = re.compile(r"^[=-]+ *$", re.MULTILINE)
 
 
 def _closing(length: int, after: int, limit: int, by_length: dict[int, list[int]], longest_first: list[int]) -> int | None:
