@@ -363,6 +363,9 @@ def test_links_and_images_with_no_address_are_each_told_on_their_line(mini: Proj
         "x\n\n[One]() and [two][r], [three]() too.\n\n[r]: <>\n": [(8, "[two]()"), (10, "[One]()"), (10, "[three]()")],  # (through a reference: not found as written)
         "x\n\n<div>\nSee [x]() here.\n</div>\n\nA real [link]() there.\n": [(14, "[link]()")],  # (raw HTML: text, not a link)
         "x\n\nA [link that\nwraps]() here.\n\nAnd a [second]() one.\n": [(10, "[link that wraps]()"), (13, "[second]()")],
+        "x\n\nEscaped [a\\*b]() and [a &amp; b]() here.\n\nEmpty [![pic](https://example.org/p.png)]() and []() too.\n": [
+            (10, "[a &amp; b]()"), (10, "[a\\*b]()"), (12, "[![pic](https://example.org/p.png)]()"), (12, "[]()"),
+        ],
     }
     for written, expected in told.items():
         write_brief(mini, "empty", written)
@@ -373,6 +376,7 @@ def test_links_and_images_with_no_address_are_each_told_on_their_line(mini: Proj
     ("We saw *the ASEAN* Regional Forum meet.", "[ASEAN Regional Forum](term:arf)"),  # its marks would not pair up in a link's text
     ("The ASEAN Regional *Forum met* today.", "[ASEAN Regional Forum](term:arf)"),
     ("> The *ASEAN* Regional\n> Forum met.", "[*ASEAN* Regional Forum](term:arf)"),
+    ("The **ASEAN** Regional Forum**’s** role.", "[ASEAN Regional Forum](term:arf)"),  # (its marks pair with the next ones)
 ])
 def test_the_link_a_cut_names_hint_offers_is_one_that_works(mini: Project, written: str, link: str):
     write_brief(mini, "cut-name", f"x\n\n{written}\n")
@@ -882,6 +886,7 @@ ONE_MISTAKE = {
     "link with no address": ((ART, "Ask [the forum]", "Ask [the report]() or [the forum]"), (ARTICLE, 25, "link or image '[the report]()' has no address: the page would show it leading nowhere", "write the address it leads to")),
     "mail link with no address": ((ART, "\nAsk [the forum]", "\nWrite to [the author](mailto:).\n\nAsk [the forum]"), (ARTICLE, 25, "link or image '[the author](mailto:)' has no address", None)),
     "alias listed twice": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, Moscow]"), ("briefs/actors/russia.yml", 3, "'Moscow' is listed twice in aliases (first on line 3)", "keep one of them")),
+    "alias listed twice, apostrophes apart": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Russia’s Kremlin, Russia's Kremlin]"), ("briefs/actors/russia.yml", 3, "'Russia's Kremlin' is listed twice in aliases (first on line 3)", "keep one of them")),
     "alias that is the name": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: [Russia, Moscow, Kremlin]"), ("briefs/actors/russia.yml", 3, "'Russia' in aliases is the name already", "remove it")),
     "alias that is the expansion": ((G_EAS, "term: EAS", "term: EAS\naliases: [East Asia Summit]"), ("briefs/glossary/eas.yml", 2, "'East Asia Summit' in aliases is the expansion already", "remove it")),
     "relative link in a definition": ((G_EAS, "It first met in 2005.", "It first met in [2005](../briefs/forum-talks.md)."), ("briefs/glossary/eas.yml", 4, "link '../briefs/forum-talks.md' in definition is not kept", "link it from the article's text, or write its whole https:// address")),

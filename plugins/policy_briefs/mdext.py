@@ -91,7 +91,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 links = written_links(body, self.extension.written_links)
                 dropped = in_article(body, stash, self.extension.removed_ids)
                 view = article_view(
-                    (), links, linker, index, stash, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped, texts=link_texts(body),
+                    (), links, linker, index, stash, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped, texts=link_texts(body, stash),
                 )
             with timing.section("treeprocessor: read article"):
                 annotations = state.read_article(view)

@@ -12,7 +12,7 @@ from .droppedhtml import Dropped
 from .entities import EntityIndex, Target
 from .fastreader import FastBlock, read_block
 from .linker import Found, Linker
-from .readertext import PLACEHOLDER, STASHED, Block, Slot, Where, searched_texts, stashed
+from .readertext import PLACEHOLDER, STASHED, Block, Slot, Where, searched_texts, stashed, stashed_text
 
 NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "summary"})  # a summary opens its details: a link there would not
 NO_LINK_CLASS = "pb-nolink"
@@ -207,9 +207,15 @@ def written_links(elements: Iterable[etree.Element], written: Mapping[int, str])
     return [written.get(id(node), node.get(LINKING[node.tag], "")) for element in elements for node in element.iter() if node.tag in LINKING]
 
 
-def link_texts(elements: Iterable[etree.Element]) -> list[str]:
-    """The words of the links and images in `elements` (an image's alternative text), in the order of `written_links`."""
-    return [PLACEHOLDER.sub("", "".join(node.itertext()) if node.tag == "a" else node.get("alt", "")) for element in elements for node in element.iter() if node.tag in LINKING]
+def link_texts(elements: Iterable[etree.Element], stash: Sequence[str] = ()) -> list[str]:
+    """The words of the links and images in `elements` (an image's alternative text), in the order of `written_links`.
+
+    `stash`: Python-Markdown's, so that a character reference reads as its character.
+    """
+    def read(text: str) -> str:
+        return PLACEHOLDER.sub(lambda match: stashed_text(match.group(), stash), text)
+
+    return [read("".join(node.itertext()) if node.tag == "a" else node.get("alt", "")) for element in elements for node in element.iter() if node.tag in LINKING]
 
 
 @dataclass(frozen=True)

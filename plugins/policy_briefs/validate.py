@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from bisect import bisect_right
@@ -26,7 +27,7 @@ from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, html_block_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
@@ -92,7 +93,7 @@ class ArticleReader:
         root = captured
         unwrap_abbreviations(root, abbreviations(md))
         stash = md.htmlStash.rawHtmlBlocks
-        return article_view(list(iter_blocks(root)), written_links([root], {}), linker, index, stash, dropped=in_article(root, stash), texts=link_texts([root]))
+        return article_view(list(iter_blocks(root)), written_links([root], {}), linker, index, stash, dropped=in_article(root, stash), texts=link_texts([root], stash))
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):
@@ -332,13 +333,14 @@ class _Checker:
                 self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
 
     def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: list[tuple[str, str]]) -> None:
-        """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written, told by its words and in order."""
-        code, after, problems = code_ranges(body), 0, {}
+        """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written: in order, by its words where they tell it."""
+        apart = sorted(code_ranges(body) + html_block_ranges(body, BLOCK_LEVEL_ELEMENTS))  # (text there is no link)
+        written = [match for match in _EMPTY_LINK.finditer(body) if not in_code(apart, match.start())]
+        problems, at = {}, 0
         for href, text in empty:
-            pattern = re.compile(r"(?<!\\)\[" + _WRITTEN_GAP + _written(text) + _WRITTEN_GAP + r"\]\(\s*" + (_NO_ADDRESS if not href.strip() else rf"<?{re.escape(href.strip())}>?\s*") + _TITLE + r"\)")
-            found = next((match for start in (after, 0) for match in pattern.finditer(body, start) if not in_code(code, match.start())), None)
+            found = next((match for match in written[at:] if _address_of(match) == href.strip().lower() and _words_of(match) == _words(text)), None)
             if found is not None:
-                after = found.end()
+                at = written.index(found) + 1
             shown = " ".join(found.group().split()) if found is not None else f"[{text}]({href})"
             line = body_line + (body.count("\n", 0, found.start()) if found is not None else 0)
             message = f"link or image '{shown}' has no address: the page would show it leading nowhere"
@@ -515,7 +517,7 @@ class _Checker:
                 message = f"'{alias}' in aliases is the {names[form_key(alias)]} already, which the page shows beside them"
                 self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, "remove it"))
             else:
-                self._listed_once(parsed, where, "aliases", alias, first)
+                self._listed_once(parsed, where, "aliases", alias, first, key=form_key(alias))
 
     def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], brief: str | None = None) -> None:
         """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop.
@@ -588,13 +590,13 @@ class _Checker:
                 if self._listed_once(parsed, where, name, ref, first) and name in itself and ref == parsed.stem:
                     self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"'{ref}' in {name} is this {kind} itself", "remove it"))
 
-    def _listed_once(self, parsed: Parsed, where: tuple, name: str, ref: str, first: dict[str, int]) -> bool:
-        """Whether `ref` is new in its list (`first`: the line of each id so far); a problem if not."""
-        line = parsed.located.line_of(where)
-        if ref in first:
-            self.problems.append(Problem(parsed.path, line, f"'{ref}' is listed twice in {name} (first on line {first[ref]})", "keep one of them"))
+    def _listed_once(self, parsed: Parsed, where: tuple, name: str, ref: str, first: dict[str, int], key: str | None = None) -> bool:
+        """Whether `ref` is new in its list (`first`: the line of each so far, by `key`, the ref itself if none); a problem if not."""
+        line, key = parsed.located.line_of(where), ref if key is None else key
+        if key in first:
+            self.problems.append(Problem(parsed.path, line, f"'{ref}' is listed twice in {name} (first on line {first[key]})", "keep one of them"))
             return False
-        first[ref] = line
+        first[key] = line
         return True
 
     def _named(self, kind: str) -> dict[str, tuple[str, str]]:
@@ -759,10 +761,31 @@ def _near_file(target: str, files: Iterable[str]) -> str | None:
     return by_name[near] if near else None
 
 
-# A link's address written as none (`[text]()`, `[text](<>)`), and a title after the address. (Never two `\s*`
-# in a row: white space is read one way, so a search that fails is quick.)
-_NO_ADDRESS = r"(?:<\s*>\s*)?"
-_TITLE = r"""(?:(?:"[^"\n]*"|'[^'\n]*')\s*)?"""
+# A link with no address as Markdown writes one: its words (an image in them too, but no other link),
+# `](`, none or `mailto:` alone, maybe a title, `)`. (Each part reads its text one way: a search is quick.)
+_EMPTY_LINK = re.compile(
+    r"""(?<!\\)\[(?P<words>(?:[^\[\]\\]|\\.|!\[[^\[\]\n]*\]\([^)\n]*\))*)\]\(\s*(?:(?P<address><\s*>|<?mailto:(?:%20)*>?)\s*)?(?:(?:"[^"\n]*"|'[^'\n]*')\s*)?\)""",
+    re.IGNORECASE,
+)
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
+
+
+def _address_of(match: re.Match[str]) -> str:
+    """The address an `_EMPTY_LINK` match writes, as `_no_address` reads it: "" or `mailto:`…"""
+    return (match["address"] or "").strip("<> ").lower()
+
+
+def _words_of(match: re.Match[str]) -> str:
+    """The words of an `_EMPTY_LINK` match as a page reads them, for telling which link it is."""
+    return _words(html.unescape(_IMAGE.sub("", match["words"])))
+
+
+def _words(text: str) -> str:
+    """Words as a link's are compared: no marks of formatting, escapes or tags."""
+    return " ".join(_MARKS_AND_TAGS.sub("", text).split())
+
+
+_MARKS_AND_TAGS = re.compile(r"[\\*_`]|<[^<>\n]*>")
 
 
 def _no_address(href: str) -> bool:
@@ -852,13 +875,13 @@ def _with_its_formatting(body: str, start: int, end: int) -> str | None:
     """
     opening = _OPENING_FORMATTING.search(body, max(0, start - 40), start)
     closing = _CLOSING_FORMATTING.match(body, end, end + 40)
-    written = body[start - len(opening.group()) : end + len(closing.group())]
-    tags = _TAG.findall(written)
-    paired = all(written.count(mark) % 2 == 0 for mark in "*_~") and sum(tag.startswith("</") for tag in tags) * 2 == len(tags)
-    return _LINE_BREAK.sub(" ", written) if paired else None
+    written = _LINE_BREAK.sub(" ", body[start - len(opening.group()) : end + len(closing.group())])
+    try:  # its marks pair up where Markdown reads them all as formatting, none as text
+        read = read_markdown(written).blocks
+    except RecursionError:
+        return None
+    return written if len(read) == 1 and not any(mark in read[0] for mark in "*_~<>") else None
 
-
-_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _LINE_BREAK = re.compile(r"\s*\n[\s>]*")  # (and the `>` of a quotation's next line)
 
 
