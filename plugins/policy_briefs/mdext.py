@@ -18,7 +18,7 @@ from .droppedhtml import in_article
 from .entities import EntityIndex, Target
 from .fastreader import FastBlock, quote_occurrences, read_block
 from .linker import Linker
-from .mentions import EXPLICIT_SCHEMES, LINKING, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, link_texts, number_mentions, written_links
+from .mentions import EXPLICIT_SCHEMES, LINKING, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions, unaddressed_links, written_links
 from .model import Annotation
 from .readertext import MARKER_CLASS, MARKER_GLUE_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, stashed, unwrap_abbreviations, without_markup
 from .safehtml import WORD_JOINER, safe_id, tooltip_text
@@ -91,7 +91,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
                 links = written_links(body, self.extension.written_links)
                 dropped = in_article(body, stash, self.extension.removed_ids)
                 view = article_view(
-                    (), links, linker, index, stash, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped, texts=link_texts(body, stash),
+                    (), links, linker, index, stash, blocks=[blocks[n] for n in chosen], numbered=[numbered[n] for n in chosen], dropped=dropped, unaddressed=unaddressed_links(body, self.extension.written_links, stash),
                 )
             with timing.section("treeprocessor: read article"):
                 annotations = state.read_article(view)

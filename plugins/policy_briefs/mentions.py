@@ -13,6 +13,7 @@ from .entities import EntityIndex, Target
 from .fastreader import FastBlock, read_block
 from .linker import Found, Linker
 from .readertext import PLACEHOLDER, STASHED, Block, Slot, Where, searched_texts, stashed, stashed_text
+from .safehtml import no_address
 
 NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "summary"})  # a summary opens its details: a link there would not
 NO_LINK_CLASS = "pb-nolink"
@@ -207,15 +208,18 @@ def written_links(elements: Iterable[etree.Element], written: Mapping[int, str])
     return [written.get(id(node), node.get(LINKING[node.tag], "")) for element in elements for node in element.iter() if node.tag in LINKING]
 
 
-def link_texts(elements: Iterable[etree.Element], stash: Sequence[str] = ()) -> list[str]:
-    """The words of the links and images in `elements` (an image's alternative text), in the order of `written_links`.
+def unaddressed_links(elements: Iterable[etree.Element], written: Mapping[int, str], stash: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """The links and images in `elements` with no address (`safehtml.no_address`), in order: each address as written, and its words.
 
-    `stash`: Python-Markdown's, so that a character reference reads as its character.
+    An image's words are its alternative text; `stash`: Python-Markdown's, so that a character reference reads as its character.
     """
-    def read(text: str) -> str:
-        return PLACEHOLDER.sub(lambda match: stashed_text(match.group(), stash), text)
-
-    return [read("".join(node.itertext()) if node.tag == "a" else node.get("alt", "")) for element in elements for node in element.iter() if node.tag in LINKING]
+    found = []
+    for element in elements:
+        for node in element.iter():
+            if node.tag in LINKING and no_address(href := written.get(id(node), node.get(LINKING[node.tag], ""))):
+                words = "".join(node.itertext()) if node.tag == "a" else node.get("alt", "")
+                found.append((href, PLACEHOLDER.sub(lambda match: stashed_text(match.group(), stash), words)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -228,7 +232,7 @@ class ArticleView:
     too_deep: bool = False  # the Markdown could not be read (nested too deeply)
     dropped: tuple[Dropped, ...] = ()  # what the page's sanitiser would take out
     split: tuple[SplitName, ...] = ()  # names that are not linked because formatting or `nolink:` cuts them
-    link_texts: tuple[str, ...] = ()  # the words of each of `links` (an image's alternative text)
+    unaddressed: tuple[tuple[str, str], ...] = ()  # links and images with no address, and their words (`unaddressed_links`)
 
 
 def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
@@ -244,7 +248,7 @@ def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
 
 def article_view(
     elements: Sequence[etree.Element], links: Sequence[str], linker: Linker, index: EntityIndex, stash: Sequence[str] = (),
-    blocks: Sequence[FastBlock] | None = None, numbered: Sequence[list[Mention]] | None = None, dropped: Sequence[Dropped] = (), texts: Sequence[str] = (),
+    blocks: Sequence[FastBlock] | None = None, numbered: Sequence[list[Mention]] | None = None, dropped: Sequence[Dropped] = (), unaddressed: Sequence[tuple[str, str]] = (),
 ) -> ArticleView:
     """An article's view from its rendered blocks (in document order) and link targets.
 
@@ -255,4 +259,4 @@ def article_view(
     if numbered is None:
         numbered = number_mentions(list(blocks), [block_hits(block, linker, index, stash) for block in blocks])
     split = tuple(split_names(blocks, numbered, linker, stash))
-    return ArticleView(tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, link_texts=tuple(texts))
+    return ArticleView(tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, unaddressed=tuple(unaddressed))

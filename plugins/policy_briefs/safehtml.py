@@ -144,7 +144,13 @@ def field_keeps(href: str) -> bool:
         return True
     scheme, colon, rest = href.partition(":")
     scheme = scheme.lower()
-    return bool(colon) and scheme in URL_SCHEMES and (unquote(rest).strip() != "" if scheme == "mailto" else rest.startswith("//")) and keeps_address(href)
+    return bool(colon) and scheme in URL_SCHEMES and (not no_address(href) if scheme == "mailto" else rest.startswith("//")) and keeps_address(href)
+
+
+def no_address(href: str) -> bool:
+    """Whether a link's address is none: empty, or `mailto:` with no mail address (a page shows it leading nowhere)."""
+    href = href.strip()
+    return not href or href[:7].lower() == "mailto:" and not unquote(href[7:]).strip()
 
 
 @timing.timed("sanitising")

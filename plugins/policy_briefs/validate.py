@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
@@ -21,14 +21,14 @@ from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
 from .fieldlinks import links_in, links_to_check
 from .linker import Linker
-from .mentions import ArticleView, SplitName, article_view, link_texts, written_links
+from .mentions import ArticleView, SplitName, article_view, unaddressed_links, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_text, split_front_matter
 from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
 from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, html_block_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
-from .safehtml import URL_SCHEMES, field_keeps, keeps_address
+from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
 from .yamlsource import value_lines, yaml_quoted
@@ -93,7 +93,7 @@ class ArticleReader:
         root = captured
         unwrap_abbreviations(root, abbreviations(md))
         stash = md.htmlStash.rawHtmlBlocks
-        return article_view(list(iter_blocks(root)), written_links([root], {}), linker, index, stash, dropped=in_article(root, stash), texts=link_texts([root], stash))
+        return article_view(list(iter_blocks(root)), written_links([root], {}), linker, index, stash, dropped=in_article(root, stash), unaddressed=unaddressed_links([root], {}, stash))
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):
@@ -280,7 +280,7 @@ class _Checker:
         if view.too_deep:
             self.problems.append(Problem(parsed.path, body_line, TOO_DEEP, "flatten its nested lists or quotes"))
         blocks = view.blocks
-        self._check_explicit_links(slug, parsed, body, body_line, view.links, view.link_texts)
+        self._check_explicit_links(slug, parsed, body, body_line, view.links, view.unaddressed)
         self._check_dropped(parsed, body, body_line, view.dropped)
         self._check_split_names(parsed, body, body_line, view.split, blocks)
         unclosed = unclosed_html_block(body, BLOCK_LEVEL_ELEMENTS) if parsed.located and not parsed.unreadable else None
@@ -308,12 +308,11 @@ class _Checker:
             slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links, anchors, files,
         )
 
-    def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...], texts: tuple[str, ...] = ()) -> None:
-        empty = [(href, text) for href, text in zip(links, texts or [""] * len(links)) if _no_address(href)]
-        if empty:
-            self._check_empty_links(parsed, body, body_line, empty)
+    def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...], unaddressed: tuple[tuple[str, str], ...] = ()) -> None:
+        if unaddressed:
+            self._check_empty_links(parsed, body, body_line, unaddressed)
         for href in links:
-            if _no_address(href):
+            if no_address(href):
                 continue
             self._check_scheme(parsed, body, body_line, href)
             if self.absolute_links and href.startswith("/") and not href.startswith("//"):
@@ -332,7 +331,7 @@ class _Checker:
             if problem is not None:  # (its line looked for only then)
                 self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
 
-    def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: list[tuple[str, str]]) -> None:
+    def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: tuple[tuple[str, str], ...]) -> None:
         """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written: in order, by its words where they tell it."""
         apart = sorted(code_ranges(body) + html_block_ranges(body, BLOCK_LEVEL_ELEMENTS))  # (text there is no link)
         written = [match for match in _EMPTY_LINK.finditer(body) if not in_code(apart, match.start())]
@@ -771,7 +770,7 @@ _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
 
 
 def _address_of(match: re.Match[str]) -> str:
-    """The address an `_EMPTY_LINK` match writes, as `_no_address` reads it: "" or `mailto:`…"""
+    """The address an `_EMPTY_LINK` match writes, as `no_address` reads it: "" or `mailto:`…"""
     return (match["address"] or "").strip("<> ").lower()
 
 
@@ -786,11 +785,6 @@ def _words(text: str) -> str:
 
 
 _MARKS_AND_TAGS = re.compile(r"[\\*_`]|<[^<>\n]*>")
-
-
-def _no_address(href: str) -> bool:
-    """Whether a link's address is none: empty, or `mailto:` with no mail address."""
-    return not href.strip() or href.strip().lower().startswith("mailto:") and not unquote(href.strip()[7:]).strip()
 
 
 def _link_line(body: str, href: str) -> int:
