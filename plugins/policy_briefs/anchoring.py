@@ -176,6 +176,17 @@ _BETWEEN_WORDS = rf"{_MARKUP}*\s+{_MARKUP}*"
 _AS_TYPED = {"’": "['’]", "‘": "['‘]", "“": "[\"“]", "”": "[\"”]", "–": "(?:–|--)", "—": "(?:—|---)", "…": "(?:…|\\.\\.\\.)"}
 
 
+# What may stand between two characters of reader text as Markdown writes them: white space, a mark of
+# formatting, a quotation's `>`, a link's opening bracket, its end and address (`nolink:` too), a reference,
+# a footnote, a tag. (No text is read as two of them, so that a search that fails does not try one text many ways.)
+WRITTEN_GAP = r"(?:[\s*_~=^`!\[>]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]|<[^<>\n]*>)*"
+
+
+def written_characters(text: str) -> str:
+    """A pattern for reader text as Markdown may write it: anything of `WRITTEN_GAP` between its characters, marks typed plainly."""
+    return WRITTEN_GAP.join(_AS_TYPED.get(char, "['’‘]" if char == "'" else re.escape(char)) for char in text if char != " ")
+
+
 def _written_pattern(passage: str) -> re.Pattern[str] | None:
     """Reader text as Markdown may write it: markup between its words, marks typed plainly (' for ’, -- for –)."""
     words = passage.split()

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
-from .anchoring import Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences
+from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters
 from .droppedhtml import Dropped, in_article, in_field
 from .entities import EntityIndex, form_key
 from .fastreader import quote_occurrences
@@ -823,10 +823,6 @@ def _written_at(body: str, code: list[tuple[int, int]], item: Dropped, after: in
     return None
 
 
-# What may stand between two characters of reader text as Markdown writes them: white space, a mark of
-# formatting, a quotation's `>`, a link's opening bracket, its end and address (`nolink:` too), a reference,
-# a footnote, a tag. (No text is read as two of them, so that a search that fails does not try one text many ways.)
-_WRITTEN_GAP = r"(?:[\s*_~=^`!\[>]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]|<[^<>\n]*>)*"
 _CONTEXT_WORDS = (4, 2, 0)  # words of its paragraph on each side of a name, to tell its place by: fewer if not found so
 _OPENING_FORMATTING = re.compile(r"(?:[*_~]|<[^<>/\n][^<>\n]*>)*\Z")
 _CLOSING_FORMATTING = re.compile(r"(?:[*_~]|</[^<>\n]*>)*")
@@ -840,8 +836,8 @@ def _cut_name_at(body: str, code: list[tuple[int, int]], block: str, name: Split
     for words in _CONTEXT_WORDS:
         before = " ".join(block[: name.start].split()[-words:]) if words else ""
         following = " ".join(block[name.end :].split()[:words]) if words else ""
-        parts = [_written(before), f"(?P<name>{_written(name.text)})", _written(following)]
-        pattern = re.compile(_WRITTEN_GAP.join(part for part in parts if part))
+        parts = [written_characters(before), f"(?P<name>{written_characters(name.text)})", written_characters(following)]
+        pattern = re.compile(WRITTEN_GAP.join(part for part in parts if part))
         for start in (after, 0):
             for match in pattern.finditer(body, start):
                 if not in_code(code, match.start("name")) and _cut(match.group("name"), name.text):
@@ -855,11 +851,6 @@ def _cut(written: str, name: str) -> bool:
 
 
 _HARD_BREAK = re.compile(r"(?:  |\\)\n")
-
-
-def _written(text: str) -> str:
-    """A pattern for reader text as Markdown may write it: anything of `_WRITTEN_GAP` between its characters."""
-    return _WRITTEN_GAP.join("['’‘]" if char in "'’‘" else re.escape(char) for char in text if char != " ")
 
 
 def _with_its_formatting(body: str, start: int, end: int) -> str | None:
@@ -950,15 +941,13 @@ def _without_markdown(quote: str, fields: AnnotationFields, blocks: tuple[str, .
     except RecursionError:  # (Markdown nested too deeply to read: no hint from it)
         read = ()
     rendered = collapse(" ".join(read)).strip() if len(read) == 1 else ""
-    marks_left_out = collapse(_EMPHASIS_MARKS.sub("", quote)).strip()  # (a quote that cuts `**` pairs apart renders them as text)
+    marks_left_out = _words(quote)  # (a quote that cuts `**` pairs apart renders them as text)
     normalized = [normalize(block) for block in blocks]
     for text in dict.fromkeys((rendered, marks_left_out)):
         if text and text != collapse(quote.strip()) and quote_occurrences(Selector.of(text, fields.prefix, fields.suffix), blocks, normalized)[1]:
             return text
     return None
 
-
-_EMPHASIS_MARKS = re.compile(r"[*_`]+")
 
 
 # Characters a page does not show, which text pasted from a word processor or a PDF may hold.
