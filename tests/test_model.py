@@ -1359,27 +1359,27 @@ def test_quote_over_an_html_entity(mini: Project):
 SHARED_FORMS = {
     "by a term's alias and an actor's": (
         (G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases: [Kremlin]"),
-        ("briefs/actors/russia.yml", 3, "“Kremlin” is already a surface form of briefs/glossary/eas.yml"),
+        ("briefs/actors/russia.yml", 3, "“Kremlin” is also a surface form of briefs/glossary/eas.yml"),
         ("briefs/glossary/eas.yml", 3, "“Kremlin” is also a surface form of briefs/actors/russia.yml"),
     ),
     "by two terms": (
         (G_EAS, "expansion: East Asia Summit", "expansion: East Asia Summit\naliases:\n  - Summit\n  - ASEAN Regional Forum"),
-        ("briefs/glossary/eas.yml", 5, "“ASEAN Regional Forum” is already a surface form of briefs/glossary/arf.yml"),
+        ("briefs/glossary/eas.yml", 5, "“ASEAN Regional Forum” is also a surface form of briefs/glossary/arf.yml"),
         ("briefs/glossary/arf.yml", 2, "“ASEAN Regional Forum” is also a surface form of briefs/glossary/eas.yml"),
     ),
     "but for its spaces": (
         (A_RUSSIA, "aliases: [Moscow, Kremlin]", 'aliases: [Moscow, Kremlin, "East  Asia\u00a0Summit"]'),
-        ("briefs/actors/russia.yml", 3, "“East Asia Summit” is already a surface form of briefs/glossary/eas.yml"),
+        ("briefs/actors/russia.yml", 3, "“East Asia Summit” is also a surface form of briefs/glossary/eas.yml"),
         ("briefs/glossary/eas.yml", 2, "“East Asia Summit” is also a surface form of briefs/actors/russia.yml"),
     ),
     "but for how its accents are written": (
         (A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, " + unicodedata.normalize("NFD", "Việt Nam") + "]\n"),
-        ("briefs/actors/russia.yml", 3, "“" + unicodedata.normalize("NFD", "Việt Nam") + "” is already a surface form of briefs/glossary/eas.yml"),
+        ("briefs/actors/russia.yml", 3, "“" + unicodedata.normalize("NFD", "Việt Nam") + "” is also a surface form of briefs/glossary/eas.yml"),
         ("briefs/glossary/eas.yml", 3, "“Việt Nam” is also a surface form of briefs/actors/russia.yml"),
     ),
     "by an actor's name and a term": (
         ("actors/asean.yml", "name: ASEAN", "name: ARF"),
-        ("briefs/actors/asean.yml", 1, "“ARF” is already a surface form of briefs/glossary/arf.yml"),
+        ("briefs/actors/asean.yml", 1, "“ARF” is also a surface form of briefs/glossary/arf.yml"),
         ("briefs/glossary/arf.yml", 1, "“ARF” is also a surface form of briefs/actors/asean.yml"),
     ),
 }
@@ -1409,7 +1409,7 @@ def test_a_glossary_entry_moved_among_the_actors_is_told_where_it_belongs_and_it
 def test_clash_line_when_expansion_repeats_the_term(mini: Project):
     mini.write("glossary/eas.yml", "term: EAS\nexpansion: EAS\naliases: [ARF]\ndefinition: A summit.\n")
     problems = [p for p in load(mini).problems if p.path == "briefs/glossary/eas.yml"]
-    assert [(p.line, p.message) for p in problems] == [(3, "“ARF” is already a surface form of briefs/glossary/arf.yml")]
+    assert [(p.line, p.message) for p in problems] == [(3, "“ARF” is also a surface form of briefs/glossary/arf.yml")]
 
 
 def test_a_file_whose_name_is_not_an_id_is_checked_but_not_published(mini: Project):

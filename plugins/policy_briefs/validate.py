@@ -561,7 +561,7 @@ class _Checker:
         for clash in self.index.clashes:
             second = self._parsed_of(clash.second.kind, clash.second.id)
             first = self._parsed_of(clash.first.kind, clash.first.id)
-            self.problems.append(Problem(second.path, self._form_line(second, clash.form), f"“{clash.form}” is already a surface form of {first.path}", hint, involves=(first.path,)))
+            self.problems.append(Problem(second.path, self._form_line(second, clash.form), f"“{clash.form}” is also a surface form of {first.path}", hint, involves=(first.path,)))
             self.problems.append(Problem(first.path, self._form_line(first, clash.first_form), f"“{clash.first_form}” is also a surface form of {second.path}", hint, involves=(second.path,)))
 
     def _form_line(self, parsed: Parsed, form: str) -> int:
