@@ -261,6 +261,8 @@ def test_sentence_ends_as_searching_all_the_text_before_each_full_stop():
     ("Sumsky said: “Russia is neutral.” Others disagree.", "Sumsky", "Sumsky said: “Russia is neutral.”", (False, False)),
     ("He spoke. “We are partners. This builds trust,” Sumsky said. Then Russia left.", "Russia", "Then Russia left.", (False, False)),
     ("A stray ” mark. Then Russia spoke.", "Russia", "Then Russia spoke.", (False, False)),  # a closing mark with none open
+    ("He said “one, “two.” Then Russia spoke.", "Russia", "Then Russia spoke.", (False, False)),  # a “ left unclosed is no quotation within one
+    ("“One ‘two. Three’ four. Five,” says Russia.", "Russia", "Five,” says Russia.", (True, False)),  # single marks within: not counted
 ])
 def test_a_mentions_sentence_is_its_own_and_says_whether_a_quotation_goes_on_around_it(text: str, name: str, sentence: str, quoted: tuple[bool, bool]):
     start, end = sentences.sentence_at(text, text.index(name))

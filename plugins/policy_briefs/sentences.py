@@ -48,10 +48,13 @@ def in_quotation(text: str, start: int, end: int) -> tuple[bool, bool]:
 
 
 def _depth(text: str, start: int, end: int, depth: int = 0) -> int:
-    """How many quotations are open after `text[start:end]`, `depth` open before it (a closing mark with none open is passed over)."""
-    for mark in _QUOTATION_MARK.findall(text, start, end):
-        depth = depth + 1 if mark == "“" else max(0, depth - 1)
-    return depth
+    """1 if a quotation is open after `text[start:end]`, else 0 (`depth`: the same before it).
+
+    Its last mark decides: a quotation within one is written with single marks (‘…’), so a second “ before
+    a ” is a mark left unclosed, not a quotation within one, and a ” with none open closes nothing.
+    """
+    marks = _QUOTATION_MARK.findall(text, start, end)
+    return int(marks[-1] == "“") if marks else depth
 
 
 _QUOTATION_MARK = re.compile("[“”]")
