@@ -674,7 +674,7 @@ PAYLOADS = {
 
 def test_script_payloads_in_yaml_never_reach_a_page(mini: Project, tmp_path: Path):
     payload = " ".join(PAYLOADS.values())
-    mini.write("actors/evil.yml", f"name: \"Evil <script>alert(1)</script>\"\ntype: person\nrole: '<b onmouseover=\"x()\">r</b>'\nsummary: |\n  Evil is a test. {payload}\nsources:\n  - title: \"<script>s()</script>\"\n    url: https://example.org/\n")
+    mini.write("actors/evil.yml", f"name: \"Evil <script>alert(1)</script>\"\ntype: person\nrole: '<b onmouseover=\"x()\">r</b>'\nsummary: |\n  Evil is a test. {payload}\nsources:\n  - title: \"<script>s()</script>\"\n    publisher: \"<script>p()</script>\"\n    url: https://example.org/\n")
     mini.replace("articles/forum-talks.annotations.yml", "body: Which delegates?", f"body: |\n      Which delegates? {payload}")
     mini.replace("articles/forum-talks.md", "A short test brief about **regional forums**.", f"A short test brief. {payload}")
     site = tmp_path / "site"
@@ -690,6 +690,22 @@ def test_script_payloads_in_yaml_never_reach_a_page(mini: Project, tmp_path: Pat
     evil = page(site, "actors/evil")
     # Shown as text (a tag's `<` followed by an invisible word joiner: the theme may show a title cut short as HTML).
     assert "Evil <script>alert(1)</script>" in evil.select_one("h1").get_text().replace(WORD_JOINER, "")
+
+
+def test_a_source_title_in_another_language_is_marked_as_such_and_its_publisher_follows_it(mini: Project, tmp_path: Path):
+    """A screen reader reads the title in its language (WCAG 3.1.2), and the English after it in English."""
+    title = "Россия и АСЕАН рассмотрели направления оборонного сотрудничества"
+    russian = f"      - title: {title}\n        lang: ru\n        publisher: VOV World\n        url: https://example.org/ru\n"
+    mini.replace("articles/forum-talks.annotations.yml", "      - title: ARF site\n", f"{russian}      - title: ARF site\n")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    item = next(li for li in article(page(site, BRIEF)).select(".pb-sources li") if title in li.get_text())
+    assert item.a["hreflang"] == "ru" and item.a.select_one("span[lang='ru']").get_text() == title
+    assert " ".join(item.get_text().split()) == f"{title} (VOV World)"
+    assert "VOV World" not in item.a.get_text()  # (outside the span in Russian, and the link)
+    english = next(li for li in article(page(site, BRIEF)).select(".pb-sources li") if "ARF site" in li.get_text())
+    assert not english.select("[lang]") and not english.a.has_attr("hreflang")  # (a title given no language is the page's)
 
 
 def test_an_article_cannot_pose_as_the_theme(mini: Project, tmp_path: Path):

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import DATE_PATTERN, ID_PATTERN, ActorFields, AnnotationFileFields, ArticleFields, GlossaryFields
+from .schema import DATE_PATTERN, ID_PATTERN, LANGUAGE_TAG_PATTERN, ActorFields, AnnotationFileFields, ArticleFields, GlossaryFields
 from .validate import ONLY_FOR_KIND, REQUIRED_BY_KIND
 
 # Draft 7: the newest draft every YAML editor plugin reads; the schemas use nothing newer.
@@ -50,7 +50,7 @@ KINDS = (
 
 # What each field is for, shown on hover in an editor and in the field reference.
 # Keyed by model name, then field name; a test checks every field has help.
-_SOURCES = "References backing this, each with a `title` and a `url`."
+_SOURCES = "References backing this, each with a `title` and a `url` (and, where it helps a reader, the title's `lang` and its `publisher`)."
 FIELD_HELP: dict[str, dict[str, str]] = {
     "ArticleFields": {
         "title": "The article's headline, as published.",
@@ -88,6 +88,8 @@ FIELD_HELP: dict[str, dict[str, str]] = {
     "SourceLink": {
         "title": "What the reference is, as a reader should see it.",
         "url": "Its address on the web.",
+        "lang": "The title's language, when it is not English, so that a screen reader reads the title in that language.",
+        "publisher": "Who published it (and when, if the title does not say), in English, shown in brackets after the title. Use it to keep the English out of a title in another language.",
     },
     "GlossaryFields": {
         "term": "The term as it is displayed, usually as written in articles (e.g. ADMM-Plus).",
@@ -335,6 +337,8 @@ def _simple_value(root: dict, node: dict) -> str:
         return "[id](#identifiers)"
     if pattern.startswith(URL_PREFIX):
         return "web address (`https://…`)"
+    if pattern == LANGUAGE_TAG_PATTERN:
+        return "language tag (`ru`, `zh-Hant`)"
     if node.get("contentMediaType") == "text/markdown":
         return "Markdown"
     if kind == "string":

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
+from .schema import LANGUAGE_TAG_PATTERN
 from .yamlsource import LocatedData
 
 
@@ -221,5 +222,7 @@ def _pattern_message(field: str, value: Any, pattern: str) -> tuple[str, str | N
         return f"{field} must not be empty", None
     if pattern.startswith("^https?"):
         return f"{field} must be an http:// or https:// address, not {value!r}", None
+    if pattern == LANGUAGE_TAG_PATTERN:
+        return f"{field}: {value!r} is not a language tag", "write the language's tag: ru for Russian, zh-Hans or zh-Hant for Chinese in simplified or traditional characters, ar for Arabic"
     slug = slugify(str(value))
     return f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)", f"use '{slug}'" if slug else None

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from .safehtml import keeps_address
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGE_TAG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"  # BCP 47, as far as a title's language needs
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description="lowercase letters, digits and single hyphens")]
@@ -70,11 +71,20 @@ class _Strict(BaseModel):
         object.__setattr__(self, "__pydantic_fields_set__", _GIVEN_FIELDS.setdefault(frozenset(given), given))
 
 
+LanguageTag = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE_TAG_PATTERN),
+    Field(description="a language tag: ru, zh-Hant, pt-BR"),
+]
+
+
 class SourceLink(_Strict):
     """A reference backing a statement."""
 
     title: Text
     url: WebUrl
+    lang: LanguageTag | None = None
+    publisher: Text | None = None
 
 
 class NamedAuthor(_Strict):
