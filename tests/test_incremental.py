@@ -270,6 +270,18 @@ def test_a_mentions_sentence_is_its_own_and_says_whether_a_quotation_goes_on_aro
     assert sentences.sentence_at(text, text.index(name), sentences.sentence_ends(text)) == (start, end)
 
 
+@pytest.mark.parametrize(("passage", "cited"), [
+    ("which has been dubbed “rebalance to Asia”", "“which has been dubbed ‘rebalance to Asia’”"),
+    ("“integral security” in which countries", "“‘integral security’ in which countries”"),
+    ("“We agreed,”", "“We agreed,”"),  # one whole quotation: its own marks
+    ("“a” and “b”", "“‘a’ and ‘b’”"),
+    ('"We agreed"', "“We agreed”"),
+    ("[held on April 27-28]", "“[held on April 27-28]”"),
+])
+def test_a_passage_is_cited_in_double_marks_with_its_own_made_single(passage: str, cited: str):
+    assert sentences.quoted(passage) == cited
+
+
 def test_relative_urls_as_mkdocs_makes_them():
     from mkdocs.utils import get_relative_url
 

@@ -708,6 +708,17 @@ def test_a_source_title_in_another_language_is_marked_as_such_and_its_publisher_
     assert not english.select("[lang]") and not english.a.has_attr("hreflang")  # (a title given no language is the page's)
 
 
+def test_a_note_cites_its_passage_in_quotation_marks_with_the_passages_own_made_single(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.annotations.yml", "quote: “We agreed,”", "quote: “We agreed,” Jane Roe said")
+    site = tmp_path / "site"
+    result = build(mini.root, site)
+    assert result.returncode == 0, result.stderr
+    cited = "“‘We agreed,’ Jane Roe said”"
+    brief = article(page(site, BRIEF))
+    assert [" ".join(p.get_text().split()) for p in brief.select(".pb-popover__quote") if "Jane Roe said" in p.get_text()] == [cited]
+    assert cited in " ".join(article(page(site, "actors/jane-roe")).get_text().split())  # (the speaker's quotations)
+
+
 def test_an_article_cannot_pose_as_the_theme(mini: Project, tmp_path: Path):
     """Material reads its configuration (its search worker's address too) from the first `#__config`."""
     config = '<div id="__config" hidden>{"search": "data:text/javascript,postMessage(1)"}</div>'

@@ -24,6 +24,7 @@ from .model import Article, Content
 from .relations import Relations, newest_first
 from .roughmarkdown import marked_sections_readable
 from .safehtml import clean_fragment, cut_short_text, inline, tooltip_text
+from .sentences import quoted
 from .sitepaths import uri_for
 
 TEMPLATE_DIR = "policy-briefs"
@@ -81,6 +82,7 @@ def make_environment(template_dirs: list[str]) -> jinja2.Environment:
     env.filters["md_inline"] = render_inline
     env.filters["preview"] = preview
     env.filters["human_date"] = human_date
+    env.filters["quoted"] = quoted
     return env
 
 

@@ -58,3 +58,18 @@ def _depth(text: str, start: int, end: int, depth: int = 0) -> int:
 
 
 _QUOTATION_MARK = re.compile("[“”]")
+
+
+def quoted(passage: str) -> str:
+    """A passage in quotation marks, as a note cites it: “…”, its own double marks made single (‘…’).
+
+    A passage that is one whole quotation keeps its marks as the outer ones (“We agreed,” not “‘We agreed,’”).
+    """
+    text = passage.strip()
+    if len(text) > 1 and text[0] in "“\"" and text[-1] in "”\"" and not any(mark in text[1:-1] for mark in "”\""):
+        text = text[1:-1]  # (a closing mark before its end would close it there: “a” and “b”)
+    return f"“{text.translate(_AS_INNER)}”"
+
+
+_AS_INNER = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
