@@ -61,7 +61,7 @@ def test_a_clash_is_the_change_s_problem_in_the_changed_file_and_the_unchanged_o
     result = check(repo, "--changed", "HEAD")
     assert result.exit_code == 1, result.output
     assert result.output.splitlines() == [
-        "briefs/actors/russia.yml:3: “Kremlin” is already a surface form of briefs/glossary/arf.yml (two entities may not share a surface form: remove or change one)",
+        "briefs/actors/russia.yml:3: “Kremlin” is also a surface form of briefs/glossary/arf.yml (two entities may not share a surface form: remove or change one)",
         "briefs/glossary/arf.yml:3: “Kremlin” is also a surface form of briefs/actors/russia.yml (two entities may not share a surface form: remove or change one)",
         "2 problems found (1 content file changed since HEAD); 1 more in unchanged files (run `briefs check` to see them)",
     ]

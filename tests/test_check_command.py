@@ -123,7 +123,7 @@ def test_a_shared_surface_form_is_reported_in_both_files(mini: Project):
     mini.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, ARF]")
     result = run_check(mini.root)
     assert result.returncode == 1 and result.stdout.splitlines() == [
-        "briefs/actors/russia.yml:3: “ARF” is already a surface form of briefs/glossary/arf.yml (two entities may not share a surface form: remove or change one)",
+        "briefs/actors/russia.yml:3: “ARF” is also a surface form of briefs/glossary/arf.yml (two entities may not share a surface form: remove or change one)",
         "briefs/glossary/arf.yml:1: “ARF” is also a surface form of briefs/actors/russia.yml (two entities may not share a surface form: remove or change one)",
         "2 problems found (1 brief, 5 annotations, 2 glossary entries, 3 actors read)",
     ], result.stdout
