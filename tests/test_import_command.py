@@ -31,8 +31,8 @@ def body_of(path: Path) -> str:
 
 
 def published_text(path: Path) -> str:
-    """A brief's body less the markup editors add to its words: `[Moscow](nolink:)` (a name not to link) is Moscow."""
-    return re.sub(r"\[([^\[\]]*)\]\(nolink:\)", r"\1", body_of(path))
+    """A brief's body less the markup editors add to its words: `[Moscow](nolink:)` (a name not to link) and `[Moscow](actor:soviet-union)` are Moscow."""
+    return re.sub(r"\[([^\[\]]*)\]\((?:nolink:|(?:actor|term):[a-z0-9-]+)\)", r"\1", body_of(path))
 
 
 def seed(prefix: str) -> Path:
