@@ -389,6 +389,13 @@ def test_after_a_file_is_renamed_each_reference_to_its_old_id_is_pointed_to_the_
     assert len(problems) == 3 and {problem.hint for problem in problems} == {"did you mean 'asean-regional-forum' (the glossary entry 'ARF')?"}, problems
 
 
+def test_a_renamed_file_is_pointed_to_before_an_id_spelled_like_its_old_one(mini: Project):
+    mini.write("actors/prussia.yml", "name: Prussia\ntype: state\nsummary: A former German state.\n")
+    mini.path("actors/russia.yml").rename(mini.path("actors/russian-federation.yml"))  # its name is still Russia
+    hints = {problem.hint for problem in load(mini).problems if "unknown actor 'russia'" in problem.message}
+    assert hints == {"did you mean 'russian-federation' (the actor 'Russia')?"}
+
+
 def test_a_name_cut_within_a_word_is_given_as_written_in_the_link_the_hint_offers(mini: Project):
     mini.write("glossary/co2.yml", "term: CO2\ndefinition: Carbon dioxide.\n")
     write_brief(mini, "cut-name", "x\n\nEmissions of CO<sub>2</sub> rose.\n")

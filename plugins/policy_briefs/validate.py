@@ -695,12 +695,12 @@ def _unknown_id_hint(ref: str, known: set[str], kind: str, named: Mapping[str, t
     the name's id form, as a file renamed leaves links to its old name), or the file that would define it."""
     if not ref.strip():
         return f"write the {kind}'s id"
+    if named and slugify(ref) in named:  # (before an id spelled alike: india, renamed republic-of-india, is not china)
+        other, name = named[slugify(ref)]
+        return f"did you mean '{other}' (the {kind} '{name}')?"
     near = did_you_mean(ref, known) or did_you_mean(slugify(ref), known)
     if near:
         return near
-    if named and slugify(ref) in named:
-        other, name = named[slugify(ref)]
-        return f"did you mean '{other}' (the {kind} '{name}')?"
     return f"create {_file_of(ref, kind)[0]}" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{slugify(ref) or 'an-id'}'"
 
 
