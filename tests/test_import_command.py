@@ -181,7 +181,7 @@ def test_imported_article_passes_the_check_once_the_summary_is_written(mini: Pro
     mini.path("articles/region-talks.annotations.yml").unlink()
     problems = [str(p) for p in load_project(mini.root).problems]
     assert problems == ["briefs/articles/region-talks.md:11: summary must not be empty"]
-    text = mini.read("articles/region-talks.md").replace("summary: >", "summary: >\n  Officials met and agreed to meet again.", 1)
+    text = mini.read("articles/region-talks.md").replace("summary: |", "summary: |\n  Officials met and agreed to meet again.", 1)
     mini.write("articles/region-talks.md", text)
     assert load_project(mini.root).problems == []
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import markdown
 import yaml
 from click.testing import CliRunner
 
@@ -62,13 +64,13 @@ def fill(project: Project) -> None:
     project.replace(ARTICLE, 'title: ""', "title: New talks in the region")
     project.replace(ARTICLE, 'publisher: ""', "publisher: Example Review")
     project.replace(ARTICLE, 'published: ""', "published: 2016-06")
-    project.replace(ARTICLE, "summary: >", "summary: >\n  Ministers met again.")
+    project.write(ARTICLE, re.sub(r"^(summary: [>|]).*$", "\\1\n  Ministers met again.", project.read(ARTICLE), count=1, flags=re.M))
     text = project.read(ARTICLE)
     body_start = text.index("<!--")
     project.write(ARTICLE, text[:body_start] + "Ministers met again in June, and Russia’s delegates came too.\n")
     project.replace(NOTES, 'id: ""', "id: met-again")
     project.replace(NOTES, 'quote: ""', "quote: Ministers met again in June")
-    project.replace(NOTES, "body: >", "body: >\n      They meet every year.")
+    project.write(NOTES, re.sub(r"^(    body: [>|]).*$", "\\1\n      They meet every year.", project.read(NOTES), count=1, flags=re.M))
 
 
 def test_filled_scaffold_passes_the_check(mini: Project):
@@ -79,6 +81,15 @@ def test_filled_scaffold_passes_the_check(mini: Project):
     article = result.content.articles["new-talks"]
     assert article.fields.source.url is None and article.fields.takeaways == []
     assert [a.id for a in article.annotations] == ["met-again"]
+
+
+def test_a_list_written_in_a_scaffolded_note_keeps_its_lines(mini: Project):
+    """Markdown needs a list's lines as written: the scaffold's fields keep them (|), where folding them (>) made one line."""
+    run("new", "new-talks", "--project", str(mini.root))
+    fill(mini)
+    mini.replace(NOTES, "      They meet every year.", "      They agreed on:\n\n      - sharing intelligence;\n      - joint exercises.")
+    body = load_project(mini.root).content.articles["new-talks"].annotations[0].fields.body
+    assert "<li>joint exercises.</li>" in markdown.markdown(body)
 
 
 def test_uncommenting_speaker_makes_a_quotation(mini: Project):
