@@ -695,6 +695,8 @@ def _unknown_id_hint(ref: str, known: set[str], kind: str, named: Mapping[str, t
     the name's id form, as a file renamed leaves links to its old name), or the file that would define it."""
     if not ref.strip():
         return f"write the {kind}'s id"
+    if slugify(ref) in known:  # (written with capitals or spaces)
+        return f"did you mean '{slugify(ref)}'?"
     if named and slugify(ref) in named:  # (before an id spelled alike: india, renamed republic-of-india, is not china)
         other, name = named[slugify(ref)]
         return f"did you mean '{other}' (the {kind} '{name}')?"
