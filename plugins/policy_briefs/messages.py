@@ -206,7 +206,7 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
         return f"{field} holds a \\u escape for half a character (a lone surrogate, \\ud800 to \\udfff)", "write the character itself, or its whole \\U0001xxxx escape"
     subject = f"each item of {field}" if where and isinstance(where[-1], int) else field
     if kind == "string_type":
-        return f"{subject} must be text, not {kind_of(value)}", "put it in quotes" if isinstance(value, (int, float, bool)) else None
+        return f"{subject} must be text, not {kind_of(value)}", _as_text_hint(value)
     if kind == "list_type":
         # Always a hint: problems that differ only in a None hint cannot be sorted.
         return f"{subject} must be a list", f"write [{value}]" if isinstance(value, str) else "write [a, b], or one '- item' per line"
@@ -215,6 +215,15 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "value_error":
         return f"{field}: {detail['ctx']['error']}", None
     return f"{field}: {detail['msg'].lower()}", None
+
+
+def _as_text_hint(value: Any) -> str | None:
+    """How to make YAML read a value as the text it was meant to be."""
+    if isinstance(value, (int, float, bool)):
+        return "put it in quotes"
+    if isinstance(value, dict) and len(value) == 1:  # (`- Russia wanted: the balance`)
+        return 'YAML reads text that holds ": " as a field: put the whole text in double quotes'
+    return None
 
 
 def _pattern_message(field: str, value: Any, pattern: str) -> tuple[str, str | None]:

@@ -212,7 +212,7 @@ def _malformed_hint(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
         return "close the list with ]"
     if "flow mapping" in context:
         return "close the braces with }"
-    if "but found '<scalar>'" in problem and written.partition(":")[2].strip()[:1] in ("'", '"'):
+    if "but found '<scalar>'" in problem and _QUOTED_VALUE.match(written):
         return "a value that begins with a quote mark ends with it: quote the whole value, and write the quote marks within it as “ ” or ’"
     if "but found '<block sequence start>'" in problem and mark is not None and _EMPTY_LIST.search(_line_above(lines, mark.line)):
         return "the line above gives the field an empty list, []: remove the [] to list the items below it"
@@ -236,6 +236,7 @@ _CLOSING = {"[": "]", "{": "}"}
 
 _NOT_A_FIELD = "could not find expected ':'"
 _VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[^\s#\[{*&-][^:#]*:[ \t]+)?([\[{*&])(?!\s*\]?\s*(?:#.*)?$)")  # `title: [Interview] …`
+_QUOTED_VALUE = re.compile(r"""[ \t]*(?:-[ \t]+)*(?:[^\s"'#-][^:#]*:[ \t]+)?["']""")  # `quote: "x" y`, `- "x" y`
 _EMPTY_LIST = re.compile(r"(?:^|:|-)\s*\[\s*\]\s*(?:#.*)?$")
 _BLOCK_TEXT_ON_ITS_LINE = re.compile(r"(?:^|:|-)\s*[>|][-+0-9]*[ \t]+[^\s#]")  # `summary: > Text`
 
