@@ -915,20 +915,31 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
         where = article.where(blocks[across], part)
         start = f"the paragraph on {where}" if where.startswith("line") else where
         return f"a quote stays within one paragraph: this one runs from {start} into the next; quote the part in one of them"
+    cased = _with_other_capitals(selector.quote, blocks)
+    if cased is not None:
+        block, text = cased
+        return f"the article writes it with other capitals, {article.at(block, text)}: “{text}” (a quote matches capitals exactly)"
     closest = closest_passage(quote, blocks)
     unmarkable = _closer_where_unmarkable(quote, closest, blocks, article)
     if unmarkable is not None:
         return unmarkable
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
-    written = normalize(closest.text)
     block = normalize(blocks[closest.block])
     invisible = [name for character, name in _INVISIBLE.items() if character in block and character not in selector.quote]
     if invisible and selector.quote.translate(_WITHOUT_INVISIBLE) in block.translate(_WITHOUT_INVISIBLE):
         return f"the article's words hold a character that is not shown ({', '.join(invisible)}), {article.at(blocks[closest.block], closest.text)}: remove it from the article"
-    if written != selector.quote and written.casefold() == selector.quote.casefold():
-        return f"the article writes it with other capitals, {article.at(blocks[closest.block], closest.text)}: “{closest.text}” (a quote matches capitals exactly)"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
+
+
+def _with_other_capitals(quote: str, blocks: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first paragraph that holds a quote (as `Selector` writes it) with other capitals, and its words there."""
+    written = re.compile(re.escape(quote), re.IGNORECASE)
+    for block in blocks:
+        found = written.search(normalize(block))  # (code point for code point: the words are the block's own)
+        if found is not None:
+            return block, block[found.start() : found.end()]
+    return None
 
 
 _MARKDOWN_MARKS = ("*", "_", "`", "](", "<", "\\")
