@@ -176,3 +176,27 @@ def test_what_the_preview_said_of_a_page_it_does_not_render_again_stays_on_its_l
     assert wait_for(lambda: "finally agreed" in fetch(base + BRIEF)), read_log(log)
     time.sleep(1)
     assert len(said()) == 2, shown()  # docs/index.md is not rendered again, and its links are as broken as before
+
+
+def test_a_preview_stops_with_a_word_to_restart_it_once_the_plugins_code_changes(monkeypatch, tmp_path: Path):
+    """A preview runs the code it started with: after a pull that changes it, a rebuild would fail on what the new templates ask of it."""
+    import logging
+
+    from mkdocs.exceptions import PluginError
+
+    from policy_briefs import plugin as module
+
+    code = tmp_path / "policy_briefs"
+    code.mkdir()
+    (code / "pages.py").write_text("QUOTED = False\n", encoding="utf-8")
+    monkeypatch.setattr(module, "PACKAGE_DIR", code)
+    briefs = module.PolicyBriefsPlugin()
+    briefs.on_startup(command="serve", dirty=True)
+    briefs.builds = 1  # (the first build is done)
+    try:
+        briefs.on_pre_build(None)  # the same code: the rebuild goes on (its configuration is not read)
+        (code / "pages.py").write_text("QUOTED = True\n", encoding="utf-8")
+        with pytest.raises(PluginError, match=r"code has changed since the preview started: stop it \(Ctrl\+C\) and start it again"):
+            briefs.on_pre_build(None)
+    finally:
+        logging.getLogger(module.MKDOCS_LOGGER).removeHandler(briefs.build_warnings)

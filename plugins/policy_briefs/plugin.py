@@ -17,6 +17,7 @@ from urllib.parse import quote, urljoin
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -46,6 +47,11 @@ from .validate import ArticleReader, Loading, anchor_line, explicit_link_problem
 log = get_plugin_logger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
+
+
+def _code_version() -> tuple[tuple[str, int, int], ...]:
+    """The plugin's Python modules as a process imported them or would now: each one's name, time of change and size."""
+    return tuple(sorted((file.name, stat.st_mtime_ns, stat.st_size) for file in PACKAGE_DIR.glob("*.py") for stat in [file.stat()]))
 STYLESHEET = "assets/policy-briefs/policy-briefs.css"
 SCRIPT = "assets/policy-briefs/policy-briefs.js"
 PREVIEW_SCRIPT = "assets/policy-briefs/preview.js"  # `mkdocs serve` only (see `previewproblems`)
@@ -197,11 +203,14 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.dirty = dirty
         self.serving = command == "serve"
         self.builds = 0
+        self.code = _code_version() if self.serving else ()
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # A `--dirty` rebuild renders a few pages, among millions of objects kept for the next
         # rebuild: Python's cyclic garbage collector, when it runs, takes longer than the rebuild.
         # It waits until the rebuild is done, and then runs while the preview is idle.
+        if self.serving and self.builds and _code_version() != self.code:  # (a pull, say: this process runs the code it started with)
+            raise PluginError("the policy-briefs plugin's code has changed since the preview started: stop it (Ctrl+C) and start it again")
         if self.serving and self.dirty and self.builds:
             gc.disable()
         self.builds += 1
@@ -248,7 +257,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             observer._timeout = WATCH_INTERVAL
         try:
             server.watch(str(self.content_dir))
-            server.watch(str(PACKAGE_DIR / "templates"))
+            server.watch(str(PACKAGE_DIR))  # (its templates, read again by each build; its code, which is not: see `on_pre_build`)
         finally:
             if faster:
                 observer._timeout = interval
