@@ -377,12 +377,14 @@ def test_a_name_wrapped_across_lines_is_linked_whole(mini: Project, tmp_path: Pa
 
 def test_an_organisations_members_are_shown_as_those_with_a_profile(mini: Project, tmp_path: Path):
     mini.replace("actors/asean.yml", "members: []", "members: [russia]")
+    mini.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin]\naffiliations: [asean]")  # (written on both sides)
     site = tmp_path / "site"
     assert build(mini.root, site).returncode == 0
     header = article(page(site, "actors/asean")).select_one(".pb-entity-header")
     assert " ".join(header.get_text(" ").split()) == "Organisation Also referred to as: Association of Southeast Asian Nations Members with a profile here: Russia"
     member = article(page(site, "actors/russia")).select_one(".pb-entity-header")
-    assert "Member of: ASEAN" in " ".join(member.get_text(" ").split())
+    shown = " ".join(member.get_text(" ").split())
+    assert "Member of: ASEAN" in shown and "Affiliations" not in shown  # once, not as an affiliation too
 
 
 def test_a_no_break_space_entity_in_code_is_shown_as_written(mini: Project, tmp_path: Path):
