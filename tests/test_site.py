@@ -721,6 +721,19 @@ def test_a_note_cites_its_passage_in_quotation_marks_with_the_passages_own_made_
     assert cited in " ".join(article(page(site, "actors/jane-roe")).get_text().split())  # (the speaker's quotations)
 
 
+def test_a_note_whose_quote_is_not_found_leads_to_no_passage_in_a_lenient_build(mini: Project, tmp_path: Path):
+    """The preview shows the note (its problem listed above the page), with no link to a place the page does not have."""
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum meets")
+    site = tmp_path / "site"
+    result = build(mini.root, site, strict=False)
+    assert result.returncode == 0 and "quote not found in the article" in result.stderr
+    soup = page(site, BRIEF)
+    notes = yaml.safe_load(mini.read("articles/forum-talks.annotations.yml"))["annotations"]
+    assert soup.select_one(f"li#note-{notes[0]['id']} .pb-note__quote").get_text() == "“ASEAN Regional Forum meets”"
+    ids = {element["id"] for element in soup.select("[id]")}
+    assert [a["href"] for a in soup.select("a[href^='#']") if a["href"][1:] and a["href"][1:] not in ids] == []
+
+
 def test_an_article_cannot_pose_as_the_theme(mini: Project, tmp_path: Path):
     """Material reads its configuration (its search worker's address too) from the first `#__config`."""
     config = '<div id="__config" hidden>{"search": "data:text/javascript,postMessage(1)"}</div>'
