@@ -734,6 +734,16 @@ def test_a_note_whose_quote_is_not_found_leads_to_no_passage_in_a_lenient_build(
     assert [a["href"] for a in soup.select("a[href^='#']") if a["href"][1:] and a["href"][1:] not in ids] == []
 
 
+def test_a_note_id_given_twice_is_shown_once_in_a_lenient_build(mini: Project, tmp_path: Path):
+    notes = yaml.safe_load(mini.read("articles/forum-talks.annotations.yml"))["annotations"]
+    mini.replace("articles/forum-talks.annotations.yml", f"id: {notes[1]['id']}", f"id: {notes[0]['id']}")
+    site = tmp_path / "site"
+    result = build(mini.root, site, strict=False)
+    assert result.returncode == 0 and "is used twice in this brief" in result.stderr
+    ids = [element["id"] for element in page(site, BRIEF).select("[id]")]
+    assert ids.count(f"note-{notes[0]['id']}") == 1 and len(ids) == len(set(ids))
+
+
 def test_an_article_cannot_pose_as_the_theme(mini: Project, tmp_path: Path):
     """Material reads its configuration (its search worker's address too) from the first `#__config`."""
     config = '<div id="__config" hidden>{"search": "data:text/javascript,postMessage(1)"}</div>'

@@ -455,14 +455,17 @@ class _Checker:
         for position, fields in notes:
             where = ("annotations", position)
             line = parsed.located.line_of(where)
-            if fields.id in seen:
+            twice = fields.id in seen
+            if twice:
                 self.problems.append(Problem(parsed.path, line, f"annotation id '{fields.id}' is used twice in this brief (first on line {seen[fields.id]})", "give each annotation its own id"))
             seen.setdefault(fields.id, line)
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
             if fields.body:
                 self._check_field_markdown(parsed, {(*where, "body"): fields.body}, parsed.stem)
-            result.append(Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized, article) if place else None))
+            note = Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized, article) if place else None)
+            if not twice:  # (a preview shows the first: a page's places have one id each)
+                result.append(note)
         self._check_note_links(parsed, notes, set(seen))
         # Numbered as their markers read, each after its passage's end (the file may list them in any order); notes not placed last.
         result.sort(key=lambda note: (note.anchor is None, (note.anchor.end, note.anchor.start) if note.anchor else (0, 0)))
