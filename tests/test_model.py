@@ -919,7 +919,7 @@ ONE_MISTAKE = {
     "annotations without an article": (("articles/forum-talk.annotations.yml", None, "annotations: []\n"), ("briefs/articles/forum-talk.annotations.yml", 1, "no article 'forum-talk.md' for these annotations", "did you mean 'forum-talks'?")),
     "unknown file in briefs": (("notes.txt", None, "notes\n"), ("briefs/notes.txt", 1, "file is not part of the content model", "articles go in briefs/articles/<slug>.md")),
     "yaml file with the wrong extension": (("glossary/ads.yaml", None, "term: ADS\n"), ("briefs/glossary/ads.yaml", 1, "file is not part of the content model", "content YAML files end in .yml")),
-    "annotations file with the wrong name": (("articles/forum-talks.yml", None, "annotations: []\n"), ("briefs/articles/forum-talks.yml", 1, "file is not part of the content model", "it is an annotations file: move it to briefs/articles/forum-talks.annotations.yml")),
+    "annotations file with the wrong name": (("articles/other-talks.yml", None, "annotations: []\n"), ("briefs/articles/other-talks.yml", 1, "file is not part of the content model", "it is an annotations file: move it to briefs/articles/other-talks.annotations.yml")),
     "YAML file of no kind in articles": (("articles/forum-notes.yml", None, "notes: []\n"), ("briefs/articles/forum-notes.yml", 1, "file is not part of the content model", "<slug>.annotations.yml")),
     "a misspelt field suggested from its own level only": ((A_RUSSIA, "type: state", "type: state\ntitel: Russia"), ("briefs/actors/russia.yml", 3, "unknown field 'titel'", "remove it")),
     "a field of a list's items written at the top": ((A_RUSSIA, "type: state", "type: state\ntitle: Russia"), ("briefs/actors/russia.yml", 3, "unknown field 'title'", "remove it")),
