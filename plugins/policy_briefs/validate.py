@@ -134,7 +134,7 @@ class Loading:
         self.checker = _Checker(self.raw, site_files, unrecognized_links, absolute_links, project)
         self.checker.prepare()
         self.index = self.checker.index
-        self.linker = self.checker.linker
+        self.linker = Linker(self.index.by_form)
         self.pending: dict[str, _Pending] = {}
         self.articles: dict[str, Article] = {}
         for slug, (parsed, body, body_line) in sorted(self.raw.articles.items()):
@@ -258,7 +258,6 @@ class _Checker:
         self.glossary = {key: GlossaryEntry(key, p.path, p.fields) for key, p in sorted(self.raw.glossary.items()) if p.fields}
         self.actors = {key: Actor(key, p.path, p.fields) for key, p in sorted(self.raw.actors.items()) if p.fields}
         self.index = EntityIndex.build({k: e.fields for k, e in self.glossary.items()}, {k: a.fields for k, a in self.actors.items()})
-        self.linker = Linker(self.index.by_form)
         self._named_ids: dict[str, dict[str, tuple[str, str]]] = {}
         self._check_entities()
         self._check_form_clashes()
@@ -284,7 +283,6 @@ class _Checker:
         self._check_explicit_links(slug, parsed, body, body_line, view.links, view.unaddressed)
         self._check_dropped(parsed, body, body_line, view.dropped)
         self._check_split_names(parsed, body, body_line, view.split, blocks)
-        self._check_hidden_in_names(parsed, body, body_line, blocks)
         unclosed = unclosed_html_block(body, BLOCK_LEVEL_ELEMENTS) if parsed.located and not parsed.unreadable else None
         if unclosed is not None:
             line, tag = unclosed
@@ -429,21 +427,6 @@ class _Checker:
                 hint = f"format the whole name, or link it with its formatting: [{as_written}]({name.target.ref})" if as_written else f"format the whole name, or link it: [{name.text}]({name.target.ref})"
             problems.setdefault(Problem(parsed.path, line, message, hint), None)
         self.problems += problems
-
-    def _check_hidden_in_names(self, parsed: Parsed, body: str, body_line: int, blocks: tuple[str, ...]) -> None:
-        """Names left unlinked because a character the page does not show (a zero-width space, pasted) is inside them."""
-        for block in blocks:
-            if not any(character in block for character in _INVISIBLE):
-                continue
-            kept = [position for position, character in enumerate(block) if character not in _INVISIBLE]  # its position in `block`, by its position in the text without them
-            shown = block.translate(_WITHOUT_INVISIBLE)
-            for found in self.linker.find(shown):
-                start, end = kept[found.start], kept[found.end - 1] + 1
-                hidden = [_INVISIBLE[character] for character in dict.fromkeys(block[start:end]) if character in _INVISIBLE]
-                if hidden:
-                    at = body.find(block[start:end])
-                    message = f"'{shown[found.start : found.end]}' is not linked to {found.target.ref}: it holds a character the page does not show ({', '.join(hidden)})"
-                    self.problems.append(Problem(parsed.path, body_line + (body.count("\n", 0, at) if at >= 0 else 0), message, "remove it from the article"))
 
     # -- annotations ------------------------------------------------------
     def _annotations(self, parsed: Parsed, blocks: tuple[str, ...], article: WrittenArticle, place: bool = True) -> tuple[Annotation, ...]:
