@@ -230,7 +230,7 @@ def _pattern_message(field: str, value: Any, pattern: str) -> tuple[str, str | N
     if pattern == r"\S":
         return f"{field} must not be empty", None
     if pattern.startswith("^https?"):
-        if isinstance(value, str) and re.match(r"(?i)https?://", value.strip()):  # (written as one, but with a space or no host)
+        if isinstance(value, str) and re.match(r"https?://", value.strip()):  # (written as one, but with a space or no host)
             hint = "an address holds no space: copy it from the browser's address bar" if any(c.isspace() for c in value.strip()) else None
             return f"{field}: not a web address a browser can open (a host after //, a port up to 65535)", hint
         return f"{field} must be an http:// or https:// address, not {value!r}", None
