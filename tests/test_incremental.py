@@ -273,13 +273,18 @@ def test_a_mentions_sentence_is_its_own_and_says_whether_a_quotation_goes_on_aro
 @pytest.mark.parametrize("first", [
     "The SCO (est. 2001) is a regional bloc.",
     "Narendra Modi, born c. 1950, is a politician.",
-    "He met Prof. Sumsky in Sept. 2014 and again in Jan. 2015.",
+    "He met Prof. Sumsky in Sept. 2014 and again in Feb. 2015.",
     "Adm. Kuznetsov sailed with ca. 300 troops past Mt. Fuji.",
     "Smith et al. describe it in vol. 2, pp. 10–12.",
 ])
 def test_a_first_sentence_runs_past_common_abbreviations(first: str):
     """The hover text of an entry or actor, and the sentences listed on their pages, are not cut at `est.` or `c.`."""
     assert sentences.first_sentence(f"{first} It is a second sentence.") == first
+
+
+@pytest.mark.parametrize("text", ["The report is by Amartya Sen. It argues for aid.", "He met Vice Admiral Yuan Jun. He met Shoigu.", "The talks were in Dec. Then they stopped."])
+def test_a_sentence_ends_after_a_name_or_word_that_could_be_read_as_an_abbreviation(text: str):
+    assert sentences.first_sentence(text) == text.split(". ")[0] + "."
 
 
 @pytest.mark.parametrize(("passage", "cited"), [

@@ -8,8 +8,8 @@ from bisect import bisect_right
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"')\]]*\s+(?=[A-Z0-9“\"‘(])")  # … as the smarty extension writes "..."
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|[A-Z]\.[A-Z]|\b(?:"
-    r"Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cdr|Amb|Sen|Rep|Gov|Pres|Hon|Rev|Jr|Sr|Inc|Ltd|Co"  # titles, names
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"  # months
+    r"Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cdr|Amb|Gov|Pres|Hon|Rev|Jr|Sr|Inc|Ltd|Co"  # titles, names
+    r"|Feb|Apr|Aug|Sep|Sept|Oct|Nov"  # months (not Jan, Mar, Jun, Jul, Dec: names, or words that end sentences)
     r"|No|Nos|Art|Fig|vol|pp|para|vs|etc|e\.g|i\.e|cf|viz|al|approx|est|ca|c"  # references, dates (c. 1950, est. 2001)
     r"))\.$"
 )
