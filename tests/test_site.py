@@ -724,8 +724,11 @@ def test_a_note_cites_its_passage_in_quotation_marks_with_the_passages_own_made_
 def test_a_note_whose_quote_is_not_found_leads_to_no_passage_in_a_lenient_build(mini: Project, tmp_path: Path):
     """The preview shows the note (its problem listed above the page), with no link to a place the page does not have."""
     mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum meets")
+    mini.replace("articles/forum-talks.annotations.yml", "quote: “We agreed,”", "quote: “We agree,”")  # (a quotation: listed on its speaker's page too)
     site = tmp_path / "site"
     result = build(mini.root, site, strict=False)
+    quotations = [a["href"] for a in article(page(site, "actors/jane-roe")).select("blockquote a[href]")]
+    assert quotations and all("#passage-" not in href for href in quotations), quotations
     assert result.returncode == 0 and "quote not found in the article" in result.stderr
     soup = page(site, BRIEF)
     notes = yaml.safe_load(mini.read("articles/forum-talks.annotations.yml"))["annotations"]
