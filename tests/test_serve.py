@@ -178,7 +178,7 @@ def test_what_the_preview_said_of_a_page_it_does_not_render_again_stays_on_its_l
     assert len(said()) == 2, shown()  # docs/index.md is not rendered again, and its links are as broken as before
 
 
-def test_a_preview_stops_with_a_word_to_restart_it_once_the_plugins_code_changes(monkeypatch, tmp_path: Path):
+def test_a_preview_stops_with_a_word_to_restart_it_once_the_plugins_code_changes(monkeypatch, caplog, tmp_path: Path):
     """A preview runs the code it started with: after a pull that changes it, a rebuild would fail on what the new templates ask of it."""
     import logging
 
@@ -195,8 +195,12 @@ def test_a_preview_stops_with_a_word_to_restart_it_once_the_plugins_code_changes
     briefs.builds = 1  # (the first build is done)
     try:
         briefs.on_pre_build(None)  # the same code: the rebuild goes on (its configuration is not read)
+        os.utime(code / "pages.py", ns=(1, 1))  # (written again as it was, as a checkout back to it does)
+        briefs.on_pre_build(None)
         (code / "pages.py").write_text("QUOTED = True\n", encoding="utf-8")
-        with pytest.raises(PluginError, match=r"code has changed since the preview started: stop it \(Ctrl\+C\) and start it again"):
-            briefs.on_pre_build(None)
+        for _ in range(2):  # told at each rebuild, not once
+            with caplog.at_level(logging.ERROR), pytest.raises(PluginError, match=r"code has changed since the preview started: stop it \(Ctrl\+C\) and start it again"):
+                briefs.on_pre_build(None)
+        assert sum("stop it (Ctrl+C) and start it again" in record.getMessage() for record in caplog.records) == 2
     finally:
         logging.getLogger(module.MKDOCS_LOGGER).removeHandler(briefs.build_warnings)

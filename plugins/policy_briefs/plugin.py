@@ -49,9 +49,9 @@ log = get_plugin_logger(__name__)
 PACKAGE_DIR = Path(__file__).parent
 
 
-def _code_version() -> tuple[tuple[str, int, int], ...]:
-    """The plugin's Python modules as a process imported them or would now: each one's name, time of change and size."""
-    return tuple(sorted((file.name, stat.st_mtime_ns, stat.st_size) for file in PACKAGE_DIR.glob("*.py") for stat in [file.stat()]))
+def _code_version() -> str:
+    """The plugin's Python modules as a process imported them or would now: a digest of their names and contents."""
+    return incremental.digest(*(f"{file.name}\n{file.read_text(encoding='utf-8')}" for file in sorted(PACKAGE_DIR.glob("*.py"))))
 STYLESHEET = "assets/policy-briefs/policy-briefs.css"
 SCRIPT = "assets/policy-briefs/policy-briefs.js"
 PREVIEW_SCRIPT = "assets/policy-briefs/preview.js"  # `mkdocs serve` only (see `previewproblems`)
@@ -203,14 +203,16 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.dirty = dirty
         self.serving = command == "serve"
         self.builds = 0
-        self.code = _code_version() if self.serving else ()
+        self.code = _code_version() if self.serving else ""
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # A `--dirty` rebuild renders a few pages, among millions of objects kept for the next
         # rebuild: Python's cyclic garbage collector, when it runs, takes longer than the rebuild.
         # It waits until the rebuild is done, and then runs while the preview is idle.
         if self.serving and self.builds and _code_version() != self.code:  # (a pull, say: this process runs the code it started with)
-            raise PluginError("the policy-briefs plugin's code has changed since the preview started: stop it (Ctrl+C) and start it again")
+            stale = "the policy-briefs plugin's code has changed since the preview started: stop it (Ctrl+C) and start it again"
+            log.error(stale)  # (each time: MkDocs tells a build error once, however often it recurs)
+            raise PluginError(stale)
         if self.serving and self.dirty and self.builds:
             gc.disable()
         self.builds += 1
