@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 import markdown
+import pytest
 import yaml
 from click.testing import CliRunner
 

@@ -308,8 +308,8 @@ def _placement_hint(folder: str | None, name: str, file: Path | None = None) -> 
     kind = _kind_of_file(file) if file is not None and name.endswith((".yml", ".md")) else None
     if kind is not None:
         place = _place_of(kind, name.split('.')[0])
-        if any(folder.name == CONTENT_DIR and (folder.parent / place).exists() for folder in file.parents):  # (a copy, say, in a folder of drafts)
-            return f"it is {_KINDS[kind][1]}, and {place} is there already: keep one of the two, or give this one another name there"
+        if any(parent.name == CONTENT_DIR and (parent.parent / place).exists() for parent in file.parents):  # (a copy, say, in a folder of drafts)
+            return f"it is {_KINDS[kind][1]}, and {place} is there already: keep one of the two"
         return f"it is {_KINDS[kind][1]}: move it to {place}"
     if folder == "articles" and name.endswith((".yml", ".yaml")):
         return f"an annotations file is named <slug>{ANNOTATIONS_SUFFIX}"
