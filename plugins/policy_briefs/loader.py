@@ -289,7 +289,7 @@ def _read_one(file: Path, project: Path, raw: RawContent) -> None:
     elif folder == "actors" and name.endswith(".yml"):
         raw.actors[name[:-4]] = _parse_yaml_file(file, rel, name[:-4], ActorFields, raw)
     else:
-        raw.problems.append(Problem(rel, 1, "file is not part of the content model", _placement_hint(folder, name, file)))
+        raw.problems.append(Problem(rel, 1, "file is not part of the content model", _placement_hint(folder, name, file, project)))
 
 
 def _index_page_of(folder: str | None, name: str) -> str | None:
@@ -302,13 +302,13 @@ def _index_page_of(folder: str | None, name: str) -> str | None:
     return page if page in INDEX_PAGES else None
 
 
-def _placement_hint(folder: str | None, name: str, file: Path | None = None) -> str:
+def _placement_hint(folder: str | None, name: str, file: Path | None = None, project: Path | None = None) -> str:
     if name.endswith(".yaml"):
         return "content YAML files end in .yml"
     kind = _kind_of_file(file) if file is not None and name.endswith((".yml", ".md")) else None
     if kind is not None:
         place = _place_of(kind, name.split('.')[0])
-        if any(parent.name == CONTENT_DIR and (parent.parent / place).exists() for parent in file.parents):  # (a copy, say, in a folder of drafts)
+        if project is not None and (project / place).exists():  # (a copy, say, in a folder of drafts)
             return f"it is {_KINDS[kind][1]}, and {place} is there already: keep one of the two"
         return f"it is {_KINDS[kind][1]}: move it to {place}"
     if folder == "articles" and name.endswith((".yml", ".yaml")):

@@ -698,15 +698,16 @@ def _unknown_id_hint(ref: str, known: set[str], kind: str, named: Mapping[str, t
     the name's id form, as a file renamed leaves links to its old name), or the file that would define it."""
     if not ref.strip():
         return f"write the {kind}'s id"
-    if slugify(ref) in known:  # (written with capitals or spaces)
-        return f"did you mean '{slugify(ref)}'?"
-    if named and slugify(ref) in named:  # (before an id spelled alike: india, renamed republic-of-india, is not china)
-        other, name = named[slugify(ref)]
+    spelled = slugify(ref)
+    if spelled in known:  # (written with capitals or spaces)
+        return f"did you mean '{spelled}'?"
+    if named and spelled in named:  # (before an id spelled alike: india, renamed republic-of-india, is not china)
+        other, name = named[spelled]
         return f"did you mean '{other}' (the {kind} '{name}')?"
-    near = did_you_mean(ref, known) or did_you_mean(slugify(ref), known)
+    near = did_you_mean(ref, known) or did_you_mean(spelled, known)
     if near:
         return near
-    return f"create {_file_of(ref, kind)[0]}" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{slugify(ref) or 'an-id'}'"
+    return f"create {_file_of(ref, kind)[0]}" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{spelled or 'an-id'}'"
 
 
 def named_ids(index: EntityIndex, kind: str) -> dict[str, tuple[str, str]]:
