@@ -72,7 +72,9 @@ def test_deleting_an_actor_shows_the_references_it_broke_in_unchanged_files(repo
     result = check(repo, "--changed", "HEAD")
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert [line.split(": ", 1)[1] for line in lines[:-1]] == ["unknown actor 'jane-roe' (create briefs/actors/jane-roe.yml)"] * 2
+    problems = [line for line in lines if line.startswith("briefs/articles/")]
+    assert [line.split(": ", 1)[1] for line in problems] == ["unknown actor 'jane-roe' (create briefs/actors/jane-roe.yml)"] * 2
+    assert relinked_lines(result.output) == ["briefs/articles/forum-talks.md:21: 'Jane Roe' no longer links to actor:jane-roe"]
     assert lines[-1].startswith("2 problems found (1 content file changed since HEAD)")
 
 
@@ -202,3 +204,52 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path: Path):
     result = check(project, "--changed", "HEAD")
     assert result.exit_code == 1
     assert "briefs/articles/forum-talks.md changed since HEAD; 2 notes no longer anchor:" in result.output
+
+
+def relinked_lines(output: str) -> list[str]:
+    """The lines `--changed` gives under its list of names the briefs link otherwise."""
+    lines = output.splitlines()
+    start = next((n for n, line in enumerate(lines) if "the briefs link" in line), len(lines))
+    return [line.strip() for line in lines[start + 1 :] if line.startswith("  ")]
+
+
+def test_taking_an_alias_away_lists_the_names_it_no_longer_links(repo: Project):
+    repo.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Kremlin]")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 0, result.output  # told, not a problem
+    assert "briefs/actors/russia.yml changed since HEAD; the briefs link 1 name otherwise:" in result.output
+    assert relinked_lines(result.output) == ["briefs/articles/forum-talks.md:15: 'Moscow' no longer links to actor:russia"]
+
+
+def test_an_alias_added_moved_or_taken_from_a_longer_name_is_told_on_each_line(repo: Project):
+    repo.replace("glossary/arf.yml", "expansion: ASEAN Regional Forum\n", "aliases: [Delegates]\n")  # "ASEAN" alone links now
+    repo.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Kremlin]")
+    repo.replace("glossary/eas.yml", "relatd: [arf]", "related: [arf]\naliases: [Moscow]")
+    result = check(repo, "--changed", "HEAD")
+    assert relinked_lines(result.output) == [
+        "briefs/articles/forum-talks.md:15: 'ASEAN Regional Forum' no longer links to term:arf: now 'ASEAN' to actor:asean",
+        "briefs/articles/forum-talks.md:15: 'Moscow' now links to term:eas, not actor:russia",
+        "briefs/articles/forum-talks.md:19: 'Delegates' now links to term:arf",
+    ], result.output
+
+
+def test_each_copy_of_a_name_is_told_on_its_own_line(repo: Project):
+    repo.replace(ARTICLE, "Ask [the forum]", "Moscow said so.\n\nMoscow, again.\n\nAsk [the forum]")
+    git(repo.root, "commit", "-q", "-am", "Moscow twice more")
+    repo.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Kremlin]")
+    result = check(repo, "--changed", "HEAD")
+    assert [line.split(": ")[0] for line in relinked_lines(result.output)] == [f"briefs/articles/forum-talks.md:{n}" for n in (15, 25, 27)], result.output
+
+
+def test_an_article_s_own_edit_is_not_told_as_names_linked_otherwise(repo: Project):
+    repo.replace(ARTICLE, "Russia’s delegates came from Moscow.", "Russia’s delegates came.")
+    repo.replace("glossary/arf.yml", "related: [eas]", "related: [eas]\naliases: [Delegates]")
+    result = check(repo, "--changed", "HEAD")
+    assert relinked_lines(result.output) == ["briefs/articles/forum-talks.md:19: 'Delegates' now links to term:arf"], result.output
+
+
+def test_names_linked_otherwise_in_a_pull_request_s_log(repo: Project):
+    repo.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Kremlin]")
+    lines = check(repo, "--changed", "HEAD", "--format", "github").output.splitlines()
+    group = lines.index("::group::briefs/actors/russia.yml: the briefs link 1 name otherwise")
+    assert lines[group + 1 : group + 3] == ["  briefs/articles/forum-talks.md:15: 'Moscow' no longer links to actor:russia", "::endgroup::"]

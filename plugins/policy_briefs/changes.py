@@ -6,20 +6,27 @@ left REF (their merge base): a branch behind REF is not told of what REF
 changed after it. For an article whose text
 changed, each annotation that anchored in the old text and no longer anchors
 in the new one is listed with the closest new passage, so a reviewer sees
-which notes an edit broke.
+which notes an edit broke. For a glossary entry or actor whose file changed
+(an alias taken away, added or moved, a file removed), each name in the briefs
+that now links otherwise, or no longer links, is listed where it is written.
 """
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .anchoring import Closest, Selector, WrittenArticle, closest_passage, occurrences
-from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR, split_front_matter, validate_fields
+from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR, Parsed, RawContent, read_files, split_front_matter, validate_fields
+from .mentions import Mention
+from .model import Article, Content
 from .problems import ContentError, Problem
 from .readertext import read_markdown
-from .schema import AnnotationFileFields
+from .roughmarkdown import code_ranges
+from .schema import ActorFields, AnnotationFileFields, GlossaryFields
+from .validate import written_at
 from .yamlsource import load_yaml
 
 GIT_TIMEOUT_SECONDS = 60
@@ -165,3 +172,121 @@ def _notes(text: str | None, path: str) -> list[tuple]:
     if fields is None:
         return []
     return [(note, located.line_of(("annotations", index, "quote"))) for index, note in enumerate(fields.annotations)]
+
+
+ENTITY_FOLDERS = {"glossary": GlossaryFields, "actors": ActorFields}
+
+
+@dataclass(frozen=True)
+class Relinked:
+    """A name in a brief that links otherwise than before an entry's or actor's file changed."""
+
+    path: str  # the article
+    line: int
+    change: str  # what changed, the same words for every place it changed alike
+
+    def describe(self) -> str:
+        return f"{self.path}:{self.line}: {self.change}"
+
+
+def changed_entity_files(changed: set[str]) -> list[str]:
+    """The glossary entries' and actors' files among the changed paths."""
+    return sorted(path for path in changed if _entity_file(path) is not None)
+
+
+def relinked_names(project: Path, base: str, changed: set[str], now: Content, load: Callable[[RawContent], Content]) -> list[Relinked]:
+    """Names in the briefs as they are now that link otherwise than with the entity files of `base`.
+
+    Only the glossary's and actors' files are taken as they were (`load` checks the content read
+    from them): what an article's own edit changes is not told here, nor what a file's mistakes
+    change (its problems tell it).
+    """
+    paths = changed_entity_files(changed)
+    if not paths:
+        return []
+    raw = read_files(project)
+    for path in paths:
+        folder, stem = _entity_file(path)
+        entities = raw.glossary if folder == "glossary" else raw.actors
+        if stem in entities and entities[stem].fields is None:
+            continue
+        before = _entity_at(project, base, path, stem, ENTITY_FOLDERS[folder])
+        if before is None:
+            entities.pop(stem, None)
+        else:
+            entities[stem] = before
+    then = load(raw)
+    found: list[Relinked] = []
+    for slug, article in now.articles.items():
+        if slug in then.articles:
+            found += _relinked_in(article, then.articles[slug].mentions)
+    return found
+
+
+def _entity_file(path: str) -> tuple[str, str] | None:
+    """(folder, id) of a glossary entry's or actor's file."""
+    parts = path.split("/")
+    if len(parts) == 3 and parts[0] == CONTENT_DIR and parts[1] in ENTITY_FOLDERS and parts[2].endswith(".yml"):
+        return parts[1], parts[2].removesuffix(".yml")
+    return None
+
+
+def _entity_at(project: Path, ref: str, path: str, stem: str, model: type) -> Parsed | None:
+    """An entity's file as it was at `ref`, read as the loader reads it (None if there was none)."""
+    text = old_text(project, ref, path)
+    if text is None:
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    parsed = Parsed(path, stem)
+    try:
+        parsed.located = load_yaml(text, path)
+    except ContentError:
+        return parsed
+    parsed.fields, _ = validate_fields(parsed.located, path, model, text)
+    return parsed
+
+
+def _relinked_in(article: Article, before: tuple[Mention, ...]) -> list[Relinked]:
+    """The article's names that link otherwise now than in `before` (the same text's mentions then), in order."""
+    now = article.mentions
+    same = {(m.block, m.start, m.end, m.target.ref) for m in now}
+    was = {(m.block, m.start, m.end, m.target.ref) for m in before}
+    changes: list[tuple[Mention, str]] = []
+    for old in before:
+        if (old.block, old.start, old.end, old.target.ref) not in same:
+            changes.append((old, _lost(article, old, [m for m in now if _overlap(m, old)])))
+    for new in now:
+        if (new.block, new.start, new.end, new.target.ref) not in was and not any(_overlap(new, old) for old in before):
+            changes.append((new, f"'{_name(article, new)}' now links to {new.target.ref}"))
+    changes.sort(key=lambda change: (change[0].block, change[0].start))
+    return _placed(article, changes)
+
+
+def _lost(article: Article, old: Mention, instead: list[Mention]) -> str:
+    name = _name(article, old)
+    if not instead:
+        return f"'{name}' no longer links to {old.target.ref}"
+    if len(instead) == 1 and (instead[0].start, instead[0].end) == (old.start, old.end):
+        return f"'{name}' now links to {instead[0].target.ref}, not {old.target.ref}"
+    now = ", ".join(f"'{_name(article, m)}' to {m.target.ref}" for m in instead)
+    return f"'{name}' no longer links to {old.target.ref}: now {now}"
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.block == b.block and a.start < b.end and b.start < a.end
+
+
+def _name(article: Article, mention: Mention) -> str:
+    return " ".join(article.reader_blocks[mention.block][mention.start : mention.end].split())
+
+
+def _placed(article: Article, changes: list[tuple[Mention, str]]) -> list[Relinked]:
+    """Each change on the article's line that writes its name (the copies of a name found in order)."""
+    code, after, placed = code_ranges(article.body), 0, []
+    for mention, change in changes:
+        written = written_at(article.body, code, article.reader_blocks[mention.block], mention.start, mention.end, after)
+        if written is not None:
+            after = written[0] + 1
+        line = article.body_line + (article.body.count("\n", 0, written[0]) if written is not None else 0)
+        placed.append(Relinked(article.path, line, change))
+    return placed

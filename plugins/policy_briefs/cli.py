@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import click
 
-from .loader import CONTENT_DIR
+from .loader import CONTENT_DIR, RawContent
+from .model import Content
 from .problems import Problem
 from .sitefolder import PLUGIN_NAME, config_file, site_folder, uses_plugin
-from .validate import load_project
+from .validate import LoadResult, load_project
 
 
 def _site_folder(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
@@ -78,7 +81,7 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 @main.command()
 @click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path), callback=_site_folder)
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", help="github: workflow commands that annotate a pull request's diff")
-@click.option("--changed", "ref", metavar="REF", help="Only report problems in files changed since this git ref (e.g. origin/main), and list the notes an article's edit broke.")
+@click.option("--changed", "ref", metavar="REF", help="Only report problems in files changed since this git ref (e.g. origin/main); list the notes an article's edit broke and the names a changed entry or actor links otherwise.")
 def check(project: Path, style: str, ref: str | None) -> None:
     """Validate every file under PROJECT/briefs without building the site."""
     from .sitesettings import read_settings  # (MkDocs' configuration: only this command needs it)
@@ -90,12 +93,13 @@ def check(project: Path, style: str, ref: str | None) -> None:
     site = read_settings(project)
     if site.unread:
         click.echo(f"Note: {site.unread}", err=True)
-    result = load_project(project, site.markdown_extensions, site.extension_configs, site_files=site.docs_files, unrecognized_links=site.unrecognized_links, absolute_links=site.absolute_links)
+    load = partial(load_project, project, site.markdown_extensions, site.extension_configs, site_files=site.docs_files, unrecognized_links=site.unrecognized_links, absolute_links=site.absolute_links)
+    result = load()
     content = result.content
     notes = sum(len(article.annotations) for article in content.articles.values())
     counts = f"{_plural(len(content.articles), 'brief')}, {_plural(notes, 'annotation')}, {_plural(len(content.glossary), 'glossary entry', 'glossary entries')}, {_plural(len(content.actors), 'actor')}"
     if ref is not None:
-        _check_changed(project, ref, style, result.problems, counts)
+        _check_changed(project, ref, style, result, counts, lambda raw: load(raw=raw).content)
         return
     for problem in result.problems:
         click.echo(format_problem(problem, style))
@@ -105,8 +109,10 @@ def check(project: Path, style: str, ref: str | None) -> None:
     click.echo(f"No problems: {counts}.")
 
 
-def _check_changed(project: Path, ref: str, style: str, problems: list[Problem], counts: str) -> None:
-    from .changes import GitError, broken_notes, changed_files, fork_point, related_paths
+def _check_changed(project: Path, ref: str, style: str, result: LoadResult, counts: str, reload: Callable[[RawContent], Content]) -> None:
+    from .changes import GitError, broken_notes, changed_entity_files, changed_files, fork_point, related_paths, relinked_names
+
+    problems = result.problems
 
     try:
         base = fork_point(project, ref)
@@ -132,6 +138,7 @@ def _check_changed(project: Path, ref: str, style: str, problems: list[Problem],
             click.echo(f"  {note.path}:{note.line}: {note.describe()}")
         if style == "github":
             click.echo("::endgroup::")
+    _show_relinked(relinked_names(project, base, changed, result.content, reload), changed_entity_files(changed), ref, style)
     changed_content = sorted(path for path in changed if path.startswith("briefs/"))
     scope = f"{_plural(len(changed_content), 'content file')} changed since {ref}"
     note = f"; {elsewhere} more in unchanged files (run `briefs check` to see them)" if elsewhere else ""
@@ -139,6 +146,21 @@ def _check_changed(project: Path, ref: str, style: str, problems: list[Problem],
         click.echo(f"{_plural(len(shown), 'problem')} found ({scope}){note}")
         sys.exit(1)
     click.echo(f"No problems ({scope}){note}.")
+
+
+def _show_relinked(relinked: list, entity_files: list[str], ref: str, style: str) -> None:
+    """Names in the briefs that link otherwise since `ref` (a changed entry or actor), each on its line; told, not a problem."""
+    if not relinked:
+        return
+    files, names = ", ".join(entity_files), _plural(len(relinked), "name")
+    if style == "github":
+        click.echo(f"::group::{_github_escape(f'{files}: the briefs link {names} otherwise')}")
+    else:
+        click.echo(f"{files} changed since {ref}; the briefs link {names} otherwise:")
+    for place in relinked:
+        click.echo(f"  {place.describe()}")
+    if style == "github":
+        click.echo("::endgroup::")
 
 
 # -- new ---------------------------------------------------------------------------

@@ -835,18 +835,26 @@ _CLOSING_FORMATTING = re.compile(r"(?:[*_~]|</[^<>\n]*>)*")
 
 
 def _cut_name_at(body: str, code: list[tuple[int, int]], block: str, name: SplitName, after: int) -> tuple[int, int] | None:
-    """Where in `body` a name that formatting cuts is written (its start and end), told by the words around it in its paragraph.
+    """Where in `body` a name that formatting cuts is written (its start and end): never where it is written whole."""
+    return written_at(body, code, block, name.start, name.end, after, lambda written: _cut(written, name.text))
 
-    The first place at or after `after`, else the first anywhere; never in code, nor where it is written whole.
+
+def written_at(
+    body: str, code: list[tuple[int, int]], block: str, start: int, end: int, after: int = 0, fits: Callable[[str], bool] = lambda written: True,
+) -> tuple[int, int] | None:
+    """Where in `body` the words of reader text `block[start:end]` are written (their start and end), told by the words around them in their paragraph.
+
+    The first place at or after `after` (the place of the one before it, to find copies in order), else the
+    first anywhere; never in code (`code`: `code_ranges(body)`), and only where what is written `fits`.
     """
     for words in _CONTEXT_WORDS:
-        before = " ".join(block[: name.start].split()[-words:]) if words else ""
-        following = " ".join(block[name.end :].split()[:words]) if words else ""
-        parts = [written_characters(before), f"(?P<name>{written_characters(name.text)})", written_characters(following)]
+        before = " ".join(block[:start].split()[-words:]) if words else ""
+        following = " ".join(block[end:].split()[:words]) if words else ""
+        parts = [written_characters(before), f"(?P<name>{written_characters(block[start:end])})", written_characters(following)]
         pattern = re.compile(WRITTEN_GAP.join(part for part in parts if part))
-        for start in (after, 0):
-            for match in pattern.finditer(body, start):
-                if not in_code(code, match.start("name")) and _cut(match.group("name"), name.text):
+        for position in (after, 0):
+            for match in pattern.finditer(body, position):
+                if not in_code(code, match.start("name")) and fits(match.group("name")):
                     return match.span("name")
     return None
 
