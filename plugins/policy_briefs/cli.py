@@ -129,16 +129,12 @@ def _check_changed(project: Path, ref: str, style: str, result: LoadResult, coun
     for note in broken:
         by_article.setdefault(note.article, []).append(note)
     for article, notes in by_article.items():
-        anchor = "anchors" if len(notes) == 1 else "anchor"
-        if style == "github":
-            click.echo(f"::group::{_github_escape(article)}: {_plural(len(notes), 'note')} no longer {anchor} after the edit")
-        else:
-            click.echo(f"{article} changed since {ref}; {_plural(len(notes), 'note')} no longer {anchor}:")
-        for note in notes:
-            click.echo(f"  {note.path}:{note.line}: {note.describe()}")
-        if style == "github":
-            click.echo("::endgroup::")
-    _show_relinked(relinked_names(project, base, changed, result.content, reload), changed_entity_files(changed), ref, style)
+        told = f"{_plural(len(notes), 'note')} no longer {'anchors' if len(notes) == 1 else 'anchor'}"
+        _list(style, f"{article}: {told} after the edit", f"{article} changed since {ref}; {told}:", [f"{note.path}:{note.line}: {note.describe()}" for note in notes])
+    relinked = relinked_names(project, base, changed, result.content, reload)
+    if relinked:  # (told, not a problem)
+        files, names = ", ".join(changed_entity_files(changed)), _plural(len(relinked), "name")
+        _list(style, f"{files}: the briefs link {names} otherwise", f"{files} changed since {ref}; the briefs link {names} otherwise:", [place.describe() for place in relinked])
     changed_content = sorted(path for path in changed if path.startswith("briefs/"))
     scope = f"{_plural(len(changed_content), 'content file')} changed since {ref}"
     note = f"; {elsewhere} more in unchanged files (run `briefs check` to see them)" if elsewhere else ""
@@ -148,17 +144,11 @@ def _check_changed(project: Path, ref: str, style: str, result: LoadResult, coun
     click.echo(f"No problems ({scope}){note}.")
 
 
-def _show_relinked(relinked: list, entity_files: list[str], ref: str, style: str) -> None:
-    """Names in the briefs that link otherwise since `ref` (a changed entry or actor), each on its line; told, not a problem."""
-    if not relinked:
-        return
-    files, names = ", ".join(entity_files), _plural(len(relinked), "name")
-    if style == "github":
-        click.echo(f"::group::{_github_escape(f'{files}: the briefs link {names} otherwise')}")
-    else:
-        click.echo(f"{files} changed since {ref}; the briefs link {names} otherwise:")
-    for place in relinked:
-        click.echo(f"  {place.describe()}")
+def _list(style: str, group: str, heading: str, lines: list[str]) -> None:
+    """Lines under a heading: in a GitHub Actions log, a group that opens on a click."""
+    click.echo(f"::group::{_github_escape(group)}" if style == "github" else heading)
+    for line in lines:
+        click.echo(f"  {line}")
     if style == "github":
         click.echo("::endgroup::")
 
