@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from conftest import FIXTURES, Project
 from policy_briefs import incremental
 from policy_briefs.anchoring import Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_line
-from policy_briefs.entities import EntityIndex, first_sentence
+from policy_briefs.entities import INVISIBLE, EntityIndex, Target, first_sentence, form_key
 from policy_briefs.fastreader import read_block
 from policy_briefs.linker import Linker
 from policy_briefs.loader import check_stem, read_text, split_front_matter
@@ -277,6 +277,58 @@ def test_a_name_typed_with_marks_is_found_as_smarty_and_smartsymbols_print_it():
     for text in (printed, typed):
         assert [text[f.start : f.end] for f in linker.find(text)] == [part.strip(" .") for part in text.split(",")]
     assert not linker.find("Fire-Rescue Unit, Wait.. Group, Acme c Ltd")
+
+
+@pytest.mark.parametrize("hidden", list(INVISIBLE), ids=list(INVISIBLE.values()))
+def test_a_name_holding_a_character_a_page_does_not_show_is_found_as_it_reads(hidden: str):
+    """As if the character were not there: the match holds those within the name, none at either end."""
+    glossary = {"arf": GlossaryFields(term="ARF", expansion="ASEAN Regional Forum", definition="A forum.")}
+    actors = {"russia": ActorFields(name="Russia", type="state", summary="A state."), "asean": ActorFields(name="ASEAN", type="organization", summary="A group.")}
+    linker = Linker(EntityIndex.build(glossary, actors).by_form)
+    h = hidden
+    text = f"The ASEAN Regional Fo{h}rum, {h}Rus{h}{h}sia{h}’s envoy, the ASEAN{h} Regional{h}\nForum, Rus{h}sian and AS{h}EANs."
+    assert [(text[f.start : f.end], f.target.ref) for f in linker.find(text)] == [
+        (f"ASEAN Regional Fo{h}rum", "term:arf"), (f"Rus{h}{h}sia", "actor:russia"), (f"ASEAN{h} Regional{h}\nForum", "term:arf"),
+    ]
+
+
+def test_text_holding_characters_a_page_does_not_show_is_linked_as_the_text_without_them():
+    rng = random.Random(11)
+    forms = ["AB", "A B", "B’s", "Ab", "a.B"]
+    linker = Linker({form_key(form): Target("term", str(number), form, "") for number, form in enumerate(forms)})
+    alphabet = "AaBb ’'.\n" + "".join(INVISIBLE)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(30))
+        shown = "".join(char for char in text if char not in INVISIBLE)
+        found = linker.find(text)
+        assert [(f.target, text[f.start : f.end].translate(dict.fromkeys(map(ord, INVISIBLE)))) for f in found] == [(f.target, shown[f.start : f.end]) for f in linker.find(shown)], text
+        assert all(text[f.start] not in INVISIBLE and text[f.end - 1] not in INVISIBLE for f in found), text
+
+
+def test_a_form_written_with_a_character_a_page_does_not_show_is_the_form_without_it():
+    actors = {"sumsky": ActorFields(name="Viktor Sum\u00adsky", type="person", summary="A historian.")}
+    linker = Linker(EntityIndex.build({}, actors).by_form)
+    text = "Viktor Sumsky, Viktor Sum\u00adsky and Viktor Sums\u200bky."
+    assert [text[f.start : f.end] for f in linker.find(text)] == ["Viktor Sumsky", "Viktor Sum\u00adsky", "Viktor Sums\u200bky"]
+    actors["other"] = ActorFields(name="Someone", type="person", aliases=["Viktor Sumsky"], summary="Another.")
+    assert [(c.first.ref, c.second.ref) for c in EntityIndex.build({}, actors).clashes] == [("actor:other", "actor:sumsky")]
+
+
+def test_a_name_holding_a_soft_hyphen_is_a_mention_where_the_page_links_names(mini: Project):
+    """Literal or written as a reference; not in code, a `nolink:` span or a link of the article's; cut by formatting, told."""
+    write_brief(mini, "hidden", (
+        "The East Asia Sum\u00admit met, then the East Asia Sum&shy;mit.\n\n"
+        "Not `East Asia Sum\u00admit`, [East Asia Sum\u00admit](nolink:) nor [East Asia Sum\u00admit](https://example.org/).\n\n"
+        "The *East Asia* Sum\u00admit.\n"
+    ))
+    result = load(mini)
+    article = result.content.articles["hidden"]
+    assert [(article.reader_blocks[m.block][m.start : m.end], m.target.ref, m.number) for m in article.mentions] == [
+        ("East Asia Sum\u00admit", "term:eas", 1), ("East Asia Sum\u00admit", "term:eas", 2),
+    ]
+    assert [(p.line, p.message) for p in result.problems] == [(12, "'East Asia Sum\u00admit' is not linked to term:eas: formatting cuts it")]
+    linker = Linker(result.index.by_form)
+    assert incremental.guess_mentions(article.body, linker, result.index) == ["term:eas", "term:eas"]
 
 
 @pytest.mark.parametrize(("name", "other"), [("O'Neill", "O’Neill"), ("Fire--Rescue Unit", "Fire–Rescue Unit")], ids=["two apostrophes", "typed and printed"])

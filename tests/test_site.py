@@ -418,6 +418,17 @@ def test_skip_to_content_leads_to_the_start_of_a_generated_page(built):
         assert start in first_text.find_all_previous(), path  # before the page's text, not at a later section
 
 
+@pytest.mark.parametrize("soft_hyphen", ["\u00ad", "&shy;"], ids=["typed", "as a reference"])
+def test_a_name_holding_a_soft_hyphen_is_linked_and_listed_on_its_entrys_page(mini: Project, tmp_path: Path, soft_hyphen: str):
+    """It reads as the name (the character is not shown), so it links as the name does, the soft hyphen kept where a line may break."""
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"The East Asia Sum{soft_hyphen}mit met too.\n\nAsk [the forum]")
+    site = site_of(mini, tmp_path)
+    link = article(page(site, BRIEF)).select_one("#pb-term-eas-1")
+    assert (link.name, link.get_text(), link["href"]) == ("a", "East Asia Sum\u00admit", "../../glossary/eas/")
+    uses = article(page(site, "glossary/eas")).select(".pb-appears-in li.pb-use a")
+    assert [(a.get_text(), a["href"].rsplit("/", 2)[-2:]) for a in uses] == [("The East Asia Sum\u00admit met too.", ["forum-talks", "#pb-term-eas-1"])]
+
+
 def test_entry_page_has_contextual_backlinks(built):
     site, urls = built
     entry = article(page(site, "glossary/arf", urls))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .entities import APOSTROPHES, TYPOGRAPHIC, Target, form_key, form_tokens
+from .entities import APOSTROPHES, INVISIBLE, TYPOGRAPHIC, Target, form_key, form_tokens, holds_invisible
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,15 @@ class Linker:
         self.pattern = compile_forms(sorted(self.forms))
 
     def find(self, text: str) -> list[Found]:
+        """The forms in a text, found as if it held no character a page does not show (a match may hold some)."""
         if self.pattern is None:
             return []
+        if not holds_invisible(text):
+            return self._find(text)
+        return _placed_back(self._find(_INVISIBLE.sub("", text)), text)
+
+    def _find(self, text: str) -> list[Found]:
+        """The forms in a text, character for character."""
         found = []
         for match in self.pattern.finditer(text):
             form = match.group()
@@ -120,3 +128,19 @@ class Linker:
             if target is not None:
                 found.append(Found(match.start(), match.end(), target))
         return found
+
+
+_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
+
+
+def _placed_back(found: list[Found], text: str) -> list[Found]:
+    """Matches in `text` less its invisible characters, placed in `text`: from a match's first character to its last, with those between."""
+    if not found:
+        return found
+    # Where each invisible character was, in the text without them (one for each of several in a row).
+    gaps = [match.start() - before for before, match in enumerate(_INVISIBLE.finditer(text))]
+
+    def placed(position: int) -> int:
+        return position + bisect_right(gaps, position)
+
+    return [Found(placed(each.start), placed(each.end - 1) + 1, each.target) for each in found]

@@ -17,7 +17,7 @@ from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
 from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters
 from .droppedhtml import Dropped, in_article, in_field
-from .entities import EntityIndex, form_key
+from .entities import INVISIBLE, EntityIndex, form_key
 from .fastreader import quote_occurrences
 from .fieldlinks import links_in, links_to_check
 from .linker import Linker
@@ -938,7 +938,7 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
     block = normalize(blocks[closest.block])
-    invisible = [name for character, name in _INVISIBLE.items() if character in block and character not in selector.quote]
+    invisible = [name for character, name in INVISIBLE.items() if character in block and character not in selector.quote]
     if invisible and selector.quote.translate(_WITHOUT_INVISIBLE) in block.translate(_WITHOUT_INVISIBLE):
         return f"the article's words hold a character that is not shown ({', '.join(invisible)}), {article.at(blocks[closest.block], closest.text)}: remove it from the article"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
@@ -974,10 +974,7 @@ def _without_markdown(quote: str, fields: AnnotationFields, blocks: tuple[str, .
     return None
 
 
-
-# Characters a page does not show, which text pasted from a word processor or a PDF may hold.
-_INVISIBLE = {"\u00ad": "a soft hyphen", "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner", "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space"}
-_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def _closer_where_unmarkable(quote: str, closest: Closest | None, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
