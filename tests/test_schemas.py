@@ -128,6 +128,13 @@ def test_schemas_accept_a_bare_year(mini: Project):
     assert errors(mini.root, "briefs/articles/forum-talks.md") == []
 
 
+def test_a_language_tag_is_taken_in_any_case(mini: Project):
+    """BCP 47 tags are case-insensitive: `RU` and `ZH-cn` name what `ru` and `zh-CN` do."""
+    mini.replace("articles/forum-talks.annotations.yml", "        url: https://example.org/arf", "        lang: RU\n        url: https://example.org/arf\n      - title: Other\n        lang: ZH-cn\n        url: https://example.org/zh")
+    assert load_project(mini.root).problems == []
+    assert errors(mini.root, "briefs/articles/forum-talks.annotations.yml") == []
+
+
 # -- and reject what the validator rejects -------------------------------------------------------
 
 ART = "articles/forum-talks.md"
@@ -146,6 +153,7 @@ BAD_INPUT = {
     "bad date format": (ART, "published: 2016-05-04", "published: May 2016"),
     "month that does not exist": (ART, "published: 2016-05-04", "published: 2016-13"),
     "bad url": (ART, "url: https://example.org/forum-talks", "url: example.org/forum-talks"),
+    "language written as a name": (ANN, "        url: https://example.org/arf", "        lang: Russian\n        url: https://example.org/arf"),
     "wrong annotation kind": (ANN, "kind: claim", "kind: claims"),
     "wrong actor type": (RUSSIA, "type: state", "type: stat"),
     "bad verdict": (ANN, "verdict: accurate", "verdict: true"),

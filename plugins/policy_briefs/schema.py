@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from .safehtml import keeps_address
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-LANGUAGE_TAG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"  # BCP 47, as far as a title's language needs
+LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"  # BCP 47 (in any case: tags are case-insensitive), as far as a title's language needs
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description="lowercase letters, digits and single hyphens")]
