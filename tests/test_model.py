@@ -855,6 +855,8 @@ ONE_MISTAKE = {
     "dangling annotation term": ((ANN, "terms: [arf]", "terms: [arff]"), (ANNOTATIONS, 7, "unknown glossary entry 'arff'", "did you mean 'arf'?")),
     "glossary entry listed as an actor": ((ANN, "actors: [russia]", "actors: [arf]"), (ANNOTATIONS, 25, "unknown actor 'arf'", "'arf' is a glossary entry, not an actor")),
     "actor linked as an entry": ((ART, "(term:arf)", "(term:russia)"), (ARTICLE, 25, "link to unknown glossary entry 'term:russia'", "'russia' is an actor: write actor:russia")),
+    "actor linked as an entry, in capitals": ((ART, "(term:arf)", "(term:RUSSIA)"), (ARTICLE, 25, "link to unknown glossary entry 'term:RUSSIA'", "'russia' is an actor: write actor:russia")),
+    "entry linked as an actor, in capitals": ((ART, "(term:arf)", "(actor:ARF)"), (ARTICLE, 25, "link to unknown actor 'actor:ARF'", "'arf' is a glossary entry: write term:arf")),
     "dangling related": ((G_EAS, "related: [arf]", "related: [arg]"), ("briefs/glossary/eas.yml", 5, "unknown glossary entry 'arg'", "did you mean 'arf'?")),
     "dangling glossary actor": (("glossary/arf.yml", "actors: [asean]", "actors:\n  - russia\n  - asian"), ("briefs/glossary/arf.yml", 8, "unknown actor 'asian'", "did you mean 'asean'?")),
     "dangling affiliation": (("actors/jane-roe.yml", "affiliations: [asean]", "affiliations: [asaen]"), ("briefs/actors/jane-roe.yml", 4, "unknown actor 'asaen'", "did you mean 'asean'?")),

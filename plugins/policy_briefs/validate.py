@@ -677,11 +677,20 @@ def explicit_link_problem(
     if ref in known:
         return None
     valid_glossary, valid_actors = valid if valid is not None else (glossary_ids, actor_ids)
-    if ref in (valid_actors if scheme == "term" else valid_glossary):
-        hint = f"'{ref}' is {_OTHER_KIND[kind]}: write {'actor' if scheme == 'term' else 'term'}:{ref}"
+    other = _of_the_other_kind(ref, known, valid_actors if scheme == "term" else valid_glossary)
+    if other is not None:
+        hint = f"'{other}' is {_OTHER_KIND[kind]}: write {'actor' if scheme == 'term' else 'term'}:{other}"
     else:
         hint = _unknown_id_hint(ref, known, kind, named_ids(index, scheme) if index is not None else None)
     return Problem(path, line, f"link to unknown {kind} '{href}'", hint, involves=_file_of(ref, kind))
+
+
+def _of_the_other_kind(ref: str, known: Collection[str], other: Collection[str]) -> str | None:
+    """The id of the other kind a link names, as written or spelled as an id (`ARF`: `arf`), unless so spelled it is one of its own kind."""
+    if ref in other:
+        return ref
+    spelled = slugify(ref)
+    return spelled if spelled in other and spelled not in known else None
 
 
 def link_line(source: str, href: str) -> int:
