@@ -582,7 +582,7 @@ def test_links_to_a_briefs_notes_and_sections_build_and_wrong_links_and_images_a
     quoted = "briefs/articles/forum-talks.md:25: link 'o'brien.pdf' names 'briefs/o'brien.pdf', which is not a page or file of the site"
     assert strict.returncode != 0 and [warning.split(" (")[0] for warning in warnings] == [
         f"policy_briefs: {image}", f"policy_briefs: {quoted}", f"policy_briefs: {report}",
-        "briefs/articles/forum-talks.md:25: the article contains a link '#nope', but there is no such anchor on the brief page.",
+        "briefs/articles/forum-talks.md:25: the article contains a link '#nope', but there is no such anchor on the brief page",
     ], strict.stderr
     check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
     assert [line.split(" (")[0] for line in check.stdout.splitlines()[:3]] == [image, quoted, report]  # the check says the same
@@ -599,8 +599,22 @@ def test_a_briefs_fields_links_to_its_headings_are_checked_by_its_build_on_their
     strict = build(mini.root, tmp_path / "strict")
     warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
     assert strict.returncode != 0 and sorted(warnings) == [
-        "briefs/articles/forum-talks.annotations.yml:7: the annotations file contains a link '#the-notes', but there is no such anchor on the brief page.",
-        "briefs/articles/forum-talks.md:11: the article's front matter contains a link '#russia-in-asean', but there is no such anchor on the brief page.",
+        "briefs/articles/forum-talks.annotations.yml:7: the annotations file contains a link '#the-notes', but there is no such anchor on the brief page (did you mean '#notes'?).",
+        "briefs/articles/forum-talks.md:11: the article's front matter contains a link '#russia-in-asean', but there is no such anchor on the brief page (did you mean '#russia-in-asean-regional-forum'?).",
+    ], strict.stderr
+
+
+def test_a_link_to_a_heading_a_page_lacks_is_told_the_near_one(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [Russia](#the-russia-in-asean-forum) and [elsewhere](#nowhere-at-all). Ask [the forum]")
+    mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nAs [before](forum-talks.md#russia-in-the-asean-regional-forum).\n")
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode != 0 and sorted(warnings) == [
+        "briefs/articles/forum-talks.md:25: the article contains a link '#nowhere-at-all', but there is no such anchor on the brief page.",
+        "briefs/articles/forum-talks.md:25: the article contains a link '#the-russia-in-asean-forum', but there is no such anchor on the brief page (did you mean '#russia-in-asean-regional-forum'?).",
+        "briefs/articles/second.md:8: the article contains a link 'forum-talks.md#russia-in-the-asean-regional-forum', but the page of briefs/articles/forum-talks.md"
+        " does not contain an anchor '#russia-in-the-asean-regional-forum' (did you mean 'forum-talks.md#russia-in-asean-regional-forum'?).",
     ], strict.stderr
 
 

@@ -30,6 +30,7 @@ from .headings import Headings
 from .linker import Linker
 from .mdext import BODY_END, BODY_START, BriefsExtension, PageState, note_ids
 from .mentions import ArticleView
+from .messages import suggest
 from .model import Annotation, Content
 from .parking import ParkedHtml
 from .previewproblems import PAGE_ATTRIBUTE, BuildWarnings, problems_json
@@ -101,7 +102,7 @@ class _LinksTheCheckReports(logging.Filter):
             return False
         field = self._in_a_field(found, spec)
         if field is not None:
-            record.msg, record.args = f"{field[0]}:{field[1]}: {field[2]} contains {self._said_of_sources(found['what']).replace('on this page', 'on the brief page')}", ()
+            record.msg, record.args = f"{field[0]}:{field[1]}: {field[2]} contains {self._said_of_sources(self._with_near_place(found)).replace('on this page', 'on the brief page')}", ()
         else:
             self._locate(record, found, self.plugin.project_dir / spec.sources[0], "article")
         return True
@@ -136,10 +137,25 @@ class _LinksTheCheckReports(logging.Filter):
             return
         line = link_line(source.read_text(encoding="utf-8"), found["href"])
         page = "the brief page" if kind == "article" else "the page"
-        record.msg = f"{self.plugin.project_path(source)}:{line}: the {kind} contains {self._said_of_sources(found['what']).replace('on this page', f'on {page}')}"
+        record.msg = f"{self.plugin.project_path(source)}:{line}: the {kind} contains {self._said_of_sources(self._with_near_place(found)).replace('on this page', f'on {page}')}"
         record.args = ()
 
     DOC = re.compile(r"the doc '(?P<page>[^']*)'")
+
+    def _with_near_place(self, found: re.Match[str]) -> str:
+        """MkDocs' words, with the place of the linked page whose id is close to the one a link names that it lacks (a heading's id mistyped)."""
+        what = found["what"]
+        near = self._near_place(found) if self.ANCHOR in what and what.endswith(".") else None
+        return f"{what[:-1]} (did you mean '{near}'?)." if near else what
+
+    def _near_place(self, found: re.Match[str]) -> str | None:
+        """The link's address with the id of the linked page's place closest to the one it names (None if none is close)."""
+        address, _, place = found["href"].rpartition("#")
+        other = self.DOC.search(found["what"])
+        target = self.plugin.files.get_file_from_path(other["page"] if other else found["page"]) if self.plugin.files is not None else None
+        ids = target.page.present_anchor_ids if target is not None and target.page is not None else None
+        near = suggest(place, ids) if ids and not place.startswith("fnref:") else None  # (a footnote never referenced: no mistyped id)
+        return f"{address}#{near}" if near else None
 
     def _said_of_sources(self, what: str) -> str:
         """MkDocs' words with a generated page it names ("the doc 'briefs/x.md'", which is no file) said as the file it is made from."""
@@ -192,6 +208,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.links_filter = _LinksTheCheckReports(self)
         self.page_urls: set[str] = set()  # the addresses of the site's pages in the last build
         self.doc_pages: set[str] = set()  # their source paths
+        self.files: Files | None = None  # the site's files, once all pages are rendered (to tell a link the place of a page it may have meant)
         self.build_warnings = BuildWarnings()  # a preview's, for its pages to show
         self.site_dir = ""  # where the build writes (a preview's problems, when a build fails)
         self.anchor_ids: dict[str, set[str]] = {}  # a preview's generated pages' places (ids), as last rendered
@@ -525,6 +542,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         """All pages are rendered: check the pages made before all articles were read."""
         self.page_urls = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}  # (as `Page.url`: what search lists)
         self.doc_pages = {file.src_uri for file in files.documentation_pages()}
+        self.files = files
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = incremental.TEMPLATE_BYTECODE  # the theme's templates compiled once, not every rebuild
         templates = config.theme.dirs.index(str(PACKAGE_DIR / "templates"))
