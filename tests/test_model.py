@@ -919,7 +919,15 @@ ONE_MISTAKE = {
         (ANNOTATIONS, 4, "quote not found in the article", "quote the words as they read, “ASEAN Regional Forum met”"),
     ),
     "quote of nested Markdown too deep to read": ((ANN, "quote: ASEAN Regional Forum met", 'quote: "' + "- " * 1000 + '*x*"'), (ANNOTATIONS, 4, "quote not found in the article", None)),
-    "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"), (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "a quote stays within one paragraph: this one runs from the paragraph on line 15 into the next")),
+    "quote across two paragraphs": ((ANN, "quote: ASEAN Regional Forum met", "quote: read Russia elsewhere too. Later, Russia"), (ANNOTATIONS, 4, "quote not found in the article: “read Russia elsewhere too. Later, Russia”", "a quote stays within one paragraph: this one runs from the paragraph on line 19 into the next; quote the part in one of them")),
+    "quote across a paragraph and the heading after it": (
+        (ANN, "quote: ASEAN Regional Forum met", "quote: came from Moscow. Russia in ASEAN"),
+        (ANNOTATIONS, 4, "quote not found in the article: “came from Moscow. Russia in ASEAN”", "a quote stays within one paragraph: this one runs from the paragraph on line 15 into the next heading, “Russia in ASEAN Regional Forum”; quote the part in one of them"),
+    ),
+    "quote across a heading and the paragraph after it": (
+        (ANN, "quote: ASEAN Regional Forum met", "quote: Regional Forum Delegates used"),
+        (ANNOTATIONS, 4, "quote not found in the article: “Regional Forum Delegates used”", "this one runs from the heading beginning “Russia in ASEAN Regional Forum” into the next paragraph"),
+    ),
     "prefix that matches nowhere": ((ANN, 'prefix: "so will the "', 'prefix: "so shall the "'), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", "the quote is in the article 2 times (line 21, “…Jane Roe said. The [ARF] will meet again, and so…”; line 21, “…again, and so will the [ARF].…”), but not with this prefix: copy the words just around it there exactly, or leave the prefix out")),
     "prefix that matches nowhere, quote with an apostrophe": ((ANN, "quote: ASEAN Regional Forum met", 'quote: Russia’s delegates\n    prefix: "Nowhere "'), (ANNOTATIONS, 4, "quote not found in the article: “Russia’s delegates”", "the quote is in the article (line 15, “…met while ASEAN watched. [Russia’s delegates] came from Moscow.…”), but not with this prefix")),
     "prefix whose space YAML dropped": ((ANN, 'prefix: "so will the "', 'prefix: so will the '), (ANNOTATIONS, 14, "quote not found in the article: “ARF”", 'a space comes between the quote and its prefix in the article (YAML drops a space at either end of a value not in quotes): write prefix: "so will the "')),

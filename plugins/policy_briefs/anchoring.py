@@ -223,6 +223,7 @@ class WrittenArticle:
 
     body: str
     body_line: int  # the file's line the body starts on
+    headings: frozenset[int] = frozenset()  # which of its blocks (reader text, by their place) are headings
 
     def line_of(self, passage: str) -> int | None:
         """The file's line a passage of reader text is written on, where its words tell it."""
@@ -275,10 +276,14 @@ class WrittenArticle:
             return _WordsByLine.of(kind, ((line, text) for line, text in lines if not text.lstrip().startswith(("```", "~~~"))))
         return _WordsByLine.of(kind, ((line, text.replace("<!--", " ").replace("-->", " ")) for line, text in lines))
 
-    def where(self, paragraph: str, passage: str) -> str:
-        """"line N" of the file where the passage's words tell it, else the words its paragraph (reader text) begins with."""
+    def where(self, paragraph: str, passage: str, kind: str = "paragraph") -> str:
+        """"line N" of the file where the passage's words tell it, else the words its paragraph (reader text; or a heading, of that `kind`) begins with."""
         line = self.line_of(passage)
-        return f"line {line}" if line is not None else f"the paragraph beginning {_opening(paragraph)}"
+        return f"line {line}" if line is not None else f"the {kind} beginning {_opening(paragraph)}"
+
+    def kind_of(self, block: int) -> str:
+        """"heading" or "paragraph": what a block (by its place) is, as an editor calls it."""
+        return "heading" if block in self.headings else "paragraph"
 
     def at(self, paragraph: str, passage: str) -> str:
         """`where`, as "on line N" or "in the paragraph beginning “…”"."""

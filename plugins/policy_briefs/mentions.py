@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .droppedhtml import Dropped
+from .droppedhtml import HEADINGS, Dropped
 from .entities import EntityIndex, Target
 from .fastreader import FastBlock, read_block
 from .linker import Found, Linker
@@ -233,6 +233,7 @@ class ArticleView:
     dropped: tuple[Dropped, ...] = ()  # what the page's sanitiser would take out
     split: tuple[SplitName, ...] = ()  # names that are not linked because formatting or `nolink:` cuts them
     unaddressed: tuple[tuple[str, str], ...] = ()  # links and images with no address, and their words (`unaddressed_links`)
+    headings: frozenset[int] = frozenset()  # the blocks that are headings, by their place in `blocks`
 
 
 def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
@@ -259,4 +260,7 @@ def article_view(
     if numbered is None:
         numbered = number_mentions(list(blocks), [block_hits(block, linker, index, stash) for block in blocks])
     split = tuple(split_names(blocks, numbered, linker, stash))
-    return ArticleView(tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, unaddressed=tuple(unaddressed))
+    headings = frozenset(number for number, block in enumerate(blocks) if block.element.tag in HEADINGS)
+    return ArticleView(
+        tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, unaddressed=tuple(unaddressed), headings=headings,
+    )

@@ -297,7 +297,7 @@ class _Checker:
         annotation_file = self.raw.annotations.get(slug)
         # An article that could not be read has no text to find quotes in: its one problem says why.
         readable = not (parsed.unreadable or view.too_deep or unclosed)
-        annotations = self._annotations(annotation_file, blocks, WrittenArticle(body, body_line), place=readable) if annotation_file else ()
+        annotations = self._annotations(annotation_file, blocks, WrittenArticle(body, body_line, view.headings), place=readable) if annotation_file else ()
         if parsed.fields is None:
             return None
         page = uri_for("brief", slug)
@@ -931,11 +931,7 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
         return f"the quote holds Markdown that the page does not show: quote the words as they read, “{unmarked}”"
     across = _across_paragraphs(selector.quote, blocks)
     if across is not None:
-        words = quote.split()  # its part in the paragraph it starts in, to find that paragraph's line by
-        part = next((" ".join(words[:count]) for count in range(len(words) - 1, 1, -1) if " ".join(words[:count]) in blocks[across]), quote)
-        where = article.where(blocks[across], part)
-        start = f"the paragraph on {where}" if where.startswith("line") else where
-        return f"a quote stays within one paragraph: this one runs from {start} into the next; quote the part in one of them"
+        return _across_hint(quote, across, blocks, article)
     cased = _with_other_capitals(selector.quote, blocks)
     if cased is not None:
         block, text = cased
@@ -951,6 +947,18 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
     if invisible and selector.quote.translate(_WITHOUT_INVISIBLE) in block.translate(_WITHOUT_INVISIBLE):
         return f"the article's words hold a character that is not shown ({', '.join(invisible)}), {article.at(blocks[closest.block], closest.text)}: remove it from the article"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
+
+
+def _across_hint(quote: str, across: int, blocks: tuple[str, ...], article: WrittenArticle) -> str:
+    """The hint for a quote found only across the end of block `across`: where it starts, and what it runs into (a heading named)."""
+    words = quote.split()  # its part in the paragraph it starts in, to find that paragraph's line by
+    part = next((" ".join(words[:count]) for count in range(len(words) - 1, 1, -1) if " ".join(words[:count]) in blocks[across]), quote)
+    kind, next_kind = article.kind_of(across), article.kind_of(across + 1)
+    where = article.where(blocks[across], part, kind)
+    start = f"the {kind} on {where}" if where.startswith("line") else where
+    into = "the next" if kind == next_kind == "paragraph" else f"the next {next_kind}"
+    into += f", “{blocks[across + 1]}”" if next_kind == "heading" else ""
+    return f"a quote stays within one paragraph: this one runs from {start} into {into}; quote the part in one of them"
 
 
 def _with_other_capitals(quote: str, blocks: tuple[str, ...]) -> tuple[str, str] | None:
