@@ -1511,3 +1511,8 @@ def test_notes_share_the_set_of_fields_they_give_and_keep_their_own():
     assert plain[0].model_dump(exclude_unset=True) == {"id": "n-0", "kind": "context", "quote": "a passage", "body": "Why."}
     with pytest.raises(ValidationError):  # frozen: the shared set is never added to
         plain[0].body = "Changed."
+
+
+def test_problems_with_and_without_a_hint_sort_by_their_place():
+    told = [Problem("b.md", 2, "m", "a hint"), Problem("b.md", 2, "m"), Problem("a.md", 9, "m", "h")]
+    assert sorted(told) == [Problem("a.md", 9, "m", "h"), Problem("b.md", 2, "m"), Problem("b.md", 2, "m", "a hint")]

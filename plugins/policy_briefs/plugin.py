@@ -371,7 +371,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                 result = loading.finish(slug, view)
                 self._keep_finish(slug, finish_key, result)
                 problems += result[1]
-        for problem in sorted(set(problems), key=lambda p: (p.path, p.line, p.message, p.hint or "")):
+        for problem in sorted(set(problems)):
             log.warning(str(problem))
         drafts = {slug: loading.draft(slug) for slug in self.unread}
         self.content = Content(dict(sorted({**loading.articles, **drafts}.items())), loading.checker.glossary, loading.checker.actors)

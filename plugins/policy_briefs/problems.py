@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import total_ordering
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Problem:
-    """One problem in one content file, at a 1-based line."""
+    """One problem in one content file, at a 1-based line; problems sort by file, line, message and hint."""
 
     path: str
     line: int
     message: str
     hint: str | None = None
     involves: tuple[str, ...] = ()  # other files the problem is as much about (a check of changed files shows it for them too)
+
+    def __lt__(self, other: Problem) -> bool:
+        return self._order < other._order
+
+    @property
+    def _order(self) -> tuple:
+        return (self.path, self.line, self.message, self.hint or "", self.involves)
 
     def describe(self) -> str:
         """The message with its hint, as one sentence or two."""

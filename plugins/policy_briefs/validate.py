@@ -178,7 +178,7 @@ class Loading:
         self.problems.extend(problems)
         if article is not None:
             self.articles[slug] = article
-        return article, _sorted(problems)
+        return article, sorted(problems)
 
     def forget_body(self, slug: str) -> None:
         """Let an article's Markdown go, once its page is read (a single build reads it once)."""
@@ -216,7 +216,7 @@ class Loading:
                 hint = did_you_mean(note, ids[target]) or (f"its notes are {', '.join(sorted(ids[target]))}" if ids[target] else "it has no notes")
                 notes_file = self.articles[target].annotations_path
                 problems.append(Problem(article.path, line, f"link '{href}' names no note of {brief}", hint, involves=(notes_file,) if notes_file else ()))
-        return _sorted(problems)
+        return sorted(problems)
 
     def _notes_held_back(self, slug: str) -> bool:
         """Whether a mistake in a brief's annotations file keeps its notes off its page (the mistake is told where it is)."""
@@ -224,11 +224,7 @@ class Loading:
         return notes is not None and notes.fields is None
 
     def result(self) -> LoadResult:
-        return LoadResult(self.content(), self.index, _sorted(set(self.problems) | set(self.note_link_problems())))
-
-
-def _sorted(problems) -> list[Problem]:  # noqa: ANN001
-    return sorted(problems, key=lambda p: (p.path, p.line, p.message, p.hint or ""))
+        return LoadResult(self.content(), self.index, sorted(set(self.problems) | set(self.note_link_problems())))
 
 
 class _Checker:
