@@ -618,6 +618,29 @@ def test_a_link_to_a_heading_a_page_lacks_is_told_the_near_one(mini: Project, tm
     ], strict.stderr
 
 
+def test_a_link_to_a_place_a_page_lacks_is_told_on_every_line_that_writes_it(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [it](#typo-heading).\n\nAgain [it](#typo-heading). Ask [the forum]")
+    mini.replace("articles/forum-talks.annotations.yml", "      The forum has met every year since 1994.\n", "      The forum has met every year since 1994 ([it](#typo-heading)).\n")
+    mini.write("../docs/more.md", "# More\n\n[One](#nowhere).\n\n[Two](#nowhere) and [a page](gone.md).\n\n[Three](gone.md).\n")
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.split(" -  ", 1)[1].split(" contains ")[0] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode != 0 and sorted(warnings) == [
+        "briefs/articles/forum-talks.annotations.yml:6: the annotations file",
+        "briefs/articles/forum-talks.md:25: the article",
+        "briefs/articles/forum-talks.md:27: the article",
+        "docs/more.md:3: the page", "docs/more.md:5: the page", "docs/more.md:5: the page", "docs/more.md:7: the page",
+    ], strict.stderr
+
+
+def test_a_link_to_a_missing_file_is_told_by_the_check_on_every_line_that_writes_it(mini: Project):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [a](gone.md).\n\nAnd [b](gone.md), [c](javascript:x).\n\nAsk [the forum]")
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert [line.split(" link ")[0] + line.split("'")[1] for line in check.stdout.splitlines()[:-1]] == [
+        "briefs/articles/forum-talks.md:25:gone.md", "briefs/articles/forum-talks.md:27:gone.md", "briefs/articles/forum-talks.md:27:javascript:x",
+    ], check.stdout
+
+
 def test_a_link_to_a_missing_file_is_one_located_warning_in_build_and_check(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "(term:arf)", "(term:arf) or [an entry](../glossary/ar.md), [home](../index.md)")
     expected = "briefs/articles/forum-talks.md:25: link '../glossary/ar.md' names 'glossary/ar.md', which is not a page or file of the site (did you mean '../glossary/arf.md'?)"

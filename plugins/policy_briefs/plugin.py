@@ -8,6 +8,7 @@ import os
 import posixpath
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -43,7 +44,7 @@ from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
 from .searchmerge import merged_entries
 from .sitepaths import INDEX_PAGES, linked_file, note_place, uri_for
-from .validate import ArticleReader, Loading, anchor_line, explicit_link_problem, link_line
+from .validate import ArticleReader, Loading, anchor_line, explicit_link_problem, link_lines
 
 log = get_plugin_logger(__name__)
 
@@ -86,6 +87,7 @@ class _LinksTheCheckReports(logging.Filter):
     def __init__(self, plugin: PolicyBriefsPlugin) -> None:
         super().__init__()
         self.plugin = plugin
+        self.told: Counter[tuple[str, str]] = Counter()  # this build's warnings so far, by page and address (see `_places`)
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = self.MESSAGE.match(record.getMessage())
@@ -94,27 +96,57 @@ class _LinksTheCheckReports(logging.Filter):
         setattr(record, PAGE_ATTRIBUTE, found["page"])  # (a preview keeps what is said of a page it does not render again)
         spec = self.plugin.specs.get(found["page"])
         if spec is None:
-            self._locate(record, found, self.plugin.docs_dir / found["page"], "page")
-            return True
+            return self._tell(record, found, self._places(found, self.plugin.docs_dir / found["page"], "the page"), "the page")
         if spec.template != "brief.md" or not spec.sources or self.plugin.loading is None:
             return True
         if self._told_by_the_check(found):
             return False
-        field = self._in_a_field(found, spec)
-        if field is not None:
-            record.msg, record.args = f"{field[0]}:{field[1]}: {field[2]} contains {self._said_of_sources(self._with_near_place(found)).replace('on this page', 'on the brief page')}", ()
-        else:
-            self._locate(record, found, self.plugin.project_dir / spec.sources[0], "article")
-        return True
+        fields = self._in_fields(found, spec)
+        article = self.plugin.content.articles.get(spec.key) if self.plugin.content is not None else None
+        body_line = article.body_line if article is not None else 1  # (its front matter's links are its fields')
+        places = self._places(found, self.plugin.project_dir / spec.sources[0], "the article", somewhere=not fields, from_line=body_line)
+        return self._tell(record, found, fields + places, "the brief page")
 
-    def _in_a_field(self, found: re.Match[str], spec: PageSpec) -> tuple[str, int, str] | None:
-        """Where a brief's field (summary, takeaway, note) links to a place of its page that is not there: file, line, which file."""
+    def _tell(self, record: logging.LogRecord, found: re.Match[str], places: list[tuple[str, int, str]], page: str) -> bool:
+        """The warning said of each place that writes the link (as MkDocs said it if none is found): whether to let it go on as it is."""
+        what = self._said_of_sources(self._with_near_place(found)).replace("on this page", f"on {page}")
+        told = [f"{path}:{line}: {who} contains {what}" for path, line, who in places]
+        if not told:
+            return True
+        if len(told) == 1:
+            record.msg, record.args = told[0], ()
+            return True
+        logger = logging.getLogger(record.name)  # (said anew, each place in turn: this filter lets those through)
+        for message in told:
+            logger.log(record.levelno, message, extra={PAGE_ATTRIBUTE: found["page"]})
+        return False
+
+    def _in_fields(self, found: re.Match[str], spec: PageSpec) -> list[tuple[str, int, str]]:
+        """Where a brief's fields (summary, takeaway, note) link to a place of its page that is not there: file, line, which file."""
         article = self.plugin.content.articles.get(spec.key) if self.plugin.content is not None and self.ANCHOR in found["what"] else None
+        places = []
         for anchor in article.field_anchors if article is not None else ():
             if anchor.href == found["href"]:
                 kind = "the article's front matter" if anchor.path == article.path else "the annotations file"
-                return anchor.path, anchor_line(self.plugin.project_dir, anchor), kind
-        return None
+                places.append((anchor.path, anchor_line(self.plugin.project_dir, anchor), kind))
+        return places
+
+    def _places(self, found: re.Match[str], source: Path, who: str, somewhere: bool = True, from_line: int = 1) -> list[tuple[str, int, str]]:
+        """The lines of `source` from `from_line` on that write the link (none if there is no such file; that line if none and it must be `somewhere`).
+
+        MkDocs tells a link to a place a page lacks once per page and place: each line is told.
+        It tells other links once each, in order: the next line is told.
+        """
+        if not source.is_file():
+            return []
+        written = [line + 1 for line in link_lines(source.read_text(encoding="utf-8"), found["href"])]
+        lines = [line for line in written if line >= from_line] or ([from_line] if somewhere else [])
+        if self.ANCHOR not in found["what"] and lines:
+            key = (found["page"], found["href"])
+            lines = [lines[min(self.told[key], len(lines) - 1)]]
+            self.told[key] += 1
+        path = self.plugin.project_path(source)
+        return [(path, line, who) for line in lines]
 
     def _told_by_the_check(self, found: re.Match[str]) -> bool:
         """Whether the check reports this link of a brief itself, on the article's line (the build's warning would repeat it)."""
@@ -130,15 +162,6 @@ class _LinksTheCheckReports(logging.Filter):
             place = note_place(found["href"], found["page"])
             return place is not None and place[0] in loading.articles
         return False
-
-    def _locate(self, record: logging.LogRecord, found: re.Match[str], source: Path, kind: str) -> None:
-        """The warning said of the line of `source` that writes the link (left as it is if there is no such file)."""
-        if not source.is_file():
-            return
-        line = link_line(source.read_text(encoding="utf-8"), found["href"])
-        page = "the brief page" if kind == "article" else "the page"
-        record.msg = f"{self.plugin.project_path(source)}:{line}: the {kind} contains {self._said_of_sources(self._with_near_place(found)).replace('on this page', f'on {page}')}"
-        record.args = ()
 
     DOC = re.compile(r"the doc '(?P<page>[^']*)'")
 
@@ -233,6 +256,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         if self.serving and self.dirty and self.builds:
             gc.disable()
         self.builds += 1
+        self.links_filter.told.clear()
         if self.serving:
             self.build_warnings.start()
             logging.getLogger(MKDOCS_LOGGER).addHandler(self.build_warnings)
@@ -868,9 +892,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         source = page.file.content_string
         glossary, actors = set(self.content.glossary), set(self.content.actors)
         for href in dict.fromkeys(hrefs):
-            problem = explicit_link_problem(path, link_line(source, href), href, glossary, actors, index=self.extension.index)
-            if problem is not None:
-                log.warning(str(problem), extra={PAGE_ATTRIBUTE: page.file.src_uri})  # (said of the page, see `previewproblems`)
+            problem = explicit_link_problem(path, 1, href, glossary, actors, index=self.extension.index)
+            for line in (link_lines(source, href) or [0]) if problem is not None else ():
+                log.warning(str(replace(problem, line=line + 1)), extra={PAGE_ATTRIBUTE: page.file.src_uri})  # (said of the page, see `previewproblems`)
 
     def project_path(self, path: Path) -> str:
         """A file's path as messages give it: from the project's folder (where mkdocs.yml is)."""

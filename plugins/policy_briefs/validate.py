@@ -6,7 +6,8 @@ import html
 import posixpath
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -307,25 +308,28 @@ class _Checker:
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...], unaddressed: tuple[tuple[str, str], ...] = ()) -> None:
         if unaddressed:
             self._check_empty_links(parsed, body, body_line, unaddressed)
+        written: Counter[str] = Counter()  # each link to an address told on its own line: the first, the second …
         for href in links:
             if no_address(href):
                 continue
-            self._check_scheme(parsed, body, body_line, href)
+            nth, written[href] = written[href], written[href] + 1
+            line = lambda href=href, nth=nth: body_line + _link_line(body, href, nth)  # noqa: E731 (looked for only if there is a problem)
+            self._check_scheme(parsed, line, href)
             if self.absolute_links and href.startswith("/") and not href.startswith("//"):
                 message = f"link '{href}' is absolute: it leads elsewhere when the site is not at the root of its address"
-                self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), message, self._relative_hint(slug, href)))
+                self.problems.append(Problem(parsed.path, line(), message, self._relative_hint(slug, href)))
             elif self.unrecognized_links and self._unrecognized(uri_for("brief", slug), href):
                 message = f"link '{href}' is neither a web address nor a file of the site"
-                self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), message, _address_hint(href)))
+                self.problems.append(Problem(parsed.path, line(), message, _address_hint(href)))
             else:
-                self._check_file_link(uri_for("brief", slug), parsed, body, body_line, href)
+                self._check_file_link(uri_for("brief", slug), parsed, line, href)
             scheme, _, ref = href.partition(":")
             if scheme not in EXPLICIT_SCHEMES or scheme == SUPPRESS_SCHEME and not ref:
                 continue
             valid = (self.glossary.keys(), self.actors.keys())  # the ids whose files are valid, which say what kind an id is
             problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, valid, self.index)
-            if problem is not None:  # (its line looked for only then)
-                self.problems.append(replace(problem, line=body_line + _link_line(body, href)))
+            if problem is not None:
+                self.problems.append(replace(problem, line=line()))
 
     def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: tuple[tuple[str, str], ...]) -> None:
         """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written: in order, by its words where they tell it."""
@@ -357,12 +361,12 @@ class _Checker:
         path = linked_path(href, page)
         return path is not None and linked_file(href, page) is None and AMP_SUBSTITUTE not in href and path not in (self.site_files or ())
 
-    def _check_file_link(self, brief_page: str, parsed: Parsed, body: str, body_line: int, href: str) -> None:
+    def _check_file_link(self, brief_page: str, parsed: Parsed, written_on: Callable[[], int], href: str) -> None:
         """A relative link to a file must find it among the site's pages and files (as MkDocs looks it up from the brief's page)."""
         target = linked_file(href, brief_page)
         if target is None or self.site_files is None or target in self.site_files:
             return
-        line = body_line + _link_line(body, href)
+        line = written_on()
         if target in self.unpublished:
             message = f"link '{href}' names a brief that is not published: {self.unpublished[target]} has problems of its own"
             self.problems.append(Problem(parsed.path, line, message, "mend that file, and the link leads to its page"))
@@ -371,13 +375,13 @@ class _Checker:
         hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _address_hint(href, target)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
 
-    def _check_scheme(self, parsed: Parsed, body: str, body_line: int, href: str) -> None:
+    def _check_scheme(self, parsed: Parsed, written_on: Callable[[], int], href: str) -> None:
         """A link whose scheme the page's sanitiser does not keep would lose its address without a word."""
         match = _SCHEME.match(href)
         if match is not None and match.group(1).lower() in URL_SCHEMES and not keeps_address(href):
             message = f"link '{href}' would lose its address: it is not a web address a browser can open"
             hint = "write the whole address, as https://example.org/page: a host after //, no spaces, a port up to 65535"
-            self.problems.append(Problem(parsed.path, body_line + _link_line(body, href), message, hint))
+            self.problems.append(Problem(parsed.path, written_on(), message, hint))
             return
         if match is None or match.group(1).lower() in URL_SCHEMES or match.group(1) in EXPLICIT_SCHEMES:
             return
@@ -388,7 +392,7 @@ class _Checker:
             hint = f"write {'term' if ref in self.glossary_ids else 'actor'}:{ref}"
         else:
             hint = "link an entry with term:ID, an actor with actor:ID, anything else with its whole https:// address"
-        line = body_line + _link_line(body, href)
+        line = written_on()
         self.problems.append(Problem(parsed.path, line, f"link '{href}' would lose its address: pages keep http, https and mailto links, and term:, actor: and nolink:", hint))
 
     def _check_dropped(self, parsed: Parsed, body: str, body_line: int, dropped: tuple[Dropped, ...]) -> None:
@@ -689,11 +693,6 @@ def _of_the_other_kind(ref: str, known: Collection[str], other: Collection[str])
     return spelled if spelled in other and spelled not in known else None
 
 
-def link_line(source: str, href: str) -> int:
-    """Line (1-based) of the first link written to `href` in a Markdown source (1 if not found as written)."""
-    return _link_line(source, href) + 1
-
-
 _A_KIND = {"glossary entry": "a glossary entry", "actor": "an actor"}
 _OTHER_KIND = {"glossary entry": "an actor", "actor": "a glossary entry"}  # what an id of the other kind is
 
@@ -798,17 +797,38 @@ def _words(text: str) -> str:
 _MARKS_AND_TAGS = re.compile(r"[\\*_`]|<[^<>\n]*>")
 
 
-def _link_line(body: str, href: str) -> int:
-    """Line (0-based, in the body) of the first link written to `href`, outside code if it can be (0 if not found as written)."""
-    position = _link_at(body, href, code_ranges(body))  # (for a problem's line: seldom)
-    return body.count("\n", 0, position) if position is not None else 0
+def _link_line(body: str, href: str, nth: int = 0) -> int:
+    """Line (0-based, in the body) of the `nth` link written to `href` (or the last), outside code if it can be (0 if not found as written)."""
+    lines = link_lines(body, href)
+    return lines[min(nth, len(lines) - 1)] if lines else 0
+
+
+def link_lines(body: str, href: str) -> list[int]:
+    """The lines (0-based) of the links written to `href`, in order, one each: outside code if there are any there (for a problem's line: seldom)."""
+    code = code_ranges(body)
+    places = sorted({position for needle in _link_needles(href) for position in _all(body, needle)})
+    outside = [position for position in places if not in_code(code, position)]
+    first = _link_at(body, href, code)
+    lines = [body.count("\n", 0, position) for position in (outside or places or ([first] if first is not None else []))]
+    return list(dict.fromkeys(lines))
+
+
+def _all(text: str, needle: str) -> Iterator[int]:
+    position = text.find(needle)
+    while position >= 0:
+        yield position
+        position = text.find(needle, position + 1)
+
+
+def _link_needles(href: str) -> tuple[str, ...]:
+    """How a link to `href` may be written: inline, in angle brackets, as a reference, as raw HTML."""
+    return (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}", f'"{href}"', f"'{href}'")
 
 
 def _link_at(text: str, href: str, code: list[tuple[int, int]] | None = None) -> int | None:
     """Where the first link written to `href` is: inline, in angle brackets, as a reference or as raw HTML; outside `code` if it can be."""
-    needles = (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}", f'"{href}"', f"'{href}'")
     first = None
-    for needle in needles:
+    for needle in _link_needles(href):
         position = text.find(needle)
         while position >= 0 and code and in_code(code, position):
             position = text.find(needle, position + 1)
