@@ -77,6 +77,54 @@ def test_hover_and_keyboard_focus_on_a_linked_entity_show_its_preview(pages, kin
     assert description.startswith(preview.rstrip("…")), (preview, description)
 
 
+def test_escape_hides_a_preview_until_the_pointer_or_the_focus_moves_on(pages) -> None:
+    page = pages.open(BRIEF)
+    links = page.locator(f"{BODY} p a.pb-link[id]")
+    first, second = links.nth(0), links.nth(1)
+    first.hover()
+    tooltip = tooltip_of(page, first)
+    page.keyboard.press("Escape")
+    assert not tooltip.is_visible(), "Escape leaves the preview over the text (WCAG 1.4.13)"
+    second.hover()
+    assert tooltip_of(page, second).is_visible(), "the next name's preview shows again"
+
+    page.mouse.move(0, 0)
+    press_tab_to(page, first)
+    tooltip = tooltip_of(page, first)
+    page.keyboard.press("Escape")
+    assert not tooltip.is_visible(), "Escape leaves a focused name's preview over the text"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !document.documentElement.classList.contains('pb-previews-hidden')"), "the next focus shows previews again"
+
+
+def test_on_a_phone_a_first_tap_on_a_name_shows_its_preview_and_a_second_follows_it(pages) -> None:
+    page = pages.open(BRIEF, viewport="phone")
+    link = page.locator(f"{BODY} p a.pb-link[id]").nth(2)
+    preview = squash(link.get_attribute("title") or "")
+    link.scroll_into_view_if_needed()
+    link.tap()
+    tooltip = tooltip_of(page, link)
+    assert page.url == pages.url(BRIEF), "the first tap left the brief"
+    assert squash(tooltip.inner_text()) == preview and tooltip.is_visible()
+    screenshot(page, "preview-tap-phone")
+    with page.expect_navigation(wait_until="load"):
+        link.tap()
+    assert page.url != pages.url(BRIEF)
+
+
+def test_a_preview_near_the_bottom_of_the_window_opens_above_its_name(pages) -> None:
+    page = pages.open(BRIEF)
+    link = page.locator(f"{BODY} p a.pb-link[id]").nth(6)
+    link.evaluate("e => window.scrollBy(0, e.getBoundingClientRect().bottom - window.innerHeight + 30)")
+    link.hover()
+    tooltip = tooltip_of(page, link)
+    page.wait_for_timeout(500)  # (the theme's tooltip slides into place)
+    box, name, height = tooltip.locator(".md-tooltip2__inner").bounding_box(), link.bounding_box(), page.viewport_size["height"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height, f"the preview is cut off at the bottom of the window: {box}"
+    assert box["y"] + box["height"] <= name["y"], "the preview covers its name"
+    screenshot(page, "preview-above")
+
+
 @pytest.mark.parametrize("kind", ["term", "actor"])
 def test_a_link_reaches_the_entry_whose_appears_in_leads_back_to_the_passage(pages, kind: str) -> None:
     page = pages.open(BRIEF)

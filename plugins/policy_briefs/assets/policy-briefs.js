@@ -96,3 +96,52 @@ if (searched.length && firstNote && firstNote.matches("li.pb-note")) {
   }
   if (best !== firstNote) location.replace(`#${encodeURIComponent(best.id)}`);
 }
+
+// A name's preview is the theme's tooltip, shown while the pointer is over the name or the name has
+// the focus. On a touch screen, which has no pointer to rest, the first tap on a name shows its
+// preview (by giving it the focus) and a second tap follows the link. Escape hides a preview until
+// the pointer or the focus moves on (WCAG 1.4.13). A preview with no room below its name, near the
+// bottom of the window, opens above it.
+let touched = false;
+let previewed = null;
+document.addEventListener("pointerdown", (event) => { touched = event.pointerType === "touch"; }, true);
+document.addEventListener("click", (event) => {
+  const name = touched && event.target instanceof Element ? event.target.closest("a.pb-link") : null;
+  if (!name || event.defaultPrevented || name === previewed) return;
+  event.preventDefault();
+  previewed = name;
+  name.focus();
+});
+document.addEventListener("focusout", (event) => {
+  if (event.target === previewed) previewed = null;
+});
+
+const HIDDEN = "pb-previews-hidden";
+let hiddenOver = null;
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape" || !document.querySelector(".md-tooltip2--active")) return;
+  document.documentElement.classList.add(HIDDEN);
+  hiddenOver = document.querySelector("a:hover") || document.activeElement;
+});
+const showAgain = (event) => {
+  const over = event.target instanceof Element ? event.target.closest("a") || event.target : null;
+  if (over !== hiddenOver) document.documentElement.classList.remove(HIDDEN);
+};
+document.addEventListener("pointerover", showAgain);
+document.addEventListener("focusin", showAgain);
+
+const GAP = 8; // px between a name and its preview, as the theme leaves it
+const placePreview = (tooltip) => {
+  const name = document.querySelector(`[aria-describedby="${CSS.escape(tooltip.id)}"]`);
+  const box = tooltip.firstElementChild;
+  if (!name || !box) return;
+  const host = name.getBoundingClientRect();
+  const height = box.getBoundingClientRect().height;
+  const above = host.bottom + GAP + height > window.innerHeight && host.top - GAP - height >= 0;
+  tooltip.classList.toggle("pb-preview-above", above);
+};
+new MutationObserver((changes) => {
+  for (const { target } of changes) {
+    if (target.classList.contains("md-tooltip2--active")) placePreview(target);
+  }
+}).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
