@@ -843,6 +843,10 @@ ONE_MISTAKE = {
     "missing required field": ((A_RUSSIA, "type: state\n", ""), ("briefs/actors/russia.yml", 1, "missing required field 'type'", None)),
     "empty id": ((ANN, "id: forum-met", 'id: ""'), (ANNOTATIONS, 2, "id must not be empty", None)),
     "empty required text": ((G_EAS, "term: EAS", 'term: ""'), ("briefs/glossary/eas.yml", 1, "term must not be empty", None)),
+    "text a page does not show": (
+        (G_EAS, "term: EAS", 'term: "\\u200b\\u00ad"'),
+        ("briefs/glossary/eas.yml", 1, "term must not be empty", "it holds only characters a page does not show, such as a soft hyphen or a zero-width space: write the text"),
+    ),
     "blank required text": ((A_RUSSIA, "name: Russia", 'name: "   "'), ("briefs/actors/russia.yml", 1, "name must not be empty", None)),
     "lone surrogate escape": ((G_EAS, "definition: |\n  The East Asia Summit is a leaders’ forum. It first met in 2005.\n", 'definition: "A \\ud800 summit."\n'), ("briefs/glossary/eas.yml", 3, "definition holds a \\u escape for half a character", "write the character itself")),
     "lone surrogate escape in a key": ((G_EAS, "term: EAS\n", 'term: EAS\n"\\ud800": x\n'), ("briefs/glossary/eas.yml", 2, "a key holds a \\u escape for half a character", "write the character itself")),

@@ -161,6 +161,8 @@ BAD_INPUT = {
     "missing nested required field": (ART, "  publisher: Example Review\n", ""),
     "empty required text": (EAS, "term: EAS", 'term: ""'),
     "blank required text": (RUSSIA, "name: Russia", 'name: "   "'),
+    "text a page does not show": (RUSSIA, "name: Russia", 'name: "\\u200b\\u00ad"'),
+    "an alias a page does not show": (RUSSIA, "aliases: [Moscow, Kremlin]", 'aliases: [Moscow, "\\u2060"]'),
     "null required Markdown": (EAS, "definition: |\n  The East Asia Summit is a leaders’ forum. It first met in 2005.\n", "definition:\n"),
     "number where text belongs": (RUSSIA, "name: Russia", "name: 42"),
     "text where a list belongs": (RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: Moscow"),

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import LANGUAGE_TAG_PATTERN
+from .schema import LANGUAGE_TAG_PATTERN, SHOWN
 from .yamlsource import LocatedData
 
 
@@ -229,6 +229,8 @@ def _as_text_hint(value: Any) -> str | None:
 def _pattern_message(field: str, value: Any, pattern: str) -> tuple[str, str | None]:
     if pattern == r"\S":
         return f"{field} must not be empty", None
+    if pattern == SHOWN:
+        return f"{field} must not be empty", "it holds only characters a page does not show, such as a soft hyphen or a zero-width space: write the text"
     if pattern.startswith("^https?"):
         if isinstance(value, str) and re.match(r"https?://", value.strip()):  # (written as one, but with a space or no host)
             hint = "an address holds no space: copy it from the browser's address bar" if any(c.isspace() for c in value.strip()) else None
