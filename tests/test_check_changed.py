@@ -253,3 +253,10 @@ def test_names_linked_otherwise_in_a_pull_request_s_log(repo: Project):
     lines = check(repo, "--changed", "HEAD", "--format", "github").output.splitlines()
     group = lines.index("::group::briefs/actors/russia.yml: the briefs link 1 name otherwise")
     assert lines[group + 1 : group + 3] == ["  briefs/articles/forum-talks.md:15: 'Moscow' no longer links to actor:russia", "::endgroup::"]
+
+
+def test_a_name_written_twice_on_a_line_is_told_once_with_how_often_and_as_it_reads(repo: Project):
+    repo.replace(ARTICLE, "Ask [the forum]", "Mos\u00adcow and Moscow again.\n\nAsk [the forum]")
+    git(repo.root, "commit", "-q", "-am", "Moscow twice on a line, once with a soft hyphen")
+    repo.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Kremlin]")
+    assert relinked_lines(check(repo, "--changed", "HEAD").output)[1:] == ["briefs/articles/forum-talks.md:25: 'Moscow' no longer links to actor:russia (twice)"]

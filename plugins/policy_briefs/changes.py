@@ -14,11 +14,13 @@ that now links otherwise, or no longer links, is listed where it is written.
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .anchoring import Closest, Selector, WrittenArticle, closest_passage, occurrences
+from .entities import INVISIBLE
 from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR, Parsed, RawContent, read_files, split_front_matter, validate_fields
 from .mentions import Mention
 from .model import Article, Content
@@ -277,16 +279,23 @@ def _overlap(a: Mention, b: Mention) -> bool:
 
 
 def _name(article: Article, mention: Mention) -> str:
-    return " ".join(article.reader_blocks[mention.block][mention.start : mention.end].split())
+    """A mention's name as it reads (without characters a page does not show: an editor searches the file for it)."""
+    return " ".join(article.reader_blocks[mention.block][mention.start : mention.end].translate(_NOT_SHOWN).split())
+
+
+_NOT_SHOWN = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def _placed(article: Article, changes: list[tuple[Mention, str]]) -> list[Relinked]:
     """Each change on the article's line that writes its name (the copies of a name found in order)."""
-    code, after, placed = code_ranges(article.body), 0, []
+    code, after, placed = code_ranges(article.body), 0, Counter()
     for mention, change in changes:
         written = written_at(article.body, code, article.reader_blocks[mention.block], mention.start, mention.end, after)
         if written is not None:
             after = written[0] + 1
         line = article.body_line + (article.body.count("\n", 0, written[0]) if written is not None else 0)
-        placed.append(Relinked(article.path, line, change))
-    return placed
+        placed[Relinked(article.path, line, change)] += 1
+    return [replace(place, change=f"{place.change} ({_TIMES.get(count, f'{count} times')})") if count > 1 else place for place, count in placed.items()]
+
+
+_TIMES = {2: "twice"}  # (a name on one line more than once: told once, with how often)
