@@ -427,6 +427,9 @@ def test_a_name_holding_a_soft_hyphen_is_linked_and_listed_on_its_entrys_page(mi
     assert (link.name, link.get_text(), link["href"]) == ("a", "East Asia Sum\u00admit", "../../glossary/eas/")
     uses = article(page(site, "glossary/eas")).select(".pb-appears-in li.pb-use a")
     assert [(a.get_text(), a["href"].rsplit("/", 2)[-2:]) for a in uses] == [("The East Asia Sum\u00admit met too.", ["forum-talks", "#pb-term-eas-1"])]
+    searched = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    texts = " ".join(entry["text"] for entry in searched if entry["location"].startswith(("briefs/forum-talks/", "glossary/eas/")))
+    assert "The East Asia Summit met too." in texts and "\u00ad" not in texts, "search finds the name as it reads"
 
 
 def test_entry_page_has_contextual_backlinks(built):

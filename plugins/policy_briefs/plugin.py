@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from . import incremental, sharednav, timing
-from .entities import EntityIndex, Target
+from .entities import INVISIBLE, EntityIndex, Target, holds_invisible
 from .incremental import GeneratedPage, GitDates
 from .headings import Headings
 from .linker import Linker
@@ -281,7 +281,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             if script not in [str(given) for given in config.extra_javascript]:
                 config.extra_javascript.append(script)
         logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(self.links_filter)  # (added once however often)
-        self.search_indexes = any(name == "search" or name.endswith("/search") for name in config.plugins)
+        self.search_indexes = bool(_search_plugins(config))
         return config
 
     @property
@@ -842,13 +842,21 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     @event_priority(100)  # before search writes its index
     def _merge_search_index(self, config: MkDocsConfig) -> None:
         """In a `--dirty` preview, each page this rebuild rendered in place of its entries in search's index (see `searchmerge`)."""
-        for name, plugin in config.plugins.items():
-            if not (name == "search" or name.endswith("/search")):
-                continue
+        for plugin in _search_plugins(config):
             index, previous = getattr(plugin, "search_index", None), getattr(plugin, "search_index_prev", None)
             if index is not None and previous is not None and isinstance(getattr(index, "entries", None), list):
                 index.entries = merged_entries(previous.entries, index.entries, self.page_urls)
                 plugin.search_index_prev = None  # merged: search writes its index as it is now
+
+    @event_priority(100)  # before search writes its index
+    def _search_reads_names_whole(self, config: MkDocsConfig) -> None:
+        """Search's words without the characters a page does not show: a name that holds a soft hyphen is found as it reads."""
+        for plugin in _search_plugins(config):
+            for entry in getattr(getattr(plugin, "search_index", None), "entries", None) or ():
+                for key in ("title", "text"):
+                    value = entry.get(key) if isinstance(entry, dict) else None
+                    if isinstance(value, str) and holds_invisible(value):
+                        entry[key] = value.translate(_NOT_SHOWN)
 
     @event_priority(100)  # before search writes its index, when a build's memory is at its highest
     def _let_go(self, config: MkDocsConfig) -> None:
@@ -873,7 +881,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(problems_json(self.build_warnings.messages(self.doc_pages)), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_merge_search_index, _let_go, _after_build, _show_problems)
+    on_post_build = CombinedEvent(_merge_search_index, _search_reads_names_whole, _let_go, _after_build, _show_problems)
 
     def _tail_ids(self, spec: PageSpec) -> set[str]:
         """The ids a page's tail gives its parts besides headings: a brief's notes and their popovers, the tags page's tags."""
@@ -921,6 +929,13 @@ def _safe(html: str) -> str:
         if marker in html:
             html = html.replace(marker, "")
     return clean_page(html)
+
+
+def _search_plugins(config: MkDocsConfig) -> list[BasePlugin]:
+    return [plugin for name, plugin in config.plugins.items() if name == "search" or name.endswith("/search")]
+
+
+_NOT_SHOWN = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def _modified() -> bool:
