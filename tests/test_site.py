@@ -607,6 +607,18 @@ def test_a_briefs_fields_links_to_its_headings_are_checked_by_its_build_on_their
     ], strict.stderr
 
 
+def test_an_entry_s_or_actor_s_links_to_places_of_its_page_are_checked_by_the_build_on_their_lines(mini: Project, tmp_path: Path):
+    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
+    mini.replace("glossary/eas.yml", "It first met in 2005.\n", "It first met in 2005.\n  See [its uses](#appears-in) and [below](#no-such-place).\n")
+    mini.replace("actors/russia.yml", "member of many forums.", "member of many forums ([more](#nowhere)).")
+    strict = build(mini.root, tmp_path / "strict")
+    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
+    assert strict.returncode != 0 and sorted(warnings) == [
+        "briefs/actors/russia.yml:5: the actor's summary contains a link '#nowhere', but there is no such anchor on its page.",
+        "briefs/glossary/eas.yml:5: the entry's definition contains a link '#no-such-place', but there is no such anchor on its page.",
+    ], strict.stderr
+
+
 def test_a_link_to_a_heading_a_page_lacks_is_told_the_near_one(mini: Project, tmp_path: Path):
     set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [Russia](#the-russia-in-asean-forum) and [elsewhere](#nowhere-at-all). Ask [the forum]")

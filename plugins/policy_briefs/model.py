@@ -64,6 +64,7 @@ class GlossaryEntry:
     id: str
     path: str
     fields: GlossaryFields
+    field_anchors: tuple[FieldAnchor, ...] = ()  # its definition's links to places of its page
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Actor:
     id: str
     path: str
     fields: ActorFields
+    field_anchors: tuple[FieldAnchor, ...] = ()  # its summary's links to places of its page
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .linker import Linker
 from .mdext import BODY_END, BODY_START, BriefsExtension, PageState, note_ids
 from .mentions import ArticleView
 from .messages import suggest
-from .model import Annotation, Content
+from .model import Annotation, Content, FieldAnchor
 from .parking import ParkedHtml
 from .previewproblems import PAGE_ATTRIBUTE, BuildWarnings, problems_json
 from .problems import Problem
@@ -66,6 +66,7 @@ SETTLE_EVERY = 100  # pages rendered or written between two settlings of a singl
 # what articles mention is in them. (A brief's key holds its "In this brief" and "Related briefs",
 # from a guess checked in on_env.) Entry and actor keys hold their uses: made once all are read.
 EARLY_TEMPLATES = {"brief.md", "briefs-index.md", "tags.md", "glossary-index.md", "actors-index.md"}
+FIELDS_OF_ENTITIES = {"entry.md": "the entry's definition", "actor.md": "the actor's summary"}  # what of an entity's file its page shows as Markdown
 MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"  # where MkDocs warns of links to missing files
 LEFTOVER_MARKERS = (BODY_START, BODY_END, BODY_START.replace("<", "&lt;").replace(">", "&gt;"), BODY_END.replace("<", "&lt;").replace(">", "&gt;"))
 
@@ -97,6 +98,8 @@ class _LinksTheCheckReports(logging.Filter):
         spec = self.plugin.specs.get(found["page"])
         if spec is None:
             return self._tell(record, found, self._places(found, self.plugin.docs_dir / found["page"], "the page"), "the page")
+        if spec.template in FIELDS_OF_ENTITIES and self.ANCHOR in found["what"]:
+            return self._tell(record, found, self._in_fields(found, spec), "its page")
         if spec.template != "brief.md" or not spec.sources or self.plugin.loading is None:
             return True
         if self._told_by_the_check(found):
@@ -122,12 +125,14 @@ class _LinksTheCheckReports(logging.Filter):
         return False
 
     def _in_fields(self, found: re.Match[str], spec: PageSpec) -> list[tuple[str, int, str]]:
-        """Where a brief's fields (summary, takeaway, note) link to a place of its page that is not there: file, line, which file."""
-        article = self.plugin.content.articles.get(spec.key) if self.plugin.content is not None and self.ANCHOR in found["what"] else None
+        """Where a page's fields (a brief's summary, takeaway or note, an entry's definition, an actor's summary) link to a place of it that is not there: file, line, which."""
+        if self.ANCHOR not in found["what"]:
+            return []
+        article = self.plugin.content.articles.get(spec.key) if spec.template == "brief.md" and self.plugin.content is not None else None
         places = []
-        for anchor in article.field_anchors if article is not None else ():
+        for anchor in self.plugin.field_anchors(spec):
             if anchor.href == found["href"]:
-                kind = "the article's front matter" if anchor.path == article.path else "the annotations file"
+                kind = FIELDS_OF_ENTITIES.get(spec.template) or ("the article's front matter" if article is not None and anchor.path == article.path else "the annotations file")
                 places.append((anchor.path, anchor_line(self.plugin.project_dir, anchor), kind))
         return places
 
@@ -783,12 +788,20 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         return context
 
     def _check_with_the_page(self, page: Page, spec: PageSpec) -> None:
-        """A brief's fields' links to its page's headings, checked by MkDocs with the article's (its warning placed by `_LinksTheCheckReports`)."""
-        article = self.content.articles.get(spec.key) if spec.template == "brief.md" else None
-        if article is not None and article.field_anchors and page.links_to_anchors is not None:
+        """A page's fields' links to its headings, checked by MkDocs with the page's own (its warning placed by `_LinksTheCheckReports`)."""
+        anchors = self.field_anchors(spec)
+        if anchors and page.links_to_anchors is not None:
             links = page.links_to_anchors.setdefault(page.file, {})
-            for anchor in article.field_anchors:
+            for anchor in anchors:
                 links.setdefault(anchor.href[1:], anchor.href)
+
+    def field_anchors(self, spec: PageSpec) -> tuple[FieldAnchor, ...]:
+        """A generated page's fields' links to places of it: a brief's summary, takeaways and notes; an entry's definition; an actor's summary."""
+        if self.content is None:
+            return ()
+        shown = {"brief.md": self.content.articles, "entry.md": self.content.glossary, "actor.md": self.content.actors}.get(spec.template, {})
+        made_from = shown.get(spec.key)
+        return made_from.field_anchors if made_from is not None else ()
 
     @event_priority(-100)  # after every other plugin's look at the page
     @timing.timed("page_events")

@@ -191,7 +191,7 @@ class Loading:
     def adopt(self, slug: str, article: Article | None, problems: list[Problem]) -> list[Problem]:
         """Take an article as an earlier `finish` of the same files gave it; its problems."""
         del self.pending[slug]
-        self.checker.field_anchors.pop(slug, None)  # (the article holds them)
+        self.checker.field_anchors.pop(uri_for("brief", slug), None)  # (the article holds them)
         self.problems.extend(problems)
         if article is not None:
             self.articles[slug] = article
@@ -246,7 +246,7 @@ class _Checker:
         self.index = EntityIndex()
         self.glossary: dict[str, GlossaryEntry] = {}
         self.actors: dict[str, Actor] = {}
-        # By brief: its fields' links to places of its page other than notes, which only a build can see (see `Article.field_anchors`).
+        # By generated page: its fields' links to places of it other than notes, which only a build can see (see `Article.field_anchors`).
         self.field_anchors: dict[str, list[FieldAnchor]] = {}
 
     # -- assembly ---------------------------------------------------------
@@ -258,12 +258,15 @@ class _Checker:
         self._named_ids: dict[str, dict[str, tuple[str, str]]] = {}
         self._check_entities()
         self._check_form_clashes()
+        for entities, kind in ((self.glossary, "term"), (self.actors, "actor")):
+            for key, entity in entities.items():
+                entities[key] = replace(entity, field_anchors=tuple(self.field_anchors.pop(uri_for(kind, key), ())))
 
     def check_front_matter(self, parsed: Parsed) -> None:
         """An article's authors, and the links in its summary and takeaways (as written, if other fields have mistakes)."""
         takeaways = _value(parsed, "takeaways")
         texts = {("summary",): _value(parsed, "summary")} | {("takeaways", n): text for n, text in enumerate(takeaways if isinstance(takeaways, (list, tuple)) else ())}
-        self._check_field_markdown(parsed, _texts(texts), parsed.stem if parsed.fields else None)
+        self._check_field_markdown(parsed, _texts(texts), uri_for("brief", parsed.stem) if parsed.fields else None)
         first: dict[str, int] = {}
         authors = _value(parsed, "source", "authors")
         for position, author in enumerate(authors if isinstance(authors, (list, tuple)) else ()):
@@ -299,7 +302,7 @@ class _Checker:
             return None
         page = uri_for("brief", slug)
         note_links = tuple((href, body_line + _link_line(body, href)) for href in dict.fromkeys(view.links) if note_place(href, page))
-        anchors = tuple(self.field_anchors.pop(slug, ()))
+        anchors = tuple(self.field_anchors.pop(page, ()))
         files = tuple(sorted({target for href in view.links if (target := linked_file(href, page)) is not None}))
         return Article(
             slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links, anchors, files,
@@ -445,7 +448,7 @@ class _Checker:
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
             if fields.body:
-                self._check_field_markdown(parsed, {(*where, "body"): fields.body}, parsed.stem)
+                self._check_field_markdown(parsed, {(*where, "body"): fields.body}, uri_for("brief", parsed.stem))
             note = Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized, article) if place else None)
             if not twice:  # (a preview shows the first: a page's places have one id each)
                 result.append(note)
@@ -496,14 +499,15 @@ class _Checker:
     # -- entities ---------------------------------------------------------
     def _check_entities(self) -> None:
         """Entries' and actors' ids and Markdown; a file whose fields did not validate as written (every problem in one run)."""
-        for files, refs, markdown_field, itself in (
-            (self.raw.glossary, ("related", "actors"), "definition", ("related",)),
-            (self.raw.actors, ("affiliations", "members"), "summary", ("affiliations", "members")),
+        for files, kind, refs, markdown_field, itself in (
+            (self.raw.glossary, "term", ("related", "actors"), "definition", ("related",)),
+            (self.raw.actors, "actor", ("affiliations", "members"), "summary", ("affiliations", "members")),
         ):
             for parsed in files.values():
                 if parsed.fields or parsed.located is not None and not parsed.misplaced:
                     self._check_refs(parsed, (), {name: _value(parsed, name) for name in refs}, itself=itself)
-                    self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}))
+                    page = uri_for(kind, parsed.stem) if parsed.fields else None
+                    self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}), page)
                     self._check_aliases(parsed)
 
     def _check_aliases(self, parsed: Parsed) -> None:
@@ -521,10 +525,10 @@ class _Checker:
             else:
                 self._listed_once(parsed, where, "aliases", alias, first, key=form_key(alias))
 
-    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], brief: str | None = None) -> None:
+    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], page: str | None = None) -> None:
         """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop.
 
-        `brief`: the brief whose page shows these fields; their links to places of it are kept for its build.
+        `page`: the generated page (a brief's, an entry's, an actor's) that shows these fields; their links to places of it are kept for its build.
         """
         for where, text in texts.items():
             for href in dict.fromkeys(links_to_check(text)):  # (one problem for the same address twice: the same line)
@@ -541,17 +545,17 @@ class _Checker:
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _link_at(text, href)), message, hint))
             for item in in_field(text, field_label(where)):
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
-            if brief is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
-                self._keep_anchors(brief, parsed, where, text)
+            if page is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
+                self._keep_anchors(page, parsed, where, text)
 
-    def _keep_anchors(self, brief: str, parsed: Parsed, where: tuple, text: str) -> None:
-        """A brief's field's links to a place of its page that is not a note, kept for its build to check (`Article.field_anchors`).
+    def _keep_anchors(self, page: str, parsed: Parsed, where: tuple, text: str) -> None:
+        """A field's links to a place of its page that is not a brief's note, kept for the page's build to check (`Article.field_anchors`).
 
         Kept with the field's line; the link's own line is looked for only if the build warns of it (`placed_line`).
         """
         for href in dict.fromkeys(links_in(text)):
-            if href.startswith("#") and len(href) > 1 and note_place(href, uri_for("brief", brief)) is None:
-                self.field_anchors.setdefault(brief, []).append(FieldAnchor(href, parsed.path, where, parsed.located.line_of(where)))
+            if href.startswith("#") and len(href) > 1 and note_place(href, page) is None:
+                self.field_anchors.setdefault(page, []).append(FieldAnchor(href, parsed.path, where, parsed.located.line_of(where)))
 
     def _line_in(self, parsed: Parsed, where: tuple, find: Callable[[str], int | None]) -> int:
         """The line on which `find` places a problem in a value (see `placed_line`)."""
