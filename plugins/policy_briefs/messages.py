@@ -237,6 +237,9 @@ def _pattern_message(field: str, value: Any, pattern: str) -> tuple[str, str | N
             return f"{field}: not a web address a browser can open (a host after //, a port up to 65535)", hint
         return f"{field} must be an http:// or https:// address, not {value!r}", None
     if pattern == LANGUAGE_TAG_PATTERN:
+        hyphenated = "-".join(str(value).strip().replace("_", " ").split())  # (ru_RU, as a computer's locale writes it; ru RU)
+        if hyphenated != value and re.fullmatch(LANGUAGE_TAG_PATTERN, hyphenated):
+            return f"{field}: {value!r} is not a language tag", f"did you mean '{hyphenated}'? A tag's parts are joined by hyphens"
         return f"{field}: {value!r} is not a language tag", "write the language's tag: ru for Russian, zh-Hans or zh-Hant for Chinese in simplified or traditional characters, ar for Arabic"
     slug = slugify(str(value))
     return f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)", f"use '{slug}'" if slug else None
