@@ -947,6 +947,11 @@ ONE_MISTAKE = {
     "script link": ((ART, "read [Russia elsewhere](https://example.org/)", "read [Russia elsewhere](javascript:alert(1))"), (ARTICLE, 19, "link 'javascript:alert(1)' would lose its address", "whole https:// address")),
     "source address the pages cannot keep": ((ART, "url: https://example.org/forum-talks", "url: https://example.org:99999/forum-talks"), (ARTICLE, 5, "url: not a web address a browser can open (a host after //, a port up to 65535)", None)),
     "a source's language written as a name": ((ANN, "        url: https://example.org/arf", "        lang: Russian\n        url: https://example.org/arf"), (ANNOTATIONS, 20, "lang: 'Russian' is not a language tag", "ru for Russian")),
+    "a heading quoted with its mark": ((ANN, "quote: ASEAN Regional Forum met", 'quote: "## Russia in ASEAN Regional Forum"'), (ANNOTATIONS, 4, "quote not found", "quote the words as they read, “Russia in ASEAN Regional Forum”")),
+    "a quote across a heading's mark": (
+        (ANN, "quote: ASEAN Regional Forum met", 'quote: "came from Moscow. ## Russia in ASEAN Regional Forum"'),
+        (ANNOTATIONS, 4, "quote not found", "runs from the paragraph on line 15 into the next heading, “Russia in ASEAN Regional Forum”"),
+    ),
     "a source's language written as a locale": ((ANN, "        url: https://example.org/arf", "        lang: ru_RU\n        url: https://example.org/arf"), (ANNOTATIONS, 20, "lang: 'ru_RU' is not a language tag", "did you mean 'ru-RU'?")),
     "source address with its scheme in capitals": ((ANN, "        url: https://example.org/arf", "        url: HTTPS://example.org/arf"), (ANNOTATIONS, 20, "url must be an http:// or https:// address, not 'HTTPS://example.org/arf'", None)),
     "source address with a space": ((ANN, "        url: https://example.org/arf", "        url: https://example.org/a b"), (ANNOTATIONS, 20, "url: not a web address a browser can open", "an address holds no space")),

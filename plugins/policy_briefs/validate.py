@@ -946,12 +946,13 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
     hidden = article.hidden_in(collapse(quote.strip()))
     if hidden is not None:
         return f"the words are written only in {hidden}, which a note cannot mark: quote words of the article's text"
-    unmarked = _without_markdown(quote, fields, blocks)
+    unmarked = _without_markdown(quote, fields, blocks) or _without_heading_marks(quote, fields, blocks)
     if unmarked is not None:
         return f"the quote holds Markdown that the page does not show: quote the words as they read, “{unmarked}”"
-    across = _across_paragraphs(selector.quote, blocks)
+    headless = " ".join(_HEADING_MARK.sub(" ", quote).split())  # (copied from the source across a heading's line)
+    across = _across_paragraphs(Selector.of(headless).quote, blocks)
     if across is not None:
-        return _across_hint(quote, across, blocks, article)
+        return _across_hint(headless, across, blocks, article)
     cased = _with_other_capitals(selector.quote, blocks)
     if cased is not None:
         block, text = cased
@@ -1011,6 +1012,16 @@ def _without_markdown(quote: str, fields: AnnotationFields, blocks: tuple[str, .
     return None
 
 
+def _without_heading_marks(quote: str, fields: AnnotationFields, blocks: tuple[str, ...]) -> str | None:
+    """A quote of a heading copied from the article's source with its `##`, as it reads, if the article holds that."""
+    headless = " ".join(_HEADING_MARK.sub(" ", quote).split())
+    if headless == " ".join(quote.split()):
+        return None
+    found = quote_occurrences(Selector.of(headless, fields.prefix, fields.suffix), blocks, [normalize(block) for block in blocks])[1]
+    return headless if found else None
+
+
+_HEADING_MARK = re.compile(r"(?:^|(?<=\s))#{1,6}(?=\s)")  # a heading's `##`, as its line in the source begins
 _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
