@@ -380,6 +380,33 @@ def test_brackets_apart_in_a_pages_elements_make_no_link():
     assert "<a" not in html_page and "<em>the</em>" in html_page and "<strong>y</strong>" in html_page
 
 
+LONG = "The agreement covers a number of areas of cooperation between the two coast guards, which the ministers listed in detail."
+
+
+def test_a_section_label_above_the_headline_is_left_out_and_headings_keep_their_level():
+    page = (
+        "<html><head><title>Manila and Hanoi sign a coast guard pact</title></head><body><article>"
+        '<p class="kicker">Security</p><h1>Manila and Hanoi sign a coast guard pact</h1>'
+        f"<p>{LONG}</p><h2>A hotline at sea</h2><p>{LONG}</p></article></body></html>"
+    )
+    imported = import_html(page)
+    assert imported.front.title == "Manila and Hanoi sign a coast guard pact"
+    assert imported.blocks == [LONG, "## A hotline at sea", LONG]
+    assert ("section label", "Security") in [(removed.reason, removed.text) for removed in imported.removed]
+
+
+def test_a_list_within_a_list_item_stays_a_list_under_it():
+    page = (
+        "<html><head><title>Nested lists</title></head><body><article><h1>Nested lists</h1>"
+        f"<p>{LONG}</p><ol><li>Training<ul><li>joint exercises</li><li>exchange of cadets</li></ul> at sea</li><li>Communication</li></ol>"
+        f"<p>{LONG}</p></article></body></html>"
+    )
+    body = "\n\n".join(import_html(page).blocks)
+    assert "1. Training at sea\n    - joint exercises\n    - exchange of cadets\n2. Communication" in body, body
+    html_page = markdown.markdown(body)
+    assert "<li>Training at sea<ul>\n<li>joint exercises</li>" in html_page, html_page
+
+
 @pytest.mark.parametrize(("title", "slug"), [
     ("Why America’s Asian Allies Value Military Partnership With Moscow", "why-americas-asian-allies-value-military-partnership-with"),
     ("Russia vs America over Asia; Cooperation or Confrontation?", "russia-vs-america-over-asia-cooperation-or-confrontation"),

@@ -246,7 +246,7 @@ def _headline_like(text: str) -> bool:
 
 def _take_title(blocks: list[str], result: Imported) -> list[str]:
     """The first block is the headline, once section labels above it are dropped."""
-    while len(blocks) > 2 and SECTION_LABEL.match(blocks[0]) and len(blocks[0].split()) <= 2 and _headline_like(blocks[1]):
+    while len(blocks) > 2 and _section_label(blocks[0]) and _headline_like(blocks[1]):
         result.removed.append(Removed("section label", blocks[0]))
         blocks = blocks[1:]
     if blocks and _headline_like(blocks[0]):
@@ -345,7 +345,7 @@ def import_html(data: bytes | str, url: str | None = None) -> Imported:
         result.removed.extend(_removed_regions(tree, ""))
         return result
     _front_from_metadata(document, result)
-    blocks = _blocks_from_xml(document.body, result.front.title)
+    blocks = _blocks_from_xml(document.body, result.front.title, result.removed)
     kept_text = " ".join([result.front.title or "", *(text for _, text in blocks)])
     result.removed.extend(_removed_regions(tree, kept_text))
     kept = _drop_chrome([markdown for markdown, _ in blocks], result.removed)
@@ -371,11 +371,16 @@ def _same_text(a: str, b: str) -> bool:
     return normalize(_collapse(a)).casefold() == normalize(_collapse(b)).casefold()
 
 
-def _blocks_from_xml(body, title: str | None) -> list[tuple[str, str]]:
-    """trafilatura's XML as (Markdown, plain text) blocks; the top heading level becomes `##`."""
+def _blocks_from_xml(body, title: str | None, removed: list[Removed]) -> list[tuple[str, str]]:
+    """trafilatura's XML as (Markdown, plain text) blocks; the top heading level becomes `##`.
+
+    The headline is the title, in the front matter: it and the section labels above it ("Security") are left out.
+    """
     elements = list(body)
-    if elements and elements[0].tag == "head" and title and _same_text(_plain(elements[0]), title):
-        elements = elements[1:]  # the headline: it is the title, in the front matter
+    headline = next((n for n, element in enumerate(elements[:4]) if element.tag == "head" and title and _same_text(_plain(element), title)), None)
+    if headline is not None and all(_section_label(_plain(element)) for element in elements[:headline]):
+        removed.extend(Removed("section label", _plain(element)) for element in elements[:headline])
+        elements = elements[headline + 1 :]
     levels = [_heading_level(el) for el in elements if el.tag == "head"]
     top = min(levels or [2])
     blocks: list[tuple[str, str]] = []
@@ -407,10 +412,7 @@ def _element_blocks(element, blocks: list[tuple[str, str]], top: int) -> None:
         markdown = "\n>\n".join("\n".join("> " + line for line in text.split("\n")) for text, _ in inner)
         blocks.append((markdown, " ".join(plain for _, plain in inner)))
     elif tag == "list":
-        ordered = element.get("rend", "").lower() in {"ol", "ordered"}
-        items = [child for child in element if child.tag == "item"]
-        lines = [f"{f'{n}.' if ordered else '-'} {_inline(item)}" for n, item in enumerate(items, start=1)]
-        blocks.append(("\n".join(lines), " ".join(_plain(item) for item in items)))
+        blocks.append(("\n".join(_list_lines(element)), _plain(element)))
     elif tag == "code":
         text = "".join(element.itertext()).strip("\n")
         blocks.append((f"```\n{text}\n```", text))
@@ -421,6 +423,37 @@ def _element_blocks(element, blocks: list[tuple[str, str]], top: int) -> None:
         text = _plain(element)
         if text:
             blocks.append((escape_markdown(text), text))
+
+
+def _list_lines(element, depth: int = 0) -> list[str]:
+    """A list's items as Markdown lines, a list within an item indented under it."""
+    ordered = element.get("rend", "").lower() in {"ol", "ordered"}
+    lines = []
+    for number, item in enumerate((child for child in element if child.tag == "item"), start=1):
+        nested = [child for child in item if child.tag == "list"]
+        own = copy.deepcopy(item)
+        for child in [child for child in own if child.tag == "list"]:
+            _remove_keeping_tail(child)
+        lines.append(f"{'    ' * depth}{f'{number}.' if ordered else '-'} {_inline(own)}")
+        for inner in nested:
+            lines += _list_lines(inner, depth + 1)
+    return lines
+
+
+def _remove_keeping_tail(element) -> None:
+    """An element taken out of its parent, the text after it kept in its place."""
+    parent, previous = element.getparent(), element.getprevious()
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _section_label(text: str) -> bool:
+    """A label a page sets above its headline ("Security", "Asia Pacific")."""
+    return bool(SECTION_LABEL.match(text)) and len(text.split()) <= 2
 
 
 _EMPHASIS = {"#i": "*", "#b": "**", "#t": "`"}
