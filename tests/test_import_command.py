@@ -296,6 +296,17 @@ def test_plain_text_byline_and_date_become_front_matter():
     assert [r.reason for r in imported.removed] == ["navigation", "section label", "byline (now in the front matter)", "date line (now in the front matter)", "share prompt"]
 
 
+def test_plain_text_byline_and_date_on_consecutive_lines_become_front_matter_and_list_items_stay_a_list():
+    imported = import_text(
+        "A Headline Here\n\nBy Ivan Petrov\n12 March 2019\n\nFew of these deals will be built:\n- financing is uncertain;\n- opposition is strong.\n\n"
+        "1. First step\n2. Second step\n\nThe last paragraph.\n"
+    )
+    assert imported.front.authors == [{"name": "Ivan Petrov"}] and imported.front.published == "2019-03-12"
+    assert imported.blocks == [
+        "Few of these deals will be built:", "- financing is uncertain;\n- opposition is strong.", "1. First step\n2. Second step", "The last paragraph.",
+    ]
+
+
 def test_text_without_blank_lines_is_one_paragraph_per_line():
     imported = import_text("A Title\nFirst paragraph.\nSecond paragraph.\n")
     assert imported.front.title == "A Title"

@@ -144,7 +144,10 @@ def import_text(text: str) -> Imported:
     result.removed.sort(key=lambda removed: order.get(removed.text, len(paragraphs)))
     for index, paragraph in enumerate(kept):
         is_last = index == len(kept) - 1
-        if not is_last and looks_like_heading(paragraph):
+        listed = _list_markdown(paragraph)
+        if listed is not None:
+            result.blocks.append(listed)
+        elif not is_last and looks_like_heading(paragraph):
             result.blocks.append("## " + escape_markdown(paragraph))
         else:
             result.blocks.append(escape_markdown(paragraph))
@@ -201,7 +204,10 @@ def refuse_front_matter(text: str) -> None:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Blocks between blank lines, each on one line; one block per line if there are no blank lines."""
+    """Blocks between blank lines, each on one line; one block per line if there are no blank lines.
+
+    Within a block, list items stay one per line (a list's block), and a byline or a date line is a block of its own.
+    """
     lines = text.split("\n")
     if not any(not line.strip() for line in lines[: len(lines) - 1]) and len([ln for ln in lines if ln.strip()]) > 1:
         chunks = [[line] for line in lines]
@@ -215,7 +221,46 @@ def _paragraphs(text: str) -> list[str]:
                 current = []
         if current:
             chunks.append(current)
-    return [p for p in (" ".join(_INLINE_SPACE.sub(" ", line).strip() for line in chunk).strip() for chunk in chunks) if p]
+    return [block for chunk in chunks for block in _blocks_of(chunk)]
+
+
+def _blocks_of(chunk: list[str]) -> list[str]:
+    """The lines between two blank lines as blocks: a paragraph's lines joined, list items kept apart, a byline or a date line alone."""
+    blocks: list[str] = []
+    words: list[str] = []
+    items: list[str] = []
+
+    def flush(lines: list[str], joiner: str) -> None:
+        if lines:
+            blocks.append(joiner.join(lines))
+            lines.clear()
+
+    for line in (_INLINE_SPACE.sub(" ", line).strip() for line in chunk):
+        if _ITEM.match(line):
+            flush(words, " ")
+            items.append(line)
+            continue
+        flush(items, "\n")
+        if BYLINE.match(line) or parse_date(line):
+            flush(words, " ")
+            blocks.append(line)
+        elif line:
+            words.append(line)
+    flush(words, " ")
+    flush(items, "\n")
+    return blocks
+
+
+_ITEM = re.compile(r"(?:(?P<bullet>[-•*–])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)")  # a list's item, as text copied from a page writes it
+
+
+def _list_markdown(block: str) -> str | None:
+    """A block of list items as a Markdown list (None if it is not one)."""
+    items = [_ITEM.fullmatch(line) for line in block.split("\n")]
+    if not all(items):
+        return None
+    ordered = all(item["number"] for item in items)
+    return "\n".join(f"{f'{n}.' if ordered else '-'} {escape_markdown_inline(item['text'])}" for n, item in enumerate(items, start=1))
 
 
 def _drop_chrome(blocks: list[str], removed: list[Removed]) -> list[str]:
