@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, Project
 from gitutil import git, init_repository
-from policy_briefs.changes import broken_notes, changed_files
+from policy_briefs.changes import broken_notes, changed_files, line_after_edit
 from policy_briefs.cli import main
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -260,3 +260,22 @@ def test_a_name_written_twice_on_a_line_is_told_once_with_how_often_and_as_it_re
     git(repo.root, "commit", "-q", "-am", "Moscow twice on a line, once with a soft hyphen")
     repo.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Kremlin]")
     assert relinked_lines(check(repo, "--changed", "HEAD").output)[1:] == ["briefs/articles/forum-talks.md:25: 'Moscow' no longer links to actor:russia (twice)"]
+
+
+def test_a_note_an_edit_broke_is_annotated_on_the_edited_line_of_the_article_in_a_pull_request(repo: Project):
+    edit_article(repo)
+    lines = check(repo, "--changed", "HEAD", "--format", "github").output.splitlines()
+    on_the_article = [line for line in lines if line.startswith("::error file=briefs/articles/forum-talks.md,")]
+    assert [line.split("::")[1:] for line in on_the_article] == [  # each on the line the edit changed, not where its closest passage is
+        ["error file=briefs/articles/forum-talks.md,line=15", "this edit breaks note 'forum-met' (briefs/articles/forum-talks.annotations.yml:4),"
+         " which quotes “ASEAN Regional Forum met” (closest new passage, 85%25 similar, on line 17: “in ASEAN Regional Forum”)"],
+        ["error file=briefs/articles/forum-talks.md,line=21", "this edit breaks note 'agreed' (briefs/articles/forum-talks.annotations.yml:28),"
+         " which quotes “Russia and ASEAN agreed” (closest new passage, 88%25 similar, on line 21: “Russia and ASEAN have agreed.”)"],
+    ], lines
+
+
+def test_a_line_after_an_edit_is_the_same_line_or_the_first_written_in_its_place():
+    old = "a\nb\nc\nd"
+    assert [line_after_edit(old, "a\nB changed\nc\nd", line) for line in range(4)] == [0, 1, 2, 3]
+    assert [line_after_edit(old, "new\na\nc\nd", line) for line in range(4)] == [1, 2, 2, 3]  # b removed: the line now in its place
+    assert line_after_edit(old, "a\nb1\nb2\nb3\nc\nd", 2) == 4

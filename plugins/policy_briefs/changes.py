@@ -13,6 +13,7 @@ that now links otherwise, or no longer links, is listed where it is written.
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 from collections import Counter
 from collections.abc import Callable
@@ -102,6 +103,15 @@ class BrokenNote:
     matches: int  # places the quote matches now: 0, or 2 or more
     closest: Closest | None
     closest_at: str = ""  # where the closest passage is in the new text: "on line N", "in the paragraph beginning “…”"
+    edited_line: int | None = None  # the article's line, in the new text, where the passage it quoted was written
+
+    def on_the_article(self) -> Problem | None:
+        """The note told on the article's line whose edit broke it (the line a reviewer sees in the diff), if that is known."""
+        if self.edited_line is None:
+            return None
+        message = f"this edit breaks note '{self.id}' ({self.path}:{self.line}), which quotes “{self.quote}”"
+        close = self.closest is not None and self.closest.similarity >= 0.5
+        return Problem(self.article, self.edited_line, message, f"closest new passage, {self.closest.similarity:.0%} similar, {self.closest_at}: “{self.closest.text}”" if close else None)
 
     def describe(self) -> str:
         if self.matches:
@@ -133,7 +143,8 @@ def broken_notes(project: Path, ref: str, changed: set[str], extensions: list | 
         for fields, line in notes:
             before = old_notes.get(fields.id, fields)
             old_selector = Selector.of(before.quote, before.prefix, before.suffix)
-            if len(occurrences(old_selector, old_blocks)) != 1:
+            anchored = occurrences(old_selector, old_blocks)
+            if len(anchored) != 1:
                 continue  # it did not anchor before the edit either: an ordinary problem
             selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
             matches = len(occurrences(selector, new_blocks))
@@ -141,8 +152,20 @@ def broken_notes(project: Path, ref: str, changed: set[str], extensions: list | 
                 continue
             closest = None if matches else closest_passage(fields.quote, new_blocks)
             at = new.at(new_blocks[closest.block], closest.text) if closest is not None else ""
-            found.append(BrokenNote(path, notes_path, line, fields.id, fields.quote.strip(), matches, closest, at))
+            was = anchored[0]
+            old_line = old.line_of(old_blocks[was.block][was.start : was.start + len(old_selector.quote)])
+            edited = None if old_line is None else new.body_line + line_after_edit(old.body, new.body, old_line - old.body_line)
+            found.append(BrokenNote(path, notes_path, line, fields.id, fields.quote.strip(), matches, closest, at, edited))
     return found
+
+
+def line_after_edit(old: str, new: str, line: int) -> int:
+    """Where a line (0-based) of `old` is in `new`: the same line, or, if the edit changed or removed it, the first line written in its place."""
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        if i1 <= line < i2:
+            return j1 + (line - i1) if tag == "equal" else j1 + min(line - i1, max(j2 - j1 - 1, 0))
+    return len(new_lines) - 1
 
 
 def _read(file: Path) -> str | None:

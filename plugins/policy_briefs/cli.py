@@ -131,6 +131,9 @@ def _check_changed(project: Path, ref: str, style: str, result: LoadResult, coun
     for article, notes in by_article.items():
         told = f"{_plural(len(notes), 'note')} no longer {'anchors' if len(notes) == 1 else 'anchor'}"
         _list(style, f"{article}: {told} after the edit", f"{article} changed since {ref}; {told}:", [f"{note.path}:{note.line}: {note.describe()}" for note in notes])
+        for on_the_article in (note.on_the_article() for note in notes) if style == "github" else ():
+            if on_the_article is not None:  # (on the edited line: the annotations file's line may not be in the diff)
+                click.echo(format_problem(on_the_article, style))
     relinked = relinked_names(project, base, changed, result.content, reload)
     if relinked:  # (told, not a problem)
         files, names = ", ".join(changed_entity_files(changed)), _plural(len(relinked), "name")
