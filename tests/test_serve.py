@@ -103,6 +103,26 @@ def test_the_page_of_a_deleted_entry_is_gone_from_the_preview(mini: Project, ser
     assert process.poll() is None
 
 
+def test_a_deleted_page_or_file_of_docs_is_gone_from_the_preview(mini: Project, server):
+    base, log, process = server
+    page, file = mini.root / "docs" / "more.md", mini.root / "docs" / "notes.txt"
+    page.write_text("# More\n\nA page of its own.\n", encoding="utf-8")
+    file.write_text("Notes.\n", encoding="utf-8")
+    assert wait_for(lambda: "A page of its own." in fetch(base + "more/") and fetch(base + "notes.txt") == "Notes.\n"), read_log(log)
+    page.unlink()
+    file.unlink()
+
+    def gone(url: str) -> bool:
+        try:
+            fetch(url)
+        except urllib.error.HTTPError as error:
+            return error.code == 404
+        return False
+
+    assert wait_for(lambda: gone(base + "more/") and gone(base + "notes.txt")), read_log(log)
+    assert "Forum talks" in fetch(base + BRIEF) and process.poll() is None
+
+
 def test_renaming_a_note_warns_of_the_link_another_brief_has_to_it(mini: Project, server):
     base, log, process = server
     mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nThe forum met again.\n")

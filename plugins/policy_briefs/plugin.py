@@ -232,7 +232,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self.after_search: tuple[str, str, str, str] | None = None  # page, its HTML, the copy search is given (or ""), its notes
         self.search_indexes = False
         self.navs = sharednav.SharedNavs()  # the navigation as drawn, by what it links to
-        self.written: tuple[str, set[str]] = ("", set())  # the last build's site folder, and where in it the generated pages went
+        self.written: tuple[str, set[str]] = ("", set())  # the last build's site folder, and where in it its pages and files went
         self.links_filter = _LinksTheCheckReports(self)
         self.page_urls: set[str] = set()  # the addresses of the site's pages in the last build
         self.doc_pages: set[str] = set()  # their source paths
@@ -327,7 +327,6 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self._settle()
         content = self.content
         self.specs = {}
-        writes: set[str] = set()
         for spec in page_specs(content):
             if files.get_file_from_path(spec.src_uri) is not None:
                 log.warning(f"{self.project_path(self.docs_dir / spec.src_uri)} hides the generated page of the same name; rename or remove it")
@@ -336,15 +335,14 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             generated = GeneratedPage.make(config, spec.src_uri, lambda spec=spec: self._source(spec), lambda spec=spec: self._key(spec), inclusion)
             files.append(generated)
             self.specs[spec.src_uri] = spec
-            writes.add(generated.dest_uri)
-        self._remove_stale_pages(config, writes)
         for asset in self._assets:
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE_DIR / "assets" / posixpath.basename(asset))))
+        self._remove_stale_files(config, {file.dest_uri for file in files})
         self._prepare_sources(files, config)
         return files
 
-    def _remove_stale_pages(self, config: MkDocsConfig, writes: set[str]) -> None:
-        """In a `--dirty` preview, the pages of entries, actors and briefs whose files are gone (MkDocs leaves them)."""
+    def _remove_stale_files(self, config: MkDocsConfig, writes: set[str]) -> None:
+        """In a `--dirty` preview, the pages and files whose sources are gone: a brief's, an entry's, an actor's, a page or file of docs/ (MkDocs leaves them)."""
         site_dir, written = self.written
         if self.serving and self.dirty and site_dir == config.site_dir:
             for dest_uri in sorted(written - writes):
