@@ -418,6 +418,11 @@ def test_a_list_within_a_list_item_stays_a_list_under_it():
     assert "<li>Training at sea<ul>\n<li>joint exercises</li>" in html_page, html_page
 
 
+def test_a_quotation_the_page_marks_as_one_keeps_its_quotation_marks():
+    page = f"<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>He said <q>We want partners, not patrons.</q> {LONG}</p></article></body></html>"
+    assert import_html(page).blocks == [f"He said “We want partners, not patrons.” {LONG}"]
+
+
 @pytest.mark.parametrize(("title", "slug"), [
     ("Why America’s Asian Allies Value Military Partnership With Moscow", "why-americas-asian-allies-value-military-partnership-with"),
     ("Russia vs America over Asia; Cooperation or Confrontation?", "russia-vs-america-over-asia-cooperation-or-confrontation"),

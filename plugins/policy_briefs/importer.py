@@ -502,6 +502,7 @@ def _section_label(text: str) -> bool:
 
 
 _EMPHASIS = {"#i": "*", "#b": "**", "#t": "`"}
+_OPENING_MARKS = ("“", "‘", '"', "'", "«", "„")
 
 
 def _inline(element) -> str:
@@ -527,9 +528,11 @@ def _inline_text(element) -> str:
             if mark == "`":
                 inner = "".join(child.itertext())
             stripped = inner.strip()
-            if mark and stripped:
+            quoted = child.tag == "quote" and not stripped.startswith(_OPENING_MARKS)  # (`<q>`: a browser shows its marks)
+            marks = (mark, mark) if mark else ("“", "”") if quoted else None
+            if marks and stripped:
                 lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
-                parts.append(f"{lead}{mark}{stripped}{mark}{trail}")
+                parts.append(f"{lead}{marks[0]}{stripped}{marks[1]}{trail}")
             else:
                 parts.append(inner)
         parts.append(escape_markdown_inline(child.tail or "", brackets=False))
