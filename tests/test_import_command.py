@@ -37,7 +37,7 @@ def published_text(path: Path) -> str:
 
 def seed(prefix: str) -> Path:
     if not SEEDS.is_dir():
-        pytest.skip(f"the seed articles are not here ({SEEDS}): CI clones the repository with shared/ beside it")
+        pytest.skip(f"the seed articles are not here ({SEEDS}): they are read from a shared/ folder beside the repository, where there is one")
     found = sorted(SEEDS.glob(f"{prefix}*.txt"))
     assert found, f"no seed {prefix}* in {SEEDS}"
     return found[0]
