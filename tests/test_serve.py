@@ -174,6 +174,19 @@ def test_the_previews_pages_show_what_its_last_build_warned_of_and_builds_do_not
     assert "preview.js" not in (tmp_path / "built" / BRIEF / "index.html").read_text(encoding="utf-8")
 
 
+def test_what_mkdocs_says_of_mkdocs_yml_as_a_rebuild_reads_it_is_shown_on_the_previews_pages(mini: Project, server):
+    base, log, process = server
+    problems = base + "assets/policy-briefs/preview-problems.json"
+    shown = lambda: json.loads(fetch(problems))["problems"]  # noqa: E731
+    config = mini.root / "mkdocs.yml"
+    written = config.read_text(encoding="utf-8")
+    config.write_text(written + "\nbogus_setting: 1\n", encoding="utf-8")
+    assert wait_for(lambda: any("bogus_setting" in message for message in shown())), read_log(log)
+    config.write_text(written, encoding="utf-8")
+    assert wait_for(lambda: shown() == []), shown()
+    assert process.poll() is None
+
+
 def test_a_link_to_a_missing_heading_of_another_brief_is_told_by_the_rebuild_that_makes_it(mini: Project, server):
     base, log, process = server
     mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\n## Where it met\n\nThe forum met again.\n")

@@ -262,9 +262,10 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             gc.disable()
         self.builds += 1
         self.links_filter.told.clear()
-        if self.serving:
+        mkdocs_logger = logging.getLogger(MKDOCS_LOGGER)
+        if self.serving and self.build_warnings not in mkdocs_logger.handlers:  # (the first build: each next one starts as the one before ends)
             self.build_warnings.start()
-            logging.getLogger(MKDOCS_LOGGER).addHandler(self.build_warnings)
+            mkdocs_logger.addHandler(self.build_warnings)
 
     # -- configuration ----------------------------------------------------
     @timing.timed("other")
@@ -887,10 +888,10 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
 
     def _show_warnings(self, site_dir: str) -> None:
         """A preview's warnings of this build, for its pages' script (see `previewproblems`)."""
-        logging.getLogger(MKDOCS_LOGGER).removeHandler(self.build_warnings)
         path = Path(site_dir) / PREVIEW_PROBLEMS
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(problems_json(self.build_warnings.messages(self.doc_pages)), encoding="utf-8")
+        self.build_warnings.start()  # the next build's, from what MkDocs says as it reads mkdocs.yml again
 
     on_post_build = CombinedEvent(_merge_search_index, _search_reads_names_whole, _let_go, _after_build, _show_problems)
 

@@ -13,11 +13,15 @@ import logging
 
 PLUGIN_PREFIX = "policy_briefs: "  # how MkDocs starts this plugin's messages
 COMMANDS_LOGGER = "mkdocs.commands"  # about the command run (a `--dirty` build's notice), not the site
+SERVER_LOGGER = "mkdocs.livereload"  # about the preview's server (a rebuild that failed, told after its problems), not the site
 PAGE_ATTRIBUTE = "policy_briefs_page"  # a record's page (source path), when the warning is about one page's links
 
 
 class BuildWarnings(logging.Handler):
     """The warnings (and errors) about the site logged while attached, one build at a time.
+
+    It is attached from the first build on: what MkDocs says of `mkdocs.yml` as it reads it again,
+    before a rebuild starts, is that rebuild's.
 
     A `--dirty` rebuild renders only the pages an edit changed: MkDocs warns of the others'
     links no more, so what it said of them in an earlier build is kept while they stand.
@@ -36,7 +40,7 @@ class BuildWarnings(logging.Handler):
         self.general, self.by_page, self.rendered = [], {}, set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.name == COMMANDS_LOGGER or record.name.startswith(COMMANDS_LOGGER + "."):
+        if any(record.name == name or record.name.startswith(name + ".") for name in (COMMANDS_LOGGER, SERVER_LOGGER)):
             return
         message = record.getMessage().removeprefix(PLUGIN_PREFIX)
         page = getattr(record, PAGE_ATTRIBUTE, None)
