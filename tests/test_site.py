@@ -591,61 +591,66 @@ def test_links_to_a_briefs_notes_and_sections_build_and_wrong_links_and_images_a
     assert [line.split(" (")[0] for line in check.stdout.splitlines()[:3]] == [image, quoted, report]  # the check says the same
 
 
-def test_a_briefs_fields_links_to_its_headings_are_checked_by_its_build_on_their_lines(mini: Project, tmp_path: Path):
+@pytest.fixture
+def anchors_warned_of(mini: Project) -> None:
+    """The mini site's builds warn of a link to a place a page lacks, as the repository's site's do."""
     set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
+
+
+def strict_warnings(mini: Project, tmp_path: Path) -> list[str]:
+    """The warnings of a strict build of the site, which they fail, in order."""
+    strict = build(mini.root, tmp_path / "strict")
+    assert strict.returncode != 0, strict.stderr
+    return sorted(line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING"))
+
+
+@pytest.mark.usefixtures("anchors_warned_of")
+def test_a_briefs_fields_links_to_its_headings_are_checked_by_its_build_on_their_lines(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "  - Forums matter.", "  - Forums matter (see [Russia](#russia-in-asean-regional-forum)).")
     mini.replace("articles/forum-talks.annotations.yml", "      The forum has met every year since 1994.\n", "      The forum has met every year\n      since 1994 ([more](#notes)).\n")
     linked = page(site_of(mini, tmp_path), "briefs/forum-talks/")  # a heading of the article, a heading of the tail: no warning
     assert linked.select_one('.policy-briefs-takeaways a[href="#russia-in-asean-regional-forum"], a[href="#russia-in-asean-regional-forum"]')
     mini.replace("articles/forum-talks.md", "(#russia-in-asean-regional-forum)", "(#russia-in-asean)")
     mini.replace("articles/forum-talks.annotations.yml", "(#notes)", "(#the-notes)")
-    strict = build(mini.root, tmp_path / "strict")
-    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
-    assert strict.returncode != 0 and sorted(warnings) == [
+    assert strict_warnings(mini, tmp_path) == [
         "briefs/articles/forum-talks.annotations.yml:7: the annotations file contains a link '#the-notes', but there is no such anchor on the brief page (did you mean '#notes'?).",
         "briefs/articles/forum-talks.md:11: the article's front matter contains a link '#russia-in-asean', but there is no such anchor on the brief page (did you mean '#russia-in-asean-regional-forum'?).",
-    ], strict.stderr
+    ]
 
 
+@pytest.mark.usefixtures("anchors_warned_of")
 def test_an_entry_s_or_actor_s_links_to_places_of_its_page_are_checked_by_the_build_on_their_lines(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
     mini.replace("glossary/eas.yml", "It first met in 2005.\n", "It first met in 2005.\n  See [its uses](#appears-in) and [below](#no-such-place).\n")
     mini.replace("actors/russia.yml", "member of many forums.", "member of many forums ([more](#nowhere)).")
-    strict = build(mini.root, tmp_path / "strict")
-    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
-    assert strict.returncode != 0 and sorted(warnings) == [
+    assert strict_warnings(mini, tmp_path) == [
         "briefs/actors/russia.yml:5: the actor's summary contains a link '#nowhere', but there is no such anchor on its page.",
         "briefs/glossary/eas.yml:5: the entry's definition contains a link '#no-such-place', but there is no such anchor on its page.",
-    ], strict.stderr
+    ]
 
 
+@pytest.mark.usefixtures("anchors_warned_of")
 def test_a_link_to_a_heading_a_page_lacks_is_told_the_near_one(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [Russia](#the-russia-in-asean-forum) and [elsewhere](#nowhere-at-all). Ask [the forum]")
     mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nAs [before](forum-talks.md#russia-in-the-asean-regional-forum).\n")
-    strict = build(mini.root, tmp_path / "strict")
-    warnings = [line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
-    assert strict.returncode != 0 and sorted(warnings) == [
+    assert strict_warnings(mini, tmp_path) == [
         "briefs/articles/forum-talks.md:25: the article contains a link '#nowhere-at-all', but there is no such anchor on the brief page.",
         "briefs/articles/forum-talks.md:25: the article contains a link '#the-russia-in-asean-forum', but there is no such anchor on the brief page (did you mean '#russia-in-asean-regional-forum'?).",
         "briefs/articles/second.md:8: the article contains a link 'forum-talks.md#russia-in-the-asean-regional-forum', but the page of briefs/articles/forum-talks.md"
         " does not contain an anchor '#russia-in-the-asean-regional-forum' (did you mean 'forum-talks.md#russia-in-asean-regional-forum'?).",
-    ], strict.stderr
+    ]
 
 
+@pytest.mark.usefixtures("anchors_warned_of")
 def test_a_link_to_a_place_a_page_lacks_is_told_on_every_line_that_writes_it(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [it](#typo-heading).\n\nAgain [it](#typo-heading). Ask [the forum]")
     mini.replace("articles/forum-talks.annotations.yml", "      The forum has met every year since 1994.\n", "      The forum has met every year since 1994 ([it](#typo-heading)).\n")
     mini.write("../docs/more.md", "# More\n\n[One](#nowhere).\n\n[Two](#nowhere) and [a page](gone.md).\n\n[Three](gone.md).\n")
-    strict = build(mini.root, tmp_path / "strict")
-    warnings = [line.split(" -  ", 1)[1].split(" contains ")[0] for line in strict.stderr.splitlines() if line.startswith("WARNING")]
-    assert strict.returncode != 0 and sorted(warnings) == [
+    assert [warning.split(" contains ")[0] for warning in strict_warnings(mini, tmp_path)] == [
         "briefs/articles/forum-talks.annotations.yml:6: the annotations file",
         "briefs/articles/forum-talks.md:25: the article",
         "briefs/articles/forum-talks.md:27: the article",
         "docs/more.md:3: the page", "docs/more.md:5: the page", "docs/more.md:5: the page", "docs/more.md:7: the page",
-    ], strict.stderr
+    ]
 
 
 def test_a_link_to_a_missing_file_is_told_by_the_check_on_every_line_that_writes_it(mini: Project):
@@ -929,8 +934,8 @@ SECOND_BRIEF = (
 )
 
 
+@pytest.mark.usefixtures("anchors_warned_of")
 def test_a_link_to_a_briefs_note_must_name_one_of_its_notes_in_the_check_and_the_build(mini: Project, tmp_path: Path):
-    set_config(mini, "markdown_extensions:", "validation:\n  anchors: warn\nmarkdown_extensions:")
     mini.write("articles/second.md", SECOND_BRIEF[0])
     mini.write("articles/second.annotations.yml", SECOND_BRIEF[1])
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [there](second.md#note-met-again) and [here](#passage-agreed).\n\nAsk [the forum]")
