@@ -279,3 +279,4 @@ def test_a_line_after_an_edit_is_the_same_line_or_the_first_written_in_its_place
     assert [line_after_edit(old, "a\nB changed\nc\nd", line) for line in range(4)] == [0, 1, 2, 3]
     assert [line_after_edit(old, "new\na\nc\nd", line) for line in range(4)] == [1, 2, 2, 3]  # b removed: the line now in its place
     assert line_after_edit(old, "a\nb1\nb2\nb3\nc\nd", 2) == 4
+    assert line_after_edit(old, "a\nb", 3) == 1  # (lines taken away at the end: the last line left)

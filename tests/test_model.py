@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from conftest import FIXTURES, Project
 from policy_briefs import incremental
 from policy_briefs.anchoring import Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_line
-from policy_briefs.entities import INVISIBLE, EntityIndex, Target, first_sentence, form_key
+from policy_briefs.entities import INVISIBLE, EntityIndex, Target, first_sentence, form_key, holds_invisible, without_invisible
 from policy_briefs.fastreader import read_block
 from policy_briefs.linker import Linker
 from policy_briefs.loader import check_stem, read_text, split_front_matter
@@ -30,7 +30,7 @@ from policy_briefs.readertext import iter_blocks, normalize, read_markdown
 from policy_briefs.relations import newest_first
 from policy_briefs.roughmarkdown import code_ranges, code_spans, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
 from policy_briefs.safehtml import WORD_JOINER
-from policy_briefs.schema import ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
+from policy_briefs.schema import SHOWN, ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
 from policy_briefs.yamlsource import MAX_FILE_BYTES, load_yaml
 
@@ -1526,3 +1526,11 @@ def test_notes_share_the_set_of_fields_they_give_and_keep_their_own():
 def test_problems_with_and_without_a_hint_sort_by_their_place():
     told = [Problem("b.md", 2, "m", "a hint"), Problem("b.md", 2, "m"), Problem("a.md", 9, "m", "h")]
     assert sorted(told) == [Problem("a.md", 9, "m", "h"), Problem("b.md", 2, "m"), Problem("b.md", 2, "m", "a hint")]
+
+
+def test_every_character_a_page_does_not_show_is_one_to_the_linker_and_the_schemas():
+    """The characters are listed once (`INVISIBLE`) and written out where speed or a schema needs them: the lists agree."""
+    for character in INVISIBLE:
+        assert holds_invisible(f"é{character}x") and without_invisible(f"a{character}b") == "ab"
+        assert re.search(SHOWN, f" {character} ") is None, repr(character)
+    assert re.search(SHOWN, " x ") and not holds_invisible("é\u00a0x")

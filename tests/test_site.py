@@ -598,7 +598,7 @@ def anchors_warned_of(mini: Project) -> None:
 
 
 def strict_warnings(mini: Project, tmp_path: Path) -> list[str]:
-    """The warnings of a strict build of the site, which they fail, in order."""
+    """The warnings of a strict build of the site, which they fail, sorted."""
     strict = build(mini.root, tmp_path / "strict")
     assert strict.returncode != 0, strict.stderr
     return sorted(line.split(" -  ", 1)[1] for line in strict.stderr.splitlines() if line.startswith("WARNING"))
@@ -644,20 +644,21 @@ def test_a_link_to_a_heading_a_page_lacks_is_told_the_near_one(mini: Project, tm
 def test_a_link_to_a_place_a_page_lacks_is_told_on_every_line_that_writes_it(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [it](#typo-heading).\n\nAgain [it](#typo-heading). Ask [the forum]")
     mini.replace("articles/forum-talks.annotations.yml", "      The forum has met every year since 1994.\n", "      The forum has met every year since 1994 ([it](#typo-heading)).\n")
-    mini.write("../docs/more.md", "# More\n\n[One](#nowhere).\n\n[Two](#nowhere) and [a page](gone.md).\n\n[Three](gone.md).\n")
+    mini.write("../docs/more.md", "# More\n\n[One](#nowhere-else) [One](#nowhere).\n\n[Two](#nowhere) and [a page](gone.md) [again](gone.md).\n\n[Three](gone.md).\n")
     assert [warning.split(" contains ")[0] for warning in strict_warnings(mini, tmp_path)] == [
         "briefs/articles/forum-talks.annotations.yml:6: the annotations file",
         "briefs/articles/forum-talks.md:25: the article",
         "briefs/articles/forum-talks.md:27: the article",
-        "docs/more.md:3: the page", "docs/more.md:5: the page", "docs/more.md:5: the page", "docs/more.md:7: the page",
+        "docs/more.md:3: the page", "docs/more.md:3: the page", "docs/more.md:5: the page", "docs/more.md:5: the page", "docs/more.md:5: the page", "docs/more.md:7: the page",
     ]
 
 
 def test_a_link_to_a_missing_file_is_told_by_the_check_on_every_line_that_writes_it(mini: Project):
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [a](gone.md).\n\nAnd [b](gone.md), [c](javascript:x).\n\nAsk [the forum]")
+    # (a link to an address that begins with another's is not that one: `gone.md#part`, before `gone.md`)
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [a](gone.md#part) [a](gone.md#part).\n\nAnd [b](gone.md), [c](javascript:x).\n\nAsk [the forum]")
     check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
     assert [line.split(" link ")[0] + line.split("'")[1] for line in check.stdout.splitlines()[:-1]] == [
-        "briefs/articles/forum-talks.md:25:gone.md", "briefs/articles/forum-talks.md:27:gone.md", "briefs/articles/forum-talks.md:27:javascript:x",
+        "briefs/articles/forum-talks.md:25:gone.md#part", "briefs/articles/forum-talks.md:27:gone.md", "briefs/articles/forum-talks.md:27:javascript:x",
     ], check.stdout
 
 

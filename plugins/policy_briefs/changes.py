@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .anchoring import Closest, Selector, WrittenArticle, closest_passage, occurrences
-from .entities import INVISIBLE
+from .entities import without_invisible
 from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR, Parsed, RawContent, read_files, split_front_matter, validate_fields
 from .mentions import Mention
 from .model import Article, Content
@@ -164,7 +164,8 @@ def line_after_edit(old: str, new: str, line: int) -> int:
     old_lines, new_lines = old.split("\n"), new.split("\n")
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
         if i1 <= line < i2:
-            return j1 + (line - i1) if tag == "equal" else j1 + min(line - i1, max(j2 - j1 - 1, 0))
+            at = j1 + (line - i1) if tag == "equal" else j1 + min(line - i1, max(j2 - j1 - 1, 0))
+            return min(at, len(new_lines) - 1)  # (lines taken away at the end: the last line)
     return len(new_lines) - 1
 
 
@@ -209,9 +210,10 @@ class Relinked:
     path: str  # the article
     line: int
     change: str  # what changed, the same words for every place it changed alike
+    times: int = 1  # how often on that line
 
     def describe(self) -> str:
-        return f"{self.path}:{self.line}: {self.change}"
+        return f"{self.path}:{self.line}: {self.change}" + (f" ({_TIMES.get(self.times, f'{self.times} times')})" if self.times > 1 else "")
 
 
 def changed_entity_files(changed: set[str]) -> list[str]:
@@ -303,10 +305,8 @@ def _overlap(a: Mention, b: Mention) -> bool:
 
 def _name(article: Article, mention: Mention) -> str:
     """A mention's name as it reads (without characters a page does not show: an editor searches the file for it)."""
-    return " ".join(article.reader_blocks[mention.block][mention.start : mention.end].translate(_NOT_SHOWN).split())
+    return " ".join(without_invisible(article.reader_blocks[mention.block][mention.start : mention.end]).split())
 
-
-_NOT_SHOWN = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def _placed(article: Article, changes: list[tuple[Mention, str]]) -> list[Relinked]:
@@ -318,7 +318,7 @@ def _placed(article: Article, changes: list[tuple[Mention, str]]) -> list[Relink
             after = written[0] + 1
         line = article.body_line + (article.body.count("\n", 0, written[0]) if written is not None else 0)
         placed[Relinked(article.path, line, change)] += 1
-    return [replace(place, change=f"{place.change} ({_TIMES.get(count, f'{count} times')})") if count > 1 else place for place, count in placed.items()]
+    return [replace(place, times=count) for place, count in placed.items()]
 
 
 _TIMES = {2: "twice"}  # (a name on one line more than once: told once, with how often)

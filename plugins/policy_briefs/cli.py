@@ -136,7 +136,7 @@ def _check_changed(project: Path, ref: str, style: str, result: LoadResult, coun
                 click.echo(format_problem(on_the_article, style))
     relinked = relinked_names(project, base, changed, result.content, reload)
     if relinked:  # (told, not a problem)
-        files, names = ", ".join(changed_entity_files(changed)), _plural(len(relinked), "name")
+        files, names = ", ".join(changed_entity_files(changed)), _plural(sum(place.times for place in relinked), "name")
         _list(style, f"{files}: the briefs link {names} otherwise", f"{files} changed since {ref}; the briefs link {names} otherwise:", [place.describe() for place in relinked])
     changed_content = sorted(path for path in changed if path.startswith("briefs/"))
     scope = f"{_plural(len(changed_content), 'content file')} changed since {ref}"

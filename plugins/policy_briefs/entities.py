@@ -104,6 +104,14 @@ def form_key(form: str) -> str:
     return " ".join(form.translate(_AS_TYPED).split())
 
 
+def without_invisible(text: str) -> str:
+    """A text less the characters of `INVISIBLE`."""
+    return text.translate(_WITHOUT_INVISIBLE)
+
+
+_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+
 def holds_invisible(text: str) -> bool:
     """Whether a text holds a character of `INVISIBLE` (a search in C for each: no loop over the text)."""
     return not text.isascii() and ("\u00ad" in text or "\u200b" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text or "\ufeff" in text)

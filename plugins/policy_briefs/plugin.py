@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from . import incremental, sharednav, timing
-from .entities import INVISIBLE, EntityIndex, Target, holds_invisible
+from .entities import EntityIndex, Target, holds_invisible, without_invisible
 from .incremental import GeneratedPage, GitDates
 from .headings import Headings
 from .linker import Linker
@@ -150,6 +150,7 @@ class _LinksTheCheckReports(logging.Filter):
             key = (found["page"], found["href"])
             lines = [lines[min(self.told[key], len(lines) - 1)]]
             self.told[key] += 1
+        lines = list(dict.fromkeys(lines))  # (two links on one line: one warning)
         path = self.plugin.project_path(source)
         return [(path, line, who) for line in lines]
 
@@ -868,7 +869,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
                 for key in ("title", "text"):
                     value = entry.get(key) if isinstance(entry, dict) else None
                     if isinstance(value, str) and holds_invisible(value):
-                        entry[key] = value.translate(_NOT_SHOWN)
+                        entry[key] = without_invisible(value)
 
     @event_priority(100)  # before search writes its index, when a build's memory is at its highest
     def _let_go(self, config: MkDocsConfig) -> None:
@@ -913,7 +914,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         glossary, actors = set(self.content.glossary), set(self.content.actors)
         for href in dict.fromkeys(hrefs):
             problem = explicit_link_problem(path, 1, href, glossary, actors, index=self.extension.index)
-            for line in (link_lines(source, href) or [0]) if problem is not None else ():
+            for line in dict.fromkeys(link_lines(source, href) or [0]) if problem is not None else ():
                 log.warning(str(replace(problem, line=line + 1)), extra={PAGE_ATTRIBUTE: page.file.src_uri})  # (said of the page, see `previewproblems`)
 
     def project_path(self, path: Path) -> str:
@@ -945,9 +946,6 @@ def _safe(html: str) -> str:
 
 def _search_plugins(config: MkDocsConfig) -> list[BasePlugin]:
     return [plugin for name, plugin in config.plugins.items() if name == "search" or name.endswith("/search")]
-
-
-_NOT_SHOWN = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def _modified() -> bool:

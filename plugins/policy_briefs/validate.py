@@ -7,7 +7,7 @@ import posixpath
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
 from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters
 from .droppedhtml import Dropped, in_article, in_field
-from .entities import INVISIBLE, EntityIndex, form_key
+from .entities import INVISIBLE, EntityIndex, form_key, without_invisible
 from .fastreader import quote_occurrences
 from .fieldlinks import links_in, links_to_check
 from .linker import Linker
@@ -808,31 +808,27 @@ def _link_line(body: str, href: str, nth: int = 0) -> int:
 
 
 def link_lines(body: str, href: str) -> list[int]:
-    """The lines (0-based) of the links written to `href`, in order, one each: outside code if there are any there (for a problem's line: seldom)."""
+    """The lines (0-based) of the links written to `href`, one per link, in order: those outside code if there are any (for a problem's line: seldom)."""
     code = code_ranges(body)
-    places = sorted({position for needle in _link_needles(href) for position in _all(body, needle)})
-    outside = [position for position in places if not in_code(code, position)]
-    first = _link_at(body, href, code)
-    lines = [body.count("\n", 0, position) for position in (outside or places or ([first] if first is not None else []))]
-    return list(dict.fromkeys(lines))
+    places = [match.start() for match in _written_link(href).finditer(body)]
+    chosen = [place for place in places if not in_code(code, place)] or places
+    if not chosen:  # (written otherwise: the first place that names it)
+        first = _link_at(body, href, code)
+        chosen = [first] if first is not None else []
+    return [body.count("\n", 0, place) for place in chosen]
 
 
-def _all(text: str, needle: str) -> Iterator[int]:
-    position = text.find(needle)
-    while position >= 0:
-        yield position
-        position = text.find(needle, position + 1)
-
-
-def _link_needles(href: str) -> tuple[str, ...]:
-    """How a link to `href` may be written: inline, in angle brackets, as a reference, as raw HTML."""
-    return (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}", f'"{href}"', f"'{href}'")
+def _written_link(href: str) -> re.Pattern[str]:
+    """A link to `href` itself (not to an address it begins): `(href)`, `(href "title")`, `(<href>)`, `[x]: href`, `<href>`, `href="…"`."""
+    address = re.escape(href)
+    return re.compile(rf"\(\s*<?{address}>?(?=[\s)])|\]:[ \t]*<?{address}>?(?=\s|$)|<{address}>|\"{address}\"|'{address}'", re.MULTILINE)
 
 
 def _link_at(text: str, href: str, code: list[tuple[int, int]] | None = None) -> int | None:
     """Where the first link written to `href` is: inline, in angle brackets, as a reference or as raw HTML; outside `code` if it can be."""
+    needles = (f"({href})", f"(<{href}>)", f"({href} ", f"]: {href}", f"<{href}>", f"({href}", f'"{href}"', f"'{href}'")
     first = None
-    for needle in _link_needles(href):
+    for needle in needles:
         position = text.find(needle)
         while position >= 0 and code and in_code(code, position):
             position = text.find(needle, position + 1)
@@ -965,7 +961,7 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
         return "copy the passage from the article exactly"
     block = normalize(blocks[closest.block])
     invisible = [name for character, name in INVISIBLE.items() if character in block and character not in selector.quote]
-    if invisible and selector.quote.translate(_WITHOUT_INVISIBLE) in block.translate(_WITHOUT_INVISIBLE):
+    if invisible and without_invisible(selector.quote) in without_invisible(block):
         return f"the article's words hold a character that is not shown ({', '.join(invisible)}), {article.at(blocks[closest.block], closest.text)}: remove it from the article"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
 
@@ -1022,7 +1018,6 @@ def _without_heading_marks(quote: str, fields: AnnotationFields, blocks: tuple[s
 
 
 _HEADING_MARK = re.compile(r"(?:^|(?<=\s))#{1,6}(?=\s)")  # a heading's `##`, as its line in the source begins
-_WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def _closer_where_unmarkable(quote: str, closest: Closest | None, blocks: tuple[str, ...], article: WrittenArticle) -> str | None:
