@@ -307,6 +307,11 @@ def test_plain_text_byline_and_date_on_consecutive_lines_become_front_matter_and
     ]
 
 
+def test_a_wrapped_line_that_begins_like_a_list_item_stays_in_its_paragraph():
+    imported = import_text("A Headline Here\n\nThe ministers\n– who had not met since 2019 –\nagreed on a plan.\n\nSee the list in section\n2. Background for more.\n\nThe end.\n")
+    assert imported.blocks == ["The ministers – who had not met since 2019 – agreed on a plan.", "See the list in section 2. Background for more.", "The end."]
+
+
 def test_text_without_blank_lines_is_one_paragraph_per_line():
     imported = import_text("A Title\nFirst paragraph.\nSecond paragraph.\n")
     assert imported.front.title == "A Title"

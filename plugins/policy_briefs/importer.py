@@ -229,6 +229,7 @@ def _blocks_of(chunk: list[str]) -> list[str]:
     blocks: list[str] = []
     words: list[str] = []
     items: list[str] = []
+    listed = sum(1 for line in chunk if _ITEM.match(line.strip())) >= 2  # (one line that begins "2. " or "- " is a wrapped sentence's)
 
     def flush(lines: list[str], joiner: str) -> None:
         if lines:
@@ -236,7 +237,7 @@ def _blocks_of(chunk: list[str]) -> list[str]:
             lines.clear()
 
     for line in (_INLINE_SPACE.sub(" ", line).strip() for line in chunk):
-        if _ITEM.match(line):
+        if listed and _ITEM.match(line):
             flush(words, " ")
             items.append(line)
             continue
@@ -251,7 +252,7 @@ def _blocks_of(chunk: list[str]) -> list[str]:
     return blocks
 
 
-_ITEM = re.compile(r"(?:(?P<bullet>[-•*–])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)")  # a list's item, as text copied from a page writes it
+_ITEM = re.compile(r"(?:(?P<bullet>[-•*])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)")  # a list's item, as text copied from a page writes it
 
 
 def _list_markdown(block: str) -> str | None:
@@ -260,7 +261,7 @@ def _list_markdown(block: str) -> str | None:
     if not all(items):
         return None
     ordered = all(item["number"] for item in items)
-    return "\n".join(f"{f'{n}.' if ordered else '-'} {escape_markdown_inline(item['text'])}" for n, item in enumerate(items, start=1))
+    return "\n".join(f"{item['number'] + '.' if ordered else '-'} {escape_markdown_inline(item['text'])}" for item in items)
 
 
 def _drop_chrome(blocks: list[str], removed: list[Removed]) -> list[str]:
