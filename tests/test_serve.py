@@ -184,6 +184,12 @@ def test_what_mkdocs_says_of_mkdocs_yml_as_a_rebuild_reads_it_is_shown_on_the_pr
     assert wait_for(lambda: any("bogus_setting" in message for message in shown())), read_log(log)
     config.write_text(written, encoding="utf-8")
     assert wait_for(lambda: shown() == []), shown()
+    config.write_text(written + "\nuse_directory_urls: sometimes\n", encoding="utf-8")  # (an error: MkDocs reads no further, and nothing is built)
+    assert wait_for(lambda: "use_directory_urls" in read_log(log)), read_log(log)
+    config.write_text(written, encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "Delegates used `Russia` in code", "Delegates often used `Russia` in code")
+    assert wait_for(lambda: "Delegates often used" in fetch(base + BRIEF)), read_log(log)
+    assert shown() == [], "the error of a rebuild that failed is shown by the next one"
     assert process.poll() is None
 
 

@@ -40,6 +40,9 @@ class BuildWarnings(logging.Handler):
         self.general, self.by_page, self.rendered = [], {}, set()
 
     def emit(self, record: logging.LogRecord) -> None:
+        if record.name == SERVER_LOGGER and record.levelno >= logging.ERROR:  # a rebuild failed, before any of its events if mkdocs.yml was wrong:
+            self.general.clear()  # what MkDocs said of it is not the next rebuild's
+            return
         if any(record.name == name or record.name.startswith(name + ".") for name in (COMMANDS_LOGGER, SERVER_LOGGER)):
             return
         message = record.getMessage().removeprefix(PLUGIN_PREFIX)
