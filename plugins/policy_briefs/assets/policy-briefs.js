@@ -105,6 +105,7 @@ if (searched.length && firstNote && firstNote.matches("li.pb-note")) {
 let touched = false;
 let previewed = null;
 document.addEventListener("pointerdown", (event) => { touched = event.pointerType === "touch"; }, true);
+document.addEventListener("keydown", () => { touched = false; }, true); // (Enter on a name follows it)
 document.addEventListener("click", (event) => {
   const name = touched && event.target instanceof Element ? event.target.closest("a.pb-link") : null;
   if (!name || event.defaultPrevented || name === previewed) return;
@@ -134,7 +135,7 @@ const GAP = 8; // px between a name and its preview, as the theme leaves it
 const placePreview = (tooltip) => {
   const name = document.querySelector(`[aria-describedby="${CSS.escape(tooltip.id)}"]`);
   const box = tooltip.firstElementChild;
-  if (!name || !box) return;
+  if (!name || !name.matches("a.pb-link") || !box) return; // (the theme places its other tooltips itself)
   const host = name.getBoundingClientRect();
   const height = box.getBoundingClientRect().height;
   const above = host.bottom + GAP + height > window.innerHeight && host.top - GAP - height >= 0;
