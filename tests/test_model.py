@@ -1534,3 +1534,9 @@ def test_every_character_a_page_does_not_show_is_one_to_the_linker_and_the_schem
         assert holds_invisible(f"é{character}x") and without_invisible(f"a{character}b") == "ab"
         assert re.search(SHOWN, f" {character} ") is None, repr(character)
     assert re.search(SHOWN, " x ") and not holds_invisible("é\u00a0x")
+
+
+def test_a_link_to_a_note_that_is_not_there_is_told_on_each_line_that_writes_it(mini: Project):
+    mini.replace(ART, "Ask [the forum]", "See [it](#note-agred).\n\nAgain [it](#note-agred). Ask [the forum]")
+    told = [(problem.line, problem.message.split(" names ")[0]) for problem in load_project(mini.root).problems]
+    assert told == [(25, "link '#note-agred'"), (27, "link '#note-agred'")], told

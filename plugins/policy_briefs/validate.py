@@ -301,7 +301,9 @@ class _Checker:
         if parsed.fields is None:
             return None
         page = uri_for("brief", slug)
-        note_links = tuple((href, body_line + _link_line(body, href)) for href in dict.fromkeys(view.links) if note_place(href, page))
+        note_links = tuple(  # (each place that writes it: a note renamed breaks them all)
+            (href, body_line + line) for href in dict.fromkeys(view.links) if note_place(href, page) for line in dict.fromkeys(link_lines(body, href) or [0])
+        )
         anchors = tuple(self.field_anchors.pop(page, ()))
         files = tuple(sorted({target for href in view.links if (target := linked_file(href, page)) is not None}))
         return Article(
