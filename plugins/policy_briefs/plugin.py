@@ -339,14 +339,15 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             self.specs[spec.src_uri] = spec
         for asset in self._assets:
             files.append(File.generated(config, asset, abs_src_path=str(PACKAGE_DIR / "assets" / posixpath.basename(asset))))
-        self._remove_stale_files(config, {file.dest_uri for file in files})
+        if self.serving and self.dirty:  # (a single build, or a preview that cleans its folder, leaves nothing stale)
+            self._remove_stale_files(config, {file.dest_uri for file in files})
         self._prepare_sources(files, config)
         return files
 
     def _remove_stale_files(self, config: MkDocsConfig, writes: set[str]) -> None:
         """In a `--dirty` preview, the pages and files whose sources are gone: a brief's, an entry's, an actor's, a page or file of docs/ (MkDocs leaves them)."""
         site_dir, written = self.written
-        if self.serving and self.dirty and site_dir == config.site_dir:
+        if site_dir == config.site_dir:
             for dest_uri in sorted(written - writes):
                 stale = Path(site_dir, dest_uri)
                 stale.unlink(missing_ok=True)
