@@ -947,6 +947,9 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
     unmarked = _without_markdown(quote, fields, blocks) or _without_heading_marks(quote, fields, blocks)
     if unmarked is not None:
         return f"the quote holds Markdown that the page does not show: quote the words as they read, “{unmarked}”"
+    hidden_characters = _hidden_characters_of_quote(fields, blocks)
+    if hidden_characters:
+        return f"the quote holds a character that is not shown ({', '.join(hidden_characters)}): remove it from the quote"
     headless = " ".join(_HEADING_MARK.sub(" ", quote).split())  # (copied from the source across a heading's line)
     across = _across_paragraphs(Selector.of(headless).quote, blocks)
     if across is not None:
@@ -966,6 +969,16 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
     if invisible and without_invisible(selector.quote) in without_invisible(block):
         return f"the article's words hold a character that is not shown ({', '.join(invisible)}), {article.at(blocks[closest.block], closest.text)}: remove it from the article"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
+
+
+def _hidden_characters_of_quote(fields: AnnotationFields, blocks: tuple[str, ...]) -> list[str]:
+    """The names of the characters a page does not show (`INVISIBLE`) that keep a quote, its prefix or suffix from matching the article's words."""
+    written = fields.quote + (fields.prefix or "") + (fields.suffix or "")
+    names = [name for character, name in INVISIBLE.items() if character in written]
+    if not names:
+        return []
+    shown = Selector.of(*(without_invisible(text) if text else text for text in (fields.quote, fields.prefix, fields.suffix)))
+    return names if quote_occurrences(shown, blocks, [normalize(block) for block in blocks])[1] else []
 
 
 def _across_hint(quote: str, across: int, blocks: tuple[str, ...], article: WrittenArticle) -> str:
