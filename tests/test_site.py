@@ -630,9 +630,10 @@ def test_an_entry_s_or_actor_s_links_to_places_of_its_page_are_checked_by_the_bu
 
 @pytest.mark.usefixtures("anchors_warned_of")
 def test_a_link_to_a_heading_a_page_lacks_is_told_the_near_one(mini: Project, tmp_path: Path):
-    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [Russia](#the-russia-in-asean-forum) and [elsewhere](#nowhere-at-all). Ask [the forum]")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [Russia](#the-russia-in-asean-forum), [elsewhere](#nowhere-at-all) and [no](#nope). Ask [the forum]")
     mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\nAs [before](forum-talks.md#russia-in-the-asean-regional-forum).\n")
     assert strict_warnings(mini, tmp_path) == [
+        "briefs/articles/forum-talks.md:25: the article contains a link '#nope', but there is no such anchor on the brief page.",  # (not '#notes': too far)
         "briefs/articles/forum-talks.md:25: the article contains a link '#nowhere-at-all', but there is no such anchor on the brief page.",
         "briefs/articles/forum-talks.md:25: the article contains a link '#the-russia-in-asean-forum', but there is no such anchor on the brief page (did you mean '#russia-in-asean-regional-forum'?).",
         "briefs/articles/second.md:8: the article contains a link 'forum-talks.md#russia-in-the-asean-regional-forum', but the page of briefs/articles/forum-talks.md"

@@ -15,14 +15,14 @@ from .schema import LANGUAGE_TAG_PATTERN, SHOWN
 from .yamlsource import LocatedData
 
 
-def suggest(value: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to a mistyped value, if one is close enough.
+def suggest(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice closest to a mistyped value, if one is close enough (`difflib`'s ratio at least `cutoff`).
 
     Failing that, the only choice that holds each of the value's hyphenated words: an id
     lengthened by renaming its file (`mgimo` for `mgimo-university`).
     """
     options = sorted(set(choices))
-    matches = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(value, options, n=1, cutoff=cutoff)
     if matches:
         return matches[0]
     words = set(value.split("-")) - {""}

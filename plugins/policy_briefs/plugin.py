@@ -183,7 +183,8 @@ class _LinksTheCheckReports(logging.Filter):
         other = self.DOC.search(found["what"])
         target = self.plugin.files.get_file_from_path(other["page"] if other else found["page"]) if self.plugin.files is not None else None
         ids = target.page.present_anchor_ids if target is not None and target.page is not None else None
-        near = suggest(place, ids) if ids and not place.startswith("fnref:") else None  # (a footnote never referenced: no mistyped id)
+        # A heading's id is short and made of common words: closer than an id's match (`#nope` is not `#notes`).
+        near = suggest(place, ids, cutoff=0.7) if ids and not place.startswith("fnref:") else None  # (a footnote never referenced: no mistyped id)
         return f"{address}#{near}" if near else None
 
     def _said_of_sources(self, what: str) -> str:
