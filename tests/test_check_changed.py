@@ -280,3 +280,23 @@ def test_a_line_after_an_edit_is_the_same_line_or_the_first_written_in_its_place
     assert [line_after_edit(old, "new\na\nc\nd", line) for line in range(4)] == [1, 2, 2, 3]  # b removed: the line now in its place
     assert line_after_edit(old, "a\nb1\nb2\nb3\nc\nd", 2) == 4
     assert line_after_edit(old, "a\nb", 3) == 1  # (lines taken away at the end: the last line left)
+
+
+def test_a_pull_request_s_summary_holds_the_report_as_text_from_the_one_check_that_annotates_the_diff(repo: Project, tmp_path: Path):
+    edit_article(repo)
+    repo.replace("actors/russia.yml", "aliases: [Moscow, Kremlin]", "aliases: [Kremlin]")
+    summary = tmp_path / "summary.md"
+    summary.write_text("### An earlier step's summary\n", encoding="utf-8")
+    annotated = check(repo, "--changed", "HEAD", "--format", "github", "--summary", str(summary))
+    plain = check(repo, "--changed", "HEAD")
+    assert annotated.exit_code == plain.exit_code == 1
+    assert any(line.startswith("::error ") for line in annotated.output.splitlines())
+    assert summary.read_text(encoding="utf-8") == f"### An earlier step's summary\n### Content check of the files changed since HEAD\n\n```\n{plain.output}```\n"
+
+
+def test_a_summary_s_fence_is_longer_than_any_run_of_backticks_in_the_report(repo: Project, tmp_path: Path):
+    repo.replace("actors/russia.yml", "type: state", "type: st```ate")
+    summary = tmp_path / "summary.md"
+    result = check(repo, "--summary", str(summary))
+    assert result.exit_code == 1
+    assert summary.read_text(encoding="utf-8") == f"### Content check\n\n````\n{result.output}````\n"

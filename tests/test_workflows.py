@@ -128,7 +128,7 @@ def test_every_command_exists_in_the_project(workflow: dict):
         elif program == ".venv/bin/python":
             assert words[1] == "-m" and importlib.util.find_spec(words[2]) is not None, words
         else:
-            assert program in {"status=0", "cat", "echo", "{", "}", "exit", "export", "git", "trap"}, f"unexpected command: {' '.join(words)}"
+            assert program in {"status=0", "cat", "echo", "{", "}", "exit", "export", "git", "grep", "trap"}, f"unexpected command: {' '.join(words)}"
 
 
 def check_briefs_command(args: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -82,7 +83,8 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 @click.argument("project", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path), callback=_site_folder)
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", help="github: workflow commands that annotate a pull request's diff")
 @click.option("--changed", "ref", metavar="REF", help="Only report problems in files changed since this git ref (e.g. origin/main); list the notes an article's edit broke and the names a changed entry or actor links otherwise.")
-def check(project: Path, style: str, ref: str | None) -> None:
+@click.option("--summary", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE", help="Also add the report, as plain text in Markdown, to the end of FILE (a GitHub Actions step summary).")
+def check(project: Path, style: str, ref: str | None, summary: Path | None) -> None:
     """Validate every file under PROJECT/briefs without building the site."""
     from .sitesettings import read_settings  # (MkDocs' configuration: only this command needs it)
 
@@ -98,18 +100,66 @@ def check(project: Path, style: str, ref: str | None) -> None:
     content = result.content
     notes = sum(len(article.annotations) for article in content.articles.values())
     counts = f"{_plural(len(content.articles), 'brief')}, {_plural(notes, 'annotation')}, {_plural(len(content.glossary), 'glossary entry', 'glossary entries')}, {_plural(len(content.actors), 'actor')}"
-    if ref is not None:
-        _check_changed(project, ref, style, result, counts, lambda raw: load(raw=raw).content)
-        return
-    for problem in result.problems:
-        click.echo(format_problem(problem, style))
-    if result.problems:
-        click.echo(f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''} found ({counts} read)", err=False)
-        sys.exit(1)
-    click.echo(f"No problems: {counts}.")
+    told = _Told(style)
+    if ref is None:
+        failed = _check_all(told, result.problems, counts)
+    else:
+        failed = _check_changed(told, project, ref, result, lambda raw: load(raw=raw).content)
+    if summary is not None:
+        told.add_to(summary, f"Content check of the files changed since {ref}" if ref is not None else "Content check")
+    sys.exit(1 if failed else 0)
 
 
-def _check_changed(project: Path, ref: str, style: str, result: LoadResult, counts: str, reload: Callable[[RawContent], Content]) -> None:
+class _Told:
+    """What `check` tells, printed in its style and kept as plain text for a summary."""
+
+    def __init__(self, style: str) -> None:
+        self.style = style
+        self.plain: list[str] = []
+
+    def line(self, text: str) -> None:
+        click.echo(text)
+        self.plain.append(text)
+
+    def problem(self, problem: Problem) -> None:
+        click.echo(format_problem(problem, self.style))
+        self.plain.append(str(problem))
+
+    def annotation(self, problem: Problem) -> None:
+        """A problem told on the diff alone (in the github style), as another line tells it already."""
+        if self.style == "github":
+            click.echo(format_problem(problem, self.style))
+
+    def listed(self, group: str, heading: str, lines: list[str]) -> None:
+        _list(self.style, group, heading, lines)
+        self.plain += [heading, *(f"  {line}" for line in lines)]
+
+    def add_to(self, path: Path, title: str) -> None:
+        """The plain text under a heading, in a fence no line of it closes, at the end of a Markdown file."""
+        fence = "`" * max(3, 1 + max((len(run) for line in self.plain for run in _BACKTICKS.findall(line)), default=0))
+        try:
+            with path.open("a", encoding="utf-8") as summary:
+                summary.write(f"### {title}\n\n{fence}\n" + "\n".join(self.plain) + f"\n{fence}\n")
+        except OSError as error:
+            fail(f"cannot write the summary to {path}: {error.strerror}", code=2)
+
+
+_BACKTICKS = re.compile("`+")
+
+
+def _check_all(told: _Told, problems: list[Problem], counts: str) -> bool:
+    """Every problem; whether there are any."""
+    for problem in problems:
+        told.problem(problem)
+    if problems:
+        told.line(f"{_plural(len(problems), 'problem')} found ({counts} read)")
+    else:
+        told.line(f"No problems: {counts}.")
+    return bool(problems)
+
+
+def _check_changed(told: _Told, project: Path, ref: str, result: LoadResult, reload: Callable[[RawContent], Content]) -> bool:
+    """The problems of what changed since `ref`, the notes its edits broke and the names it links otherwise; whether there are problems."""
     from .changes import GitError, broken_notes, changed_entity_files, changed_files, fork_point, related_paths, relinked_names
 
     problems = result.problems
@@ -123,28 +173,25 @@ def _check_changed(project: Path, ref: str, style: str, result: LoadResult, coun
     shown = [problem for problem in problems if problem.path in paths or paths.intersection(problem.involves)]
     elsewhere = len(problems) - len(shown)
     for problem in shown:
-        click.echo(format_problem(problem, style))
+        told.problem(problem)
     broken = broken_notes(project, base, changed)
     by_article: dict[str, list] = {}
     for note in broken:
         by_article.setdefault(note.article, []).append(note)
     for article, notes in by_article.items():
-        told = f"{_plural(len(notes), 'note')} no longer {'anchors' if len(notes) == 1 else 'anchor'}"
-        _list(style, f"{article}: {told} after the edit", f"{article} changed since {ref}; {told}:", [f"{note.path}:{note.line}: {note.describe()}" for note in notes])
-        for on_the_article in (note.on_the_article() for note in notes) if style == "github" else ():
-            if on_the_article is not None:  # (on the edited line: the annotations file's line may not be in the diff)
-                click.echo(format_problem(on_the_article, style))
+        no_longer = f"{_plural(len(notes), 'note')} no longer {'anchors' if len(notes) == 1 else 'anchor'}"
+        told.listed(f"{article}: {no_longer} after the edit", f"{article} changed since {ref}; {no_longer}:", [f"{note.path}:{note.line}: {note.describe()}" for note in notes])
+        for on_the_article in filter(None, (note.on_the_article() for note in notes)):
+            told.annotation(on_the_article)  # (on the edited line: the annotations file's line may not be in the diff)
     relinked = relinked_names(project, base, changed, result.content, reload)
     if relinked:  # (told, not a problem)
         files, names = ", ".join(changed_entity_files(changed)), _plural(sum(place.times for place in relinked), "name")
-        _list(style, f"{files}: the briefs link {names} otherwise", f"{files} changed since {ref}; the briefs link {names} otherwise:", [place.describe() for place in relinked])
+        told.listed(f"{files}: the briefs link {names} otherwise", f"{files} changed since {ref}; the briefs link {names} otherwise:", [place.describe() for place in relinked])
     changed_content = sorted(path for path in changed if path.startswith("briefs/"))
     scope = f"{_plural(len(changed_content), 'content file')} changed since {ref}"
     note = f"; {elsewhere} more in unchanged files (run `briefs check` to see them)" if elsewhere else ""
-    if shown:
-        click.echo(f"{_plural(len(shown), 'problem')} found ({scope}){note}")
-        sys.exit(1)
-    click.echo(f"No problems ({scope}){note}.")
+    told.line(f"{_plural(len(shown), 'problem')} found ({scope}){note}" if shown else f"No problems ({scope}){note}.")
+    return bool(shown)
 
 
 def _list(style: str, group: str, heading: str, lines: list[str]) -> None:
