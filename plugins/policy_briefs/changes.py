@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .anchoring import Closest, Selector, WrittenArticle, closest_passage, occurrences
 from .entities import without_invisible
-from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR, Parsed, RawContent, read_files, split_front_matter, validate_fields
+from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR, Parsed, RawContent, as_read, parse_yaml_text, read_files, split_front_matter
 from .mentions import Mention
 from .model import Article, Content
 from .problems import ContentError, Problem
@@ -30,7 +30,6 @@ from .readertext import read_markdown
 from .roughmarkdown import code_ranges
 from .schema import ActorFields, AnnotationFileFields, GlossaryFields
 from .validate import written_at
-from .yamlsource import load_yaml
 
 GIT_TIMEOUT_SECONDS = 60
 
@@ -180,7 +179,7 @@ def _body(text: str | None, path: str) -> WrittenArticle | None:
     if text is None:
         return None
     try:
-        _, body, body_line = split_front_matter(text.removeprefix("\ufeff"), path)
+        _, body, body_line = split_front_matter(as_read(text), path)
     except ContentError:
         return None
     return WrittenArticle(body, body_line)
@@ -190,14 +189,10 @@ def _notes(text: str | None, path: str) -> list[tuple]:
     """(fields, line) of each annotation in a file; nothing if the file is unreadable."""
     if text is None:
         return []
-    try:
-        located = load_yaml(text, path)
-    except ContentError:
+    parsed = parse_yaml_text(as_read(text), path, path, AnnotationFileFields, problems=[])
+    if parsed.fields is None:
         return []
-    fields, _ = validate_fields(located, path, AnnotationFileFields)
-    if fields is None:
-        return []
-    return [(note, located.line_of(("annotations", index, "quote"))) for index, note in enumerate(fields.annotations)]
+    return [(note, parsed.located.line_of(("annotations", index, "quote"))) for index, note in enumerate(parsed.fields.annotations)]
 
 
 ENTITY_FOLDERS = {"glossary": GlossaryFields, "actors": ActorFields}
@@ -261,16 +256,7 @@ def _entity_file(path: str) -> tuple[str, str] | None:
 def _entity_at(project: Path, ref: str, path: str, stem: str, model: type) -> Parsed | None:
     """An entity's file as it was at `ref`, read as the loader reads it (None if there was none)."""
     text = old_text(project, ref, path)
-    if text is None:
-        return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    parsed = Parsed(path, stem)
-    try:
-        parsed.located = load_yaml(text, path)
-    except ContentError:
-        return parsed
-    parsed.fields, _ = validate_fields(parsed.located, path, model, text)
-    return parsed
+    return None if text is None else parse_yaml_text(as_read(text), path, stem, model, problems=[])
 
 
 def _relinked_in(article: Article, before: tuple[Mention, ...]) -> list[Relinked]:

@@ -64,11 +64,16 @@ def read_text(file: Path, rel: str) -> str:
     except OSError as error:
         raise ContentError(Problem(rel, 1, f"file cannot be read: {error.strerror or error}", "check that it exists and that you may read it")) from None
     try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = _unix_lines(data[: exc.start]).count(b"\n") + 1
         raise ContentError(Problem(rel, line, "file is not UTF-8 text", "save it as UTF-8")) from None
-    return _unix_lines(text)
+    return as_read(text)
+
+
+def as_read(text: str) -> str:
+    """A file's text as the loader reads it: without a byte-order mark, its lines ended by \\n alone."""
+    return _unix_lines(text.removeprefix("\ufeff"))
 
 
 def _unix_lines(text: AnyStr) -> AnyStr:
@@ -155,26 +160,36 @@ def _with_next_written(lines: list[str], at: int) -> str:
 
 
 def _parse_yaml_file(file: Path, rel: str, stem: str, model: type[BaseModel], raw: RawContent) -> Parsed:
-    parsed = Parsed(rel, stem)
     bad_name = check_stem(stem, rel, file.parent)
     raw.problems.extend(bad_name)
     try:
         text = read_text(file, rel)
-        parsed.located = load_yaml(text, rel)
-        raw.problems.extend(parsed.located.problems)
     except ContentError as error:
         raw.problems.append(error.problem)
-        return parsed
-    parsed.fields, problems = validate_fields(parsed.located, rel, model, text)
-    kind = _fields_kind(parsed.located.data) if problems else None
-    if kind is not None and _KINDS[kind][0] is not model:  # one problem, not one per field of the other kind's
-        problems = [Problem(rel, 1, f"this is {_KINDS[kind][1]}, not {_kind_name(model)}", f"move it to {_place_of(kind, stem)}")]
-        parsed.misplaced = True
-    raw.problems.extend(problems)
-    if parsed.fields is None and model is AnnotationFileFields:
-        parsed.salvaged = _notes_one_by_one(parsed.located.data)
+        return Parsed(rel, stem)
+    parsed = parse_yaml_text(text, rel, stem, model, raw.problems)
     if bad_name:  # checked, but not published under a name its page cannot have
         parsed.fields = None
+    return parsed
+
+
+def parse_yaml_text(text: str, rel: str, stem: str, model: type[BaseModel], problems: list[Problem]) -> Parsed:
+    """A YAML content file's text (`as_read`) parsed and validated as `model`, its problems added to `problems`."""
+    parsed = Parsed(rel, stem)
+    try:
+        parsed.located = load_yaml(text, rel)
+    except ContentError as error:
+        problems.append(error.problem)
+        return parsed
+    problems.extend(parsed.located.problems)
+    parsed.fields, found = validate_fields(parsed.located, rel, model, text)
+    kind = _fields_kind(parsed.located.data) if found else None
+    if kind is not None and _KINDS[kind][0] is not model:  # one problem, not one per field of the other kind's
+        found = [Problem(rel, 1, f"this is {_KINDS[kind][1]}, not {_kind_name(model)}", f"move it to {_place_of(kind, stem)}")]
+        parsed.misplaced = True
+    problems.extend(found)
+    if parsed.fields is None and model is AnnotationFileFields:
+        parsed.salvaged = _notes_one_by_one(parsed.located.data)
     return parsed
 
 
