@@ -331,6 +331,14 @@ def test_a_name_holding_a_soft_hyphen_is_a_mention_where_the_page_links_names(mi
     assert incremental.guess_mentions(article.body, linker, result.index) == ["term:eas", "term:eas"]
 
 
+@pytest.mark.parametrize("reference", ["&shy;", "&#173;", "&#xAD;"])
+def test_a_cut_name_written_with_a_character_reference_is_told_on_its_line_as_written(mini: Project, reference: str):
+    write_brief(mini, "hidden", f"The East Asia Sum{reference}mit, whole.\n\nThen the *East Asia* Sum{reference}mit met.\n")
+    assert [(p.line, p.message, p.hint) for p in load(mini).problems] == [
+        (10, "'East Asia Sum\u00admit' is not linked to term:eas: formatting cuts it", f"format the whole name, or link it with its formatting: [*East Asia* Sum{reference}mit](term:eas)"),
+    ]
+
+
 @pytest.mark.parametrize(("name", "other"), [("O'Neill", "O’Neill"), ("Fire--Rescue Unit", "Fire–Rescue Unit")], ids=["two apostrophes", "typed and printed"])
 def test_two_entities_cannot_claim_one_name_written_two_ways(name: str, other: str):
     actors = {

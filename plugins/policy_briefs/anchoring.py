@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 import unicodedata
 from bisect import bisect_right
@@ -184,7 +185,28 @@ WRITTEN_GAP = r"(?:[\s*_~=^`!\[>]|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]|<[
 
 def written_characters(text: str) -> str:
     """A pattern for reader text as Markdown may write it: anything of `WRITTEN_GAP` between its characters, marks typed plainly."""
-    return WRITTEN_GAP.join(_AS_TYPED.get(char, "['’‘]" if char == "'" else re.escape(char)) for char in text if char != " ")
+    return WRITTEN_GAP.join(_written_character(char) for char in text if char != " ")
+
+
+def _written_character(char: str) -> str:
+    """A pattern for a character of reader text as Markdown may write it: itself, typed plainly, or a character reference (`&shy;`, `&#173;`)."""
+    typed = _AS_TYPED.get(char, "['’‘]" if char == "'" else re.escape(char))
+    if char.isascii() and char.isalnum():
+        return typed
+    references = [*_REFERENCE_NAMES.get(char, ()), f"#0*{ord(char)}", f"#[xX]0*(?i:{ord(char):x})"]
+    return f"(?:{typed}|&(?:{'|'.join(references)});)"
+
+
+def _reference_names() -> dict[str, list[str]]:
+    """The names HTML gives a character in a reference that Markdown reads (`&shy;`: with its semicolon)."""
+    names: dict[str, list[str]] = {}
+    for name, characters in html.entities.html5.items():
+        if name.endswith(";") and len(characters) == 1:
+            names.setdefault(characters, []).append(re.escape(name[:-1]))
+    return names
+
+
+_REFERENCE_NAMES = _reference_names()
 
 
 def _written_pattern(passage: str) -> re.Pattern[str] | None:

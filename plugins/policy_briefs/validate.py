@@ -888,7 +888,7 @@ def written_at(
 
 def _cut(written: str, name: str) -> bool:
     """Whether a name is written with something that cuts it: not as it reads, apart from typographic quotes and wrapped lines."""
-    return normalize(" ".join(written.split())) != normalize(name) or _HARD_BREAK.search(written) is not None
+    return normalize(" ".join(html.unescape(written).split())) != normalize(name) or _HARD_BREAK.search(written) is not None
 
 
 _HARD_BREAK = re.compile(r"(?:  |\\)\n")
