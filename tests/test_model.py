@@ -386,7 +386,9 @@ def test_names_in_one_stashed_piece_are_one_mention_and_a_comment_holds_none():
     ("at the [ASEAN](nolink:) Regional\nForum,", "'ASEAN Regional Forum' is not linked to term:arf: a nolink: span holds part of it"),
     ("at the ASEAN **Regional Forum**,", "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)"),
     ("at the <em>ASEAN</em> Regional Forum,", "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)"),
-], ids=["nolink, across lines", "strong", "raw tag"])
+    ("at the ASEAN Regional<br>Forum,", "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)"),
+    ("at the ASEAN Regional <!-- sic --> Forum,", "'ASEAN Regional Forum' is not linked to term:arf: a comment is written within it (only 'ASEAN' is linked)"),
+], ids=["nolink, across lines", "strong", "raw tag", "raw line break", "comment"])
 def test_a_name_that_formatting_or_nolink_cuts_is_told_where_it_is_cut(mini: Project, written: str, message: str):
     """On the line where the name starts, not where it is written whole before."""
     write_brief(mini, "cut-name", f"The ASEAN Regional Forum, whole.\n\nThey met {written} as planned.\n")

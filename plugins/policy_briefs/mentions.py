@@ -73,6 +73,7 @@ class SplitName:
     target: Target
     text: str  # the name as it reads
     by_nolink: bool  # a `nolink:` span holds part of it (else formatting alone cuts it)
+    by_comment: bool  # an HTML comment is written within it
     linked: tuple[str, ...]  # the shorter names linked within it instead
     block: int  # where it reads: the block, and the name's start and end in its reader text
     start: int
@@ -103,11 +104,12 @@ def split_names(blocks: Sequence[FastBlock], numbered: Sequence[Sequence[Mention
             if not kinds <= {"linkable", "nolink"} or "linkable" not in kinds or not NO_LINK_TAGS.isdisjoint(tags):
                 continue
             inside = tuple(block.text[m.start:m.end] for m in mentions if m.start < found.end and found.start < m.end)
-            names.append(SplitName(found.target, block.text[found.start:found.end], "nolink" in kinds, inside, number, found.start, found.end))
+            names.append(SplitName(found.target, block.text[found.start:found.end], "nolink" in kinds, COMMENT in tags, inside, number, found.start, found.end))
     return names
 
 
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)|<(!--)")
+COMMENT = "!--"  # a comment's name among a text's tags
 
 
 def _stashed_tags(raw: str, stash: Sequence[str]) -> list[str]:
@@ -117,7 +119,7 @@ def _stashed_tags(raw: str, stash: Sequence[str]) -> list[str]:
         kept = stashed(match.group(), stash)
         tag = _TAG_NAME.match(kept) if isinstance(kept, str) else None
         if tag is not None:
-            tags.append(tag.group(1).lower())
+            tags.append((tag.group(1) or tag.group(2)).lower())
     return tags
 
 

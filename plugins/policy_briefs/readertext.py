@@ -164,11 +164,17 @@ def stashed(placeholder: str, stash: Sequence[object]) -> object | None:
 
 
 def stashed_text(placeholder: str, stash: Sequence[object]) -> str:
-    """What a placeholder reads as: an entity's character(s); the text of inline markup an extension stashed; else nothing."""
+    """What a placeholder reads as: an entity's character(s); a new line for a line break (`<br>`); the text of inline markup an extension stashed; else nothing."""
     kept = stashed(placeholder, stash)
     if not isinstance(kept, str) or not kept:
         return ""
-    return html.unescape(kept) if _ENTITY.fullmatch(kept) else _inline_text(kept)
+    if _ENTITY.fullmatch(kept):
+        return html.unescape(kept)
+    return LINE_BREAK if _LINE_BREAK_TAG.fullmatch(kept) else _inline_text(kept)
+
+
+LINE_BREAK = "\n"  # what a `<br>` written in the source reads as: it parts words, as a page shows it
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 class _InlineText(LenientHTMLParser):
@@ -214,14 +220,14 @@ def searched_texts(raw: str, stash: Sequence[str]) -> list[tuple[str, Where]]:
     """A text run as names are looked for in it: what it reads as (`pieces`), split where stashed HTML reads as nothing.
 
     So a name is found across an entity (`R&amp;D`, `O&rsquo;Neill` from the smarty extension) or an
-    extension's inline text (smartsymbols' `21<sup>st</sup>`), never across a tag.
+    extension's inline text (smartsymbols' `21<sup>st</sup>`), never across a tag (a `<br>` either).
     """
     if "\x02" not in raw:
         return [(raw, 0)]
     found: list[tuple[str, Where]] = []
     texts: list[tuple[int, str | None, str]] = []
     for piece in pieces(raw, stash):
-        if piece[1] is None and not piece[2]:  # stashed HTML read as nothing (a tag): ends the text before it
+        if piece[1] is None and piece[2] in ("", LINE_BREAK):  # stashed HTML read as nothing or a line break (a tag): ends the text before it
             found.extend(_joined(raw, texts))
             texts = []
         else:

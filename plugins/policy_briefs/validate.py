@@ -426,6 +426,9 @@ class _Checker:
             if name.by_nolink:
                 message = f"'{name.text}' is not linked to {name.target.ref}: a nolink: span holds part of it{instead}"
                 hint = "put the nolink: span around the whole name, or take it away"
+            elif name.by_comment:
+                message = f"'{name.text}' is not linked to {name.target.ref}: a comment is written within it{instead}"
+                hint = "move the comment out of the name"
             else:
                 message = f"'{name.text}' is not linked to {name.target.ref}: formatting cuts it{instead}"
                 as_written = _with_its_formatting(body, *written) if written is not None else None
