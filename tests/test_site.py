@@ -1029,6 +1029,23 @@ def test_search_finds_a_sentence_on_its_brief_not_on_the_pages_that_list_it(buil
     assert any(definition in text and "glossary/arf" in location for location, text in texts)
 
 
+def test_each_brief_entry_and_actor_page_describes_itself_and_search_knows_an_entity_by_its_names(mini: Project, tmp_path: Path):
+    mini.replace("glossary/eas.yml", "related: [arf]", "related: [arf]\naliases: [\"<b>Leaders\"]")
+    mini.replace("glossary/eas.yml", "The East Asia Summit is a leaders’ forum.", 'The "East Asia Summit" is a leaders’ &lt;forum>.')
+    site = site_of(mini, tmp_path)
+    described = {path: page(site, path).select_one('meta[name="description"]') for path in ("", BRIEF, "glossary/eas/", "actors/russia/")}
+    assert {path: meta and meta["content"] for path, meta in described.items()} == {
+        "": None,  # (a page the plugin does not make: the site's description, which the mini site has none of)
+        BRIEF: "A short test brief about regional forums.",  # its summary, as it reads
+        "glossary/eas/": 'The "East Asia Summit" is a leaders’ <forum>.',  # its definition's first sentence, whole in its attribute
+        "actors/russia/": "Russia is a state in Eastern Europe and North Asia.",
+    }
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    names = {doc["location"]: doc.get("tags") for doc in docs}
+    assert names["glossary/eas/"] == ["EAS", "East Asia Summit", "&lt;b&gt;Leaders"]  # (search shows them as HTML)
+    assert names["actors/russia/"] == ["Russia", "Moscow", "Kremlin"] and names[f"{BRIEF}/"] is None
+
+
 def test_search_finds_a_brief_by_its_notes(built):
     site, urls = built
     brief = "briefs/forum-talks/" if urls else "briefs/forum-talks.html"

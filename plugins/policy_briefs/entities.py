@@ -34,10 +34,15 @@ class Target:
 
 def first_sentence(markdown_text: str) -> str:
     """The first sentence of a Markdown text's first paragraph or item, as a reader reads it (the hover preview)."""
+    return sentences.first_sentence(first_block_text(clean_fragment(converted(markdown_text))))
+
+
+def first_block_text(clean_html: str) -> str:
+    """The text of the first paragraph or item of sanitised HTML, as a reader reads it."""
     reader = _FirstBlock()
-    reader.feed(clean_fragment(converted(markdown_text)))
+    reader.feed(clean_html)
     reader.close()
-    return sentences.first_sentence(" ".join("".join(reader.text).split()))
+    return " ".join("".join(reader.text).split())
 
 
 class _FirstBlock(LenientHTMLParser):

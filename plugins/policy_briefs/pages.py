@@ -16,7 +16,7 @@ import yaml
 from markupsafe import Markup
 
 from . import timing
-from .entities import first_sentence
+from .entities import actor_forms, first_block_text, first_sentence, glossary_forms
 from .fieldmarkdown import converted_once as _convert
 from .incremental import digest
 from .mdext import BODY_END, BODY_START
@@ -125,9 +125,18 @@ def forget_rendered() -> None:
         cached.cache_clear()
 
 
-def front_matter(title: str) -> str:
-    title = html.escape(cut_short_text(title), quote=False)
-    return yaml.dump({"template": PAGE_TEMPLATE, "title": title}, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
+def front_matter(title: str, description: str = "", names: Iterable[str] = ()) -> str:
+    """A generated page's front matter: its template and title; the description its `<meta>` gives; the names search finds it by.
+
+    The theme writes the description into an attribute as it is, and search shows a page's names (its "tags",
+    which search weighs above the page's title: an entry is found first by its expansion or an alias) as HTML.
+    """
+    meta: dict[str, object] = {"template": PAGE_TEMPLATE, "title": html.escape(cut_short_text(title), quote=False)}
+    if description:
+        meta["description"] = html.escape(description)
+    if names:
+        meta["tags"] = [html.escape(name, quote=False) for name in names]
+    return yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True)
 
 
 @functools.lru_cache(maxsize=None)
@@ -203,7 +212,19 @@ class PageRenderer:
     def render(self, spec: PageSpec) -> str:
         """The page's Markdown source."""
         body = self._template(spec.template).render(self._base(spec) | self._context(spec))
-        return f"---\n{front_matter(spec.title)}---\n\n{body}"
+        return f"---\n{front_matter(spec.title, *self._told_of(spec))}---\n\n{body}"
+
+    def _told_of(self, spec: PageSpec) -> tuple[str, list[str]]:
+        """A page's description (its summary's first paragraph, or the first sentence an entry or actor begins with) and the names search finds it by."""
+        if spec.template == "brief.md":
+            return first_block_text(render_markdown(self.content.articles[spec.key].fields.summary)), []
+        if spec.template == "entry.md":
+            entry = self.content.glossary[spec.key].fields
+            return first_sentence(entry.definition), glossary_forms(entry)
+        if spec.template == "actor.md":
+            actor = self.content.actors[spec.key].fields
+            return first_sentence(actor.summary), actor_forms(actor)
+        return "", []
 
     def render_tail(self, spec: PageSpec, heading: Callable[[str], Markup]) -> Markup:
         """The HTML drawn after the page's content (empty if its template has none).

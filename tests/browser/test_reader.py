@@ -476,6 +476,31 @@ def test_search_finds(pages, query: str, expected: str) -> None:
     assert expected in found[:5], f"{query!r} should find {expected} among the first results: {found}"
 
 
+FOUND_FIRST = {
+    "term-by-expansion": ("East Asia Summit", "glossary/eas/"),  # not the ASEAN–Russia Summit, titled with one of its words
+    "term-by-its-full-name": ("ASEAN Regional Forum", "glossary/arf/"),
+    "actor-by-alias": ("Kremlin", "actors/russia/"),
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), FOUND_FIRST.values(), ids=FOUND_FIRST.keys())
+def test_an_entry_or_actor_is_the_first_result_for_each_of_its_names(pages, query: str, expected: str) -> None:
+    page = pages.open("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    found = settled_results(page, pages.base_url)
+    assert found[0] == expected, f"{query!r} should find {expected} first: {found}"
+
+
+def test_search_finds_a_word_joined_to_another_by_a_dash(pages) -> None:
+    page = pages.open("")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("Roh")  # written only in a note: “a Gorbachev–Roh Tae-woo meeting”
+    page.locator(".md-search-result__item").first.wait_for()
+    assert any(url.startswith("briefs/russia-vs-america-over-asia/") for url in settled_results(page, pages.base_url))
+
+
 def test_a_search_found_in_a_note_leads_to_that_note(pages) -> None:
     page = pages.open("")
     page.locator(".md-search__input").click()
