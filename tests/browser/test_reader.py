@@ -112,6 +112,22 @@ def test_on_a_phone_a_first_tap_on_a_name_shows_its_preview_and_a_second_follows
     assert page.url != pages.url(BRIEF)
 
 
+def test_the_pointer_can_move_from_a_name_onto_its_preview_which_stays_until_the_pointer_leaves_it(pages) -> None:
+    """WCAG 1.4.13 (hoverable): a reader who magnifies the screen moves onto the preview to read it."""
+    page = pages.open(BRIEF)
+    link = page.locator(f"{BODY} p a.pb-link[id]").nth(1)
+    link.hover()
+    tooltip = tooltip_of(page, link)
+    page.wait_for_timeout(500)  # (the theme's tooltip slides into place)
+    name, box = link.bounding_box(), tooltip.locator(".md-tooltip2__inner").bounding_box()
+    start, end = (name["x"] + name["width"] / 2, name["y"] + name["height"] / 2), (box["x"] + 12, box["y"] + box["height"] / 2)
+    page.mouse.move(*end, steps=12)  # (across the gap between them, as a hand moves)
+    page.wait_for_timeout(600)  # (longer than the theme waits before it hides a tooltip left)
+    assert tooltip.evaluate("t => t.classList.contains('md-tooltip2--active')"), f"the preview goes when the pointer moves onto it from {start}"
+    page.mouse.move(end[0], box["y"] + box["height"] + 120, steps=4)
+    page.wait_for_function("t => !t.isConnected || !t.classList.contains('md-tooltip2--active')", arg=tooltip.element_handle())
+
+
 def test_a_preview_near_the_bottom_of_the_window_opens_above_its_name(pages) -> None:
     page = pages.open(BRIEF)
     link = page.locator(f"{BODY} p a.pb-link[id]").nth(6)

@@ -100,7 +100,8 @@ if (searched.length && firstNote && firstNote.matches("li.pb-note")) {
 // A name's preview is the theme's tooltip, shown while the pointer is over the name or the name has
 // the focus. On a touch screen, which has no pointer to rest, the first tap on a name shows its
 // preview (by giving it the focus) and a second tap follows the link. Escape hides a preview until
-// the pointer or the focus moves on (WCAG 1.4.13). A preview with no room below its name, near the
+// the pointer or the focus moves on, and the pointer may move from a name onto its preview, which
+// stays while the pointer is over it (WCAG 1.4.13). A preview with no room below its name, near the
 // bottom of the window, opens above it.
 let touched = false;
 let previewed = null;
@@ -136,6 +137,7 @@ const placePreview = (tooltip) => {
   const name = document.querySelector(`[aria-describedby="${CSS.escape(tooltip.id)}"]`);
   const box = tooltip.firstElementChild;
   if (!name || !name.matches("a.pb-link") || !box) return; // (the theme places its other tooltips itself)
+  tooltip.classList.toggle("pb-preview", true); // (the theme keeps a tooltip the pointer is over: see the stylesheet; `add` would change the class again, and call this again)
   const host = name.getBoundingClientRect();
   const height = box.getBoundingClientRect().height;
   const above = host.bottom + GAP + height > window.innerHeight && host.top - GAP - height >= 0;
