@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from conftest import FIXTURES, Project
 from policy_briefs import incremental
-from policy_briefs.anchoring import Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_line
+from policy_briefs.anchoring import COMPARED_RUNS, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_line
 from policy_briefs.entities import INVISIBLE, EntityIndex, Target, first_sentence, form_key, holds_invisible, without_invisible
 from policy_briefs.fastreader import read_block
 from policy_briefs.linker import Linker
@@ -674,6 +674,7 @@ def _closest_by_trying_every_run(quote: str, blocks: tuple[str, ...], beat: floa
 
 @pytest.mark.parametrize("seed", range(40))
 def test_the_closest_passage_is_the_one_trying_every_run_finds(seed: int):
+    """In an article of about as many runs of words as are compared character for character."""
     rng = random.Random(seed)
     text = " ".join(FIXTURES.joinpath("mini", "briefs", "articles", "forum-talks.md").read_text(encoding="utf-8").split()[40:])
     words = text.split(" ")
@@ -691,6 +692,22 @@ def test_the_closest_passage_is_the_one_trying_every_run_finds(seed: int):
     beat = rng.choice([-1.0, 0.5, 0.9])
     found = closest_passage(" ".join(quote), blocks, beat)
     assert (None if found is None else (found.text, found.block, found.similarity)) == _closest_by_trying_every_run(" ".join(quote), blocks, beat)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_in_a_long_article_the_closest_passage_to_a_mistyped_quote_is_its_passage(seed: int):
+    """Of thousands of runs of words, most sharing most characters with the quote, the one it was copied from."""
+    rng = random.Random(seed)
+    words = FIXTURES.joinpath("mini", "briefs", "articles", "forum-talks.md").read_text(encoding="utf-8").split()
+    blocks = [" ".join(rng.choice(words) for _ in range(120)) for _ in range(50)]
+    at = rng.randrange(len(blocks))
+    passage = blocks[at].split(" ")[30:60]
+    quote = list(passage)
+    for place in rng.sample(range(len(quote)), 4):  # typing mistakes
+        quote[place] = quote[place][::-1] + "x"
+    closest = closest_passage(" ".join(quote), tuple(blocks))
+    assert closest is not None and closest.block == at and " ".join(passage[1:-1]) in closest.text  # (give or take a word at either end)
+    assert len(blocks) * 120 > 50 * COMPARED_RUNS  # (far more runs than are compared)
 
 
 def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_and_all():

@@ -109,14 +109,22 @@ def anchor_at(occurrence: Occurrence, selector: Selector, blocks: Sequence[str])
 def closest_passage(quote: str, blocks: Sequence[str], beat: float = -1.0) -> Closest | None:
     """The run of words most similar to `quote`, for a 'did you mean' hint (None if none is more similar than `beat`).
 
-    Of the runs as similar as the most similar, the first. Runs are compared by `SequenceMatcher.ratio`,
-    in the order of a bound on it that is cheap to find for every run (its `quick_ratio`, from the
-    characters two runs share): once the bound falls below the best ratio found, no run is left to try.
+    Runs are compared by `SequenceMatcher.ratio`, which takes time as the product of their lengths: only
+    the `COMPARED_RUNS` runs that share the most words with the quote are compared (in a long article most
+    runs share most characters with any quote, and comparing each would take seconds), in the order of a
+    bound on the ratio that is cheap to find for every run (its `quick_ratio`, from the characters two runs
+    share): once the bound falls below the best ratio found, no run is left to try. Of the runs compared
+    as similar as the most similar, the first.
     """
     target = normalize(collapse(quote.strip()))
-    runs = sorted((-bound, index, first, last) for index, text in enumerate(blocks) for first, last, bound in _window_bounds(normalize(text).split(" "), target))
+    runs = [
+        (-shared, -bound, index, first, last)
+        for index, text in enumerate(blocks)
+        for first, last, bound, shared in _window_bounds(normalize(text).split(" "), target)
+    ]
+    runs = sorted(sorted(runs)[:COMPARED_RUNS], key=lambda run: run[1:])
     best: tuple[float, tuple[int, int], int] | None = None  # its ratio, (block, first word), last word
-    for negative, index, first, last in runs:
+    for _, negative, index, first, last in runs:
         floor = best[0] if best is not None else beat
         if -negative < floor:
             break
@@ -131,43 +139,55 @@ def closest_passage(quote: str, blocks: Sequence[str], beat: float = -1.0) -> Cl
     return Closest(" ".join(blocks[index].split(" ")[first:last]), index, ratio)
 
 
-def _window_bounds(words: list[str], target: str) -> list[tuple[int, int, float]]:
-    """Each run of whole words about as long as `target` (`words[first:last]`, from each word to the end) and its `quick_ratio` with it.
+COMPARED_RUNS = 64  # of an article's runs of words, the most that a quote is compared with character for character
+
+
+def _window_bounds(words: list[str], target: str) -> list[tuple[int, int, float, int]]:
+    """Each run of whole words about as long as `target` (`words[first:last]`, from each word to the end), its `quick_ratio` with it, and how many of its words `target` has.
 
     A run is the fewest words from its first that are at least as long as `target` (the last run, fewer).
-    Its characters are counted as the run slides on, word by word.
+    Its characters and words are counted as the run slides on, word by word.
     """
-    need: dict[str, int] = {}
-    for character in target:
-        need[character] = need.get(character, 0) + 1
-    have: dict[str, int] = {}
-    shared = 0
-
-    def count(text: str, step: int) -> None:
-        nonlocal shared
-        for character in text:
-            wanted = need.get(character, 0)
-            if step > 0:
-                shared += have.get(character, 0) < wanted
-                have[character] = have.get(character, 0) + 1
-            else:
-                have[character] -= 1
-                shared -= have[character] < wanted
-
+    characters, words_shared = _SharedCount(target), _SharedCount(target.split(" "))
     runs = []
     last, size = 0, -1  # the run is words[first:last], `size` characters long (-1: none)
     for first in range(len(words)):
         while last < len(words) and size < len(target):
-            count(words[last] if last == first else " " + words[last], 1)
+            characters.count(words[last] if last == first else " " + words[last], 1)
+            words_shared.count((words[last],), 1)
             size += len(words[last]) + 1
             last += 1
         total = size + len(target)
-        runs.append((first, last, 2.0 * shared / total if total else 1.0))
+        runs.append((first, last, 2.0 * characters.shared / total if total else 1.0, words_shared.shared))
         if size < len(target):
             break
-        count(words[first] if last == first + 1 else words[first] + " ", -1)
+        characters.count(words[first] if last == first + 1 else words[first] + " ", -1)
+        words_shared.count((words[first],), -1)
         size -= len(words[first]) + 1
     return runs
+
+
+class _SharedCount:
+    """How many of a sliding run's items (characters, or words) a target has, each as often as the target has it."""
+
+    def __init__(self, target: Iterable[str]) -> None:
+        self.need: dict[str, int] = {}
+        for item in target:
+            self.need[item] = self.need.get(item, 0) + 1
+        self.have: dict[str, int] = {}
+        self.shared = 0
+
+    def count(self, items: Iterable[str], step: int) -> None:
+        """Items come into the run (`step` 1) or leave it (-1)."""
+        need, have = self.need, self.have
+        for item in items:
+            wanted = need.get(item, 0)
+            if step > 0:
+                self.shared += have.get(item, 0) < wanted
+                have[item] = have.get(item, 0) + 1
+            else:
+                have[item] -= 1
+                self.shared -= have[item] < wanted
 
 
 # What Markdown may write between two words of reader text besides white space: emphasis and other
