@@ -287,6 +287,24 @@ def test_missing_file(empty_site: Path):
 # -- the pieces --------------------------------------------------------------------------------
 
 
+def _page_declaring(head: str) -> str:
+    return f"<html><head><title>A Headline</title>{head}</head><body><article><h1>A Headline</h1><p>{'Words of the article. ' * 30}</p></article></body></html>"
+
+
+@pytest.mark.parametrize(("head", "published"), [
+    ('<meta property="article:published_time" content="2016-05">', "2016-05"),  # (the extractor would give it a day: today's)
+    ('<meta name="citation_publication_date" content="2016">', "2016"),
+    ('<meta property="article:published_time" content="2016-05-04T23:30:00-05:00">', "2016-05-04"),  # (its own day, wherever it is read)
+    ('<meta name="citation_publication_date" content="2016/5/4">', "2016-05-04"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2016-05"}]}</script>', "2016-05"),
+    ('<meta property="article:published_time" content="2016-04-31">', None),  # no such day: left for the editor to fill in
+], ids=["month", "year", "time zone", "slashes", "json-ld", "no such day"])
+def test_an_html_page_s_date_is_as_precise_as_the_page_declares_it(head: str, published: str | None):
+    imported = import_html(_page_declaring(head))
+    assert imported.front.published == published
+    assert ("published" in imported.inferred) == (published is not None)
+
+
 def test_plain_text_byline_and_date_become_front_matter():
     imported = import_text("Skip to content\n\nNews\n\nA Headline Here\n\nBy Jane Roe and Sam Writer\n\n4 May 2016\n\nThe first paragraph.\n\nShare\n\nThe second paragraph.\n")
     assert imported.front.title == "A Headline Here"

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import codecs
 import copy
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import charset_normalizer
@@ -390,7 +392,7 @@ def import_html(data: bytes | str, url: str | None = None) -> Imported:
     if document is None or document.body is None:
         result.removed.extend(_removed_regions(tree, ""))
         return result
-    _front_from_metadata(document, result)
+    _front_from_metadata(document, declared_date(tree), result)
     blocks = _blocks_from_xml(document.body, result.front.title, result.removed)
     kept_text = " ".join([result.front.title or "", *(text for _, text in blocks)])
     result.removed.extend(_removed_regions(tree, kept_text))
@@ -399,9 +401,11 @@ def import_html(data: bytes | str, url: str | None = None) -> Imported:
     return result
 
 
-def _front_from_metadata(document, result: Imported) -> None:
+def _front_from_metadata(document, declared: tuple[bool, str | None], result: Imported) -> None:
+    """The front matter the page's metadata gives; its publication date as precise as the page declares it (`declared_date`), else as found in its text."""
     front = result.front
-    for name, value in (("title", document.title), ("publisher", document.sitename), ("url", document.url), ("published", document.date)):
+    published = declared[1] if declared[0] else document.date
+    for name, value in (("title", document.title), ("publisher", document.sitename), ("url", document.url), ("published", published)):
         if value and str(value).strip():
             value = _collapse(str(value))
             if name == "url" and not re.match(r"^https?://", value):
@@ -411,6 +415,62 @@ def _front_from_metadata(document, result: Imported) -> None:
     if document.author:
         front.authors = [{"name": name.strip()} for name in re.split(r";|\band\b", document.author) if name.strip()]
         result.inferred.append("authors")
+
+
+def declared_date(tree) -> tuple[bool, str | None]:
+    """The publication date a page declares in its metadata (YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is written).
+
+    (False, None) if it declares none; (True, None) if the first it declares is no real date (`2016-04-31`).
+    The extractor's own date makes up what a declared date leaves out (`2016-05` would read as a day of
+    that month), so the page's own word goes first.
+    """
+    for value in _declared_dates(tree):
+        match = _DECLARED_DATE.match(value)
+        if match is None:
+            continue
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            date(year, month or 1, day or 1)
+        except ValueError:
+            return True, None
+        return True, "-".join(f"{part:02d}" for part in (year, month, day) if part is not None)
+    return False, None
+
+
+_DECLARED_DATE = re.compile(r"\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?=$|[T\s])")
+_DATE_NAMES = frozenset(  # the names a page's <meta> gives its publication date by, in name, property or itemprop
+    "article:published_time og:published_time datepublished date dc.date dc.date.issued dcterms.created dcterms.issued "
+    "citation_publication_date citation_date pubdate publishdate publish-date parsely-pub-date sailthru.date".split()
+)
+
+
+def _declared_dates(tree) -> Iterator[str]:
+    """The publication dates a page's <meta> elements, its `<time itemprop="datePublished">` and its JSON-LD give, in that order."""
+    for meta in tree.iter("meta"):
+        names = {(meta.get(attribute) or "").strip().lower() for attribute in ("name", "property", "itemprop")}
+        if names & _DATE_NAMES and meta.get("content"):
+            yield meta.get("content")
+    for time in tree.iter("time"):
+        if (time.get("itemprop") or "").lower() == "datepublished" and time.get("datetime"):
+            yield time.get("datetime")
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            try:
+                yield from _json_ld_dates(json.loads(script.text))
+            except (ValueError, RecursionError):
+                continue
+
+
+def _json_ld_dates(data: object) -> Iterator[str]:
+    """Every `datePublished` in JSON-LD, depth first."""
+    if isinstance(data, dict):
+        if isinstance(data.get("datePublished"), str):
+            yield data["datePublished"]
+        for value in data.values():
+            yield from _json_ld_dates(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _json_ld_dates(item)
 
 
 def _same_text(a: str, b: str) -> bool:
