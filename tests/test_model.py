@@ -28,7 +28,7 @@ from policy_briefs.mentions import article_view, block_hits, number_mentions, re
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
 from policy_briefs.relations import newest_first
-from policy_briefs.roughmarkdown import code_ranges, code_spans, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
+from policy_briefs.roughmarkdown import code_ranges, code_spans, declaration_left_open, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
 from policy_briefs.safehtml import WORD_JOINER
 from policy_briefs.schema import SHOWN, ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, load_project
@@ -409,6 +409,14 @@ def test_a_name_that_formatting_or_nolink_cuts_is_told_on_each_line_it_is_cut_on
     assert [problem.line for problem in load(mini).problems] == lines
 
 
+def test_an_html_block_a_field_leaves_open_is_told_with_the_element_its_pages_drop(mini: Project):
+    mini.replace("glossary/eas.yml", "definition: |\n", "definition: |\n  <details>\n")
+    assert [(p.path, p.line, p.message) for p in load(mini).problems] == [
+        ("briefs/glossary/eas.yml", 4, "<details> is never closed: the definition is shown from it as written, not as Markdown"),
+        ("briefs/glossary/eas.yml", 4, "HTML element <details> is removed from the definition (only text markup is kept)"),
+    ]
+
+
 def test_the_same_html_the_page_drops_is_told_on_each_line_it_is_written_on(mini: Project):
     write_brief(mini, "dropped", "Para <font>x</font> one.\n\nPara <font>y</font> two.\n")
     assert [problem.line for problem in load(mini).problems] == [8, 10]
@@ -524,6 +532,18 @@ def test_code_spans_are_found_as_python_markdown_renders_them():
 def test_code_and_comments_are_found_in_markdown_source(text: str, code: str, not_code: str):
     ranges = code_ranges(text)
     assert in_code(ranges, text.index(code)) and not in_code(ranges, text.index(not_code))
+
+
+@pytest.mark.parametrize(("text", "left_open"), [
+    ("Text.\n\n<!DOCTYPE html\nHidden.\n\nMore <b>x</b>.\n", (7, 38, "<!DOCTYPE")),  # raw HTML to the next '>'
+    ("Text.\n<!doctype html\nHidden.\n", (6, None, "<!doctype")),  # (right after a paragraph's line too; never closed: to the page's markup after it)
+    ("Text.\n\n   <![CDATA[ x\nHidden ]]> text.\n", (10, 29, "<![CDATA[")),
+    ("Text.\n\n<!DOCTYPE html>\n\nMore <b>x</b>.\n", None),  # (closed on its line: nothing hidden)
+    ("Text <!DOCTYPE html\nmore.\n\n`x`\n\n```\n<!DOCTYPE html\n```\n\n    <!DOCTYPE html\n", None),  # not at a line's start; in code
+    ("Text.\n\n<?php x\nHidden? No.\n\nMore <b>x</b>.\n", None),  # (a processing instruction left open is text)
+])
+def test_a_declaration_left_open_at_a_line_s_start_is_found_with_what_it_hides(text: str, left_open: tuple | None):
+    assert declaration_left_open(text) == left_open
 
 
 @pytest.mark.parametrize(("text", "left_open"), [
@@ -939,6 +959,9 @@ ONE_MISTAKE = {
     "quote whose passage holds a soft hyphen, before a full stop": ((ART, "Russia’s delegates came from Moscow.", "Russia’s dele\u00adgates came from Moscow."), (ANNOTATIONS, 23, "quote not found in the article: “Russia’s delegates came from Moscow”", "the article's words hold a character that is not shown (a soft hyphen)")),
     "quote holding a soft hyphen": ((ANN, "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Fo\u00adrum met"), (ANNOTATIONS, 4, "quote not found in the article", "the quote holds a character that is not shown (a soft hyphen): remove it from the quote")),
     "quote holding a zero-width space and a word joiner": ((ANN, "quote: ASEAN Regional Forum met", "quote: \"ASEAN\u200b Regional Forum\u2060 met\""), (ANNOTATIONS, 4, "quote not found in the article", "the quote holds a character that is not shown (a zero-width space, a word joiner): remove it from the quote")),
+    "document type left open": ((ART, "Later, Russia and ASEAN agreed.", "<!DOCTYPE html\nLater, Russia and ASEAN agreed."), (ARTICLE, 21, "<!DOCTYPE is not closed on its line: the page hides the article from it to its end", "close it on its own line, or take it out")),
+    "comment left open in a summary": ((ART, "summary: >\n  A short", "summary: >\n  <!-- to check\n  A short"), (ARTICLE, 9, "<!-- is never closed: the summary is shown from it as written, <!-- and all", "end the comment with -->")),
+    "comment left open in a note's body": ((ANN, "    body: It does meet again.\n", "    body: |\n      It does meet again.\n\n      <!-- to check\n"), (ANNOTATIONS, 20, "<!-- is never closed: the body is shown from it as written", "end the comment with -->")),
     "quote copied with its emphasis": (
         (ANN, "quote: ASEAN Regional Forum met", 'quote: "ASEAN **Regional** Forum met"'),
         (ANNOTATIONS, 4, "quote not found in the article: “ASEAN **Regional** Forum met”", "the quote holds Markdown that the page does not show: quote the words as they read, “ASEAN Regional Forum met”"),

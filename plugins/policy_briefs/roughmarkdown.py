@@ -175,6 +175,29 @@ def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str]
     return line, tag
 
 
+def declaration_left_open(text: str, code: list[tuple[int, int]] | None = None) -> tuple[int, int | None, str] | None:
+    """A document type or CDATA declaration opened at a line's start and not closed on its line: (where it opens, where a later line closes it, how it opens).
+
+    Python-Markdown reads all between as raw HTML, which the page hides. One never closed (None where it
+    closes) is text to Python-Markdown, but an article is read with the page's markup after it, which closes it.
+    (`code`: `code_ranges(text)`, where already found.)
+    """
+    code = code_ranges(text) if code is None else code
+    for match in _DECLARATION_OPENING.finditer(text):
+        if in_code(code, match.start(1)):
+            continue
+        closer = "]]>" if match.group(1).startswith("<![") else ">"
+        line_end = text.find("\n", match.end())
+        if line_end < 0 or text.find(closer, match.end(), line_end) >= 0:
+            continue
+        closing = text.find(closer, line_end)
+        return match.start(1), closing if closing >= 0 else None, match.group(1)
+    return None
+
+
+_DECLARATION_OPENING = re.compile(r"^ {0,3}(<!doctype|<!\[CDATA\[)", re.IGNORECASE | re.MULTILINE)
+
+
 _COMMENT_OPENING = re.compile(r"<!--")
 _COMMENT_CLOSING = re.compile(r"--!?>")  # as Python-Markdown's reader of raw HTML closes a comment
 # What makes the rest of its line raw HTML, at a line's start: a comment, a document type

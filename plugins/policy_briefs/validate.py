@@ -28,7 +28,7 @@ from .messages import did_you_mean, field_label, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, html_block_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
@@ -292,6 +292,12 @@ class _Checker:
                 self.problems.append(Problem(parsed.path, body_line + line, f"<{tag}> is never closed: the article after it is read as raw HTML, not Markdown", f"close it with </{tag}>, then leave a blank line"))
         elif parsed.located and not parsed.unreadable and not view.too_deep and not "".join(blocks).strip():
             self.problems.append(Problem(parsed.path, body_line, "the article has no text after its front matter"))
+        hidden = declaration_left_open(body) if "<!" in body else None
+        if hidden is not None:
+            opening, closing, written = hidden
+            to = f"the '>' on line {body_line + body.count(chr(10), 0, closing)}" if closing is not None else "its end"
+            message = f"{written} is not closed on its line: the page hides the article from it to {to}"
+            self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, opening), message, "close it on its own line, or take it out"))
         for stopping in unreadable_marked_sections(body):
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, stopping), unreadable_message(body, stopping), MARKED_SECTION_HINT))
         annotation_file = self.raw.annotations.get(slug)
@@ -550,8 +556,21 @@ class _Checker:
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _link_at(text, href)), message, hint))
             for item in in_field(text, field_label(where)):
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
+            left_open = unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) if "<" in text else None
+            if left_open is not None:
+                self.problems.append(self._left_open_in_field(parsed, where, left_open[1]))
             if page is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
                 self._keep_anchors(page, parsed, where, text)
+
+    def _left_open_in_field(self, parsed: Parsed, where: tuple, tag: str) -> Problem:
+        """A comment or HTML block a Markdown field opens and never closes: its pages show the rest of the field as written."""
+        label = field_label(where)
+        if tag == COMMENT_TAG:
+            line = self._line_in(parsed, where, lambda source: source.find("<!--"))
+            return Problem(parsed.path, line, f"<!-- is never closed: the {label} is shown from it as written, <!-- and all", "end the comment with -->, or take it out")
+        opening = re.compile(rf"<{re.escape(tag)}\b", re.IGNORECASE)
+        line = self._line_in(parsed, where, lambda source: found.start() if (found := opening.search(source)) else None)
+        return Problem(parsed.path, line, f"<{tag}> is never closed: the {label} is shown from it as written, not as Markdown", f"close it with </{tag}>, or write the field in Markdown alone")
 
     def _keep_anchors(self, page: str, parsed: Parsed, where: tuple, text: str) -> None:
         """A field's links to a place of its page that is not a brief's note, kept for the page's build to check (`Article.field_anchors`).
