@@ -628,6 +628,17 @@ def test_an_entry_s_or_actor_s_links_to_places_of_its_page_are_checked_by_the_bu
     ]
 
 
+def test_a_link_whose_address_is_written_with_escapes_is_read_as_markdown_reads_it_by_the_check_and_the_build(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [her](actor:jane\\-roe).\n\nAnd [the file](missing\\_file.md). Ask [the forum]")
+    message = "briefs/articles/forum-talks.md:27: link 'missing_file.md' names 'briefs/missing_file.md', which is not a page or file of the site"
+    assert [line.split(" (")[0] for line in strict_warnings(mini, tmp_path)] == [f"policy_briefs: {message}"]  # (the actor's link is no problem)
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert [line.split(" (")[0] for line in check.stdout.splitlines()[:-1]] == [message]
+    mini.replace("articles/forum-talks.md", "And [the file](missing\\_file.md). ", "")
+    linked = page(site_of(mini, tmp_path), "briefs/forum-talks/").select('a.pb-link[href$="actors/jane-roe/"]')
+    assert "her" in [link.get_text() for link in linked]
+
+
 @pytest.mark.usefixtures("anchors_warned_of")
 def test_a_link_to_a_heading_a_page_lacks_is_told_the_near_one(mini: Project, tmp_path: Path):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [Russia](#the-russia-in-asean-forum), [elsewhere](#nowhere-at-all) and [no](#nope). Ask [the forum]")

@@ -6,11 +6,13 @@ an entity index and a callable returning the state of the page being rendered.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import markdown
+from markdown.util import ETX, STX
 
 from . import timing
 from .anchoring import Selector
@@ -165,7 +167,14 @@ class WrittenLinksTreeprocessor(markdown.treeprocessors.Treeprocessor):
         if state is not None and state.read_article is not None:
             for element in root.iter():
                 if element.tag in LINKING:
-                    written[id(element)] = element.get(LINKING[element.tag], "")
+                    written[id(element)] = _ESCAPED.sub(_unescaped, element.get(LINKING[element.tag], ""))
+
+
+_ESCAPED = re.compile(f"{STX}(\\d+){ETX}")  # a character written with a backslash (`\\-`), as Python-Markdown keeps it until it unescapes the page
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return chr(int(match.group(1)))
 
 
 class HeaderPreprocessor(markdown.preprocessors.Preprocessor):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import string
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -843,9 +844,15 @@ def link_lines(body: str, href: str) -> list[int]:
 
 
 def _written_link(href: str) -> re.Pattern[str]:
-    """A link to `href` itself (not to an address it begins): `(href)`, `(href "title")`, `(<href>)`, `[x]: href`, `<href>`, `href="…"`."""
-    address = re.escape(href)
+    """A link to `href` itself (not to an address it begins): `(href)`, `(href "title")`, `(<href>)`, `[x]: href`, `<href>`, `href="…"`.
+
+    Its marks may be written escaped (`term:admm\\-plus`), as Markdown reads them.
+    """
+    address = "".join(rf"\\?{re.escape(char)}" if char in _ESCAPABLE else re.escape(char) for char in href)
     return re.compile(rf"\(\s*<?{address}>?(?=[\s)])|\]:[ \t]*<?{address}>?(?=\s|$)|<{address}>|\"{address}\"|'{address}'", re.MULTILINE)
+
+
+_ESCAPABLE = frozenset(string.punctuation)  # what a backslash may escape in Markdown (its extensions add to Python-Markdown's own)
 
 
 def _link_at(text: str, href: str, code: list[tuple[int, int]] | None = None) -> int | None:
