@@ -305,6 +305,13 @@ def test_text_holding_characters_a_page_does_not_show_is_linked_as_the_text_with
         assert all(text[f.start] not in INVISIBLE and text[f.end - 1] not in INVISIBLE for f in found), text
 
 
+def test_a_name_copied_with_marks_of_the_direction_of_writing_links_the_name_as_it_reads():
+    actors = {"japan": ActorFields(name="Japan\u200e", type="state", aliases=["\u2066Nippon\u2069"], summary="A state.")}
+    linker = Linker(EntityIndex.build({}, actors).by_form)
+    text = "Japan went, and Nippon, and \u200fJapan\u200f too."
+    assert [text[f.start : f.end] for f in linker.find(text)] == ["Japan", "Nippon", "Japan"]
+
+
 def test_a_form_written_with_a_character_a_page_does_not_show_is_the_form_without_it():
     actors = {"sumsky": ActorFields(name="Viktor Sum\u00adsky", type="person", summary="A historian.")}
     linker = Linker(EntityIndex.build({}, actors).by_form)

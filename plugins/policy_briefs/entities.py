@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -96,7 +97,15 @@ APOSTROPHES = "'’ʼ‘"  # typewriter, typographic and letter apostrophes, and
 TYPOGRAPHIC = {"(tm)": "™", "---": "—", "...": "…", "(c)": "©", "(r)": "®", "+/-": "±", "=/=": "≠", "--": "–", '"': "“”"}  # longest first
 # Characters a page does not show, which text pasted from a word processor or a PDF may hold. A name
 # is found as if they were not there (a soft hyphen stays in the page: a line may break at it).
-INVISIBLE = {"\u00ad": "a soft hyphen", "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner", "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space"}
+INVISIBLE = {
+    "\u00ad": "a soft hyphen", "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space",
+    # Marks of the direction of writing, often copied with a name from a page that mixes scripts.
+    "\u200e": "a left-to-right mark", "\u200f": "a right-to-left mark", "\u061c": "an Arabic letter mark",
+    "\u202a": "a left-to-right embedding", "\u202b": "a right-to-left embedding", "\u202c": "a pop directional formatting",
+    "\u202d": "a left-to-right override", "\u202e": "a right-to-left override",
+    "\u2066": "a left-to-right isolate", "\u2067": "a right-to-left isolate", "\u2068": "a first strong isolate", "\u2069": "a pop directional isolate",
+}
 _AS_TYPED = str.maketrans({**{mark: "'" for mark in APOSTROPHES[1:]}, **{mark: typed for typed, marks in TYPOGRAPHIC.items() for mark in marks}, **dict.fromkeys(INVISIBLE)})
 
 
@@ -118,8 +127,11 @@ _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def holds_invisible(text: str) -> bool:
-    """Whether a text holds a character of `INVISIBLE` (a search in C for each: no loop over the text)."""
-    return not text.isascii() and ("\u00ad" in text or "\u200b" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text or "\ufeff" in text)
+    """Whether a text holds a character of `INVISIBLE` (one search in C: no loop over the text in Python)."""
+    return not text.isascii() and _AN_INVISIBLE.search(text) is not None
+
+
+_AN_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
 
 
 def form_tokens(form: str) -> list[str]:

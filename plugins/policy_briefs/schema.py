@@ -18,7 +18,7 @@ LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"  # BCP 47 (in any 
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description="lowercase letters, digits and single hyphens")]
-SHOWN = r"[^\s\u00ad\u200b\u200c\u200d\u2060\ufeff]"  # a character a page shows: not white space, nor one of `entities.INVISIBLE`
+SHOWN = r"[^\s\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"  # a character a page shows: not white space, nor one of `entities.INVISIBLE`
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=SHOWN)]
 Markdown = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), Field(description="Markdown text")]
 
