@@ -24,6 +24,7 @@ from policy_briefs.entities import INVISIBLE, EntityIndex, Target, first_sentenc
 from policy_briefs.fastreader import read_block
 from policy_briefs.linker import Linker
 from policy_briefs.loader import check_stem, read_text, split_front_matter
+from policy_briefs.messages import meant_id
 from policy_briefs.mentions import article_view, block_hits, number_mentions, renumbered
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
@@ -660,6 +661,18 @@ def test_occurrences_never_cross_blocks():
     assert occurrences(Selector.of("gamma. Omega"), ("Alpha gamma.", "Omega beta.")) == []
 
 
+def test_a_file_named_with_a_letter_of_another_script_is_told_so_where_it_is_named_and_where_it_is_referred_to(mini: Project):
+    mini.path("actors/russia.yml").rename(mini.path("actors/russi\u0430.yml"))
+    told = {(problem.path, problem.message, problem.hint) for problem in load(mini).problems if "russi" in problem.message}
+    odd = "'\u0430' (U+0430 CYRILLIC SMALL LETTER A)"
+    assert ("briefs/actors/russi\u0430.yml", f"file name 'russi\u0430' is not a valid id (lowercase letters, digits and single hyphens): it holds {odd}", "rename it to 'russia.yml'") in told
+    assert ("briefs/articles/forum-talks.annotations.yml", "unknown actor 'russia'", f"the actor's file is named 'russi\u0430', which holds {odd}: rename the file to 'russia.yml'") in told
+
+
+def test_the_id_meant_reads_a_lookalike_letter_among_latin_ones_as_the_latin_one_and_leaves_other_words_alone():
+    assert [meant_id(text) for text in ("russi\u0430", "admm\u2011plus", "\u0420\u043e\u0441\u0441\u0438\u044f", "Jane Doe")] == ["russia", "admm-plus", "", "jane-doe"]
+
+
 @pytest.mark.parametrize(("path", "hint"), [
     ("briefs/articles/Forum_Copy.annotations.yml", "rename it to 'forum-copy.annotations.yml'"),  # (the whole ending kept)
     ("briefs/articles/Index.md", "rename the file"),  # ('index' is the site's page's)
@@ -969,6 +982,8 @@ ONE_MISTAKE = {
     "document type left open": ((ART, "Later, Russia and ASEAN agreed.", "<!DOCTYPE html\nLater, Russia and ASEAN agreed."), (ARTICLE, 21, "<!DOCTYPE is not closed on its line: the page hides the article from it to its end", "close it on its own line, or take it out")),
     "comment left open in a summary": ((ART, "summary: >\n  A short", "summary: >\n  <!-- to check\n  A short"), (ARTICLE, 9, "<!-- is never closed: the summary is shown from it as written, <!-- and all", "end the comment with -->")),
     "comment left open in a note's body": ((ANN, "    body: It does meet again.\n", "    body: |\n      It does meet again.\n\n      <!-- to check\n"), (ANNOTATIONS, 20, "<!-- is never closed: the body is shown from it as written", "end the comment with -->")),
+    "id with a letter of another script": ((ANN, "actors: [russia]", "actors: [russi\u0430]"), (ANNOTATIONS, 25, "'russi\u0430' is not a valid id (lowercase letters, digits and single hyphens): it holds '\u0430' (U+0430 CYRILLIC SMALL LETTER A)", "use 'russia'")),
+    "id with a non-breaking hyphen": ((ANN, "actors: [russia]", "actors: [russia, jane\u2011roe]"), (ANNOTATIONS, 25, "'jane\u2011roe' is not a valid id (lowercase letters, digits and single hyphens): it holds '\u2011' (U+2011 NON-BREAKING HYPHEN)", "use 'jane-roe'")),
     "quote copied with its emphasis": (
         (ANN, "quote: ASEAN Regional Forum met", 'quote: "ASEAN **Regional** Forum met"'),
         (ANNOTATIONS, 4, "quote not found in the article: “ASEAN **Regional** Forum met”", "the quote holds Markdown that the page does not show: quote the words as they read, “ASEAN Regional Forum met”"),

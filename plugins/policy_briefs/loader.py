@@ -10,7 +10,7 @@ from typing import Any, AnyStr, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import slugify, validation_problems
+from .messages import meant_id, odd_characters, slugify, validation_problems
 from .problems import ContentError, Problem
 from .schema import ID_PATTERN, ActorFields, AnnotationFields, AnnotationFileFields, ArticleFields, GlossaryFields
 from .sitepaths import INDEX_PAGES, uri_for
@@ -98,13 +98,14 @@ def check_stem(stem: str, rel: str, folder: Path | None = None) -> list[Problem]
     if _ID.match(stem):
         return []
     path = PurePosixPath(rel)
-    renamed = slugify(stem) + path.name[len(stem) :]  # (what follows the stem: .md, .annotations.yml, .yml)
-    usable = slugify(stem) and _index_page_of(path.parts[1] if len(path.parts) == 3 else None, renamed) is None
+    renamed = meant_id(stem) + path.name[len(stem) :]  # (what follows the stem: .md, .annotations.yml, .yml)
+    usable = meant_id(stem) and _index_page_of(path.parts[1] if len(path.parts) == 3 else None, renamed) is None
     if usable and folder is not None and renamed in _names_in(folder):
         hint = f"rename the file ('{renamed}' is another file's name)"
     else:
         hint = f"rename it to '{renamed}'" if usable else "rename the file"
-    return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens)", hint)]
+    holds = f": it holds {odd_characters(stem)}" if meant_id(stem) != slugify(stem) else ""  # (a letter or dash that looks like the one meant)
+    return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens){holds}", hint)]
 
 
 def _names_in(folder: Path) -> set[str]:

@@ -41,6 +41,27 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.encode("ascii", "ignore").decode("ascii").lower()).strip("-")
 
 
+def meant_id(text: str) -> str:
+    """The id a mistyped one was meant to be (`slugify`): a letter of another script that looks like a Latin one, among Latin letters,
+    read as that one (`russiа`, its last letter Cyrillic, is `russia`), and a dash of another kind as a hyphen."""
+    text = text.translate(_DASHES)
+    return slugify(text.translate(_LOOKALIKES) if re.search("[A-Za-z]", text) else text)
+
+
+def odd_characters(text: str) -> str:
+    """The characters of an id that are not ASCII, each named (for a message): "'а' (U+0430 CYRILLIC SMALL LETTER A)"."""
+    odd = [char for char in dict.fromkeys(text) if not char.isascii()]
+    return ", ".join(f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'an unnamed character')})" for char in odd[:3])
+
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+# Cyrillic and Greek letters that look like Latin ones.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁӏАВЕКМНОРСТХУІЈЅοαινρκτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdlABEKMHOPCTXYIJSoaivpktuxABEZHIKMNOPTYX",
+)
+
+
 def field_names(model: type[BaseModel]) -> set[str]:
     """Every field name in a model and the models nested in it."""
     names: set[str] = set()
@@ -240,5 +261,6 @@ def _pattern_message(field: str, value: Any, pattern: str) -> tuple[str, str | N
         if hyphenated != value and re.fullmatch(LANGUAGE_TAG_PATTERN, hyphenated):
             return f"{field}: {value!r} is not a language tag", f"did you mean '{hyphenated}'? A tag's parts are joined by hyphens"
         return f"{field}: {value!r} is not a language tag", "write the language's tag: ru for Russian, zh-Hans or zh-Hant for Chinese in simplified or traditional characters, ar for Arabic"
-    slug = slugify(str(value))
-    return f"{value!r} is not a valid id (lowercase letters, digits and single hyphens)", f"use '{slug}'" if slug else None
+    slug = meant_id(str(value))
+    holds = f": it holds {odd_characters(str(value))}" if slug != slugify(str(value)) else ""  # (a letter or dash that looks like the one meant)
+    return f"{value!r} is not a valid id (lowercase letters, digits and single hyphens){holds}", f"use '{slug}'" if slug else None

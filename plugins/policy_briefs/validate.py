@@ -25,7 +25,7 @@ from .fieldlinks import links_in, links_to_check
 from .linker import Linker
 from .mentions import ArticleView, SplitName, article_view, unaddressed_links, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_text, split_front_matter
-from .messages import did_you_mean, field_label, slugify, suggest
+from .messages import did_you_mean, field_label, meant_id, odd_characters, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
@@ -737,9 +737,11 @@ def _unknown_id_hint(ref: str, known: set[str], kind: str, named: Mapping[str, t
     if named and spelled in named:  # (before an id spelled alike: india, renamed republic-of-india, is not china)
         other, name = named[spelled]
         return f"did you mean '{other}' (the {kind} '{name}')?"
-    near = did_you_mean(ref, known) or did_you_mean(spelled, known)
+    near = suggest(ref, known) or suggest(spelled, known)
+    if near and not re.fullmatch(ID_PATTERN, near) and meant_id(near) == ref:  # (the id is right, its file's name is not: `jаpan`, its а Cyrillic)
+        return f"the {kind}'s file is named '{near}', which holds {odd_characters(near)}: rename the file to '{posixpath.basename(_file_of(ref, kind)[0])}'"
     if near:
-        return near
+        return f"did you mean '{near}'?"
     return f"create {_file_of(ref, kind)[0]}" if re.fullmatch(ID_PATTERN, ref) else f"ids are lowercase letters, digits and hyphens, like '{spelled or 'an-id'}'"
 
 
