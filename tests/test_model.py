@@ -390,6 +390,12 @@ def test_names_in_one_stashed_piece_are_one_mention_and_a_comment_holds_none():
     assert [(hit.target.ref, element.text[hit.start : hit.end]) for hit in hits] == [("actor:russia", "\x02wzxhzdk:0\x03")]
 
 
+@pytest.mark.parametrize("line_break", ["<br>", "<br/>", "<BR />"])
+def test_a_quote_is_found_across_a_line_break_written_in_html_as_the_page_shows_its_words_apart(mini: Project, line_break: str):
+    mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", f"Later, Russia{line_break}and ASEAN agreed.")  # quoted: “Russia and ASEAN agreed”
+    assert load(mini).problems == []
+
+
 @pytest.mark.parametrize(("written", "message"), [
     ("at the [ASEAN](nolink:) Regional\nForum,", "'ASEAN Regional Forum' is not linked to term:arf: a nolink: span holds part of it"),
     ("at the ASEAN **Regional Forum**,", "'ASEAN Regional Forum' is not linked to term:arf: formatting cuts it (only 'ASEAN' is linked)"),
