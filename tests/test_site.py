@@ -1022,6 +1022,13 @@ def test_a_tags_words_are_spelled_as_names_only_where_those_have_capitals_inside
     assert labels == ["Pivot Talks", "Talks on EAS", "East-Asia Summit 2005"]
 
 
+def test_a_tag_spells_a_hyphenated_word_as_a_name_or_expansion_writes_it(mini: Project, tmp_path: Path):
+    mini.replace("glossary/eas.yml", "expansion: East Asia Summit", "expansion: East Asia-Pacific Summit (“Asia-Pacific”)")
+    mini.replace("articles/forum-talks.md", "tags: [southeast-asia, defence]", "tags: [asia-pacific-talks, pacific-asia]")
+    labels = [a.get_text() for a in article(page(site_of(mini, tmp_path), BRIEF)).select(".pb-brief-header .pb-tags a.pb-tag")]
+    assert labels == ["Asia-Pacific Talks", "Pacific Asia"]
+
+
 def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):
     site, urls = built
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

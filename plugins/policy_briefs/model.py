@@ -10,6 +10,7 @@ from .anchoring import Anchor
 from .mentions import Mention
 from .schema import ActorFields, AnnotationFields, ArticleFields, GlossaryFields
 
+_AROUND_A_WORD = "()[]{}\"'“”‘’,.;:!?"  # marks that may close or open a word of a name
 _NOT_A_WORD = re.compile(r"[\s\-–—/]+")  # between the words of a name, as a tag's hyphens are
 
 
@@ -88,10 +89,13 @@ class Content:
         """Each term, name and alias written with capitals inside (ASEAN, ADMM-Plus, iPhone), by its words in lower case.
 
         What a tag's words are spelled as (`pages.tag_label`). Terms come first, then actors'
-        names, then aliases; among equals, the first by id.
+        names, then aliases, then the hyphenated words of all of these and of the expansions
+        (Asia-Pacific, of Asia-Pacific Economic Cooperation); among equals, the first by id.
         """
         names = [entry.fields.term for entry in self.glossary.values()] + [actor.fields.name for actor in self.actors.values()]
         names += [alias for entity in (*self.glossary.values(), *self.actors.values()) for alias in entity.fields.aliases]
+        expansions = [entry.fields.expansion for entry in self.glossary.values() if entry.fields.expansion]
+        names += [word.strip(_AROUND_A_WORD) for name in (*names, *expansions) for word in name.split() if "-" in word.strip(_AROUND_A_WORD)]
         spelled: dict[tuple[str, ...], str] = {}
         for name in names:
             words = tuple(_NOT_A_WORD.split(name.lower().strip()))
