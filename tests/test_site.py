@@ -1029,6 +1029,15 @@ def test_a_tag_spells_a_hyphenated_word_as_a_name_or_expansion_writes_it(mini: P
     assert labels == ["Asia-Pacific Talks", "Pacific Asia"]
 
 
+def test_the_glossary_lists_each_entry_with_its_definition_s_first_sentence_whole(mini: Project, tmp_path: Path):
+    long_list = ", ".join(f"member {n}" for n in range(40))
+    mini.replace("glossary/eas.yml", "The East Asia Summit is a leaders’ forum.", f"The East Asia Summit is a *leaders’* forum of {long_list}.")
+    glossary = page(site_of(mini, tmp_path), "glossary/")
+    told = {dd.find_previous_sibling("dt").a.get_text(): dd.get_text() for dd in glossary.select(".pb-letter dd")}
+    assert told["EAS"] == f"The East Asia Summit is a leaders’ forum of {long_list}."  # (not cut short within it; no second sentence)
+    assert told["ARF"].endswith(".") and "..." not in "".join(told.values())
+
+
 def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):
     site, urls = built
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

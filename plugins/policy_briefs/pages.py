@@ -81,6 +81,7 @@ def make_environment(template_dirs: list[str]) -> jinja2.Environment:
     env.filters["md"] = render_markdown
     env.filters["md_inline"] = render_inline
     env.filters["preview"] = preview
+    env.filters["first_sentence"] = first_sentence
     env.filters["human_date"] = human_date
     env.filters["quoted"] = quoted
     return env
