@@ -112,6 +112,17 @@ def test_on_a_phone_a_first_tap_on_a_name_shows_its_preview_and_a_second_follows
     assert page.url != pages.url(BRIEF)
 
 
+@pytest.mark.parametrize("listing", ["glossary/", "actors/"])
+def test_on_a_phone_a_tap_on_a_name_in_a_list_follows_it_at_once(pages, listing: str) -> None:
+    """The glossary shows each entry's first sentence beside it: a preview would only repeat it."""
+    page = pages.open(listing, viewport="phone")
+    link = page.locator(f"{BODY} a.pb-link").first
+    link.scroll_into_view_if_needed()
+    with page.expect_navigation(wait_until="load"):
+        link.tap()
+    assert page.url != pages.url(listing)
+
+
 def test_the_pointer_can_move_from_a_name_onto_its_preview_which_stays_until_the_pointer_leaves_it(pages) -> None:
     """WCAG 1.4.13 (hoverable): a reader who magnifies the screen moves onto the preview to read it."""
     page = pages.open(BRIEF)
