@@ -207,14 +207,14 @@ def _related_by_comparing_all(slug, articles, entities_of):
     return [(other.slug, score) for other, score in scored[:5]]
 
 
-def _co_mentioned_by_comparing_all(actor, entities_of):
+def _co_mentioned_by_comparing_all(actor, entities_of, uses):
     counts = {}
     for refs in entities_of.values():
         if f"actor:{actor}" in refs:
             for other in refs:
                 if other.startswith("actor:") and other != f"actor:{actor}":
                     counts[other] = counts.get(other, 0) + 1
-    return sorted([pair for pair in counts.items() if pair[1] >= 2], key=lambda pair: (-pair[1], pair[0]))[:5]
+    return sorted([pair for pair in counts.items() if pair[1] >= 2], key=lambda pair: (-pair[1], -len(uses.get(pair[0], [])), pair[0]))[:5]
 
 
 def test_related_briefs_and_co_mentions_rank_as_comparing_every_pair():
@@ -227,12 +227,13 @@ def test_related_briefs_and_co_mentions_rank_as_comparing_every_pair():
             articles[slug] = _Article(slug, rng.choice(["2016", "2016-05", "2016-05-04", "2017", "2015-12"]))
         entities_of = {slug: rng.sample(refs, rng.randint(0, len(refs))) for slug in articles if rng.random() < 0.9}
         entities_of["gone"] = rng.sample(refs, 1)  # a brief not among the articles
-        relations = Relations(entities_of=entities_of)
+        uses = {ref: [None] * rng.randint(0, 3) for ref in refs if rng.random() < 0.7}  # (how often each is used: ties among actors in as many briefs)
+        relations = Relations(entities_of=entities_of, uses=uses)
         for slug in [*articles, "gone", "never"]:
             assert [(a.slug, n) for a, n in relations.related_briefs(slug, articles)] == _related_by_comparing_all(slug, articles, entities_of)
         for ref in refs:
             if ref.startswith("actor:"):
-                assert relations.co_mentioned(ref[6:]) == _co_mentioned_by_comparing_all(ref[6:], entities_of)
+                assert relations.co_mentioned(ref[6:]) == _co_mentioned_by_comparing_all(ref[6:], entities_of, uses)
 
 
 def _sentence_ends_searching_all_before(text: str) -> list[int]:

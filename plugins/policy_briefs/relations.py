@@ -90,7 +90,8 @@ class Relations:
         return self._sets_signature
 
     def co_mentioned(self, actor_id: str) -> list[tuple[str, int]]:
-        """Actors mentioned in at least `CO_MENTION_MIN` of the same briefs as this one, most often first."""
+        """Actors mentioned in at least `CO_MENTION_MIN` of the same briefs as this one: in the most first, then the most used
+        in all briefs (with few briefs, many share them all: the United States before an actor only a note names), then by ref."""
         if self._co_mentions is None:
             signature = self.sets_signature()
             if _co_mentions.get("signature") != signature:  # kept between builds while every brief's entities are the same
@@ -100,13 +101,13 @@ class Relations:
                     for ref in actors:
                         counts[ref].update(other for other in actors if other != ref)
                 _co_mentions.clear()
-                _co_mentions.update(signature=signature, counts=counts, ranked={})
-            self._co_mentions = _co_mentions
+                _co_mentions.update(signature=signature, counts=counts)
+            self._co_mentions = {"counts": _co_mentions["counts"], "ranked": {}}  # (ranked by uses too: this build's)
         ranked = self._co_mentions["ranked"]
         if actor_id not in ranked:
             counts = self._co_mentions["counts"].get(f"actor:{actor_id}", Counter())
             often = [pair for pair in counts.items() if pair[1] >= CO_MENTION_MIN]
-            ranked[actor_id] = sorted(often, key=lambda pair: (-pair[1], pair[0]))[:RELATED_LIMIT]
+            ranked[actor_id] = sorted(often, key=lambda pair: (-pair[1], -len(self.uses.get(pair[0], ())), pair[0]))[:RELATED_LIMIT]
         return list(ranked[actor_id])
 
 
