@@ -148,6 +148,14 @@ def test_every_occurrence_is_linked_by_default_the_later_ones_marked_as_again(bu
     assert not body.select(".pb-mention")
 
 
+def test_a_name_the_editor_links_again_is_drawn_and_passed_over_by_the_keyboard_as_a_name_linked_again(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "The [capital](actor:russia) and [the capital](actor:russia) again. Ask [the forum]")
+    body = article(page(site_of(mini, tmp_path), BRIEF))
+    russia = body.select('a.pb-link[id^="pb-actor-russia-"]')
+    assert [a.get_text() for a in russia][-2:] == ["capital", "the capital"]
+    assert all("pb-link--again" in a["class"] and a.get("tabindex") == "-1" for a in russia[1:])  # (Russia was linked before both)
+
+
 def test_first_occurrence_only_when_configured(mini: Project, tmp_path: Path):
     set_config(mini, "  - policy-briefs", "  - policy-briefs:\n      link: first")
     result = build(mini.root, tmp_path / "site")

@@ -277,15 +277,16 @@ def _link_block(block: Block, hits: list[Hit], mentions: list[Mention], state: P
     parents = {child: parent for parent in block.element.iter() for child in parent}
     splits: Splits = {}
     for hit, mention in reversed(list(zip(hits, mentions))):
-        if hit.explicit is not None:
+        if hit.explicit is not None:  # (the editor's link: a link, again or not)
             hit.explicit.set("id", mention.anchor)
+            if mention.number > 1:
+                _linked_again(hit.explicit)
             continue
         if state.link_all or mention.number == 1:
             element = etree.Element("a")
             _set_link(element, hit.target, state.href(hit.target))
-            if mention.number > 1:  # drawn in the text's colour (see the stylesheet), and no stop of the keyboard's: the first mention is one
-                element.set("class", f"{element.get('class')} pb-link--again")
-                element.set("tabindex", "-1")
+            if mention.number > 1:
+                _linked_again(element)
         else:
             element = etree.Element("span", {"class": "pb-mention"})
         element.set("id", mention.anchor)
@@ -298,6 +299,12 @@ def _link_block(block: Block, hits: list[Hit], mentions: list[Mention], state: P
         else:
             splits = None
     return splits
+
+
+def _linked_again(link: etree.Element) -> None:
+    """A link to what the text linked before: drawn in the text's colour (see the stylesheet), and no stop of the keyboard's (the first mention is one)."""
+    link.set("class", f"{link.get('class')} pb-link--again")
+    link.set("tabindex", "-1")
 
 
 def _wrap_slot(slot, start: int, end: int, element: etree.Element, parents: dict) -> None:
