@@ -220,6 +220,9 @@ def test_annotated_passages_are_highlighted_with_markers(built):
     assert note.select_one('a[href="#passage-arf-again"]')
     second_arf = body.select_one("#passage-arf-again")
     assert second_arf.get_text() == "ARF" and second_arf.find_all_previous(string=True, limit=1)[0].endswith("so will the ")
+    again = second_arf.find_parent("a")  # the name linked again, in the passage: a click opens the note, and no preview says otherwise
+    assert "pb-link--again" in again["class"] and not again.has_attr("title")
+    assert body.select_one('a.pb-link[href*="glossary/arf"]:not(.pb-link--again)').has_attr("title")
 
 
 def test_a_mention_after_a_character_entity_is_linked_where_it_stands(mini: Project, tmp_path: Path):

@@ -360,6 +360,10 @@ def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Se
 def _mark_passage(block: FastBlock, splits: dict[int, list[tuple[int, Slot]]], start: int, end: int, annotation: Annotation, number: int, stash: Sequence[str]) -> None:
     parents = {child: parent for parent in block.element.iter() for child in parent}
     marks = _mark_range(block, splits, start, end, annotation, parents, stash)
+    for mark in marks:  # a name linked again reads as the passage's text, and a click on it opens the note: no preview of the name's
+        link = parents.get(mark)
+        if link is not None and link.tag == "a" and "pb-link--again" in (link.get("class") or "").split():
+            link.attrib.pop("title", None)
     _add_marker(block.element, marks[-1], annotation, number, parents)
 
 
