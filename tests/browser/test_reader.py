@@ -371,6 +371,20 @@ def click_a_passage(page):  # noqa: ANN001, ANN201
     return note, point
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_words_a_search_found_are_not_drawn_as_a_passage_is(pages, scheme: str) -> None:
+    page = pages.open(f"{BRIEF}?h=defence", scheme=scheme)
+    found = page.locator(f"{BODY} mark[data-md-highlight]")
+    found.first.wait_for()
+    look = "e => getComputedStyle(e).backgroundColor"
+    passage = page.locator(f"{BODY} mark.pb-passage").first.evaluate(look)
+    hits = set(found.evaluate_all(f"all => all.map({look})"))
+    assert len(hits) == 1 and passage not in hits and "rgba(0, 0, 0, 0)" not in hits, (passage, hits)  # a colour of their own
+    red, green, blue = (float(part) for part in re.findall(r"[\d.]+", next(iter(hits)))[:3])
+    assert blue > max(red, green), hits  # (the accent's blue, not the passages' yellow)
+    screenshot(page, f"search-found-{scheme}")
+
+
 def test_a_click_on_a_highlighted_passage_opens_its_note(pages) -> None:
     page = pages.open(BRIEF)
     note, point = click_a_passage(page)
