@@ -431,6 +431,14 @@ def test_an_html_block_a_field_leaves_open_is_told_with_the_element_its_pages_dr
     ]
 
 
+def test_a_heading_whose_id_is_a_note_s_is_told_on_its_line(mini: Project):
+    mini.replace("articles/forum-talks.md", "## Russia in ASEAN Regional Forum", "## Note forum-met")
+    problems = load_project(mini.root, ["toc"]).problems  # (MkDocs gives headings ids with the toc extension, always on)
+    assert [(p.path, p.line, p.message, p.hint) for p in problems] == [(
+        ARTICLE, 17, "the heading “Note forum-met” has the id 'note-forum-met', which the brief page gives note 'forum-met': a link to the note would lead to the heading", "reword the heading",
+    )]
+
+
 def test_the_same_html_the_page_drops_is_told_on_each_line_it_is_written_on(mini: Project):
     write_brief(mini, "dropped", "Para <font>x</font> one.\n\nPara <font>y</font> two.\n")
     assert [problem.line for problem in load(mini).problems] == [8, 10]

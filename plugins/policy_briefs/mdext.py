@@ -24,6 +24,7 @@ from .mentions import EXPLICIT_SCHEMES, LINKING, NO_LINK_CLASS, ArticleView, Hit
 from .model import Annotation
 from .readertext import MARKER_CLASS, MARKER_GLUE_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, stashed, unwrap_abbreviations, without_markup
 from .safehtml import WORD_JOINER, safe_id, tooltip_text
+from .sitepaths import note_ids
 
 SUPPRESS_HREF = "nolink:"
 # Around an article's body in its brief page's Markdown, so the body can be read while the page renders.
@@ -54,11 +55,6 @@ class PageState:
     search_html: str | None = None  # filled in while rendering, when asked for and possible
     unresolved: list[str] = field(default_factory=list)  # `term:`/`actor:` links to no known entity, filled in while rendering
     passage_ids: set[str] = field(default_factory=set)  # a brief's passages' ids, filled in while rendering
-
-
-def note_ids(annotation_id: str) -> dict[str, str]:
-    """The element ids that belong to one annotation on a brief page."""
-    return {"passage": f"passage-{annotation_id}", "note": f"note-{annotation_id}", "popover": f"pop-{annotation_id}"}
 
 
 class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):

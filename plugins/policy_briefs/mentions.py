@@ -236,6 +236,7 @@ class ArticleView:
     split: tuple[SplitName, ...] = ()  # names that are not linked because formatting or `nolink:` cuts them
     unaddressed: tuple[tuple[str, str], ...] = ()  # links and images with no address, and their words (`unaddressed_links`)
     headings: frozenset[int] = frozenset()  # the blocks that are headings, by their place in `blocks`
+    heading_ids: tuple[tuple[int, str], ...] = ()  # (place in `blocks`, id) of each heading that has one
 
 
 def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
@@ -263,6 +264,8 @@ def article_view(
         numbered = number_mentions(list(blocks), [block_hits(block, linker, index, stash) for block in blocks])
     split = tuple(split_names(blocks, numbered, linker, stash))
     headings = frozenset(number for number, block in enumerate(blocks) if block.element.tag in HEADINGS)
+    heading_ids = tuple((number, blocks[number].element.get("id")) for number in sorted(headings) if blocks[number].element.get("id"))
     return ArticleView(
-        tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, unaddressed=tuple(unaddressed), headings=headings,
+        tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, unaddressed=tuple(unaddressed),
+        headings=headings, heading_ids=heading_ids,
     )

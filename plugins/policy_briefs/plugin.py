@@ -29,7 +29,7 @@ from .entities import EntityIndex, Target, holds_invisible, without_invisible
 from .incremental import GeneratedPage, GitDates
 from .headings import Headings
 from .linker import Linker
-from .mdext import BODY_END, BODY_START, BriefsExtension, PageState, note_ids
+from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
 from .mentions import ArticleView
 from .messages import suggest
 from .model import Annotation, Content, FieldAnchor
@@ -43,7 +43,7 @@ from .roughmarkdown import MARKED_SECTION_HINT, marked_sections_readable, unread
 from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
 from .searchmerge import merged_entries
-from .sitepaths import INDEX_PAGES, linked_file, note_place, uri_for
+from .sitepaths import INDEX_PAGES, linked_file, note_ids, note_place, uri_for
 from .validate import ArticleReader, Loading, anchor_line, explicit_link_problem, link_lines
 
 log = get_plugin_logger(__name__)

@@ -48,6 +48,11 @@ def relative_path(uri: str, from_uri: str) -> str:
 NOTE_PLACES = ("note", "passage")  # a brief's places named by a note's id: #note-ID, #passage-ID
 
 
+def note_ids(annotation_id: str) -> dict[str, str]:
+    """The element ids that belong to one annotation on a brief page."""
+    return {"passage": f"passage-{annotation_id}", "note": f"note-{annotation_id}", "popover": f"pop-{annotation_id}"}
+
+
 def note_place(href: str, from_uri: str) -> tuple[str, str] | None:
     """The brief (its slug) and note id that a link on page `from_uri` names as `#note-ID` or `#passage-ID`.
 

@@ -32,7 +32,7 @@ from .readertext import abbreviations, collapse, iter_blocks, normalize, read_ma
 from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
-from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_place, relative_path, uri_for
+from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
 from .yamlsource import value_lines, yaml_quoted
 
 # Fields each annotation kind needs, and fields only one kind may carry.
@@ -305,6 +305,7 @@ class _Checker:
         # An article that could not be read has no text to find quotes in: its one problem says why.
         readable = not (parsed.unreadable or view.too_deep or unclosed)
         annotations = self._annotations(annotation_file, blocks, WrittenArticle(body, body_line, view.headings), place=readable) if annotation_file else ()
+        self._check_heading_ids(parsed, view, annotations, WrittenArticle(body, body_line, view.headings))
         if parsed.fields is None:
             return None
         page = uri_for("brief", slug)
@@ -562,6 +563,15 @@ class _Checker:
                 self.problems.append(self._left_open_in_field(parsed, where, left_open[1]))
             if page is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
                 self._keep_anchors(page, parsed, where, text)
+
+    def _check_heading_ids(self, parsed: Parsed, view: ArticleView, annotations: Sequence[Annotation], article: WrittenArticle) -> None:
+        """A heading whose id (made of its words) is one the brief page gives a note (`## Note first-meeting`: note-first-meeting): links to the note would lead to the heading."""
+        ids = {made: note.id for note in annotations for made in note_ids(note.id).values()}
+        for block, heading_id in view.heading_ids:
+            if heading_id in ids:
+                text = view.blocks[block]
+                line = article.line_of(text) or article.body_line
+                self.problems.append(Problem(parsed.path, line, f"the heading “{text}” has the id '{heading_id}', which the brief page gives note '{ids[heading_id]}': a link to the note would lead to the heading", "reword the heading"))
 
     def _left_open_in_field(self, parsed: Parsed, where: tuple, tag: str) -> Problem:
         """A comment or HTML block a Markdown field opens and never closes: its pages show the rest of the field as written."""
