@@ -99,11 +99,11 @@ if (searched.length && firstNote && firstNote.matches("li.pb-note")) {
 
 // A name's preview is the theme's tooltip, shown while the pointer is over the name or the name has
 // the focus. On a touch screen, which has no pointer to rest, the first tap on a name in a text shows
-// its preview (by giving it the focus) and a second tap follows the link; a link to an entry or actor in
-// a list (the glossary, which shows each entry's first sentence beside it; "See also") is followed at once. Escape hides a preview until
-// the pointer or the focus moves on, and the pointer may move from a name onto its preview, which
-// stays while the pointer is over it (WCAG 1.4.13). A preview with no room below its name, near the
-// bottom of the window, opens above it.
+// its preview (by giving it the focus) and a second tap follows the link; a link to an entry or actor
+// in a list (the glossary, which shows each entry's first sentence beside it; "See also") is followed
+// at once. Escape hides a preview until the pointer or the focus moves on, and the pointer may move
+// from a name onto its preview, which stays while the pointer is over it (WCAG 1.4.13). A preview
+// with no room below its name, near the bottom of the window, opens above it.
 let touched = false;
 let previewed = null;
 document.addEventListener("pointerdown", (event) => { touched = event.pointerType === "touch"; }, true);
