@@ -90,7 +90,13 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
     for number, line in enumerate(lines[1:], start=2):
         if _FENCE.match(line.rstrip("\r\n")):
             return "".join(lines[1 : number - 1]), "".join(lines[number:]), number + 1
+    near = next((number for number, line in enumerate(lines[1:], start=2) if _NEAR_FENCE.fullmatch(line.strip())), None)
+    if near is not None:  # (`----`, `- - -`, `–––`: a line meant to close it)
+        raise ContentError(Problem(rel, near, f"front matter is not closed: line {near} is written '{lines[near - 1].strip()}'", "write it as three hyphens alone, '---'"))
     raise ContentError(Problem(rel, 1, "front matter is not closed", "add a '---' line after the last field"))
+
+
+_NEAR_FENCE = re.compile(r"(?:[-–—] ?){2,}[-–—]|\.\.\.\.+")  # a line of dashes (or dots) that is not `---` (or `...`)
 
 
 def check_stem(stem: str, rel: str, folder: Path | None = None) -> list[Problem]:
@@ -321,6 +327,11 @@ def _index_page_of(folder: str | None, name: str) -> str | None:
 def _placement_hint(folder: str | None, name: str, file: Path | None = None, project: Path | None = None) -> str:
     if name.endswith(".yaml"):
         return "content YAML files end in .yml"
+    if name != name.strip():  # (an extension the editor cannot see is not the one it looks like)
+        return f"its name {'ends' if name != name.rstrip() else 'begins'} with a space: rename it '{name.strip()}'"
+    stem, dot, extension = name.rpartition(".")
+    if dot and extension.lower() in ("yml", "yaml", "md") and extension != extension.lower():
+        return f"the extension is written in capitals: rename it '{stem}.{'yml' if extension.lower() == 'yaml' else extension.lower()}'"
     kind = _kind_of_file(file) if file is not None and name.endswith((".yml", ".md")) else None
     if kind is not None:
         place = _place_of(kind, name.split('.')[0])
