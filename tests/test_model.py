@@ -933,6 +933,7 @@ ONE_MISTAKE = {
     "lone surrogate escape in a key": ((G_EAS, "term: EAS\n", 'term: EAS\n"\\ud800": x\n'), ("briefs/glossary/eas.yml", 2, "a key holds a \\u escape for half a character", "write the character itself")),
     "lone surrogate escape in a note's key": ((ANN, "    terms: [arf]", '    terms: [arf]\n    "\\ud800": x'), (ANNOTATIONS, 8, "a key holds a \\u escape for half a character", "write the character itself")),
     "null required Markdown": ((G_EAS, "definition: |\n  The East Asia Summit is a leaders’ forum. It first met in 2005.\n", "definition:\n"), ("briefs/glossary/eas.yml", 3, "definition must not be empty", None)),
+    "empty takeaway": ((ART, "  - Russia’s role grows.", "  - \"\""), (ARTICLE, 12, "item 2 of takeaways must not be empty", "write its text, or take its line out")),
     "empty annotation body": ((ANN, "body: Which delegates?", 'body: " "'), (ANNOTATIONS, 24, "body must not be empty", None)),
     "duplicate annotation id": ((ANN, "id: agreed", "id: forum-met"), (ANNOTATIONS, 26, "annotation id 'forum-met' is used twice in this brief (first on line 2)", "give each annotation its own id")),
     "dangling speaker": ((ANN, "speaker: jane-roe", "speaker: jane-ro"), (ANNOTATIONS, 11, "unknown actor 'jane-ro'", "did you mean 'jane-roe'?")),

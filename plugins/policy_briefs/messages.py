@@ -219,6 +219,8 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
         allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
         return f"{field} must be one of {', '.join(allowed)}, not {value!r}", did_you_mean(str(value), allowed)
     if kind in {"string_too_short", "string_type", "string_pattern_mismatch"} and (value is None or isinstance(value, str) and not value.strip()):
+        if where and isinstance(where[-1], int):  # (an item of a list: `- ""`, or a `-` alone)
+            return f"item {where[-1] + 1} of {field} must not be empty", "write its text, or take its line out"
         return f"{field} must not be empty", None
     if kind == "string_pattern_mismatch":
         return _pattern_message(field, value, detail["ctx"]["pattern"])
