@@ -15,7 +15,7 @@ from .loader import CONTENT_DIR, RawContent
 from .model import Content
 from .problems import Problem
 from .sitefolder import PLUGIN_NAME, config_file, site_folder, uses_plugin
-from .validate import LoadResult, load_project
+from .validate import LoadResult, load_project, pages_hidden_by_docs
 
 
 def _site_folder(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
@@ -98,6 +98,8 @@ def check(project: Path, style: str, ref: str | None, summary: Path | None) -> N
     load = partial(load_project, project, site.markdown_extensions, site.extension_configs, site_files=site.docs_files, unrecognized_links=site.unrecognized_links, absolute_links=site.absolute_links)
     result = load()
     content = result.content
+    if site.docs_files:  # (a build warns of these as it adds its pages: the content's check does not see them)
+        result.problems[:0] = pages_hidden_by_docs(content, site.docs_files, site.docs_dir)
     notes = sum(len(article.annotations) for article in content.articles.values())
     counts = f"{_plural(len(content.articles), 'brief')}, {_plural(notes, 'annotation')}, {_plural(len(content.glossary), 'glossary entry', 'glossary entries')}, {_plural(len(content.actors), 'actor')}"
     told = _Told(style)

@@ -7,6 +7,7 @@ links are checked against the site's documentation files: both read by MkDocs it
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ class SiteSettings:
     unread: str | None = None  # why the configuration could not be read (None: it was, or there is none)
     unrecognized_links: bool = False  # whether a build warns of a link to no file and no address (MkDocs' validation)
     absolute_links: bool = False  # whether a build warns of an absolute link (`/page.md`)
+    docs_dir: str = "docs"  # the docs folder, from the project's folder
 
 
 def read_settings(project: Path) -> SiteSettings:
@@ -42,4 +44,5 @@ def read_settings(project: Path) -> SiteSettings:
     return SiteSettings(
         list(config.markdown_extensions), dict(config.mdx_configs), sorted(file.src_uri for file in files),
         unrecognized_links=links.unrecognized_links >= logging.WARNING, absolute_links=links.absolute_links >= logging.WARNING,
+        docs_dir=Path(os.path.relpath(config.docs_dir, project)).as_posix(),
     )

@@ -782,6 +782,12 @@ def _across_paragraphs(quote: str, blocks: tuple[str, ...]) -> int | None:
     return block if found + len(wanted) > starts[block] + len(texts[block]) else None
 
 
+def pages_hidden_by_docs(content: Content, docs_files: Iterable[str], docs_dir: str) -> list[Problem]:
+    """A hand-written page of the docs folder (`docs_files`, in `docs_dir`) where the content makes a page: the build keeps the hand-written one."""
+    made = generated_pages(content.articles, content.glossary, content.actors)
+    return [Problem(f"{docs_dir}/{path}", 1, "hides the generated page of the same name", "rename or remove it") for path in sorted(made.intersection(docs_files))]
+
+
 def placed_line(project: Path, path: str, where: tuple, find: Callable[[str], int | None], line: int) -> int:
     """The line on which `find` (a position in the value's source) places a problem, in a value written on many
     lines; else `line`, the value's. The file is read again: problems are few, and builds keep no more than each key's line."""
