@@ -439,6 +439,16 @@ def test_a_heading_whose_id_is_a_note_s_is_told_on_its_line(mini: Project):
     )]
 
 
+def test_a_link_reference_a_link_uses_is_no_problem_however_its_address_is_written(mini: Project):
+    references = (
+        "See [one][a], [two][B], ![three][c] and [four][d].\n\n"
+        "[a]: https://example.org/a\\_b \"A title\"\n[b]: <https://example.org/b>\n  [c]: https://example.org/c.png\n[d]: https://example.org/?x=1&amp;y=2\n\n"
+        "```\n[e]: https://example.org/in-code\n```\n"
+    )
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{references}\nAsk [the forum]")
+    assert load(mini).problems == []
+
+
 def test_the_same_html_the_page_drops_is_told_on_each_line_it_is_written_on(mini: Project):
     write_brief(mini, "dropped", "Para <font>x</font> one.\n\nPara <font>y</font> two.\n")
     assert [problem.line for problem in load(mini).problems] == [8, 10]
@@ -999,6 +1009,7 @@ ONE_MISTAKE = {
     "comment left open in a note's body": ((ANN, "    body: It does meet again.\n", "    body: |\n      It does meet again.\n\n      <!-- to check\n"), (ANNOTATIONS, 20, "<!-- is never closed: the body is shown from it as written", "end the comment with -->")),
     "id with a letter of another script": ((ANN, "actors: [russia]", "actors: [russi\u0430]"), (ANNOTATIONS, 25, "'russi\u0430' is not a valid id (lowercase letters, digits and single hyphens): it holds '\u0430' (U+0430 CYRILLIC SMALL LETTER A)", "use 'russia'")),
     "id with a non-breaking hyphen": ((ANN, "actors: [russia]", "actors: [russia, jane\u2011roe]"), (ANNOTATIONS, 25, "'jane\u2011roe' is not a valid id (lowercase letters, digits and single hyphens): it holds '\u2011' (U+2011 NON-BREAKING HYPHEN)", "use 'jane-roe'")),
+    "a line read as a link's reference": ((ART, "Ask [the forum]", "[Update]: Corrected\n\nAsk [the forum]"), (ARTICLE, 25, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[")),
     "quote copied with its emphasis": (
         (ANN, "quote: ASEAN Regional Forum met", 'quote: "ASEAN **Regional** Forum met"'),
         (ANNOTATIONS, 4, "quote not found in the article: “ASEAN **Regional** Forum met”", "the quote holds Markdown that the page does not show: quote the words as they read, “ASEAN Regional Forum met”"),

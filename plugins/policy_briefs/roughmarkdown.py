@@ -198,6 +198,23 @@ def declaration_left_open(text: str, code: list[tuple[int, int]] | None = None) 
 _DECLARATION_OPENING = re.compile(r"^ {0,3}(<!doctype|<!\[CDATA\[)", re.IGNORECASE | re.MULTILINE)
 
 
+def reference_definitions(text: str, code: list[tuple[int, int]] | None = None) -> list[tuple[int, str, str]]:
+    """Each link reference a text defines on a line of its own (`[label]: address "title"`): (where, the line as written, its address).
+
+    Markdown shows none of these lines; a link written `[words][label]` takes its address. (Footnotes,
+    `[^1]:`, are not among them; `code`: `code_ranges(text)`, where already found.)
+    """
+    code = code_ranges(text) if code is None else code
+    return [
+        (match.start(), match.group().strip(), match.group("address").removeprefix("<").removesuffix(">"))
+        for match in _REFERENCE_DEFINITION.finditer(text)
+        if not in_code(code, match.start())
+    ]
+
+
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)(?:[^\]\\\n]|\\.)+\]:[ \t]*(?P<address><[^>\n]*>|\S+).*$", re.MULTILINE)
+
+
 _COMMENT_OPENING = re.compile(r"<!--")
 _COMMENT_CLOSING = re.compile(r"--!?>")  # as Python-Markdown's reader of raw HTML closes a comment
 # What makes the rest of its line raw HTML, at a line's start: a comment, a document type

@@ -29,7 +29,7 @@ from .messages import did_you_mean, field_label, meant_id, odd_characters, slugi
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, reference_definitions, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
@@ -282,6 +282,7 @@ class _Checker:
             self.problems.append(Problem(parsed.path, body_line, TOO_DEEP, "flatten its nested lists or quotes"))
         blocks = view.blocks
         self._check_explicit_links(slug, parsed, body, body_line, view.links, view.unaddressed)
+        self._check_unused_references(parsed, body, body_line, view.links)
         self._check_dropped(parsed, body, body_line, view.dropped)
         self._check_split_names(parsed, body, body_line, view.split, blocks)
         unclosed = unclosed_html_block(body, BLOCK_LEVEL_ELEMENTS) if parsed.located and not parsed.unreadable else None
@@ -317,6 +318,17 @@ class _Checker:
         return Article(
             slug, parsed.path, parsed.fields, body, body_line, annotations, annotation_file.path if annotation_file else None, blocks, view.mentions, note_links, anchors, files,
         )
+
+    def _check_unused_references(self, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
+        """A line that defines a link reference no link uses: the page shows it nowhere (`[Update]: Corrected`, meant as text, is lost)."""
+        if "]:" not in body:
+            return
+        used = {_as_read(link) for link in links}
+        for start, written, address in reference_definitions(body):
+            if _as_read(address) not in used:
+                message = f"“{written}” defines a link's address that no link uses: the page does not show the line"
+                hint = "link words to it, [words][label]; if it is text, write its first bracket \\["
+                self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), message, hint))
 
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...], unaddressed: tuple[tuple[str, str], ...] = ()) -> None:
         if unaddressed:
@@ -780,6 +792,14 @@ def _across_paragraphs(quote: str, blocks: tuple[str, ...]) -> int | None:
         return None
     block = bisect_right(starts, found) - 1
     return block if found + len(wanted) > starts[block] + len(texts[block]) else None
+
+
+def _as_read(address: str) -> str:
+    """A link's address as Markdown reads it: its backslash escapes and character references read."""
+    return html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", address))
+
+
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def pages_hidden_by_docs(content: Content, docs_files: Iterable[str], docs_dir: str) -> list[Problem]:
