@@ -674,8 +674,18 @@ def test_a_link_to_a_place_a_page_lacks_is_told_on_every_line_that_writes_it(min
         "briefs/articles/forum-talks.annotations.yml:6: the annotations file",
         "briefs/articles/forum-talks.md:25: the article",
         "briefs/articles/forum-talks.md:27: the article",
-        "docs/more.md:3: the page", "docs/more.md:3: the page", "docs/more.md:5: the page", "docs/more.md:5: the page", "docs/more.md:5: the page", "docs/more.md:7: the page",
+        # (two links to gone.md on line 5: told once, as one warning says it of the line)
+        "docs/more.md:3: the page", "docs/more.md:3: the page", "docs/more.md:5: the page", "docs/more.md:5: the page", "docs/more.md:7: the page",
     ]
+
+
+@pytest.mark.usefixtures("anchors_warned_of")
+def test_links_through_one_reference_are_told_once_on_its_line(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [one][Ref One] and [ref one].\n\n[REF ONE]: missing-ref.md\n\nAsk [the forum]")
+    message = "briefs/articles/forum-talks.md:27: link 'missing-ref.md' names 'briefs/missing-ref.md', which is not a page or file of the site"
+    assert [warning.split(" (")[0] for warning in strict_warnings(mini, tmp_path)] == [f"policy_briefs: {message}"]
+    check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)
+    assert [line.split(" (")[0] for line in check.stdout.splitlines()[:-1]] == [message]
 
 
 def test_a_link_to_a_missing_file_is_told_by_the_check_on_every_line_that_writes_it(mini: Project):

@@ -89,6 +89,7 @@ class _LinksTheCheckReports(logging.Filter):
         super().__init__()
         self.plugin = plugin
         self.told: Counter[tuple[str, str]] = Counter()  # this build's warnings so far, by page and address (see `_places`)
+        self.said: set[str] = set()  # what this build's warnings said (one link used twice, through one reference, is told once)
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = self.MESSAGE.match(record.getMessage())
@@ -116,6 +117,10 @@ class _LinksTheCheckReports(logging.Filter):
         told = [f"{path}:{line}: {who} contains {what}" for path, line, who in places]
         if not told:
             return True
+        if all(message in self.said for message in told):
+            return False
+        told = [message for message in told if message not in self.said]
+        self.said.update(told)
         if len(told) == 1:
             record.msg, record.args = told[0], ()
             return True
@@ -264,6 +269,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             gc.disable()
         self.builds += 1
         self.links_filter.told.clear()
+        self.links_filter.said.clear()
         mkdocs_logger = logging.getLogger(MKDOCS_LOGGER)
         if self.serving and self.build_warnings not in mkdocs_logger.handlers:  # (the first build: each next one starts as the one before ends)
             self.build_warnings.start()

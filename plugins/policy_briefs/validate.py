@@ -334,6 +334,7 @@ class _Checker:
         if unaddressed:
             self._check_empty_links(parsed, body, body_line, unaddressed)
         written: Counter[str] = Counter()  # each link to an address told on its own line: the first, the second …
+        first_new = len(self.problems)
         for href in links:
             if no_address(href):
                 continue
@@ -355,6 +356,7 @@ class _Checker:
             problem = explicit_link_problem(parsed.path, body_line, href, self.glossary_ids, self.actor_ids, valid, self.index)
             if problem is not None:
                 self.problems.append(replace(problem, line=line()))
+        self.problems[first_new:] = dict.fromkeys(self.problems[first_new:])  # (links through one reference: its one line, told once)
 
     def _check_empty_links(self, parsed: Parsed, body: str, body_line: int, empty: tuple[tuple[str, str], ...]) -> None:
         """Links and images with no address (`[text]()`, `mailto:` alone), each where it is written: in order, by its words where they tell it."""
