@@ -131,6 +131,13 @@ def test_what_a_fields_pages_drop_is_reported_and_is_truly_dropped(case: str):
     assert lost not in clean_fragment(converted(text))
 
 
+def test_a_block_of_html_in_a_field_is_told_that_the_markdown_in_it_is_shown_as_written():
+    text = "<div>\nThe **East Asia Summit** is [a forum](https://example.org).\n</div>"
+    (found,) = in_field(text, "definition")
+    assert found.hint == "write what it holds in Markdown alone (Markdown within a <div> is shown as written)"
+    assert "**East Asia Summit**" in clean_fragment(converted(text))  # (as the hint says)
+
+
 @pytest.mark.parametrize("text", [
     "Plain text, *emphasis*, **strong**, `code`, a [link](https://example.org/ \"t\") and <abbr title=\"Asia\">A</abbr>.",
     "- one\n- two\n\n1. three\n\n> quoted\n\n---\n\nafter a rule",

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from .fieldmarkdown import converted
 from .lenienthtml import LenientHTMLParser
 from .readertext import STASHED, stashed
@@ -114,7 +116,12 @@ def _element(tag: str, written: tuple[str, ...], where: str = "the page") -> Dro
     """An element removed from `where` (the page, or a field on every page that shows it)."""
     if tag in REMOVED_WITH_CONTENT:
         return Dropped(f"<{tag}> is removed with what it holds from {where}: pages run no script and take no styles from content", "remove it", written)
-    hint = "link to it instead: [its title](https://…)" if tag in EMBEDDED else "write it in Markdown"
+    if tag in EMBEDDED:
+        hint = "link to it instead: [its title](https://…)"
+    elif tag in BLOCK_LEVEL_ELEMENTS:
+        hint = f"write what it holds in Markdown alone (Markdown within a <{tag}> is shown as written)"
+    else:
+        hint = "write it in Markdown"
     return Dropped(f"HTML element <{tag}> is removed from {where} (only text markup is kept)", hint, written)
 
 
