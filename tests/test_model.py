@@ -18,7 +18,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 from pydantic import ValidationError
 
 from conftest import FIXTURES, Project
-from policy_briefs import incremental
+from policy_briefs import anchoring, incremental
 from policy_briefs.anchoring import COMPARED_RUNS, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_line
 from policy_briefs.entities import INVISIBLE, EntityIndex, Target, first_sentence, form_key, holds_invisible, without_invisible
 from policy_briefs.fastreader import read_block
@@ -423,6 +423,16 @@ def test_a_name_that_formatting_or_nolink_cuts_is_told_on_each_line_it_is_cut_on
     assert [problem.line for problem in load(mini).problems] == lines
 
 
+def test_a_cdata_section_left_open_is_told_with_the_line_it_closes_on(mini: Project):
+    mini.replace("articles/forum-talks.md", "Ask [the forum](term:arf) or hide [Russia](nolink:) here.", "<![CDATA[ pasted\nAsk [the forum](term:arf) here.\n\nThen ]]> more.")
+    assert [(p.line, p.message) for p in load(mini).problems] == [(25, "<![CDATA[ is not closed on its line: the page hides the article from it to the ']]>' on line 28")]
+
+
+def test_a_comment_a_field_leaves_open_is_told_on_its_own_line_after_one_it_closes(mini: Project):
+    mini.replace("glossary/eas.yml", "definition: |\n", "definition: |\n  A <!-- fine --> start.\n\n  More.\n\n  <!-- never closed\n")
+    assert [(p.line, p.message.split(":")[0]) for p in load(mini).problems] == [(8, "<!-- is never closed")]
+
+
 def test_an_html_block_a_field_leaves_open_is_told_with_the_element_its_pages_drop(mini: Project):
     mini.replace("glossary/eas.yml", "definition: |\n", "definition: |\n  <details>\n")
     assert [(p.path, p.line, p.message) for p in load(mini).problems] == [
@@ -759,8 +769,15 @@ def test_the_closest_passage_is_the_one_trying_every_run_finds(seed: int):
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_in_a_long_article_the_closest_passage_to_a_mistyped_quote_is_its_passage(seed: int):
-    """Of thousands of runs of words, most sharing most characters with the quote, the one it was copied from."""
+def test_in_a_long_article_the_closest_passage_to_a_mistyped_quote_is_its_passage(seed: int, monkeypatch: pytest.MonkeyPatch):
+    """Of thousands of runs of words, most sharing most characters with the quote, the one it was copied from; few compared character for character."""
+    compared = []
+
+    def counted(*args, **kwargs):
+        compared.append(args)
+        return difflib.SequenceMatcher(*args, **kwargs)
+
+    monkeypatch.setattr(anchoring, "SequenceMatcher", counted)
     rng = random.Random(seed)
     words = FIXTURES.joinpath("mini", "briefs", "articles", "forum-talks.md").read_text(encoding="utf-8").split()
     blocks = [" ".join(rng.choice(words) for _ in range(120)) for _ in range(50)]
@@ -771,7 +788,7 @@ def test_in_a_long_article_the_closest_passage_to_a_mistyped_quote_is_its_passag
         quote[place] = quote[place][::-1] + "x"
     closest = closest_passage(" ".join(quote), tuple(blocks))
     assert closest is not None and closest.block == at and " ".join(passage[1:-1]) in closest.text  # (give or take a word at either end)
-    assert len(blocks) * 120 > 50 * COMPARED_RUNS  # (far more runs than are compared)
+    assert 0 < len(compared) <= COMPARED_RUNS < len(blocks) * 100  # (of some 6,000 runs)
 
 
 def test_a_passage_of_reader_text_is_placed_on_the_line_it_is_written_on_markup_and_all():

@@ -297,7 +297,8 @@ class _Checker:
         hidden = declaration_left_open(body) if "<!" in body else None
         if hidden is not None:
             opening, closing, written = hidden
-            to = f"the '>' on line {body_line + body.count(chr(10), 0, closing)}" if closing is not None else "its end"
+            closer = "]]>" if written.startswith("<![") else ">"
+            to = f"the '{closer}' on line {body_line + body.count(chr(10), 0, closing)}" if closing is not None else "its end"
             message = f"{written} is not closed on its line: the page hides the article from it to {to}"
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, opening), message, "close it on its own line, or take it out"))
         for stopping in unreadable_marked_sections(body):
@@ -574,7 +575,7 @@ class _Checker:
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
             left_open = unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) if "<" in text else None
             if left_open is not None:
-                self.problems.append(self._left_open_in_field(parsed, where, left_open[1]))
+                self.problems.append(self._left_open_in_field(parsed, where, text, *left_open))
             if page is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
                 self._keep_anchors(page, parsed, where, text)
 
@@ -587,15 +588,13 @@ class _Checker:
                 line = article.line_of(text) or article.body_line
                 self.problems.append(Problem(parsed.path, line, f"the heading “{text}” has the id '{heading_id}', which the brief page gives note '{ids[heading_id]}': a link to the note would lead to the heading", "reword the heading"))
 
-    def _left_open_in_field(self, parsed: Parsed, where: tuple, tag: str) -> Problem:
-        """A comment or HTML block a Markdown field opens and never closes: its pages show the rest of the field as written."""
+    def _left_open_in_field(self, parsed: Parsed, where: tuple, text: str, line: int, tag: str) -> Problem:
+        """A comment or HTML block a Markdown field opens on its `line` (0-based) and never closes: its pages show the rest of the field as written."""
         label = field_label(where)
+        placed = self._line_in(parsed, where, lambda source: _line_written(source, text, line))
         if tag == COMMENT_TAG:
-            line = self._line_in(parsed, where, lambda source: source.find("<!--"))
-            return Problem(parsed.path, line, f"<!-- is never closed: the {label} is shown from it as written, <!-- and all", "end the comment with -->, or take it out")
-        opening = re.compile(rf"<{re.escape(tag)}\b", re.IGNORECASE)
-        line = self._line_in(parsed, where, lambda source: found.start() if (found := opening.search(source)) else None)
-        return Problem(parsed.path, line, f"<{tag}> is never closed: the {label} is shown from it as written, not as Markdown", f"close it with </{tag}>, or write the field in Markdown alone")
+            return Problem(parsed.path, placed, f"<!-- is never closed: the {label} is shown from it as written, <!-- and all", "end the comment with -->, or take it out")
+        return Problem(parsed.path, placed, f"<{tag}> is never closed: the {label} is shown from it as written, not as Markdown", f"close it with </{tag}>, or write the field in Markdown alone")
 
     def _keep_anchors(self, page: str, parsed: Parsed, where: tuple, text: str) -> None:
         """A field's links to a place of its page that is not a brief's note, kept for the page's build to check (`Article.field_anchors`).
@@ -794,6 +793,20 @@ def _across_paragraphs(quote: str, blocks: tuple[str, ...]) -> int | None:
         return None
     block = bisect_right(starts, found) - 1
     return block if found + len(wanted) > starts[block] + len(texts[block]) else None
+
+
+def _line_written(source: str, text: str, line: int) -> int | None:
+    """Where in a value's source (its lines in the file) line `line` of its text is written: the same words, as often before it as in the text."""
+    words = text.split("\n")[line].strip()
+    if not words:
+        return None
+    earlier = sum(1 for before in text.split("\n")[:line] if before.strip() == words)
+    position = -1
+    for _ in range(earlier + 1):
+        position = source.find(words, position + 1)
+        if position < 0:
+            return None
+    return position
 
 
 def _as_read(address: str) -> str:
