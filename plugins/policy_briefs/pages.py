@@ -15,7 +15,7 @@ import yaml
 
 from markupsafe import Markup
 
-from . import timing
+from . import sentences, timing
 from .entities import actor_forms, first_block_text, first_sentence, glossary_forms
 from .fieldmarkdown import converted_once as _convert
 from .incremental import digest
@@ -216,15 +216,18 @@ class PageRenderer:
         return f"---\n{front_matter(spec.title, *self._told_of(spec))}---\n\n{body}"
 
     def _told_of(self, spec: PageSpec) -> tuple[str, list[str]]:
-        """A page's description (its summary's first paragraph, or the first sentence an entry or actor begins with) and the names search finds it by."""
+        """A page's description (its summary's first paragraph, or the first sentence an entry or actor begins with) and the names search finds it by.
+
+        Read from the field as the page shows it (`render_markdown`, which the page's template has just called: converted once).
+        """
         if spec.template == "brief.md":
             return first_block_text(render_markdown(self.content.articles[spec.key].fields.summary)), []
         if spec.template == "entry.md":
             entry = self.content.glossary[spec.key].fields
-            return first_sentence(entry.definition), glossary_forms(entry)
+            return sentences.first_sentence(first_block_text(render_markdown(entry.definition))), glossary_forms(entry)
         if spec.template == "actor.md":
             actor = self.content.actors[spec.key].fields
-            return first_sentence(actor.summary), actor_forms(actor)
+            return sentences.first_sentence(first_block_text(render_markdown(actor.summary))), actor_forms(actor)
         return "", []
 
     def render_tail(self, spec: PageSpec, heading: Callable[[str], Markup]) -> Markup:
