@@ -441,9 +441,12 @@ def test_an_html_block_a_field_leaves_open_is_told_with_the_element_its_pages_dr
     ]
 
 
-def test_a_heading_whose_id_is_a_note_s_is_told_on_its_line(mini: Project):
+@pytest.mark.parametrize("permalink", [False, True])
+def test_a_heading_whose_id_is_a_note_s_is_told_on_its_line(mini: Project, permalink: bool):
+    """And only it: a second heading so named gets another id, and its permanent link (`#note-forum-met_1`) is no link the article writes."""
     mini.replace("articles/forum-talks.md", "## Russia in ASEAN Regional Forum", "## Note forum-met")
-    problems = load_project(mini.root, ["toc"]).problems  # (MkDocs gives headings ids with the toc extension, always on)
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "## Note forum-met\n\nAsk [the forum]")
+    problems = load_project(mini.root, ["toc"], {"toc": {"permalink": permalink}}).problems  # (MkDocs gives headings ids with the toc extension, always on)
     assert [(p.path, p.line, p.message, p.hint) for p in problems] == [(
         ARTICLE, 17, "the heading “Note forum-met” has the id 'note-forum-met', which the brief page gives note 'forum-met': a link to the note would lead to the heading", "reword the heading",
     )]

@@ -22,7 +22,7 @@ from .fastreader import FastBlock, quote_occurrences, read_block
 from .linker import Linker
 from .mentions import EXPLICIT_SCHEMES, LINKING, NO_LINK_CLASS, ArticleView, Hit, Mention, article_view, block_hits, number_mentions, unaddressed_links, written_links
 from .model import Annotation
-from .readertext import MARKER_CLASS, MARKER_GLUE_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, raw_end, stashed, unwrap_abbreviations, without_markup
+from .readertext import MARKER_CLASS, MARKER_GLUE_CLASS, Block, Slot, Unwrapped, abbreviations, iter_blocks, normalize, permalink, raw_end, stashed, unwrap_abbreviations, without_markup
 from .safehtml import WORD_JOINER, safe_id, tooltip_text
 from .sitepaths import note_ids
 
@@ -162,7 +162,7 @@ class WrittenLinksTreeprocessor(markdown.treeprocessors.Treeprocessor):
         written = self.extension.written_links = {}
         if state is not None and state.read_article is not None:
             for element in root.iter():
-                if element.tag in LINKING:
+                if element.tag in LINKING and not permalink(element):
                     written[id(element)] = _ESCAPED.sub(_unescaped, element.get(LINKING[element.tag], ""))
 
 

@@ -12,7 +12,7 @@ from .droppedhtml import HEADINGS, Dropped
 from .entities import EntityIndex, Target
 from .fastreader import FastBlock, read_block
 from .linker import Found, Linker
-from .readertext import PLACEHOLDER, STASHED, Block, Slot, Where, searched_texts, stashed, stashed_text
+from .readertext import PLACEHOLDER, STASHED, Block, Slot, Where, permalink, searched_texts, stashed, stashed_text
 from .safehtml import no_address
 
 NO_LINK_TAGS = frozenset({"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp", "script", "style", "button", "summary"})  # a summary opens its details: a link there would not
@@ -207,7 +207,7 @@ LINKING = {"a": "href", "img": "src"}  # elements whose address an article's che
 
 def written_links(elements: Iterable[etree.Element], written: Mapping[int, str]) -> list[str]:
     """The addresses of the links and images in `elements`, in order; as written where `written` (by `id(element)`) has them."""
-    return [written.get(id(node), node.get(LINKING[node.tag], "")) for element in elements for node in element.iter() if node.tag in LINKING]
+    return [written.get(id(node), node.get(LINKING[node.tag], "")) for element in elements for node in element.iter() if node.tag in LINKING and not permalink(node)]
 
 
 def unaddressed_links(elements: Iterable[etree.Element], written: Mapping[int, str], stash: Sequence[str] = ()) -> list[tuple[str, str]]:

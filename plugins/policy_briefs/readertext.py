@@ -318,7 +318,12 @@ class _Capture(markdown.treeprocessors.Treeprocessor):
     def run(self, root: etree.Element) -> None:
         unwrap_abbreviations(root, abbreviations(self.md))
         self.md.reader_blocks = [read_block(element, self.md.htmlStash.rawHtmlBlocks) for element in iter_blocks(root)]  # type: ignore[attr-defined]
-        self.md.link_targets = [a.get("href", "") for a in root.iter("a")]  # type: ignore[attr-defined]
+        self.md.link_targets = [a.get("href", "") for a in root.iter("a") if not permalink(a)]  # type: ignore[attr-defined]
+
+
+def permalink(element: etree.Element) -> bool:
+    """Whether an element is a heading's permanent link, which the toc extension adds: no link the article writes."""
+    return element.tag == "a" and "headerlink" in (element.get("class") or "").split()
 
 
 class _CaptureExtension(markdown.Extension):

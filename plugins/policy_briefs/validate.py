@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
-from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters
+from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters, written_places
 from .droppedhtml import Dropped, in_article, in_field
 from .entities import INVISIBLE, EntityIndex, form_key, without_invisible
 from .fastreader import quote_occurrences
@@ -585,13 +585,16 @@ class _Checker:
         for block, heading_id in view.heading_ids:
             if heading_id in ids:
                 text = view.blocks[block]
-                line = article.line_of(text) or article.body_line
+                written = written_places(article.body, text)[0]  # (the same words may head another section: this one's place among them)
+                nth = sum(1 for earlier, _ in view.heading_ids if earlier < block and view.blocks[earlier] == text)
+                line = article.body_line + article.body.count("\n", 0, written[nth]) if nth < len(written) else article.body_line
                 self.problems.append(Problem(parsed.path, line, f"the heading “{text}” has the id '{heading_id}', which the brief page gives note '{ids[heading_id]}': a link to the note would lead to the heading", "reword the heading"))
 
     def _left_open_in_field(self, parsed: Parsed, where: tuple, text: str, line: int, tag: str) -> Problem:
         """A comment or HTML block a Markdown field opens on its `line` (0-based) and never closes: its pages show the rest of the field as written."""
         label = field_label(where)
-        placed = self._line_in(parsed, where, lambda source: _line_written(source, text, line))
+        opener = re.compile("<!--" if tag == COMMENT_TAG else rf"<{re.escape(tag)}\b", re.IGNORECASE)
+        placed = self._line_in(parsed, where, lambda source: _opener_written(source, text, line, opener))
         if tag == COMMENT_TAG:
             return Problem(parsed.path, placed, f"<!-- is never closed: the {label} is shown from it as written, <!-- and all", "end the comment with -->, or take it out")
         return Problem(parsed.path, placed, f"<{tag}> is never closed: the {label} is shown from it as written, not as Markdown", f"close it with </{tag}>, or write the field in Markdown alone")
@@ -795,18 +798,16 @@ def _across_paragraphs(quote: str, blocks: tuple[str, ...]) -> int | None:
     return block if found + len(wanted) > starts[block] + len(texts[block]) else None
 
 
-def _line_written(source: str, text: str, line: int) -> int | None:
-    """Where in a value's source (its lines in the file) line `line` of its text is written: the same words, as often before it as in the text."""
-    words = text.split("\n")[line].strip()
-    if not words:
+def _opener_written(source: str, text: str, line: int, opener: re.Pattern[str]) -> int | None:
+    """Where in a value's source (its lines in the file) the last `opener` of line `line` of its text is written: the one as many openers on."""
+    lines = text.split("\n")
+    start = sum(len(before) + 1 for before in lines[:line])
+    on_line = list(opener.finditer(text, start, start + len(lines[line])))
+    if not on_line:
         return None
-    earlier = sum(1 for before in text.split("\n")[:line] if before.strip() == words)
-    position = -1
-    for _ in range(earlier + 1):
-        position = source.find(words, position + 1)
-        if position < 0:
-            return None
-    return position
+    nth = sum(1 for _ in opener.finditer(text, 0, on_line[-1].start()))
+    written = list(opener.finditer(source))
+    return written[nth].start() if nth < len(written) else None
 
 
 def _as_read(address: str) -> str:
