@@ -128,10 +128,10 @@ _WITHOUT_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 def holds_invisible(text: str) -> bool:
     """Whether a text holds a character of `INVISIBLE` (one search in C: no loop over the text in Python)."""
-    return not text.isascii() and _AN_INVISIBLE.search(text) is not None
+    return not text.isascii() and AN_INVISIBLE.search(text) is not None
 
 
-_AN_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
+AN_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")  # one character of `INVISIBLE`
 
 
 def form_tokens(form: str) -> list[str]:

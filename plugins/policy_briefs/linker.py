@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .entities import APOSTROPHES, INVISIBLE, TYPOGRAPHIC, Target, form_key, form_tokens, holds_invisible
+from .entities import AN_INVISIBLE, APOSTROPHES, INVISIBLE, TYPOGRAPHIC, Target, form_key, form_tokens, holds_invisible
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ class Linker:
             return []
         if not holds_invisible(text):
             return self._find(text)
-        return _placed_back(self._find(_INVISIBLE.sub("", text)), text)
+        return _placed_back(self._find(AN_INVISIBLE.sub("", text)), text)
 
     def _find(self, text: str) -> list[Found]:
         """The forms in a text, character for character."""
@@ -130,7 +130,6 @@ class Linker:
         return found
 
 
-_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")
 
 
 def _placed_back(found: list[Found], text: str) -> list[Found]:
@@ -138,7 +137,7 @@ def _placed_back(found: list[Found], text: str) -> list[Found]:
     if not found:
         return found
     # Where each invisible character was, in the text without them (one for each of several in a row).
-    gaps = [match.start() - before for before, match in enumerate(_INVISIBLE.finditer(text))]
+    gaps = [match.start() - before for before, match in enumerate(AN_INVISIBLE.finditer(text))]
 
     def placed(position: int) -> int:
         return position + bisect_right(gaps, position)
