@@ -509,11 +509,7 @@ SEARCHES = {
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES.values(), ids=SEARCHES.keys())
 def test_search_finds(pages, query: str, expected: str) -> None:
-    page = pages.open("")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(query)
-    page.locator(".md-search-result__item").first.wait_for()
-    found = settled_results(page, pages.base_url)
+    found = search_results(pages, query)
     assert expected in found[:5], f"{query!r} should find {expected} among the first results: {found}"
 
 
@@ -526,20 +522,13 @@ FOUND_FIRST = {
 
 @pytest.mark.parametrize(("query", "expected"), FOUND_FIRST.values(), ids=FOUND_FIRST.keys())
 def test_an_entry_or_actor_is_the_first_result_for_each_of_its_names(pages, query: str, expected: str) -> None:
-    page = pages.open("")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(query)
-    page.locator(".md-search-result__item").first.wait_for()
-    found = settled_results(page, pages.base_url)
+    found = search_results(pages, query)
     assert found[0] == expected, f"{query!r} should find {expected} first: {found}"
 
 
 def test_search_finds_a_word_joined_to_another_by_a_dash(pages) -> None:
-    page = pages.open("")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("Roh")  # written only in a note: “a Gorbachev–Roh Tae-woo meeting”
-    page.locator(".md-search-result__item").first.wait_for()
-    assert any(url.startswith("briefs/russia-vs-america-over-asia/") for url in settled_results(page, pages.base_url))
+    found = search_results(pages, "Roh")  # written only in a note: “a Gorbachev–Roh Tae-woo meeting”
+    assert any(url.startswith("briefs/russia-vs-america-over-asia/") for url in found)
 
 
 def test_a_search_found_in_a_note_leads_to_that_note(pages) -> None:
@@ -562,14 +551,19 @@ EDITORS_GUIDE = ("editors/", "content-model/", "reference/", "performance/")
 
 @pytest.mark.parametrize("query", ["Sumsky", "Valdai", "nine-dash"])  # words the editors' guide uses in its examples too
 def test_a_readers_search_lists_what_the_briefs_tell_before_the_editors_guide(pages, query: str) -> None:
+    found = [url.split("#")[0] for url in search_results(pages, query)]
+    guide = [n for n, url in enumerate(found) if url.startswith(EDITORS_GUIDE)]
+    told = [n for n, url in enumerate(found) if re.match(r"(briefs|glossary|actors)/[^/]+/$", url)]  # a brief, an entry, an actor (not a list of them)
+    assert told and (not guide or max(told) < min(guide)), f"{query!r}: {found}"
+
+
+def search_results(pages, query: str) -> list[str]:
+    """The addresses search lists for a query typed on the home page, once the list stops changing."""
     page = pages.open("")
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially(query)
     page.locator(".md-search-result__item").first.wait_for()
-    found = [url.split("#")[0] for url in settled_results(page, pages.base_url)]
-    guide = [n for n, url in enumerate(found) if url.startswith(EDITORS_GUIDE)]
-    told = [n for n, url in enumerate(found) if re.match(r"(briefs|glossary|actors)/[^/]+/$", url)]  # a brief, an entry, an actor (not a list of them)
-    assert told and (not guide or max(told) < min(guide)), f"{query!r}: {found}"
+    return settled_results(page, pages.base_url)
 
 
 def settled_results(page, base_url: str) -> list[str]:
