@@ -29,7 +29,7 @@ from .messages import did_you_mean, field_label, meant_id, odd_characters, slugi
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, reference_definitions, in_code, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, reference_definitions, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
