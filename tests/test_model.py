@@ -452,6 +452,11 @@ def test_a_heading_whose_id_is_a_note_s_is_told_on_its_line(mini: Project, perma
     )]
 
 
+def test_a_link_whose_address_holds_a_tab_is_told_on_its_line(mini: Project):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the report](report\tdraft.md) here.\n\nAsk [the forum]")
+    assert [(p.line, p.message.split(",")[0]) for p in load_project(mini.root, site_files=["index.md"]).problems] == [(25, "link 'report draft.md' names 'briefs/report draft.md'")]
+
+
 def test_a_link_reference_a_link_uses_is_no_problem_however_its_address_is_written(mini: Project):
     references = (
         "See [one][a], [two][B], ![three][c] and [four][d].\n\n"

@@ -900,9 +900,9 @@ def link_lines(body: str, href: str) -> list[int]:
 def _written_link(href: str) -> re.Pattern[str]:
     """A link to `href` itself (not to an address it begins): `(href)`, `(href "title")`, `(<href>)`, `[x]: href`, `<href>`, `href="…"`.
 
-    Its marks may be written escaped (`term:admm\\-plus`), as Markdown reads them.
+    Its marks may be written escaped (`term:admm\\-plus`), as Markdown reads them, and its white space otherwise (a tab it reads as a space).
     """
-    address = "".join(rf"\\?{re.escape(char)}" if char in _ESCAPABLE else re.escape(char) for char in href)
+    address = r"\s+".join("".join(rf"\\?{re.escape(char)}" if char in _ESCAPABLE else re.escape(char) for char in part) for part in href.split())
     return re.compile(rf"\(\s*<?{address}>?(?=[\s)])|\]:[ \t]*<?{address}>?(?=\s|$)|<{address}>|\"{address}\"|'{address}'", re.MULTILINE)
 
 
