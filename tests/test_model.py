@@ -1035,6 +1035,7 @@ ONE_MISTAKE = {
     "id with a letter of another script": ((ANN, "actors: [russia]", "actors: [russi\u0430]"), (ANNOTATIONS, 25, "'russi\u0430' is not a valid id (lowercase letters, digits and single hyphens): it holds '\u0430' (U+0430 CYRILLIC SMALL LETTER A)", "use 'russia'")),
     "id with a non-breaking hyphen": ((ANN, "actors: [russia]", "actors: [russia, jane\u2011roe]"), (ANNOTATIONS, 25, "'jane\u2011roe' is not a valid id (lowercase letters, digits and single hyphens): it holds '\u2011' (U+2011 NON-BREAKING HYPHEN)", "use 'jane-roe'")),
     "a line read as a link's reference": ((ART, "Ask [the forum]", "[Update]: Corrected\n\nAsk [the forum]"), (ARTICLE, 25, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[")),
+    "web address with a space in its path": ((ART, "Ask [the forum]", "See [the report](https://example.org/annual report.pdf). Ask [the forum]"), (ARTICLE, 25, "web address 'https://example.org/annual report.pdf' holds white space, which a browser reads as %20: it leads elsewhere than meant", "copy the address from the browser's address bar")),
     "quote copied with its emphasis": (
         (ANN, "quote: ASEAN Regional Forum met", 'quote: "ASEAN **Regional** Forum met"'),
         (ANNOTATIONS, 4, "quote not found in the article: “ASEAN **Regional** Forum met”", "the quote holds Markdown that the page does not show: quote the words as they read, “ASEAN Regional Forum met”"),

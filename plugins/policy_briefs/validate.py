@@ -411,6 +411,10 @@ class _Checker:
             hint = "write the whole address, as https://example.org/page: a host after //, no spaces, a port up to 65535"
             self.problems.append(Problem(parsed.path, written_on(), message, hint))
             return
+        if match is not None and match.group(1).lower() in ("http", "https") and any(char.isspace() for char in href.strip()):
+            message = f"web address '{href}' holds white space, which a browser reads as %20: it leads elsewhere than meant"
+            self.problems.append(Problem(parsed.path, written_on(), message, "copy the address from the browser's address bar"))
+            return
         if match is None or match.group(1).lower() in URL_SCHEMES or match.group(1) in EXPLICIT_SCHEMES:
             return
         scheme, ref = match.group(1), href[match.end() :]
