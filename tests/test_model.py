@@ -941,6 +941,8 @@ ONE_MISTAKE = {
     "unknown field with suggestion": ((G_EAS, "related: [arf]", "relatd: [arf]"), ("briefs/glossary/eas.yml", 5, "unknown field 'relatd'", "did you mean 'related'?")),
     "unknown field without a near name": ((A_RUSSIA, "type: state", "type: state\ncolour: red"), ("briefs/actors/russia.yml", 3, "unknown field 'colour'", "remove it")),
     "unknown annotation field": ((ANN, "    terms: [arf]", "    trems: [arf]"), (ANNOTATIONS, 7, "unknown field 'trems'", "did you mean 'terms'?")),
+    "nothing where a list belongs": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases:"), ("briefs/actors/russia.yml", 3, "aliases must be a list", "write [] for none, or one '- item' per line")),
+    "empty text where a list belongs": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", 'aliases: ""'), ("briefs/actors/russia.yml", 3, "aliases must be a list", "write [] for none, or one '- item' per line")),
     "text where a list belongs": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: Moscow"), ("briefs/actors/russia.yml", 3, "aliases must be a list", "write [Moscow]")),
     "number where text belongs": ((A_RUSSIA, "name: Russia", "name: 42"), ("briefs/actors/russia.yml", 1, "name must be text, not a number", "put it in quotes")),
     "value outside a choice": ((A_RUSSIA, "type: state", "type: stat"), ("briefs/actors/russia.yml", 2, "type must be one of person, state, organization, not 'stat'", "did you mean 'state'?")),

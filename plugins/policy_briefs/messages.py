@@ -231,6 +231,8 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "string_type":
         return f"{subject} must be text, not {kind_of(value)}", _as_text_hint(value)
     if kind == "list_type":
+        if value is None or isinstance(value, str) and not value.strip():  # (`annotations:` with nothing after it, or "")
+            return f"{subject} must be a list", "write [] for none, or one '- item' per line"
         return f"{subject} must be a list", f"write [{value}]" if isinstance(value, str) else "write [a, b], or one '- item' per line"
     if kind in _FIELDS_TYPES:
         return f"{subject} must be a set of fields (key: value)", None
