@@ -193,6 +193,21 @@ def test_what_mkdocs_says_of_mkdocs_yml_as_a_rebuild_reads_it_is_shown_on_the_pr
     assert process.poll() is None
 
 
+def test_a_yaml_mistake_in_mkdocs_yml_is_told_in_a_line_and_on_the_previews_pages_and_the_preview_goes_on(mini: Project, server):
+    base, log, process = server
+    problems = base + "assets/policy-briefs/preview-problems.json"
+    shown = lambda: json.loads(fetch(problems))["problems"]  # noqa: E731
+    config = mini.root / "mkdocs.yml"
+    written = config.read_text(encoding="utf-8")
+    config.write_text(written.replace("site_name: ", "site_name: [", 1), encoding="utf-8")
+    assert wait_for(lambda: any("error parsing the configuration file" in message for message in shown())), read_log(log)
+    assert "Traceback" not in read_log(log) and "Forum talks" in fetch(base + BRIEF)  # (the last pages, meanwhile)
+    config.write_text(written, encoding="utf-8")
+    mini.replace("articles/forum-talks.md", "Delegates used `Russia` in code", "Delegates always used `Russia` in code")
+    assert wait_for(lambda: "Delegates always used" in fetch(base + BRIEF)), read_log(log)
+    assert shown() == [] and process.poll() is None
+
+
 def test_a_link_to_a_missing_heading_of_another_brief_is_told_by_the_rebuild_that_makes_it(mini: Project, server):
     base, log, process = server
     mini.write("articles/second.md", "---\ntitle: Second\nsource:\n  publisher: X\n  published: 2017\nsummary: S.\n---\n## Where it met\n\nThe forum met again.\n")

@@ -9,7 +9,7 @@ import posixpath
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +18,7 @@ from urllib.parse import quote, urljoin
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -312,6 +312,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         faster = isinstance(interval, (int, float)) and not isinstance(interval, bool) and interval > WATCH_INTERVAL
         if faster:
             observer._timeout = WATCH_INTERVAL
+        server.builder = self._telling_config_mistakes(server.builder, config.site_dir)
         try:
             server.watch(str(self.content_dir))
             server.watch(str(PACKAGE_DIR))  # (its templates, read again by each build; its code, which is not: see `on_pre_build`)
@@ -319,6 +320,24 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             if faster:
                 observer._timeout = interval
         return server
+
+    def _telling_config_mistakes(self, builder: Callable, site_dir: str) -> Callable:
+        """The preview's rebuild, which tells a mistake in mkdocs.yml in a line, in the terminal and on the preview's pages.
+
+        MkDocs reads mkdocs.yml again before each rebuild; a mistake there stops it before any plugin
+        event, and MkDocs would print its traceback. The preview keeps its last pages meanwhile.
+        """
+
+        def rebuild(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 (MkDocs' builder, as it calls it)
+            try:
+                return builder(*args, **kwargs)
+            except ConfigurationError as error:
+                message = f"{error} (the preview shows its last pages until it can read the file)"
+                log.error(message)
+                self._show_warnings(site_dir)
+                return None
+
+        return rebuild
 
     # -- content ----------------------------------------------------------
     @timing.timed("on_files")
