@@ -465,6 +465,9 @@ def test_a_link_reference_a_link_uses_is_no_problem_however_its_address_is_writt
     )
     mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{references}\nAsk [the forum]")
     assert load(mini).problems == []
+    text = "[Fix]: see below, a line of text.\n\n<div>\n[Update]: Corrected\n</div>\n\n[Note]: Corrected\n"  # (only the last is a reference)
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{text}\nAsk [the forum]")
+    assert [problem.message.split(" defines")[0] for problem in load(mini).problems] == ["“[Note]: Corrected”"]
 
 
 def test_the_same_html_the_page_drops_is_told_on_each_line_it_is_written_on(mini: Project):

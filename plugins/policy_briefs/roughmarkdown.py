@@ -10,6 +10,7 @@ from functools import cached_property
 
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.htmlparser import htmlparser as markdown_htmlparser
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from .lenienthtml import LenientHTMLParser
 from .safehtml import WORD_JOINER
@@ -204,15 +205,19 @@ def reference_definitions(text: str, code: list[tuple[int, int]] | None = None) 
     Markdown shows none of these lines; a link written `[words][label]` takes its address. (Footnotes,
     `[^1]:`, are not among them; `code`: `code_ranges(text)`, where already found.)
     """
-    code = code_ranges(text) if code is None else code
+    apart = sorted((code_ranges(text) if code is None else code) + html_block_ranges(text, BLOCK_LEVEL_ELEMENTS))  # (text there is no reference)
     return [
-        (match.start(), match.group().strip(), match.group("address").removeprefix("<").removesuffix(">"))
+        (match.start(), " ".join(match.group().split()), match.group("address").removeprefix("<").removesuffix(">"))
         for match in _REFERENCE_DEFINITION.finditer(text)
-        if not in_code(code, match.start())
+        if not in_code(apart, match.start())
     ]
 
 
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)(?:[^\]\\\n]|\\.)+\]:[ \t]*(?P<address><[^>\n]*>|\S+).*$", re.MULTILINE)
+# As Python-Markdown reads one: the address alone on its line, or with a title in quotes or brackets
+# after it (on the next line too); any other words after it make the line text.
+_REFERENCE_DEFINITION = re.compile(
+    r"""^ {0,3}\[(?!\^)[^\[\]\n]+\]:[ ]*\n?[ ]*(?P<address>\S+)[ ]*(?:\n[ ]*)?(?:(["'])(?:.*)\2[ ]*|\((?:.*)\)[ ]*)?$""", re.MULTILINE,
+)
 
 
 _COMMENT_OPENING = re.compile(r"<!--")
