@@ -134,7 +134,7 @@ def test_what_a_fields_pages_drop_is_reported_and_is_truly_dropped(case: str):
 def test_a_block_of_html_in_a_field_is_told_that_the_markdown_in_it_is_shown_as_written():
     text = "<div>\nThe **East Asia Summit** is [a forum](https://example.org).\n</div>"
     (found,) = in_field(text, "definition")
-    assert found.hint == "write what it holds in Markdown alone (Markdown within a <div> is shown as written)"
+    assert found.hint == "write what it holds in Markdown alone: Markdown within a <div> is shown as written"
     assert "**East Asia Summit**" in clean_fragment(converted(text))  # (as the hint says)
 
 

@@ -119,7 +119,7 @@ def _element(tag: str, written: tuple[str, ...], where: str = "the page") -> Dro
     if tag in EMBEDDED:
         hint = "link to it instead: [its title](https://…)"
     elif tag in BLOCK_LEVEL_ELEMENTS:
-        hint = f"write what it holds in Markdown alone (Markdown within a <{tag}> is shown as written)"
+        hint = f"write what it holds in Markdown alone: Markdown within a <{tag}> is shown as written"
     else:
         hint = "write it in Markdown"
     return Dropped(f"HTML element <{tag}> is removed from {where} (only text markup is kept)", hint, written)

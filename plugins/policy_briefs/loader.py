@@ -327,11 +327,14 @@ def _index_page_of(folder: str | None, name: str) -> str | None:
 def _placement_hint(folder: str | None, name: str, file: Path | None = None, project: Path | None = None) -> str:
     if name.endswith(".yaml"):
         return "content YAML files end in .yml"
-    if name != name.strip():  # (an extension the editor cannot see is not the one it looks like)
-        return f"its name {'ends' if name != name.rstrip() else 'begins'} with a space: rename it '{name.strip()}'"
-    stem, dot, extension = name.rpartition(".")
-    if dot and extension.lower() in ("yml", "yaml", "md") and extension != extension.lower():
-        return f"the extension is written in capitals: rename it '{stem}.{'yml' if extension.lower() == 'yaml' else extension.lower()}'"
+    stem, dot, extension = name.strip().rpartition(".")
+    spaced = name != name.strip()  # (an extension the editor cannot see is not the one it looks like)
+    capitals = bool(dot) and extension.lower() in ("yml", "yaml", "md") and extension != extension.lower()
+    if spaced or capitals:
+        renamed = f"{stem}.{'yml' if extension.lower() == 'yaml' else extension.lower()}" if capitals else name.strip()
+        why = f"its name {'ends' if name != name.rstrip() else 'begins'} with a space" if spaced else "the extension is written in capitals"
+        taken = file is not None and (file.parent / renamed).exists() and (file.parent / renamed).resolve() != file.resolve()
+        return f"{why}: {'keep one of it and ' + repr(renamed) + ', which is there too' if taken else 'rename it ' + repr(renamed)}"
     kind = _kind_of_file(file) if file is not None and name.endswith((".yml", ".md")) else None
     if kind is not None:
         place = _place_of(kind, name.split('.')[0])

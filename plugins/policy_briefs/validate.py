@@ -596,12 +596,12 @@ class _Checker:
 
     def _left_open_in_field(self, parsed: Parsed, where: tuple, text: str, line: int, tag: str) -> Problem:
         """A comment or HTML block a Markdown field opens on its `line` (0-based) and never closes: its pages show the rest of the field as written."""
-        label = field_label(where)
+        field = f"item {where[-1] + 1} of the {field_label(where)}" if isinstance(where[-1], int) else f"the {field_label(where)}"  # (a takeaway)
         opener = re.compile("<!--" if tag == COMMENT_TAG else rf"<{re.escape(tag)}\b", re.IGNORECASE)
         placed = self._line_in(parsed, where, lambda source: _opener_written(source, text, line, opener))
         if tag == COMMENT_TAG:
-            return Problem(parsed.path, placed, f"<!-- is never closed: the {label} is shown from it as written, <!-- and all", "end the comment with -->, or take it out")
-        return Problem(parsed.path, placed, f"<{tag}> is never closed: the {label} is shown from it as written, not as Markdown", f"close it with </{tag}>, or write the field in Markdown alone")
+            return Problem(parsed.path, placed, f"<!-- is never closed: {field} is shown from it as written, <!-- and all", "end the comment with -->, or take it out")
+        return Problem(parsed.path, placed, f"<{tag}> is never closed: {field} is shown from it as written, not as Markdown", f"close it with </{tag}>, or write the field in Markdown alone")
 
     def _keep_anchors(self, page: str, parsed: Parsed, where: tuple, text: str) -> None:
         """A field's links to a place of its page that is not a brief's note, kept for the page's build to check (`Article.field_anchors`).
