@@ -18,7 +18,7 @@ from urllib.parse import quote, urljoin
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -324,15 +324,16 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
     def _telling_config_mistakes(self, builder: Callable, site_dir: str) -> Callable:
         """The preview's rebuild, which tells a mistake in mkdocs.yml in a line, in the terminal and on the preview's pages.
 
-        MkDocs reads mkdocs.yml again before each rebuild; a mistake there stops it before any plugin
-        event, and MkDocs would print its traceback. The preview keeps its last pages meanwhile.
+        MkDocs reads mkdocs.yml again before each rebuild; a mistake there (or a value it refuses, told
+        before it aborts) stops it before any plugin event, and MkDocs would print its traceback. The
+        preview keeps its last pages meanwhile.
         """
 
         def rebuild(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 (MkDocs' builder, as it calls it)
             try:
                 return builder(*args, **kwargs)
-            except ConfigurationError as error:
-                message = f"{error} (the preview shows its last pages until it can read the file)"
+            except (ConfigurationError, Abort) as error:
+                message = f"{error} (the preview shows its last pages until a rebuild is done)"
                 log.error(message)
                 self._show_warnings(site_dir)
                 return None
