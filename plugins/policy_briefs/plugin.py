@@ -333,7 +333,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
             try:
                 return builder(*args, **kwargs)
             except (ConfigurationError, Abort) as error:
-                message = f"{error} (the preview shows its last pages until a rebuild is done)"
+                message = f"{error} (the preview shows its last pages until it can read the file)" if isinstance(error, ConfigurationError) else str(error)
                 log.error(message)
                 self._show_warnings(site_dir)
                 return None
