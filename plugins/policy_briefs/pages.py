@@ -126,6 +126,11 @@ def forget_rendered() -> None:
         cached.cache_clear()
 
 
+def _first_sentence_shown(markdown_text: str) -> str:
+    """`entities.first_sentence` of a field its page shows, read from the HTML the page made of it (`render_markdown`: no second conversion)."""
+    return sentences.first_sentence(first_block_text(render_markdown(markdown_text)))
+
+
 def front_matter(title: str, description: str = "", names: Iterable[str] = ()) -> str:
     """A generated page's front matter: its template and title; the description its `<meta>` gives; the names search finds it by.
 
@@ -224,10 +229,10 @@ class PageRenderer:
             return first_block_text(render_markdown(self.content.articles[spec.key].fields.summary)), []
         if spec.template == "entry.md":
             entry = self.content.glossary[spec.key].fields
-            return sentences.first_sentence(first_block_text(render_markdown(entry.definition))), glossary_forms(entry)
+            return _first_sentence_shown(entry.definition), glossary_forms(entry)
         if spec.template == "actor.md":
             actor = self.content.actors[spec.key].fields
-            return sentences.first_sentence(first_block_text(render_markdown(actor.summary))), actor_forms(actor)
+            return _first_sentence_shown(actor.summary), actor_forms(actor)
         return "", []
 
     def render_tail(self, spec: PageSpec, heading: Callable[[str], Markup]) -> Markup:

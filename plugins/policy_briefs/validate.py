@@ -306,8 +306,9 @@ class _Checker:
         annotation_file = self.raw.annotations.get(slug)
         # An article that could not be read has no text to find quotes in: its one problem says why.
         readable = not (parsed.unreadable or view.too_deep or unclosed)
-        annotations = self._annotations(annotation_file, blocks, WrittenArticle(body, body_line, view.headings), place=readable) if annotation_file else ()
-        self._check_heading_ids(parsed, view, annotations, WrittenArticle(body, body_line, view.headings))
+        as_written = WrittenArticle(body, body_line, view.headings)
+        annotations = self._annotations(annotation_file, blocks, as_written, place=readable) if annotation_file else ()
+        self._check_heading_ids(parsed, view, annotations, as_written)
         if parsed.fields is None:
             return None
         page = uri_for("brief", slug)
