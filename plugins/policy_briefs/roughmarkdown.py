@@ -156,6 +156,11 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 COMMENT_TAG = "!--"  # what `unclosed_html_block` names a comment left open
 
 
+def only_comments(text: str) -> bool:
+    """Whether `text` holds comments and nothing else: what it makes shows nothing."""
+    return "<!--" in text and not _COMMENT.sub("", text).strip()
+
+
 def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str] | None:
     """The first HTML block in `text` that is never closed, as (0-based line, tag); None if there is none.
 

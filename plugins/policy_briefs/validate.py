@@ -29,7 +29,7 @@ from .messages import did_you_mean, field_label, meant_id, odd_characters, slugi
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, reference_definitions, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, only_comments, reference_definitions, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
@@ -578,6 +578,9 @@ class _Checker:
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _link_at(text, href)), message, hint))
             for item in in_field(text, field_label(where)):
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
+            if only_comments(text):
+                hint = "write its text, or take its line out" if isinstance(where[-1], int) else "write its text, or take the comment out"
+                self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"{_field_named(where)} shows nothing: it holds only a comment", hint))
             left_open = unclosed_html_block(text, BLOCK_LEVEL_ELEMENTS) if "<" in text else None
             if left_open is not None:
                 self.problems.append(self._left_open_in_field(parsed, where, text, *left_open))
@@ -597,7 +600,7 @@ class _Checker:
 
     def _left_open_in_field(self, parsed: Parsed, where: tuple, text: str, line: int, tag: str) -> Problem:
         """A comment or HTML block a Markdown field opens on its `line` (0-based) and never closes: its pages show the rest of the field as written."""
-        field = f"item {where[-1] + 1} of the {field_label(where)}" if isinstance(where[-1], int) else f"the {field_label(where)}"  # (a takeaway)
+        field = _field_named(where)
         opener = re.compile("<!--" if tag == COMMENT_TAG else rf"<{re.escape(tag)}\b", re.IGNORECASE)
         placed = self._line_in(parsed, where, lambda source: _opener_written(source, text, line, opener))
         if tag == COMMENT_TAG:
@@ -687,6 +690,11 @@ def _value(parsed: Parsed, *path: str) -> Any:
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
     return value
+
+
+def _field_named(where: tuple) -> str:
+    """A field as a message names it: 'the summary', 'item 2 of the takeaways'."""
+    return f"item {where[-1] + 1} of the {field_label(where)}" if isinstance(where[-1], int) else f"the {field_label(where)}"
 
 
 def _texts(values: dict[tuple, Any]) -> dict[tuple, str]:
