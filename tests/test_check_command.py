@@ -30,14 +30,17 @@ def test_clean_fixture_passes(mini: Project):
     assert "1 brief, 5 annotations" in result.stdout
 
 
-def test_a_hand_written_page_where_the_content_makes_one_is_told_by_the_check_as_by_the_build(mini: Project, tmp_path: Path):
-    (mini.root / "docs" / "glossary").mkdir()
-    (mini.root / "docs" / "glossary" / "eas.md").write_text("# My own EAS page\n", encoding="utf-8")
+@pytest.mark.parametrize("written", ["glossary/eas.md", "glossary/eas/index.md", "glossary/eas/README.md"])
+def test_a_hand_written_page_where_the_content_makes_one_is_told_by_the_check_as_by_the_build(mini: Project, tmp_path: Path, written: str):
+    page = mini.root / "docs" / written
+    page.parent.mkdir(parents=True)
+    page.write_text("# My own EAS page\n", encoding="utf-8")
     result = run_check(mini.root)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0] == "docs/glossary/eas.md:1: hides the generated page of the same name (rename or remove it)"
+    assert result.stdout.splitlines()[0] == f"docs/{written}:1: hides the page the content makes at its address (rename or remove it)"
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(mini.root / "mkdocs.yml"), "-d", str(tmp_path / "site")], capture_output=True, text=True, check=False)
-    assert build.returncode != 0 and "docs/glossary/eas.md hides the generated page of the same name; rename or remove it" in build.stderr
+    assert build.returncode != 0 and f"docs/{written} hides the page the content makes at its address; rename or remove it" in build.stderr
+    assert "My own EAS page" in (tmp_path / "site" / "glossary" / "eas" / "index.html").read_text(encoding="utf-8")
 
 
 BROKEN = {

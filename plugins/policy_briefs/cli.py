@@ -99,7 +99,7 @@ def check(project: Path, style: str, ref: str | None, summary: Path | None) -> N
     result = load()
     content = result.content
     if site.docs_files:  # (a build warns of these as it adds its pages: the content's check does not see them)
-        result.problems[:0] = pages_hidden_by_docs(content, site.docs_files, site.docs_dir)
+        result.problems[:0] = pages_hidden_by_docs(content, site.docs_pages, site.docs_dir, site.destination)
     notes = sum(len(article.annotations) for article in content.articles.values())
     counts = f"{_plural(len(content.articles), 'brief')}, {_plural(notes, 'annotation')}, {_plural(len(content.glossary), 'glossary entry', 'glossary entries')}, {_plural(len(content.actors), 'actor')}"
     told = _Told(style)

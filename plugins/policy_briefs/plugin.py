@@ -44,7 +44,7 @@ from .loader import CONTENT_DIR
 from .safehtml import clean_page, safe_contents
 from .searchmerge import merged_entries
 from .sitepaths import INDEX_PAGES, linked_file, note_ids, note_place, uri_for
-from .validate import ArticleReader, Loading, anchor_line, explicit_link_problem, link_lines
+from .validate import HIDES_GENERATED, ArticleReader, Loading, anchor_line, explicit_link_problem, link_lines
 
 log = get_plugin_logger(__name__)
 
@@ -356,12 +356,13 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self._settle()
         content = self.content
         self.specs = {}
+        written = {file.dest_uri: file.src_uri for file in files}  # (`docs/glossary/eas/index.md` is published where `glossary/eas.md` is)
         for spec in page_specs(content):
-            if files.get_file_from_path(spec.src_uri) is not None:
-                log.warning(f"{self.project_path(self.docs_dir / spec.src_uri)} hides the generated page of the same name; rename or remove it")
-                continue
             inclusion = InclusionLevel.UNDEFINED if spec.src_uri in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
             generated = GeneratedPage.make(config, spec.src_uri, lambda spec=spec: self._source(spec), lambda spec=spec: self._key(spec), inclusion)
+            if generated.dest_uri in written:
+                log.warning(f"{self.project_path(self.docs_dir / written[generated.dest_uri])} {HIDES_GENERATED}; rename or remove it")
+                continue
             files.append(generated)
             self.specs[spec.src_uri] = spec
         for asset in self._assets:

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import get_files
+from mkdocs.structure.files import File, get_files
 
 from .sitefolder import config_file as find_config_file
 
@@ -28,6 +28,12 @@ class SiteSettings:
     unrecognized_links: bool = False  # whether a build warns of a link to no file and no address (MkDocs' validation)
     absolute_links: bool = False  # whether a build warns of an absolute link (`/page.md`)
     docs_dir: str = "docs"  # the docs folder, from the project's folder
+    docs_pages: dict[str, str] = field(default_factory=dict)  # the docs folder's files by where they are published
+    use_directory_urls: bool = True
+
+    def destination(self, src_uri: str) -> str:
+        """Where a build publishes a page of the docs folder, as MkDocs places it."""
+        return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=self.use_directory_urls).dest_uri
 
 
 def read_settings(project: Path) -> SiteSettings:
@@ -45,4 +51,5 @@ def read_settings(project: Path) -> SiteSettings:
         list(config.markdown_extensions), dict(config.mdx_configs), sorted(file.src_uri for file in files),
         unrecognized_links=links.unrecognized_links >= logging.WARNING, absolute_links=links.absolute_links >= logging.WARNING,
         docs_dir=Path(os.path.relpath(config.docs_dir, project)).as_posix(),
+        docs_pages={file.dest_uri: file.src_uri for file in files}, use_directory_urls=config.use_directory_urls,
     )

@@ -831,10 +831,16 @@ def _as_read(address: str) -> str:
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def pages_hidden_by_docs(content: Content, docs_files: Iterable[str], docs_dir: str) -> list[Problem]:
-    """A hand-written page of the docs folder (`docs_files`, in `docs_dir`) where the content makes a page: the build keeps the hand-written one."""
-    made = generated_pages(content.articles, content.glossary, content.actors)
-    return [Problem(f"{docs_dir}/{path}", 1, "hides the generated page of the same name", "rename or remove it") for path in sorted(made.intersection(docs_files))]
+HIDES_GENERATED = "hides the page the content makes at its address"
+
+
+def pages_hidden_by_docs(content: Content, docs_pages: Mapping[str, str], docs_dir: str, destination: Callable[[str], str]) -> list[Problem]:
+    """A hand-written file of the docs folder (`docs_pages`: its files by where they are published, in `docs_dir`) where the content makes a page: the build keeps the hand-written one.
+
+    `destination`: where a page of the docs folder is published (`glossary/eas.md` and `glossary/eas/index.md` both at `glossary/eas/index.html`).
+    """
+    made = sorted(destination(path) for path in generated_pages(content.articles, content.glossary, content.actors))
+    return [Problem(f"{docs_dir}/{docs_pages[address]}", 1, HIDES_GENERATED, "rename or remove it") for address in made if address in docs_pages]
 
 
 def placed_line(project: Path, path: str, where: tuple, find: Callable[[str], int | None], line: int) -> int:
