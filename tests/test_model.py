@@ -448,7 +448,18 @@ def test_a_heading_whose_id_is_a_note_s_is_told_on_its_line(mini: Project, perma
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "## Note forum-met\n\nAsk [the forum]")
     problems = load_project(mini.root, ["toc"], {"toc": {"permalink": permalink}}).problems  # (MkDocs gives headings ids with the toc extension, always on)
     assert [(p.path, p.line, p.message, p.hint) for p in problems] == [(
-        ARTICLE, 17, "the heading “Note forum-met” has the id 'note-forum-met', which the brief page gives note 'forum-met': a link to the note would lead to the heading", "reword the heading",
+        ARTICLE, 17, "the heading “Note forum-met” has the id 'note-forum-met', which the brief page gives note 'forum-met': a link to the note would lead to this heading", "reword the heading",
+    )]
+
+
+@pytest.mark.parametrize(("written", "kind"), [("## Our view {#note-forum-met}", "heading"), ("A view of ours.\n{: #passage-forum-met }", "paragraph")])
+def test_a_block_given_a_note_s_id_is_told_to_take_another(mini: Project, written: str, kind: str):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written}\n\nAsk [the forum]")
+    problems = load_project(mini.root, ["toc", "attr_list"], {}).problems
+    words = written.split("\n")[0].removeprefix("## ").split(" {")[0]
+    given = written.rpartition("#")[2].strip(" }")
+    assert [(p.line, p.message, p.hint) for p in problems] == [(
+        25, f"the {kind} “{words}” has the id '{given}', which the brief page gives note 'forum-met': a link to the note would lead to this {kind}", f"give it another id than #{given}",
     )]
 
 

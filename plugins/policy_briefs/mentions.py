@@ -236,7 +236,7 @@ class ArticleView:
     split: tuple[SplitName, ...] = ()  # names that are not linked because formatting or `nolink:` cuts them
     unaddressed: tuple[tuple[str, str], ...] = ()  # links and images with no address, and their words (`unaddressed_links`)
     headings: frozenset[int] = frozenset()  # the blocks that are headings, by their place in `blocks`
-    heading_ids: tuple[tuple[int, str], ...] = ()  # (place in `blocks`, id) of each heading that has one
+    block_ids: tuple[tuple[int, str], ...] = ()  # (place in `blocks`, id) of each block that has one: a heading's (of its words, or `{#…}`), or one written `{: #…}`
 
 
 def renumbered(numbered: Sequence[list[Mention]]) -> tuple[Mention, ...]:
@@ -264,8 +264,8 @@ def article_view(
         numbered = number_mentions(list(blocks), [block_hits(block, linker, index, stash) for block in blocks])
     split = tuple(split_names(blocks, numbered, linker, stash))
     headings = frozenset(number for number, block in enumerate(blocks) if block.element.tag in HEADINGS)
-    heading_ids = tuple((number, blocks[number].element.get("id")) for number in sorted(headings) if blocks[number].element.get("id"))
+    block_ids = tuple((number, block.element.get("id")) for number, block in enumerate(blocks) if block.element.get("id"))
     return ArticleView(
         tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, unaddressed=tuple(unaddressed),
-        headings=headings, heading_ids=heading_ids,
+        headings=headings, block_ids=block_ids,
     )

@@ -308,7 +308,7 @@ class _Checker:
         readable = not (parsed.unreadable or view.too_deep or unclosed)
         as_written = WrittenArticle(body, body_line, view.headings)
         annotations = self._annotations(annotation_file, blocks, as_written, place=readable) if annotation_file else ()
-        self._check_heading_ids(parsed, view, annotations, as_written)
+        self._check_block_ids(parsed, view, annotations, as_written)
         if parsed.fields is None:
             return None
         page = uri_for("brief", slug)
@@ -587,16 +587,20 @@ class _Checker:
             if page is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
                 self._keep_anchors(page, parsed, where, text)
 
-    def _check_heading_ids(self, parsed: Parsed, view: ArticleView, annotations: Sequence[Annotation], article: WrittenArticle) -> None:
-        """A heading whose id (made of its words) is one the brief page gives a note (`## Note first-meeting`: note-first-meeting): links to the note would lead to the heading."""
+    def _check_block_ids(self, parsed: Parsed, view: ArticleView, annotations: Sequence[Annotation], article: WrittenArticle) -> None:
+        """A heading or paragraph whose id is one the brief page gives a note (`## Note first-meeting`: note-first-meeting): links to the note would lead to it."""
         ids = {made: note.id for note in annotations for made in note_ids(note.id).values()}
-        for block, heading_id in view.heading_ids:
-            if heading_id in ids:
+        for block, block_id in view.block_ids:
+            if block_id in ids:
                 text = view.blocks[block]
-                written = written_places(article.body, text)[0]  # (the same words may head another section: this one's place among them)
-                nth = sum(1 for earlier, _ in view.heading_ids if earlier < block and view.blocks[earlier] == text)
-                line = article.body_line + article.body.count("\n", 0, written[nth]) if nth < len(written) else article.body_line
-                self.problems.append(Problem(parsed.path, line, f"the heading “{text}” has the id '{heading_id}', which the brief page gives note '{ids[heading_id]}': a link to the note would lead to the heading", "reword the heading"))
+                written = written_places(article.body, text)[0]  # (the same words may be written again: this block's place among them)
+                nth = sum(1 for earlier, _ in view.block_ids if earlier < block and view.blocks[earlier] == text)
+                line = article.body.count("\n", 0, written[nth]) if nth < len(written) else None
+                kind = "heading" if block in view.headings else "paragraph"
+                given = line is not None and f"#{block_id}" in _block_lines(article.body, line)  # (`{#…}`, `{: #…}`: not made of its words)
+                message = f"the {kind} “{text}” has the id '{block_id}', which the brief page gives note '{ids[block_id]}': a link to the note would lead to this {kind}"
+                hint = f"give it another id than #{block_id}" if given else "reword the heading"
+                self.problems.append(Problem(parsed.path, article.body_line + (line or 0), message, hint))
 
     def _left_open_in_field(self, parsed: Parsed, where: tuple, text: str, line: int, tag: str) -> Problem:
         """A comment or HTML block a Markdown field opens on its `line` (0-based) and never closes: its pages show the rest of the field as written."""
@@ -690,6 +694,13 @@ def _value(parsed: Parsed, *path: str) -> Any:
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
     return value
+
+
+def _block_lines(body: str, line: int) -> str:
+    """The lines of `body` from `line` (0-based) to the blank line that ends their block."""
+    lines = body.split("\n")[line:]
+    end = next((number for number, text in enumerate(lines) if not text.strip()), len(lines))
+    return "\n".join(lines[:end])
 
 
 def _field_named(where: tuple) -> str:
