@@ -323,14 +323,9 @@ class _Checker:
 
     def _check_unused_references(self, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...]) -> None:
         """A line that defines a link reference no link uses: the page shows it nowhere (`[Update]: Corrected`, meant as text, is lost)."""
-        if "]:" not in body:
-            return
-        used = {_as_read(link) for link in links}
-        for start, written, address in reference_definitions(body):
-            if _as_read(address) not in used:
-                message = f"“{written}” defines a link's address that no link uses: the page does not show the line"
-                hint = "link words to it, [words][label]; if it is text, write its first bracket \\["
-                self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), message, hint))
+        if "]:" in body:
+            for start, written in _unused_references(body, links):
+                self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *_unused_reference(written)))
 
     def _check_explicit_links(self, slug: str, parsed: Parsed, body: str, body_line: int, links: tuple[str, ...], unaddressed: tuple[tuple[str, str], ...] = ()) -> None:
         if unaddressed:
@@ -576,6 +571,10 @@ class _Checker:
                         hint = "write the whole https:// address"
                     message = f"link '{href}' in {field_label(where)} is not kept: links in YAML fields keep only whole http, https and mailto addresses, and #anchors"
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _link_at(text, href)), message, hint))
+            for start, written in _unused_references(text, links_in(text)) if "]:" in text else ():
+                label = written.partition("]:")[0]
+                placed = self._line_in(parsed, where, lambda source: _nth_written(source, text, start, label))
+                self.problems.append(Problem(parsed.path, placed, *_unused_reference(written)))
             for item in in_field(text, field_label(where)):
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
             if only_comments(text):
@@ -694,6 +693,29 @@ def _value(parsed: Parsed, *path: str) -> Any:
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
     return value
+
+
+def _unused_references(text: str, links: Iterable[str]) -> list[tuple[int, str]]:
+    """The lines of a text that define a link reference none of its `links` uses: (where, the line as written)."""
+    used = {_as_read(link) for link in links}
+    return [(start, written) for start, written, address in reference_definitions(text) if _as_read(address) not in used]
+
+
+def _unused_reference(written: str) -> tuple[str, str]:
+    """What to tell of a line defining a link reference no link uses: (message, hint)."""
+    message = f"“{written}” defines a link's address that no link uses: the page does not show the line"
+    return message, "link words to it, [words][label]; if it is text, write its first bracket \\["
+
+
+def _nth_written(source: str, text: str, start: int, piece: str) -> int | None:
+    """Where in a value's source `piece` is written, as often before as in its text before `start`."""
+    nth = text.count(piece, 0, start)
+    at = -1
+    for _ in range(nth + 1):
+        at = source.find(piece, at + 1)
+        if at < 0:
+            return None
+    return at
 
 
 def _block_lines(body: str, line: int) -> str:
