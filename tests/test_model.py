@@ -463,6 +463,14 @@ def test_a_block_given_a_note_s_id_is_told_to_take_another(mini: Project, writte
     )]
 
 
+def test_a_quote_with_a_non_breaking_hyphen_where_the_article_has_a_hyphen_is_told_which(mini: Project):
+    mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", "The ASEAN-led Regional Forum met")
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: ASEAN\u2011led Regional Forum met")
+    assert [(p.line, p.hint) for p in load(mini).problems] == [
+        (4, "the quote writes '\u2011' (U+2011 NON-BREAKING HYPHEN) where the article writes '-' (U+002D HYPHEN-MINUS), on line 15: copy the passage from the article"),
+    ]
+
+
 def test_a_link_whose_address_holds_a_tab_is_told_on_its_line(mini: Project):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the report](report\tdraft.md) here.\n\nAsk [the forum]")
     assert [(p.line, p.message.split(",")[0]) for p in load_project(mini.root, site_files=["index.md"]).problems] == [(25, "link 'report draft.md' names 'briefs/report draft.md'")]
@@ -1043,6 +1051,7 @@ ONE_MISTAKE = {
     "quote in capitals": ((ANN, "quote: ASEAN Regional Forum met", "quote: RUSSIA’S DELEGATES CAME FROM MOSCOW"), (ANNOTATIONS, 4, "quote not found in the article", "the article writes it with other capitals, on line 15: “Russia’s delegates came from Moscow”")),
     "quote whose passage holds a soft hyphen": ((ART, "The ASEAN Regional Forum met", "The ASEAN Regional Fo\u00adrum met"), (ANNOTATIONS, 4, "quote not found in the article: “ASEAN Regional Forum met”", "the article's words hold a character that is not shown (a soft hyphen), on line 15: remove it from the article")),
     "quote whose passage holds a soft hyphen, before a full stop": ((ART, "Russia’s delegates came from Moscow.", "Russia’s dele\u00adgates came from Moscow."), (ANNOTATIONS, 23, "quote not found in the article: “Russia’s delegates came from Moscow”", "the article's words hold a character that is not shown (a soft hyphen)")),
+    "quote holding a letter of another script": ((ANN, "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Forum m\u0435t"), (ANNOTATIONS, 4, "quote not found in the article", "the quote writes '\u0435' (U+0435 CYRILLIC SMALL LETTER IE) where the article writes 'e' (U+0065 LATIN SMALL LETTER E), on line 15: copy the passage from the article")),
     "quote holding a soft hyphen": ((ANN, "quote: ASEAN Regional Forum met", "quote: ASEAN Regional Fo\u00adrum met"), (ANNOTATIONS, 4, "quote not found in the article", "the quote holds a character that is not shown (a soft hyphen): remove it from the quote")),
     "quote holding a zero-width space and a word joiner": ((ANN, "quote: ASEAN Regional Forum met", "quote: \"ASEAN\u200b Regional Forum\u2060 met\""), (ANNOTATIONS, 4, "quote not found in the article", "the quote holds a character that is not shown (a zero-width space, a word joiner): remove it from the quote")),
     "document type left open": ((ART, "Later, Russia and ASEAN agreed.", "<!DOCTYPE html\nLater, Russia and ASEAN agreed."), (ARTICLE, 21, "<!DOCTYPE is not closed on its line: the page hides the article from it to its end", "close it on its own line, or take it out")),

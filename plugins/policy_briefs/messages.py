@@ -48,18 +48,33 @@ def meant_id(text: str) -> str:
     return slugify(text.translate(_LOOKALIKES) if re.search("[A-Za-z]", text) else text)
 
 
+def as_seen(text: str) -> str:
+    """`text` with each character that looks like a plain one read as that one (a non-breaking hyphen as '-', a
+    non-breaking space as ' ', a curly quote as a straight one, a Cyrillic 'а' as 'a'): character for character."""
+    return text.translate(_SEEN_ALIKE)
+
+
+def named_character(char: str) -> str:
+    """A character as a message names it: "'‑' (U+2011 NON-BREAKING HYPHEN)"."""
+    mark = '"' if char == "'" else "'"
+    return f"{mark}{char}{mark} (U+{ord(char):04X} {unicodedata.name(char, 'an unnamed character')})"
+
+
 def odd_characters(text: str) -> str:
     """The characters of an id that are not ASCII, each named (for a message): "'а' (U+0430 CYRILLIC SMALL LETTER A)"."""
     odd = [char for char in dict.fromkeys(text) if not char.isascii()]
-    return ", ".join(f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'an unnamed character')})" for char in odd[:3])
+    return ", ".join(named_character(char) for char in odd[:3])
 
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
 # Cyrillic and Greek letters that look like Latin ones.
 _LOOKALIKES = str.maketrans(
     "аеорсухіјѕԁӏАВЕКМНОРСТХУІЈЅοαινρκτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
     "aeopcyxijsdlABEKMHOPCTXYIJSoaivpktuxABEZHIKMNOPTYX",
 )
+_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032"), "'") | dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"')
+_SEEN_ALIKE = _LOOKALIKES | _DASHES | _SPACES | _QUOTES
 
 
 def field_names(model: type[BaseModel]) -> set[str]:

@@ -25,7 +25,7 @@ from .fieldlinks import links_in, links_to_check
 from .linker import Linker
 from .mentions import ArticleView, SplitName, article_view, unaddressed_links, written_links
 from .loader import CONTENT_DIR, TOO_DEEP, Parsed, RawContent, read_files, read_text, split_front_matter
-from .messages import did_you_mean, field_label, meant_id, odd_characters, slugify, suggest
+from .messages import as_seen, did_you_mean, field_label, meant_id, named_character, odd_characters, slugify, suggest
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
@@ -1093,6 +1093,10 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
     if cased is not None:
         block, text = cased
         return f"the article writes it with other capitals, {article.at(block, text)}: “{text}” (a quote matches capitals exactly)"
+    alike = _written_alike(selector.quote, blocks)
+    if alike is not None:
+        block, text, differences = alike
+        return f"the quote writes {differences}, {article.at(block, text)}: copy the passage from the article"
     closest = closest_passage(quote, blocks)
     unmarkable = _closer_where_unmarkable(quote, closest, blocks, article)
     if unmarkable is not None:
@@ -1135,6 +1139,21 @@ def _with_other_capitals(quote: str, blocks: tuple[str, ...]) -> tuple[str, str]
         found = written.search(normalize(block))  # (code point for code point: the words are the block's own)
         if found is not None:
             return block, block[found.start() : found.end()]
+    return None
+
+
+def _written_alike(quote: str, blocks: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """The first paragraph that holds a quote (as `Selector` writes it) with characters that look like its own (`as_seen`):
+    the paragraph, its words there, and which characters differ ("'‑' (U+2011 …) where the article writes '-' (U+002D …)")."""
+    seen = as_seen(quote)
+    for block in blocks:
+        read = normalize(block)  # (code point for code point: the words are the block's own)
+        at = as_seen(read).find(seen)
+        if at >= 0:
+            written = read[at : at + len(quote)]
+            pairs = list(dict.fromkeys((ours, theirs) for ours, theirs in zip(quote, written, strict=True) if ours != theirs))
+            differences = "; ".join(f"{named_character(ours)} where the article writes {named_character(theirs)}" for ours, theirs in pairs[:3])
+            return block, block[at : at + len(quote)], differences
     return None
 
 
