@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Project
+from gitutil import git, init_repository
 
 BRIEF = "briefs/forum-talks/"
 
@@ -44,10 +46,15 @@ def wait_for(predicate, timeout: float = 40.0) -> bool:
 
 @pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve --dirty"])
 def server(mini: Project, tmp_path: Path, request):
+    yield from serving(mini, tmp_path, request.param)
+
+
+def serving(mini: Project, tmp_path: Path, flags: list[str]):
+    """A preview of `mini` (`mkdocs serve` with `flags`) once it shows the brief: its address, its log and its process."""
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *request.param, "-a", f"127.0.0.1:{port}", "-f", str(mini.root / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}", "-f", str(mini.root / "mkdocs.yml")],
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     base = f"http://127.0.0.1:{port}/"
@@ -58,6 +65,18 @@ def server(mini: Project, tmp_path: Path, request):
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize("flags", [[], ["--dirty"]], ids=["serve", "serve --dirty"])
+def test_a_commit_of_a_brief_s_edit_shows_its_date_in_the_preview(mini: Project, tmp_path: Path, flags: list[str]):
+    init_repository(mini.root, date="2024-03-05T12:00:00+00:00")
+    for base, log, _ in serving(mini, tmp_path, flags):
+        assert "5 March 2024" in fetch(base + BRIEF)
+        mini.replace("articles/forum-talks.md", "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN finally agreed.")
+        assert wait_for(lambda: "finally agreed" in fetch(base + BRIEF)), read_log(log)
+        git(mini.root, "commit", "-q", "-am", "Edit", date="2025-01-31T12:00:00+00:00")
+        assert wait_for(lambda: "31 January 2025" in fetch(base + BRIEF)), read_log(log)
 
 
 def read_log(log) -> str:

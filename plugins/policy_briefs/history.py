@@ -28,3 +28,18 @@ def last_updated(project: Path, paths: Iterable[str]) -> str | None:
         return None
     date = result.stdout.strip()
     return date if result.returncode == 0 and date else None
+
+
+def branch_logs(project: Path) -> Path | None:
+    """The folder in which git logs each move of the repository's branches and HEAD (a commit, a checkout, a reset).
+
+    None outside a repository, without git, or where git keeps no such logs.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--absolute-git-dir"], cwd=project, capture_output=True, text=True, timeout=GIT_TIMEOUT_SECONDS, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    logs = Path(result.stdout.strip()) / "logs"
+    return logs if result.returncode == 0 and result.stdout.strip() and logs.is_dir() else None

@@ -339,10 +339,11 @@ class GitDates:
     def __init__(self, project: Path) -> None:
         self.project = project
         self._dates: dict[str, tuple[int, str]] | None = None
+        self._newest = ""
         self._merges = False
         try:
             self._process: subprocess.Popen | None = subprocess.Popen(
-                ["git", "-c", "core.quotepath=off", "log", "--format=%x1e%P%x1f%cs", "--name-only", "--no-renames", "--relative", "-z", "--", CONTENT_DIR],
+                ["git", "-c", "core.quotepath=off", "log", "--format=%x1e%H%x1f%P%x1f%cs", "--name-only", "--no-renames", "--relative", "-z", "--", CONTENT_DIR],
                 cwd=project, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", errors="surrogateescape",
             )
         except (OSError, subprocess.SubprocessError):
@@ -365,7 +366,8 @@ class GitDates:
         # One record per commit, newest first: "\x1e<parents>\x1f<date>\0\n<path>\0<path>\0…"
         for commit, record in enumerate(output.split("\x1e")[1:]):
             header, _, names = record.partition("\0")
-            parents, _, date = header.partition("\x1f")
+            commit_id, parents, date = header.split("\x1f")
+            self._newest = self._newest or commit_id
             if len(parents.split()) > 1:
                 self._merges = True
             for name in names.lstrip("\n").split("\0"):
@@ -384,6 +386,12 @@ class GitDates:
             return last_updated(self.project, paths)
         found = [dates[path] for path in paths if path in dates]
         return min(found)[1] if found else None
+
+    @property
+    def newest(self) -> str:
+        """The newest commit of the content: any page's date changes only with it ("" outside a repository)."""
+        self._load()
+        return self._newest
 
     def close(self) -> None:
         """Stop git if it still runs, and let go of its output if it was never read."""

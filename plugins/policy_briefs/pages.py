@@ -315,12 +315,13 @@ class PageRenderer:
             known = self._cross[1][spec.key] = (related, tuple(entry.id for entry in involved["terms"]), tuple(actor.id for actor in involved["actors"]))
         return known
 
-    def key(self, spec: PageSpec, files: Mapping[str, str], site: str, present: Collection[str] = ()) -> str:
+    def key(self, spec: PageSpec, files: Mapping[str, str], site: str, present: Collection[str] = (), history: Callable[[], str] = str) -> str:
         """A digest of everything the package's template for this page reads.
 
         `files`: digest of each content file (by path); `site`: of what all pages are made
         with (configuration, templates); `present`: the site's pages and files (MkDocs writes
-        a link to one only once it is there). Two equal keys mean the same source.
+        a link to one only once it is there); `history`: the newest commit of the content (a
+        brief's page shows when its files last changed). Two equal keys mean the same source.
         """
         content, relations = self.content, self.relations
         glossary, actors = content.glossary, content.actors
@@ -340,7 +341,7 @@ class PageRenderer:
         parts = [site, spec.src_uri, spec.template, spec.title, repr(spec.sources)]
         if spec.template == "brief.md":
             article = content.articles[spec.key]
-            parts += [files.get(article.path, "?"), files.get(article.annotations_path or "", "-")]
+            parts += [files.get(article.path, "?"), files.get(article.annotations_path or "", "-"), history()]
             parts += [entity("actor", author) if isinstance(author, str) else "named" for author in article.fields.source.authors]
             parts += [entity("actor", note.fields.speaker) for note in article.annotations if note.fields.speaker]
             related, terms, involved_actors = self.cross_brief(spec)

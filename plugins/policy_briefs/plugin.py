@@ -28,6 +28,7 @@ from . import incremental, sharednav, timing
 from .entities import EntityIndex, Target, holds_invisible, without_invisible
 from .incremental import GeneratedPage, GitDates
 from .headings import Headings
+from .history import branch_logs
 from .linker import Linker
 from .mdext import BODY_END, BODY_START, BriefsExtension, PageState
 from .mentions import ArticleView
@@ -316,6 +317,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         try:
             server.watch(str(self.content_dir))
             server.watch(str(PACKAGE_DIR))  # (its templates, read again by each build; its code, which is not: see `on_pre_build`)
+            logs = branch_logs(self.project_dir)
+            if logs is not None:  # a commit changes the dates brief pages show ("Last updated")
+                server.watch(str(logs))
         finally:
             if faster:
                 observer._timeout = interval
@@ -491,7 +495,7 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         self._before_use(spec)
         if not self.final and spec.src_uri not in self.early:
             self.early[spec.src_uri] = self._made_from(spec, "")
-        return self.renderer.key(spec, self.digests, self.sources_key, self.loading.checker.site_files or ())
+        return self.renderer.key(spec, self.digests, self.sources_key, self.loading.checker.site_files or (), lambda: self.git_dates.newest)
 
     def _before_use(self, spec: PageSpec) -> None:
         """Pages that show what articles mention are made once all articles are read."""
