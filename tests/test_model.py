@@ -32,7 +32,7 @@ from policy_briefs.relations import newest_first
 from policy_briefs.roughmarkdown import code_ranges, code_spans, declaration_left_open, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
 from policy_briefs.safehtml import WORD_JOINER
 from policy_briefs.schema import SHOWN, ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
-from policy_briefs.validate import LoadResult, load_project
+from policy_briefs.validate import LoadResult, link_lines, load_project
 from policy_briefs.yamlsource import MAX_FILE_BYTES, load_yaml
 
 ARTICLE = "briefs/articles/forum-talks.md"
@@ -1701,3 +1701,10 @@ def test_a_link_to_a_note_that_is_not_there_is_told_on_each_line_that_writes_it(
     mini.replace(ART, "Ask [the forum]", "See [it](#note-agred).\n\nAgain [it](#note-agred). Ask [the forum]")
     told = [(problem.line, problem.message.split(" names ")[0]) for problem in load_project(mini.root).problems]
     assert told == [(25, "link '#note-agred'"), (27, "link '#note-agred'")], told
+
+
+@pytest.mark.parametrize(("address", "lines"), [("term:admm-plux", [0]), ("term:admm\\-plux", [2]), ("term:a\\b", [4])])
+def test_a_link_is_placed_on_the_line_that_writes_its_address_as_markdown_reads_it(address: str, lines: list[int]):
+    """A backslash escapes a mark: `admm\\-plux` reads as admm-plux; `admm\\\\-plux` keeps one backslash, as `a\\b` does."""
+    body = "See [a](term:admm\\-plux).\n\nSee [b](term:admm\\\\-plux).\n\nAnd [c](term:a\\b).\n"
+    assert link_lines(body, address) == lines

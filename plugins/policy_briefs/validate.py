@@ -954,11 +954,23 @@ def _written_link(href: str) -> re.Pattern[str]:
 
     Its marks may be written escaped (`term:admm\\-plus`), as Markdown reads them, and its white space otherwise (a tab it reads as a space).
     """
-    address = r"\s+".join("".join(rf"\\?{re.escape(char)}" if char in _ESCAPABLE else re.escape(char) for char in part) for part in href.split())
+    address = r"\s+".join(_written_address(part) for part in href.split())
     return re.compile(rf"\(\s*<?{address}>?(?=[\s)])|\]:[ \t]*<?{address}>?(?=\s|$)|<{address}>|\"{address}\"|'{address}'", re.MULTILINE)
 
 
 _ESCAPABLE = frozenset(string.punctuation)  # what a backslash may escape in Markdown (its extensions add to Python-Markdown's own)
+
+
+def _written_address(address: str) -> str:
+    """A pattern of the ways an address (as read) may be written: each mark escaped or not, but a backslash before a
+    mark only escaped, as two (one is that mark's escape)."""
+    pattern = []
+    for char, after in zip(address, [*address[1:], ""], strict=True):
+        if char == "\\" and after in _ESCAPABLE:
+            pattern.append(r"\\\\")
+        else:
+            pattern.append(rf"\\?{re.escape(char)}" if char in _ESCAPABLE else re.escape(char))
+    return "".join(pattern)
 
 
 def _link_at(text: str, href: str, code: list[tuple[int, int]] | None = None) -> int | None:
