@@ -232,6 +232,10 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
         return f"missing required field '{field}'", None
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", detail["ctx"]["expected"])
+        if value is None or isinstance(value, str) and not value.strip():
+            return f"{field} must not be empty", f"write one of {', '.join(allowed)}"
+        if not isinstance(value, str):  # (`verdict: no` is false to YAML)
+            return f"{field} must be one of {', '.join(allowed)}, not {kind_of(value)}", "YAML reads yes, no, on, off, true and false as true or false" if isinstance(value, bool) else None
         return f"{field} must be one of {', '.join(allowed)}, not {value!r}", did_you_mean(str(value), allowed)
     if kind in {"string_too_short", "string_type", "string_pattern_mismatch"} and (value is None or isinstance(value, str) and not value.strip()):
         if where and isinstance(where[-1], int):  # (an item of a list: `- ""`, or a `-` alone)
