@@ -236,6 +236,7 @@ class ArticleView:
     split: tuple[SplitName, ...] = ()  # names that are not linked because formatting or `nolink:` cuts them
     unaddressed: tuple[tuple[str, str], ...] = ()  # links and images with no address, and their words (`unaddressed_links`)
     headings: frozenset[int] = frozenset()  # the blocks that are headings, by their place in `blocks`
+    titles: tuple[int, ...] = ()  # the headings of level 1 (`# …`), whose place the brief's title has
     block_ids: tuple[tuple[int, str], ...] = ()  # (place in `blocks`, id) of each block that has one: a heading's (of its words, or `{#…}`), or one written `{: #…}`
 
 
@@ -267,5 +268,5 @@ def article_view(
     block_ids = tuple((number, block.element.get("id")) for number, block in enumerate(blocks) if block.element.get("id"))
     return ArticleView(
         tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, unaddressed=tuple(unaddressed),
-        headings=headings, block_ids=block_ids,
+        headings=headings, block_ids=block_ids, titles=tuple(number for number in sorted(headings) if blocks[number].element.tag == "h1"),
     )

@@ -309,6 +309,7 @@ class _Checker:
         as_written = WrittenArticle(body, body_line, view.headings)
         annotations = self._annotations(annotation_file, blocks, as_written, place=readable) if annotation_file else ()
         self._check_block_ids(parsed, view, annotations, as_written)
+        self._check_titles(parsed, view, as_written)
         if parsed.fields is None:
             return None
         page = uri_for("brief", slug)
@@ -586,15 +587,20 @@ class _Checker:
             if page is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
                 self._keep_anchors(page, parsed, where, text)
 
+    def _check_titles(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> None:
+        """A heading of level 1 in the article: the page shows the first as its title, in the brief's title's place."""
+        for block in view.titles:
+            line = _block_line(view, article, block)
+            message = f"the heading “{view.blocks[block]}” is of level 1: the page would show it as its title, and the brief's title nowhere"
+            self.problems.append(Problem(parsed.path, article.body_line + (line or 0), message, "write it with ##: a brief's title is the one its front matter gives"))
+
     def _check_block_ids(self, parsed: Parsed, view: ArticleView, annotations: Sequence[Annotation], article: WrittenArticle) -> None:
         """A heading or paragraph whose id is one the brief page gives a note (`## Note first-meeting`: note-first-meeting): links to the note would lead to it."""
         ids = {made: note.id for note in annotations for made in note_ids(note.id).values()}
         for block, block_id in view.block_ids:
             if block_id in ids:
                 text = view.blocks[block]
-                written = written_places(article.body, text)[0]  # (the same words may be written again: this block's place among them)
-                nth = sum(1 for earlier, _ in view.block_ids if earlier < block and view.blocks[earlier] == text)
-                line = article.body.count("\n", 0, written[nth]) if nth < len(written) else None
+                line = _block_line(view, article, block)
                 kind = "heading" if block in view.headings else "paragraph"
                 given = line is not None and f"#{block_id}" in _block_lines(article.body, line)  # (`{#…}`, `{: #…}`: not made of its words)
                 message = f"the {kind} “{text}” has the id '{block_id}', which the brief page gives note '{ids[block_id]}': a link to the note would lead to this {kind}"
@@ -716,6 +722,14 @@ def _nth_written(source: str, text: str, start: int, piece: str) -> int | None:
         if at < 0:
             return None
     return at
+
+
+def _block_line(view: ArticleView, article: WrittenArticle, block: int) -> int | None:
+    """The line (0-based, in the body) on which a block of the article is written, if its words are found."""
+    text = view.blocks[block]
+    written = written_places(article.body, text)[0]  # (the same words may be written again: this block's place among them)
+    nth = sum(1 for earlier in range(block) if view.blocks[earlier] == text)
+    return article.body.count("\n", 0, written[nth]) if nth < len(written) else None
 
 
 def _block_lines(body: str, line: int) -> str:
