@@ -173,8 +173,17 @@ def import_markdown(text: str) -> Imported:
         kept = kept[1:]
     else:
         kept = _take_title(kept, result)
-    result.blocks = _take_byline(kept, result)
+    result.blocks = [_below_title(block) for block in _take_byline(kept, result)]
     return result
+
+
+_SETEXT_1 = re.compile(r"(?P<title>[^\n]+)\n[ ]{0,3}=+[ \t]*")
+
+
+def _below_title(block: str) -> str:
+    """A block, a heading of level 1 made one of level 2: the brief's title is its page's only one."""
+    heading = _HEADING_1.fullmatch(block) or _SETEXT_1.fullmatch(block)
+    return f"## {heading.group('title').strip()}" if heading is not None else block
 
 
 def _markdown_blocks(text: str) -> list[str]:
