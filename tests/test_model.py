@@ -1066,6 +1066,8 @@ ONE_MISTAKE = {
     "a line of a summary read as a link's reference": ((ART, "summary: >\n  A short test brief about **regional forums**.", "summary: |\n  A short test brief about [forums][f].\n\n  [f]: https://example.org/f\n  [Update]: Corrected"), (ARTICLE, 12, "“[Update]: Corrected” defines a link's address that no link uses", "if it is text")),
     "a heading of level 1 in the article": ((ART, "Ask [the forum]", "# Looking ahead\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “Looking ahead” is of level 1: the page would show it as its title, and the brief's title nowhere", "write it with ##")),
     "a heading of level 1 underlined": ((ART, "Ask [the forum]", "Looking ahead\n===\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “Looking ahead” is of level 1", "write it with ##")),
+    "a paragraph a line of --- makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "They met again.\n---\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “They met again.” is shown as a heading: the line of --- right under it makes it one", "leave a blank line above it")),
+    "a paragraph a line of === makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "They met again.\n===\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “They met again.” is shown as a heading: the line of === right under it", "leave a blank line above it")),
     "a line read as a link's reference": ((ART, "Ask [the forum]", "[Update]: Corrected\n\nAsk [the forum]"), (ARTICLE, 25, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[")),
     "web address with a space in its path": ((ART, "Ask [the forum]", "See [the report](https://example.org/annual report.pdf). Ask [the forum]"), (ARTICLE, 25, "web address 'https://example.org/annual report.pdf' holds white space, which a browser reads as %20: it leads elsewhere than meant", "copy the address from the browser's address bar")),
     "quote copied with its emphasis": (
@@ -1711,3 +1713,9 @@ def test_a_link_is_placed_on_the_line_that_writes_its_address_as_markdown_reads_
     """A backslash escapes a mark: `admm\\-plux` reads as admm-plux; `admm\\\\-plux` keeps one backslash, as `a\\b` does."""
     body = "See [a](term:admm\\-plux).\n\nSee [b](term:admm\\\\-plux).\n\nAnd [c](term:a\\b).\n"
     assert link_lines(body, address) == lines
+
+
+@pytest.mark.parametrize("heading", ["Looking ahead\n---", "Looking ahead\n-------------", "Why now?\n---", "## A heading that ends with a full stop."])
+def test_a_heading_underlined_or_marked_as_one_is_no_problem(mini: Project, heading: str):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{heading}\n\nAsk [the forum]")
+    assert load(mini).problems == []

@@ -309,7 +309,8 @@ class _Checker:
         as_written = WrittenArticle(body, body_line, view.headings)
         annotations = self._annotations(annotation_file, blocks, as_written, place=readable) if annotation_file else ()
         self._check_block_ids(parsed, view, annotations, as_written)
-        self._check_titles(parsed, view, as_written)
+        underlined = self._check_underlined(parsed, view, as_written)
+        self._check_titles(parsed, view, as_written, told=underlined)
         if parsed.fields is None:
             return None
         page = uri_for("brief", slug)
@@ -587,12 +588,27 @@ class _Checker:
             if page is not None and ("(#" in text or "#" in text and "<" in text or "]:" in text):
                 self._keep_anchors(page, parsed, where, text)
 
-    def _check_titles(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> None:
-        """A heading of level 1 in the article: the page shows the first as its title, in the brief's title's place."""
-        for block in view.titles:
+    def _check_titles(self, parsed: Parsed, view: ArticleView, article: WrittenArticle, told: Collection[int] = ()) -> None:
+        """A heading of level 1 in the article: the page shows the first as its title, in the brief's title's place (`told`: blocks told otherwise)."""
+        for block in (block for block in view.titles if block not in told):
             line = _block_line(view, article, block)
             message = f"the heading “{view.blocks[block]}” is of level 1: the page would show it as its title, and the brief's title nowhere"
             self.problems.append(Problem(parsed.path, article.body_line + (line or 0), message, "write it with ##: a brief's title is the one its front matter gives"))
+
+    def _check_underlined(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> set[int]:
+        """A paragraph that a line of --- right under it makes a heading (meant as a line across the page): its names are not linked. The blocks told."""
+        told = set()
+        for block in sorted(view.headings):
+            text = view.blocks[block]
+            line = _block_line(view, article, block) if text.endswith(_SENTENCE_ENDS) or len(text) > LONGEST_HEADING else None
+            written = _block_lines(article.body, line).split("\n") if line is not None else []
+            if len(written) > 1 and _UNDERLINE.fullmatch(written[-1]) and not written[0].lstrip().startswith("#"):
+                shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
+                message = f"the paragraph “{shown}” is shown as a heading: the line of {written[-1].strip()[:3]} right under it makes it one"
+                hint = "for a line across the page, leave a blank line above it; for a heading, write it with ##"
+                self.problems.append(Problem(parsed.path, article.body_line + line + len(written) - 1, message, hint))
+                told.add(block)
+        return told
 
     def _check_block_ids(self, parsed: Parsed, view: ArticleView, annotations: Sequence[Annotation], article: WrittenArticle) -> None:
         """A heading or paragraph whose id is one the brief page gives a note (`## Note first-meeting`: note-first-meeting): links to the note would lead to it."""
@@ -722,6 +738,11 @@ def _nth_written(source: str, text: str, start: int, piece: str) -> int | None:
         if at < 0:
             return None
     return at
+
+
+LONGEST_HEADING = 120  # characters: an underlined text longer than this is a paragraph, not a heading
+_SENTENCE_ENDS = (".", ",", ";", "”", '"', "’")  # how a paragraph may end, and a heading hardly
+_UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
 
 
 def _block_line(view: ArticleView, article: WrittenArticle, block: int) -> int | None:
