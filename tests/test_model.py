@@ -1068,6 +1068,9 @@ ONE_MISTAKE = {
     "a heading of level 1 underlined": ((ART, "Ask [the forum]", "Looking ahead\n===\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “Looking ahead” is of level 1", "write it with ##")),
     "a paragraph a line of --- makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "They met again.\n---\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “They met again.” is shown as a heading: the line of --- right under it makes it one", "leave a blank line above it")),
     "a paragraph a line of === makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "They met again.\n===\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “They met again.” is shown as a heading: the line of === right under it", "leave a blank line above it")),
+    "a table in a definition": ((G_EAS, "  The East Asia Summit is a leaders’ forum.", "  The East Asia Summit is a leaders’ forum.\n\n  | Year | Host |\n  | --- | --- |\n  | 2005 | Kuala Lumpur |\n\n "), ("briefs/glossary/eas.yml", 6, "a table is shown as written in the definition", "write its rows as a list, or put the table in the article")),
+    "an admonition in a note's body": ((ANN, "    body: It does meet again.\n", "    body: |\n      It does meet again.\n\n      !!! note\n          Yearly.\n"), (ANNOTATIONS, 20, "an admonition (!!! …) is shown as written in the body", "write its text as a paragraph")),
+    "an attribute list in a takeaway": ((ART, "  - Forums matter.", '  - "Forums matter. {: .lead }"'), (ARTICLE, 11, "an attribute list ({: …}) is shown as written in the takeaways", "take it out")),
     "a line read as a link's reference": ((ART, "Ask [the forum]", "[Update]: Corrected\n\nAsk [the forum]"), (ARTICLE, 25, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[")),
     "web address with a space in its path": ((ART, "Ask [the forum]", "See [the report](https://example.org/annual report.pdf). Ask [the forum]"), (ARTICLE, 25, "web address 'https://example.org/annual report.pdf' holds white space, which a browser reads as %20: it leads elsewhere than meant", "copy the address from the browser's address bar")),
     "quote copied with its emphasis": (
@@ -1719,3 +1722,9 @@ def test_a_link_is_placed_on_the_line_that_writes_its_address_as_markdown_reads_
 def test_a_heading_underlined_or_marked_as_one_is_no_problem(mini: Project, heading: str):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{heading}\n\nAsk [the forum]")
     assert load(mini).problems == []
+
+
+def test_a_table_written_in_html_in_a_field_is_told_to_be_a_list_not_markdown(mini: Project):
+    mini.replace("glossary/eas.yml", "  The East Asia Summit", "  <table><tr><td>2005</td></tr></table>\n\n  The East Asia Summit")
+    problems = load(mini).problems
+    assert problems and {p.hint for p in problems} == {"fields hold paragraphs and lists: write its rows as a list, or put the table in the article"}

@@ -19,6 +19,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 from .fieldmarkdown import converted
 from .lenienthtml import LenientHTMLParser
 from .readertext import STASHED, stashed
+from .roughmarkdown import code_ranges, in_code
 from .safehtml import PAGE_ATTRIBUTES, PAGE_TAGS, TEXT_ATTRIBUTES, TEXT_TAGS, URL_SCHEMES, safe_id, theme_attribute, theme_classes
 from .sitepaths import linked_file
 
@@ -27,6 +28,7 @@ EMBEDDED = ("iframe", "video", "audio", "embed", "object", "source", "picture", 
 _KEPT_PREFIXES = ("data-", "aria-")
 _RESOLVED_SCHEMES = ("term", "actor", "nolink")  # resolved in Markdown links only
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TABLE_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "th", "td")
 # What a field's Markdown needs to hold for its conversion to have more than text markup: HTML, an
 # image, a heading (with # or underlined, in a quotation or a list too). Other texts are not read again.
 _MAY_DROP_IN_FIELD = re.compile(r"<|!\[|#|^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
@@ -118,6 +120,8 @@ def _element(tag: str, written: tuple[str, ...], where: str = "the page") -> Dro
         return Dropped(f"<{tag}> is removed with what it holds from {where}: pages run no script and take no styles from content", "remove it", written)
     if tag in EMBEDDED:
         hint = "link to it instead: [its title](https://…)"
+    elif tag in _TABLE_TAGS and where != "the page":
+        hint = "fields hold paragraphs and lists: write its rows as a list, or put the table in the article"
     elif tag in BLOCK_LEVEL_ELEMENTS:
         hint = f"write what it holds in Markdown alone: Markdown within a <{tag}> is shown as written"
     else:
@@ -177,6 +181,29 @@ def _address(tag: str, name: str, value: str, written: tuple[str, ...]) -> list[
     if not scheme and linked_file(value, "briefs/page.md") is not None:
         return [Dropped(f"{name}=\"{value}\" in HTML names a file, which only a Markdown link turns into its page's address", f"write [its text]({value})" if tag == "a" else f"write ![its description]({value})", written)]
     return []
+
+
+# What the article's Markdown extensions read and a field's Markdown shows as written: a table (its
+# delimiter row under a row with a pipe), an admonition, an attribute list.
+_UNREAD_IN_FIELD = (
+    (re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE), "a table",
+     "fields hold paragraphs and lists: write its rows as a list, or put the table in the article"),
+    (re.compile(r"^[ \t]{0,3}(?:!!!|\?\?\?\+?)[ \t]+\S", re.MULTILINE), "an admonition (!!! …)", "fields hold paragraphs and lists: write its text as a paragraph"),
+    (re.compile(r"\{:[^{}\n]*\}|\{[ \t]*[#.][A-Za-z][^{}\n]*\}"), "an attribute list ({: …})", "fields take no attributes: take it out"),
+)
+
+
+def unread_in_field(text: str, field: str) -> list[Dropped]:
+    """What the pages that show a YAML Markdown field (named `field`) would show as written: Markdown of the article's extensions."""
+    if not any(mark in text for mark in ("|", "!!!", "???", "{")):
+        return []
+    code = code_ranges(text)
+    found = []
+    for pattern, what, hint in _UNREAD_IN_FIELD:
+        match = next((match for match in pattern.finditer(text) if not in_code(code, match.start())), None)
+        if match is not None:
+            found.append(Dropped(f"{what} is shown as written in the {field}, not as the article would show it", hint, (match.group().split("\n")[0],)))
+    return found
 
 
 def in_field(text: str, field: str) -> list[Dropped]:

@@ -18,7 +18,7 @@ import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
 from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters, written_places
-from .droppedhtml import Dropped, in_article, in_field
+from .droppedhtml import Dropped, in_article, in_field, unread_in_field
 from .entities import INVISIBLE, EntityIndex, form_key, without_invisible
 from .fastreader import quote_occurrences
 from .fieldlinks import links_in, links_to_check
@@ -577,7 +577,7 @@ class _Checker:
                 label = written.partition("]:")[0]
                 placed = self._line_in(parsed, where, lambda source: _nth_written(source, text, start, label))
                 self.problems.append(Problem(parsed.path, placed, *_unused_reference(written)))
-            for item in in_field(text, field_label(where)):
+            for item in [*in_field(text, field_label(where)), *unread_in_field(text, field_label(where))]:
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
             if only_comments(text):
                 hint = "write its text, or take its line out" if isinstance(where[-1], int) else "write its text, or take the comment out"
