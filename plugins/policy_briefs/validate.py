@@ -271,10 +271,21 @@ class _Checker:
         first: dict[str, int] = {}
         authors = _value(parsed, "source", "authors")
         for position, author in enumerate(authors if isinstance(authors, (list, tuple)) else ()):
+            where = ("source", "authors", position)
             if isinstance(author, str) and re.fullmatch(ID_PATTERN, author):
-                where = ("source", "authors", position)
                 self._ref(parsed, where, author, self.actor_ids, "actor")
                 self._listed_once(parsed, where, "authors", author, first)
+            else:  # (`{name: …}`: validated, or as written)
+                name = author.get("name") if isinstance(author, dict) else getattr(author, "name", None)
+                if isinstance(name, str):
+                    self._check_named_author(parsed, where, name)
+
+    def _check_named_author(self, parsed: Parsed, where: tuple, name: str) -> None:
+        """An author written by name (`{name: …}`) whom an actor is: the page would show the name without a link to the profile."""
+        actor = self._named("actor").get(slugify(name))
+        if actor is not None:
+            message = f"author '{name}' is written as a name, and actor '{actor[0]}' is {actor[1]}: the page would not link the profile"
+            self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, f"write the actor's id, {actor[0]}, in its place"))
 
     def finish_article(self, slug: str, parsed: Parsed, body: str, body_line: int, view: ArticleView) -> Article | None:
         """Check an article's Markdown and its annotations; an article with bad front matter is checked but not kept."""
