@@ -90,6 +90,36 @@ def test_renaming_a_note_shows_the_links_to_it_it_broke_in_unchanged_articles(tm
     assert result.output.splitlines()[0].startswith("briefs/articles/second.md:8: link 'forum-talks.md#note-agreed' names no note of the brief 'forum-talks'")
 
 
+def test_a_published_note_s_id_given_another_is_told_on_its_line(repo: Project):
+    repo.replace(NOTES, "id: agreed", "id: agreement")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1, result.output
+    line = next(n for n, text in enumerate(repo.read(NOTES).splitlines(), 1) if "id: agreement" in text)
+    assert f"briefs/{NOTES}:{line}: note 'agreement' was published as note 'agreed': links to #note-agreed would lead nowhere (keep its id, agreed: a note's id never changes once published)" in result.output.splitlines()
+
+
+def test_a_note_taken_out_or_a_new_one_is_no_renamed_note(repo: Project):
+    text = repo.read(NOTES)
+    start = text.index("  - id: agreed")
+    end = text.find("\n  - id:", start + 1)
+    repo.write(NOTES, text[:start] + (text[end + 1 :] if end >= 0 else ""))
+    assert "was published as" not in check(repo, "--changed", "HEAD").output
+
+
+@pytest.mark.parametrize(("old", "new", "told"), [
+    ("glossary/eas.yml", "glossary/east-asia-summit.yml", "briefs/glossary/east-asia-summit.yml:1: the entry's id changes from 'eas' to 'east-asia-summit' (its file is renamed): its published page, glossary/eas/, and the links to it would lead nowhere (keep the file's name, eas.yml: an id never changes once published)"),
+    ("articles/forum-talks.md", "articles/forum-meetings.md", "briefs/articles/forum-meetings.md:1: the brief's slug changes from 'forum-talks' to 'forum-meetings' (its file is renamed): its published page, briefs/forum-talks/, and the links to it would lead nowhere (keep the file's name, forum-talks.md: an id never changes once published)"),
+])
+def test_a_published_file_renamed_is_told_its_page_s_address_would_be_gone(repo: Project, old: str, new: str, told: str):
+    git(repo.root, "mv", f"briefs/{old}", f"briefs/{new}")
+    if old.endswith(".md"):
+        git(repo.root, "mv", f"briefs/{NOTES}", f"briefs/{new.removesuffix('.md')}.annotations.yml")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1, result.output
+    assert told in result.output.splitlines()
+    assert result.output.count("its file is renamed") == 1  # (the annotations file follows its article: no slug of its own)
+
+
 def test_untracked_files_count_as_changed(repo: Project):
     repo.write("actors/new-actor.yml", "name: New Actor\ntype: persn\nsummary: Someone.\n")
     result = check(repo, "--changed", "HEAD")

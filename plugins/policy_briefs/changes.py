@@ -185,14 +185,62 @@ def _body(text: str | None, path: str) -> WrittenArticle | None:
     return WrittenArticle(body, body_line)
 
 
-def _notes(text: str | None, path: str) -> list[tuple]:
-    """(fields, line) of each annotation in a file; nothing if the file is unreadable."""
+def _notes(text: str | None, path: str, field: str = "quote") -> list[tuple]:
+    """(fields, line of `field`) of each annotation in a file; nothing if the file is unreadable."""
     if text is None:
         return []
     parsed = parse_yaml_text(as_read(text), path, path, AnnotationFileFields, problems=[])
     if parsed.fields is None:
         return []
-    return [(note, parsed.located.line_of(("annotations", index, "quote"))) for index, note in enumerate(parsed.fields.annotations)]
+    return [(note, parsed.located.line_of(("annotations", index, field))) for index, note in enumerate(parsed.fields.annotations)]
+
+
+# What a file of the content publishes, by its folder: (what it is, its section of the site).
+_PUBLISHED = {"articles": ("the brief's slug", "briefs"), "glossary": ("the entry's id", "glossary"), "actors": ("the actor's id", "actors")}
+
+
+def renamed_ids(project: Path, base: str, changed: set[str]) -> list[Problem]:
+    """Published ids that the work since `base` renames: their pages' addresses, and links to them, would lead nowhere.
+
+    A brief's slug, an entry's or an actor's id, renamed with its file (as git finds renamed files,
+    committed or staged); a note's id, given to the passage another id marked.
+    """
+    found = [_renamed_file(old, new) for old, new in _renamed_files(project, base)]
+    for path in sorted(changed):
+        if path.startswith(f"{CONTENT_DIR}/articles/") and path.endswith(ANNOTATIONS_SUFFIX):
+            found += _renamed_notes(path, _notes(old_text(project, base, path), path), _notes(_read(project / path), path, "id"))
+    return [problem for problem in found if problem is not None]
+
+
+def _renamed_files(project: Path, base: str) -> list[tuple[str, str]]:
+    """(old path, new path) of each content file renamed since `base`."""
+    listed = _git(project, "-c", "core.quotePath=false", "diff", "--name-status", "-M", "--relative", base, "--", CONTENT_DIR)
+    return [(parts[1], parts[2]) for parts in (line.split("\t") for line in listed.splitlines()) if parts[0].startswith("R") and len(parts) == 3]
+
+
+def _renamed_file(old: str, new: str) -> Problem | None:
+    """A content file renamed: a problem if its name is what it publishes (an annotations file's is its article's)."""
+    old_parts, new_parts = old.split("/"), new.split("/")
+    suffix = ".md" if old_parts[1:2] == ["articles"] else ".yml"
+    if len(old_parts) != 3 or old_parts[:2] != new_parts[:2] or old_parts[1] not in _PUBLISHED or not old.endswith(suffix) or old.endswith(ANNOTATIONS_SUFFIX):
+        return None
+    what, section = _PUBLISHED[old_parts[1]]
+    was, now = old_parts[2].removesuffix(suffix), new_parts[2].removesuffix(suffix)
+    message = f"{what} changes from '{was}' to '{now}' (its file is renamed): its published page, {section}/{was}/, and the links to it would lead nowhere"
+    return Problem(new, 1, message, f"keep the file's name, {was}{suffix}: an id never changes once published")
+
+
+def _renamed_notes(path: str, before: list[tuple], now: list[tuple]) -> list[Problem]:
+    """Notes whose passage (quote, prefix, suffix) a published note marked under another id, which is gone."""
+    old_ids, new_ids = {fields.id for fields, _ in before}, {fields.id for fields, _ in now}
+    by_passage = {(fields.quote.strip(), fields.prefix, fields.suffix): fields.id for fields, _ in before}
+    found = []
+    for fields, line in now:
+        was = by_passage.get((fields.quote.strip(), fields.prefix, fields.suffix))
+        if was is not None and was not in new_ids and fields.id not in old_ids:
+            message = f"note '{fields.id}' was published as note '{was}': links to #note-{was} would lead nowhere"
+            found.append(Problem(path, line, message, f"keep its id, {was}: a note's id never changes once published"))
+    return found
 
 
 ENTITY_FOLDERS = {"glossary": GlossaryFields, "actors": ActorFields}

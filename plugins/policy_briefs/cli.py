@@ -162,7 +162,7 @@ def _check_all(told: _Told, problems: list[Problem], counts: str) -> bool:
 
 def _check_changed(told: _Told, project: Path, ref: str, result: LoadResult, reload: Callable[[RawContent], Content]) -> bool:
     """The problems of what changed since `ref`, the notes its edits broke and the names it links otherwise; whether there are problems."""
-    from .changes import GitError, broken_notes, changed_entity_files, changed_files, fork_point, related_paths, relinked_names
+    from .changes import GitError, broken_notes, changed_entity_files, changed_files, fork_point, related_paths, relinked_names, renamed_ids
 
     problems = result.problems
 
@@ -173,6 +173,7 @@ def _check_changed(told: _Told, project: Path, ref: str, result: LoadResult, rel
         fail(f"cannot list the files changed since '{ref}': {error}", code=2)
     paths = related_paths(changed)
     shown = [problem for problem in problems if problem.path in paths or paths.intersection(problem.involves)]
+    shown += renamed_ids(project, base, changed)  # (the contract's: an id never changes once published)
     elsewhere = len(problems) - len(shown)
     for problem in shown:
         told.problem(problem)
