@@ -549,12 +549,19 @@ def test_a_search_found_in_a_note_leads_to_that_note(pages) -> None:
 EDITORS_GUIDE = ("editors/", "content-model/", "reference/", "performance/")
 
 
-@pytest.mark.parametrize("query", ["Sumsky", "Valdai", "nine-dash"])  # words the editors' guide uses in its examples too
+@pytest.mark.parametrize("query", ["Sumsky", "Valdai", "nine-dash", "ASEAN Center"])  # words the editors' guide uses in its examples too
 def test_a_readers_search_lists_what_the_briefs_tell_before_the_editors_guide(pages, query: str) -> None:
     found = [url.split("#")[0] for url in search_results(pages, query)]
     guide = [n for n, url in enumerate(found) if url.startswith(EDITORS_GUIDE)]
     told = [n for n, url in enumerate(found) if re.match(r"(briefs|glossary|actors)/[^/]+/$", url)]  # a brief, an entry, an actor (not a list of them)
     assert told and (not guide or max(told) < min(guide)), f"{query!r}: {found}"
+
+
+@pytest.mark.parametrize("query", ["nine-dash line", "first informal meeting", "Law of the Sea"])  # phrases of the briefs, whose words the guide's messages hold
+def test_a_readers_search_for_a_phrase_lists_briefs_entries_and_actors_first(pages, query: str) -> None:
+    found = [url.split("#")[0] for url in search_results(pages, query)]
+    assert found[:3] and not [url for url in found[:3] if url.startswith(EDITORS_GUIDE)], f"{query!r}: {found}"
+    assert "editors/errors/" not in found, f"{query!r}: {found}"
 
 
 def search_results(pages, query: str) -> list[str]:
