@@ -1061,11 +1061,12 @@ def test_the_glossary_lists_each_entry_with_its_definition_s_first_sentence_whol
     assert told["ARF"].endswith(".") and "..." not in "".join(told.values())
 
 
-def test_search_results_keep_the_brief_header_s_labels_apart_from_their_values(built):
+def test_a_brief_s_search_result_begins_with_its_summary_not_its_header_s_details(built):
     site, urls = built
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     brief = next(entry for entry in index["docs"] if entry["location"] == ("briefs/forum-talks/" if urls else "briefs/forum-talks.html"))
-    assert brief["text"].startswith("Publisher Example Review Published 4 May 2016 Authors ")
+    assert brief["text"].startswith("<p>A short test brief about regional forums.</p>")
+    assert "Publisher" not in brief["text"] and "Example Review" not in brief["text"]
 
 
 def test_search_finds_a_sentence_on_its_brief_not_on_the_pages_that_list_it(built):
