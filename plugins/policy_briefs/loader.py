@@ -10,7 +10,7 @@ from typing import Any, AnyStr, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import meant_id, odd_characters, slugify, validation_problems
+from .messages import meant_id, misleads, odd_characters, slugify, validation_problems
 from .problems import ContentError, Problem
 from .schema import ID_PATTERN, ActorFields, AnnotationFields, AnnotationFileFields, ArticleFields, GlossaryFields
 from .sitepaths import INDEX_PAGES, uri_for
@@ -110,7 +110,7 @@ def check_stem(stem: str, rel: str, folder: Path | None = None) -> list[Problem]
         hint = f"rename the file ('{renamed}' is another file's name)"
     else:
         hint = f"rename it to '{renamed}'" if usable else "rename the file"
-    holds = f": it holds {odd_characters(stem)}" if meant_id(stem) != slugify(stem) else ""  # (a letter or dash that looks like the one meant)
+    holds = f": it holds {odd_characters(stem)}" if misleads(stem) else ""
     return [Problem(rel, 1, f"file name '{stem}' is not a valid id (lowercase letters, digits and single hyphens){holds}", hint)]
 
 

@@ -60,6 +60,12 @@ def named_character(char: str) -> str:
     return f"{mark}{char}{mark} (U+{ord(char):04X} {unicodedata.name(char, 'an unnamed character')})"
 
 
+def misleads(text: str) -> bool:
+    """Whether an id holds a character that reads as another (a Cyrillic letter, a dash of another kind) or
+    shows as nothing (a zero-width space): a message names it, or the id meant would look the same."""
+    return meant_id(text) != slugify(text) or any(not char.isascii() and unicodedata.category(char) in ("Cf", "Zs", "Pd") for char in text)
+
+
 def odd_characters(text: str) -> str:
     """The characters of an id that are not ASCII, each named (for a message): "'а' (U+0430 CYRILLIC SMALL LETTER A)"."""
     odd = [char for char in dict.fromkeys(text) if not char.isascii()]
@@ -227,7 +233,8 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "extra_forbidden":
         text = " " in field.strip()  # (words, not a field's name: a line of the value above, indented too little)
         near = did_you_mean(field, vocabulary - {field})  # (a field of another level's, as a source's title, is no field here)
-        return f"unknown field '{field}'", near or ("if it is text of the field above, indent it as far as that text" if text else "remove it")
+        odd = f": it holds {odd_characters(field)}" if as_seen(field) in vocabulary else ""  # (`tеrm`, its е Cyrillic, reads as `term`)
+        return f"unknown field '{field}'{odd}", near or ("if it is text of the field above, indent it as far as that text" if text else "remove it")
     if kind == "missing":
         return f"missing required field '{field}'", None
     if kind == "literal_error":
@@ -285,5 +292,5 @@ def _pattern_message(field: str, value: Any, pattern: str) -> tuple[str, str | N
             return f"{field}: {value!r} is not a language tag", f"did you mean '{hyphenated}'? A tag's parts are joined by hyphens"
         return f"{field}: {value!r} is not a language tag", "write the language's tag: ru for Russian, zh-Hans or zh-Hant for Chinese in simplified or traditional characters, ar for Arabic"
     slug = meant_id(str(value))
-    holds = f": it holds {odd_characters(str(value))}" if slug != slugify(str(value)) else ""  # (a letter or dash that looks like the one meant)
+    holds = f": it holds {odd_characters(str(value))}" if misleads(str(value)) else ""
     return f"{value!r} is not a valid id (lowercase letters, digits and single hyphens){holds}", f"use '{slug}'" if slug else None
