@@ -255,6 +255,8 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
         return f"{field} holds a \\u escape for half a character (a lone surrogate, \\ud800 to \\udfff)", "write the character itself, or its whole \\U0001xxxx escape"
     subject = f"each item of {field}" if where and isinstance(where[-1], int) else field
     if kind == "string_type":
+        if field in _ONE_ID and isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):  # (`speaker: [viktor-sumsky]`)
+            return f"{subject} must be text, not {kind_of(value)}", f"{field} takes one id: write it without the brackets, {field}: {value[0]}"
         return f"{subject} must be text, not {kind_of(value)}", _as_text_hint(value)
     if kind == "list_type":
         if value is None or isinstance(value, str) and not value.strip():  # (`annotations:` with nothing after it, or "")
@@ -265,6 +267,9 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "value_error":
         return f"{field}: {detail['ctx']['error']}", None
     return f"{field}: {detail['msg'].lower()}", None
+
+
+_ONE_ID = frozenset({"id", "speaker"})  # the fields that hold one id, not a list of them (`schema.AnnotationFields`)
 
 
 def _as_text_hint(value: Any) -> str | None:
