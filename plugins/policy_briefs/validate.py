@@ -408,6 +408,12 @@ class _Checker:
             message = f"link '{href}' names a brief that is not published: {self.unpublished[target]} has problems of its own"
             self.problems.append(Problem(parsed.path, line, message, "mend that file, and the link leads to its page"))
             return
+        if target.startswith("../"):  # (out of the docs folder: a file of the repository, as the content's own)
+            message = f"link '{href}' leads out of the site's docs folder, to a file the site does not publish"
+            ref = _content_ref(target)
+            hint = f"link the {'entry' if ref.startswith('term:') else 'actor'} by its id, [words]({ref})" if ref else _FILE_LINKS_HINT
+            self.problems.append(Problem(parsed.path, line, message, hint))
+            return
         near = _near_file(target, self.site_files - {brief_page})  # (not the brief itself)
         hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _address_hint(href, target)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
@@ -791,6 +797,14 @@ _HOST_LIKE = re.compile(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{
 
 
 _FILE_EXTENSIONS = {".md", ".markdown", ".html", ".htm", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".csv", ".txt", ".docx", ".xlsx"}
+
+
+def _content_ref(target: str) -> str | None:
+    """The `term:` or `actor:` link for a path out of the docs folder that names an entry's or an actor's file (`../briefs/glossary/eas.yml`)."""
+    parts = target.split("/")
+    if len(parts) >= 3 and parts[-3] == CONTENT_DIR and parts[-2] in ("glossary", "actors") and parts[-1].endswith(".yml"):
+        return f"{'term' if parts[-2] == 'glossary' else 'actor'}:{parts[-1].removesuffix('.yml')}"
+    return None
 
 
 def _address_hint(href: str, target: str | None = None) -> str:
