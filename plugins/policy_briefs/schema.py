@@ -6,6 +6,7 @@ The same models validate the files and generate their JSON Schemas.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from typing import Annotated, Any, Literal
 
@@ -41,6 +42,8 @@ def _check_date(value: str) -> str:
         raise ValueError(f"month {month:02d} does not exist")
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise ValueError(f"day {day:02d} does not exist in {year}-{month:02d}")
+    if year > datetime.date.today().year + 1:  # (a typo: 3016, 2106; a year's margin for any time zone and a date announced)
+        raise ValueError(f"year {year} is yet to come")
     return value
 
 
