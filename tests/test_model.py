@@ -1734,3 +1734,15 @@ def test_a_table_written_in_html_in_a_field_is_told_to_be_a_list_not_markdown(mi
     mini.replace("glossary/eas.yml", "  The East Asia Summit", "  <table><tr><td>2005</td></tr></table>\n\n  The East Asia Summit")
     problems = load(mini).problems
     assert problems and {p.hint for p in problems} == {"fields hold paragraphs and lists: write its rows as a list, or put the table in the article"}
+
+
+@pytest.mark.parametrize(("written", "kind"), [
+    ('Ask [the forum](https://example.org/arf "Talks of the region") or', "a link's title"),
+    ("![Talks of the region](https://example.org/map.png)\n\nAsk", "an image's description"),
+])
+def test_a_quote_of_words_no_reader_sees_is_told_where_they_are_written(mini: Project, written: str, kind: str):
+    mini.replace("articles/forum-talks.md", "Ask", written)
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", "quote: Talks of the region")
+    assert [(p.line, p.hint) for p in load(mini).problems] == [
+        (4, f"the words are written only in {kind}, which a note cannot mark: quote words of the article's text"),
+    ]

@@ -259,6 +259,13 @@ def written_line(source: str, passage: str) -> int | None:
     return source.count("\n", 0, found[0]) if len(found) == 1 else None
 
 
+# Words of an article that its page shows to no reader's eye, which a note cannot mark: what they are, and where.
+_UNMARKED_WORDS = (
+    ("an image's description", re.compile(r"!\[([^\]\n]*)\]")),
+    ("a link's title", re.compile(r"\]\([^()\s]*\s+[\"']([^\"'\n]*)[\"']\s*\)")),
+)
+
+
 @dataclass(frozen=True)
 class WrittenArticle:
     """An article's text as written, for telling an editor where in it a passage is."""
@@ -278,7 +285,12 @@ class WrittenArticle:
         found, hidden = written_places(self.body, passage, ranges)
         if found:
             blocks = html_block_ranges(self.body, BLOCK_LEVEL_ELEMENTS)
-            return "raw HTML" if all(in_code(blocks, at) for at in found) else None
+            if all(in_code(blocks, at) for at in found):
+                return "raw HTML"
+            for kind, pattern in _UNMARKED_WORDS:
+                if all(in_code(sorted(match.span(1) for match in pattern.finditer(self.body)), at) for at in found):
+                    return kind
+            return None
         if not hidden:
             return None
         starts = [max(start for start, _ in ranges if start <= at) for at in hidden]
