@@ -1746,3 +1746,13 @@ def test_a_quote_of_words_no_reader_sees_is_told_where_they_are_written(mini: Pr
     assert [(p.line, p.hint) for p in load(mini).problems] == [
         (4, f"the words are written only in {kind}, which a note cannot mark: quote words of the article's text"),
     ]
+
+
+@pytest.mark.parametrize(("context", "told"), [("prefix: \"Russia in ASEAN Regional Forum \"", "prefix"), ("suffix: \" Later, Russia\"", "suffix")])
+def test_a_prefix_or_suffix_from_the_next_paragraph_is_told_to_be_left_out(mini: Project, context: str, told: str):
+    quote = "Delegates used" if told == "prefix" else "too."
+    mini.replace("articles/forum-talks.annotations.yml", "quote: ASEAN Regional Forum met", f"quote: {quote}\n    {context}")
+    place = "ends the paragraph before" if told == "prefix" else "starts the paragraph after"
+    assert [(p.line, p.hint) for p in load(mini).problems] == [
+        (4, f"the {told} {place} the quote's, and a note's prefix and suffix are read in the quote's own paragraph: leave the {told} out"),
+    ]

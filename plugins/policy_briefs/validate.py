@@ -1286,9 +1286,25 @@ def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenA
             changed = [name for name in ("prefix", "suffix") if getattr(spaced, name) != getattr(selector, name)]
             written = " and ".join(f"{name}: {yaml_quoted(_spaced(getattr(fields, name), at_end=name == 'prefix'))}" for name in changed)  # (as the editor wrote it)
             return f"a space comes between the quote and its {' and '.join(changed)} in the article (YAML drops a space at either end of a value not in quotes): write {written}"
+    across = _context_across(selector, found, blocks)
+    if across is not None:
+        where = "ends the paragraph before" if across == "prefix" else "starts the paragraph after"
+        return f"the {across} {where} the quote's, and a note's prefix and suffix are read in the quote's own paragraph: leave the {across} out"
     places = _shown_places(found, blocks, len(selector.quote), article)
     times = f" {len(found)} times" if len(found) > 1 else ""
     return f"the quote is in the article{times} ({places}), but not with this {given}: copy the words just around it there exactly, or leave the {given} out"
+
+
+def _context_across(selector: Selector, found: Sequence[Occurrence], blocks: tuple[str, ...]) -> str | None:
+    """"prefix" or "suffix" where the quote starts (ends) a paragraph and that context ends the one before (starts the one after)."""
+    for occurrence in found:
+        block = blocks[occurrence.block]
+        end = occurrence.start + len(selector.quote)
+        if selector.prefix and not block[: occurrence.start].strip() and occurrence.block > 0 and blocks[occurrence.block - 1].rstrip().endswith(selector.prefix.strip()):
+            return "prefix"
+        if selector.suffix and not block[end:].strip() and occurrence.block + 1 < len(blocks) and blocks[occurrence.block + 1].lstrip().startswith(selector.suffix.strip()):
+            return "suffix"
+    return None
 
 
 def _spaced(context: str, at_end: bool) -> str:
