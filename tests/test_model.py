@@ -1071,12 +1071,17 @@ ONE_MISTAKE = {
     "a line of a summary read as a link's reference": ((ART, "summary: >\n  A short test brief about **regional forums**.", "summary: |\n  A short test brief about [forums][f].\n\n  [f]: https://example.org/f\n  [Update]: Corrected"), (ARTICLE, 12, "“[Update]: Corrected” defines a link's address that no link uses", "if it is text")),
     "a heading of level 1 in the article": ((ART, "Ask [the forum]", "# Looking ahead\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “Looking ahead” is of level 1: the page would show it as its title, and the brief's title nowhere", "write it with ##")),
     "a heading of level 1 underlined": ((ART, "Ask [the forum]", "Looking ahead\n===\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “Looking ahead” is of level 1", "write it with ##")),
-    "a paragraph a line of --- makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "They met again.\n---\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “They met again.” is shown as a heading: the line of --- right under it makes it one", "leave a blank line above it")),
-    "a paragraph a line of === makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "They met again.\n===\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “They met again.” is shown as a heading: the line of === right under it", "leave a blank line above it")),
+    "a paragraph a line of --- makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "The delegates met again in the spring.\n---\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “The delegates met again in the spring.” is shown as a heading: the line of --- right under it makes it one", "for a line across the page, leave a blank line above it; for a heading, write it with ##")),
+    "a paragraph a line of === makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "The delegates met again in the spring.\n===\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “The delegates met again in the spring.” is shown as a heading: the line of === right under it", "take the line of === out; for a heading, write it with ##")),
+    "a quoted paragraph a line of --- makes a heading": ((ART, "Later, Russia and ASEAN agreed.", "> He gave three reasons for this, and more:\n> ---\n\nLater, Russia and ASEAN agreed."), (ARTICLE, 22, "the paragraph “He gave three reasons for this, and more:” is shown as a heading", "leave a blank line above it")),
+    "a heading of level 1 whose words an earlier paragraph holds": ((ART, "Ask [the forum]", "# Moscow\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “Moscow” is of level 1", "write it with ##")),
     "a table in a definition": ((G_EAS, "  The East Asia Summit is a leaders’ forum.", "  The East Asia Summit is a leaders’ forum.\n\n  | Year | Host |\n  | --- | --- |\n  | 2005 | Kuala Lumpur |\n\n "), ("briefs/glossary/eas.yml", 6, "a table is shown as written in the definition", "write its rows as a list, or put the table in the article")),
     "an admonition in a note's body": ((ANN, "    body: It does meet again.\n", "    body: |\n      It does meet again.\n\n      !!! note\n          Yearly.\n"), (ANNOTATIONS, 20, "an admonition (!!! …) is shown as written in the body", "write its text as a paragraph")),
     "an attribute list in a takeaway": ((ART, "  - Forums matter.", '  - "Forums matter. {: .lead }"'), (ARTICLE, 11, "an attribute list ({: …}) is shown as written in the takeaways", "take it out")),
     "a link to an entry's file": ((ART, "Ask [the forum]", "See [the summit](../../briefs/glossary/eas.yml). Ask [the forum]"), (ARTICLE, 25, "link '../../briefs/glossary/eas.yml' leads out of the site's docs folder, to a file the site does not publish", "link the entry by its id, [words](term:eas)")),
+    "a line of # alone": ((ART, "Ask [the forum]", "#\n\nAsk [the forum]"), (ARTICLE, 25, "a line holding # alone is an empty heading of level 1", "take it out, or write \\# for the character")),
+    "a hashtag starting a paragraph": ((ART, "Ask [the forum]", "#ASEAN50 was the hashtag of the year.\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “ASEAN50 was the hashtag of the year.” is of level 1", "write \\# for the character, or ## for a heading")),
+    "a heading of level 1 in HTML": ((ART, "Ask [the forum]", "<h1>Our title</h1>\n\nAsk [the forum]"), (ARTICLE, 25, "an <h1> element is a heading of level 1: the page would show it as its title, and the brief's title nowhere", "write it as a heading with ##")),
     "a line read as a link's reference": ((ART, "Ask [the forum]", "[Update]: Corrected\n\nAsk [the forum]"), (ARTICLE, 25, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[")),
     "web address with a space in its path": ((ART, "Ask [the forum]", "See [the report](https://example.org/annual report.pdf). Ask [the forum]"), (ARTICLE, 25, "web address 'https://example.org/annual report.pdf' holds white space, which a browser reads as %20: it leads elsewhere than meant", "copy the address from the browser's address bar")),
     "quote copied with its emphasis": (
@@ -1724,7 +1729,10 @@ def test_a_link_is_placed_on_the_line_that_writes_its_address_as_markdown_reads_
     assert link_lines(body, address) == lines
 
 
-@pytest.mark.parametrize("heading", ["Looking ahead\n---", "Looking ahead\n-------------", "Why now?\n---", "## A heading that ends with a full stop."])
+@pytest.mark.parametrize("heading", [
+    "Looking ahead\n---", "Looking ahead\n-------------", "Why now?\n---", "## A heading that ends with a full stop.", "Ties with the U.S.\n---",
+    "The delegates met again in the spring.\n--------------------------------------",  # (underlined whole: a heading meant)
+])
 def test_a_heading_underlined_or_marked_as_one_is_no_problem(mini: Project, heading: str):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{heading}\n\nAsk [the forum]")
     assert load(mini).problems == []

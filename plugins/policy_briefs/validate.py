@@ -607,23 +607,36 @@ class _Checker:
 
     def _check_titles(self, parsed: Parsed, view: ArticleView, article: WrittenArticle, told: Collection[int] = ()) -> None:
         """A heading of level 1 in the article: the page shows the first as its title, in the brief's title's place (`told`: blocks told otherwise)."""
+        hashes = 0  # (empty headings found: `#` lines alone)
         for block in (block for block in view.titles if block not in told):
-            line = _block_line(view, article, block)
-            message = f"the heading “{view.blocks[block]}” is of level 1: the page would show it as its title, and the brief's title nowhere"
-            self.problems.append(Problem(parsed.path, article.body_line + (line or 0), message, "write it with ##: a brief's title is the one its front matter gives"))
+            text = view.blocks[block]
+            line = _block_line(view, article, block) if text else _nth_line(article.body, _LONE_HASH, hashes := hashes + 1)
+            written = article.body.split("\n")[line] if line is not None else ""
+            if not text:
+                message, hint = "a line holding # alone is an empty heading of level 1: the page would show it as its title, and the brief's title nowhere", "take it out, or write \\# for the character"
+            else:
+                message = f"the heading “{text}” is of level 1: the page would show it as its title, and the brief's title nowhere"
+                hint = "write \\# for the character, or ## for a heading" if _HASH_WORD.match(written) else "write it with ##: a brief's title is the one its front matter gives"
+            self.problems.append(Problem(parsed.path, article.body_line + (line or 0), message, hint))
+        code = code_ranges(article.body) if "<h1" in article.body.lower() else []
+        for found in (found for found in _HTML_TITLE.finditer(article.body) if not in_code(code, found.start())):
+            message = "an <h1> element is a heading of level 1: the page would show it as its title, and the brief's title nowhere"
+            self.problems.append(Problem(parsed.path, article.body_line + article.body.count("\n", 0, found.start()), message, "write it as a heading with ##"))
 
     def _check_underlined(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> set[int]:
         """A paragraph that a line of --- right under it makes a heading (meant as a line across the page): its names are not linked. The blocks told."""
         told = set()
-        for block in sorted(view.headings):
-            text = view.blocks[block]
-            line = _block_line(view, article, block) if text.endswith(_SENTENCE_ENDS) or len(text) > LONGEST_HEADING else None
-            written = _block_lines(article.body, line).split("\n") if line is not None else []
-            if len(written) > 1 and _UNDERLINE.fullmatch(written[-1]) and not written[0].lstrip().startswith("#"):
+        for block in (block for block in sorted(view.headings) if _reads_as_a_paragraph(view.blocks[block])):
+            line = _block_line(view, article, block)
+            written = [_QUOTED.sub("", text) for text in _block_lines(article.body, line).split("\n")] if line is not None else []
+            underline = _UNDERLINE.fullmatch(written[-1]) if len(written) > 1 else None
+            if underline is not None and not written[0].lstrip().startswith("#") and len(underline.group().strip()) < len(written[-2].strip()):
+                text = view.blocks[block]
                 shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
-                message = f"the paragraph “{shown}” is shown as a heading: the line of {written[-1].strip()[:3]} right under it makes it one"
-                hint = "for a line across the page, leave a blank line above it; for a heading, write it with ##"
-                self.problems.append(Problem(parsed.path, article.body_line + line + len(written) - 1, message, hint))
+                marks = written[-1].strip()[:3]
+                message = f"the paragraph “{shown}” is shown as a heading: the line of {marks} right under it makes it one"
+                hint = "for a line across the page, leave a blank line above it" if marks == "---" else "take the line of === out"
+                self.problems.append(Problem(parsed.path, article.body_line + line + len(written) - 1, message, f"{hint}; for a heading, write it with ##"))
                 told.add(block)
         return told
 
@@ -758,16 +771,42 @@ def _nth_written(source: str, text: str, start: int, piece: str) -> int | None:
 
 
 LONGEST_HEADING = 120  # characters: an underlined text longer than this is a paragraph, not a heading
-_SENTENCE_ENDS = (".", ",", ";", "”", '"', "’")  # how a paragraph may end, and a heading hardly
+SENTENCE_WORDS = 6  # words: an underlined sentence of as many is a paragraph, not a heading
+_SENTENCE_ENDS = (".", ",", ";", ":", "!", "…", ")", "”", '"', "’")  # how a paragraph may end, and a heading hardly
 _UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
+_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # a quotation's marks at a line's start
+
+
+def _reads_as_a_paragraph(text: str) -> bool:
+    """Whether a heading's words read as a paragraph's: long, or a sentence of some words."""
+    return len(text) > LONGEST_HEADING or text.endswith(_SENTENCE_ENDS) and len(text.split()) >= SENTENCE_WORDS
 
 
 def _block_line(view: ArticleView, article: WrittenArticle, block: int) -> int | None:
-    """The line (0-based, in the body) on which a block of the article is written, if its words are found."""
-    text = view.blocks[block]
-    written = written_places(article.body, text)[0]  # (the same words may be written again: this block's place among them)
-    nth = sum(1 for earlier in range(block) if view.blocks[earlier] == text)
-    return article.body.count("\n", 0, written[nth]) if nth < len(written) else None
+    """The line (0-based, in the body) on which a block of the article starts, if its words are found there.
+
+    Its words are looked for where a block starts: at a line's start, after the marks of a heading, a
+    quotation or a list's item (they may be written within another block too).
+    """
+    body, text = article.body, view.blocks[block]
+    starts = [at for at in written_places(body, text)[0] if _BLOCK_START.fullmatch(body, body.rfind("\n", 0, at) + 1, at)]
+    nth = sum(1 for earlier in range(block) if view.blocks[earlier] == text)  # (the same words may start another block: this one's place among them)
+    return body.count("\n", 0, starts[nth]) if nth < len(starts) else None
+
+
+_LONE_HASH = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]{0,3}#[ \t]*$", re.MULTILINE)  # an empty heading of level 1
+_HASH_WORD = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]{0,3}#(?![#\s])")  # `#ASEAN50`: a heading to Python-Markdown
+_HTML_TITLE = re.compile(r"<h1[\s>/]", re.IGNORECASE)
+
+
+def _nth_line(body: str, pattern: re.Pattern[str], nth: int) -> int | None:
+    """The line (0-based) of the `nth` (from 1) match of `pattern` in `body` outside code."""
+    code = code_ranges(body)
+    found = [match.start() for match in pattern.finditer(body) if not in_code(code, match.start())]
+    return body.count("\n", 0, found[nth - 1]) if len(found) >= nth else None
+
+
+_BLOCK_START = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]*)?")  # what a line holds before a block's words
 
 
 def _block_lines(body: str, line: int) -> str:
