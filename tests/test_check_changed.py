@@ -96,6 +96,7 @@ def test_a_published_note_s_id_given_another_is_told_on_its_line(repo: Project):
     assert result.exit_code == 1, result.output
     line = next(n for n, text in enumerate(repo.read(NOTES).splitlines(), 1) if "id: agreement" in text)
     assert f"briefs/{NOTES}:{line}: note 'agreement' was published as note 'agreed': links to #note-agreed would lead nowhere (keep its id, agreed: a note's id never changes once published)" in result.output.splitlines()
+    assert result.output.splitlines()[-1] == "1 problem found (1 content file changed since HEAD); 1 more in unchanged files (run `briefs check` to see them)"
 
 
 def test_a_note_taken_out_or_a_new_one_is_no_renamed_note(repo: Project):
@@ -118,6 +119,36 @@ def test_a_published_file_renamed_is_told_its_page_s_address_would_be_gone(repo:
     assert result.exit_code == 1, result.output
     assert told in result.output.splitlines()
     assert result.output.count("its file is renamed") == 1  # (the annotations file follows its article: no slug of its own)
+
+
+def test_an_entry_s_file_renamed_but_not_yet_added_to_git_is_told(repo: Project):
+    repo.path("glossary/eas.yml").rename(repo.path("glossary/east-asia-summit.yml"))
+    result = check(repo, "--changed", "HEAD")
+    assert "briefs/glossary/east-asia-summit.yml:1: the entry's id changes from 'eas' to 'east-asia-summit'" in result.output
+
+
+def test_a_file_moved_into_a_folder_is_no_rename_of_its_id(repo: Project):
+    repo.path("glossary/old").mkdir()
+    git(repo.root, "mv", "briefs/glossary/eas.yml", "briefs/glossary/old/eas.yml")
+    assert "changes from" not in check(repo, "--changed", "HEAD").output
+
+
+def test_of_two_notes_on_one_passage_the_one_renamed_is_told(repo: Project):
+    text = repo.read(NOTES)
+    repo.write(NOTES, text + "  - id: forum-question\n    kind: question\n    quote: ASEAN Regional Forum met\n    body: When?\n")
+    git(repo.root, "commit", "-q", "-am", "A second note on the passage")
+    repo.replace(NOTES, "id: forum-met", "id: forum-meeting")
+    assert "note 'forum-meeting' was published as note 'forum-met'" in check(repo, "--changed", "HEAD").output
+
+
+def test_a_new_actor_whose_page_a_hand_written_page_hides_is_told(repo: Project):
+    (repo.root / "docs" / "actors" / "indonesia").mkdir(parents=True)
+    (repo.root / "docs" / "actors" / "indonesia" / "index.md").write_text("# Indonesia\n", encoding="utf-8")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "A page of the docs")
+    repo.write("actors/indonesia.yml", "name: Indonesia\ntype: state\nsummary: A state.\n")
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1 and "docs/actors/indonesia/index.md:1: hides the page the content makes at its address" in result.output
 
 
 def test_untracked_files_count_as_changed(repo: Project):

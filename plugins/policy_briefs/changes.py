@@ -14,6 +14,7 @@ that now links otherwise, or no longer links, is listed where it is written.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import subprocess
 from collections import Counter
 from collections.abc import Callable
@@ -213,16 +214,31 @@ def renamed_ids(project: Path, base: str, changed: set[str]) -> list[Problem]:
 
 
 def _renamed_files(project: Path, base: str) -> list[tuple[str, str]]:
-    """(old path, new path) of each content file renamed since `base`."""
+    """(old path, new path) of each content file renamed since `base`: as git finds them, and a file taken away whose
+    text a new file not yet added to git holds much of (git's measure: half), in the same folder."""
     listed = _git(project, "-c", "core.quotePath=false", "diff", "--name-status", "-M", "--relative", base, "--", CONTENT_DIR)
-    return [(parts[1], parts[2]) for parts in (line.split("\t") for line in listed.splitlines()) if parts[0].startswith("R") and len(parts) == 3]
+    rows = [line.split("\t") for line in listed.splitlines()]
+    renamed = [(row[1], row[2]) for row in rows if row[0].startswith("R") and len(row) == 3]
+    gone = [row[1] for row in rows if row[0] == "D" and len(row) == 2]
+    if gone:
+        untracked = _git(project, "-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--", CONTENT_DIR).splitlines()
+        for old in gone:
+            before = old_text(project, base, old) or ""
+            alike = [new for new in untracked if posixpath.dirname(new) == posixpath.dirname(old) and _alike(before, _read(project / new) or "")]
+            renamed += [(old, alike[0])] if len(alike) == 1 else []
+    return renamed
+
+
+def _alike(before: str, now: str) -> bool:
+    """Whether a file's new text keeps at least half of its old one, as git finds a file renamed."""
+    return difflib.SequenceMatcher(None, before.splitlines(), now.splitlines(), autojunk=False).ratio() >= 0.5
 
 
 def _renamed_file(old: str, new: str) -> Problem | None:
     """A content file renamed: a problem if its name is what it publishes (an annotations file's is its article's)."""
     old_parts, new_parts = old.split("/"), new.split("/")
     suffix = ".md" if old_parts[1:2] == ["articles"] else ".yml"
-    if len(old_parts) != 3 or old_parts[:2] != new_parts[:2] or old_parts[1] not in _PUBLISHED or not old.endswith(suffix) or old.endswith(ANNOTATIONS_SUFFIX):
+    if len(old_parts) != 3 or len(new_parts) != 3 or old_parts[:2] != new_parts[:2] or old_parts[1] not in _PUBLISHED or not old.endswith(suffix) or old.endswith(ANNOTATIONS_SUFFIX):
         return None
     what, section = _PUBLISHED[old_parts[1]]
     was, now = old_parts[2].removesuffix(suffix), new_parts[2].removesuffix(suffix)
@@ -233,11 +249,15 @@ def _renamed_file(old: str, new: str) -> Problem | None:
 def _renamed_notes(path: str, before: list[tuple], now: list[tuple]) -> list[Problem]:
     """Notes whose passage (quote, prefix, suffix) a published note marked under another id, which is gone."""
     old_ids, new_ids = {fields.id for fields, _ in before}, {fields.id for fields, _ in now}
-    by_passage = {(fields.quote.strip(), fields.prefix, fields.suffix): fields.id for fields, _ in before}
+    gone: dict[tuple, list[str]] = {}  # published notes no longer there, by the passage they marked
+    for fields, _ in before:
+        if fields.id not in new_ids:
+            gone.setdefault((fields.quote.strip(), fields.prefix, fields.suffix), []).append(fields.id)
     found = []
     for fields, line in now:
-        was = by_passage.get((fields.quote.strip(), fields.prefix, fields.suffix))
-        if was is not None and was not in new_ids and fields.id not in old_ids:
+        ids = gone.get((fields.quote.strip(), fields.prefix, fields.suffix))
+        was = ids.pop(0) if ids and fields.id not in old_ids else None
+        if was is not None:
             message = f"note '{fields.id}' was published as note '{was}': links to #note-{was} would lead nowhere"
             found.append(Problem(path, line, message, f"keep its id, {was}: a note's id never changes once published"))
     return found

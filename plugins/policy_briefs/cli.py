@@ -173,8 +173,8 @@ def _check_changed(told: _Told, project: Path, ref: str, result: LoadResult, rel
         fail(f"cannot list the files changed since '{ref}': {error}", code=2)
     paths = related_paths(changed)
     shown = [problem for problem in problems if problem.path in paths or paths.intersection(problem.involves)]
-    shown += renamed_ids(project, base, changed)  # (the contract's: an id never changes once published)
     elsewhere = len(problems) - len(shown)
+    shown += renamed_ids(project, base, changed)  # (the contract's: an id never changes once published)
     for problem in shown:
         told.problem(problem)
     broken = broken_notes(project, base, changed)

@@ -971,8 +971,12 @@ def pages_hidden_by_docs(content: Content, docs_pages: Mapping[str, str], docs_d
 
     `destination`: where a page of the docs folder is published (`glossary/eas.md` and `glossary/eas/index.md` both at `glossary/eas/index.html`).
     """
-    made = sorted(destination(path) for path in generated_pages(content.articles, content.glossary, content.actors))
-    return [Problem(f"{docs_dir}/{docs_pages[address]}", 1, HIDES_GENERATED, "rename or remove it") for address in made if address in docs_pages]
+    sources = {uri_for(kind, key): item.path for kind, items in (("brief", content.articles), ("term", content.glossary), ("actor", content.actors)) for key, item in items.items()}
+    made = sorted((destination(path), sources.get(path)) for path in generated_pages(content.articles, content.glossary, content.actors))
+    return [
+        Problem(f"{docs_dir}/{docs_pages[address]}", 1, HIDES_GENERATED, "rename or remove it", involves=(source,) if source else ())  # (the content file that makes the page)
+        for address, source in made if address in docs_pages
+    ]
 
 
 def placed_line(project: Path, path: str, where: tuple, find: Callable[[str], int | None], line: int) -> int:
