@@ -1038,6 +1038,8 @@ ONE_MISTAKE = {
     "a date years to come": ((ART, "published: 2016-05-04", "published: 3016-05-04"), (ARTICLE, 6, "published: year 3016 is yet to come", None)),
     "author given by a name, not an id": ((ART, "authors: [jane-roe", "authors: [Jane Doe, jane-roe"), (ARTICLE, 7, "'Jane Doe' is not a valid id", "use 'jane-doe' for an actor's id, or write {name: Jane Doe} for a name with no profile")),
     "a speaker's id in brackets": ((ANN, "    speaker: jane-roe\n", "    speaker: [jane-roe]\n"), (ANNOTATIONS, 11, "speaker must be text, not a list", "speaker takes one id: write it without the brackets, speaker: jane-roe")),
+    "a speaker's ids in brackets": ((ANN, "    speaker: jane-roe\n", "    speaker: [jane-roe, russia]\n"), (ANNOTATIONS, 11, "speaker must be text, not a list", "speaker takes one id: write it without the brackets")),
+    "field name with a zero-width space": ((G_EAS, "expansion: East Asia Summit", "expansion\u200b: East Asia Summit"), ("briefs/glossary/eas.yml", 2, "unknown field 'expansion\u200b': it holds '\u200b' (U+200B ZERO WIDTH SPACE)", "did you mean 'expansion'?")),
     "a list in a list of ids": ((ANN, "actors: [russia]", "actors: [[russia]]"), (ANNOTATIONS, 25, "each item of actors must be text, not a list", None)),
     "author listed twice": ((ART, "authors: [jane-roe", "authors: [jane-roe, jane-roe"), (ARTICLE, 7, "'jane-roe' is listed twice in authors (first on line 7)", "keep one of them")),
     "annotation term listed twice": ((ANN, "    terms: [arf]", "    terms: [arf, arf]"), (ANNOTATIONS, 7, "'arf' is listed twice in terms (first on line 7)", None)),
@@ -1082,6 +1084,7 @@ ONE_MISTAKE = {
     "a line of # alone": ((ART, "Ask [the forum]", "#\n\nAsk [the forum]"), (ARTICLE, 25, "a line holding # alone is an empty heading of level 1", "take it out, or write \\# for the character")),
     "a hashtag starting a paragraph": ((ART, "Ask [the forum]", "#ASEAN50 was the hashtag of the year.\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “ASEAN50 was the hashtag of the year.” is of level 1", "write \\# for the character, or ## for a heading")),
     "a heading of level 1 in HTML": ((ART, "Ask [the forum]", "<h1>Our title</h1>\n\nAsk [the forum]"), (ARTICLE, 25, "an <h1> element is a heading of level 1: the page would show it as its title, and the brief's title nowhere", "write it as a heading with ##")),
+    "a link to an entry's file one folder up": ((ART, "Ask [the forum]", "See [the summit](../briefs/glossary/eas.yml). Ask [the forum]"), (ARTICLE, 25, "link '../briefs/glossary/eas.yml' names 'briefs/glossary/eas.yml', which is not a page or file of the site", "link the entry by its id, [words](term:eas)")),
     "a line read as a link's reference": ((ART, "Ask [the forum]", "[Update]: Corrected\n\nAsk [the forum]"), (ARTICLE, 25, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[")),
     "web address with a space in its path": ((ART, "Ask [the forum]", "See [the report](https://example.org/annual report.pdf). Ask [the forum]"), (ARTICLE, 25, "web address 'https://example.org/annual report.pdf' holds white space, which a browser reads as %20: it leads elsewhere than meant", "copy the address from the browser's address bar")),
     "quote copied with its emphasis": (

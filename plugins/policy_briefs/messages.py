@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import LANGUAGE_TAG_PATTERN, SHOWN
+from .schema import ID_PATTERN, LANGUAGE_TAG_PATTERN, SHOWN
 from .yamlsource import LocatedData
 
 
@@ -63,7 +63,12 @@ def named_character(char: str) -> str:
 def misleads(text: str) -> bool:
     """Whether an id holds a character that reads as another (a Cyrillic letter, a dash of another kind) or
     shows as nothing (a zero-width space): a message names it, or the id meant would look the same."""
-    return meant_id(text) != slugify(text) or any(not char.isascii() and unicodedata.category(char) in ("Cf", "Zs", "Pd") for char in text)
+    return meant_id(text) != slugify(text) or _unseen(text)
+
+
+def _unseen(text: str) -> bool:
+    """Whether a name holds a character that shows as nothing, as a space or as a hyphen, other than those."""
+    return any(not char.isascii() and unicodedata.category(char) in ("Cf", "Zs", "Pd") for char in text)
 
 
 def odd_characters(text: str) -> str:
@@ -233,7 +238,7 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "extra_forbidden":
         text = " " in field.strip()  # (words, not a field's name: a line of the value above, indented too little)
         near = did_you_mean(field, vocabulary - {field})  # (a field of another level's, as a source's title, is no field here)
-        odd = f": it holds {odd_characters(field)}" if as_seen(field) in vocabulary else ""  # (`tеrm`, its е Cyrillic, reads as `term`)
+        odd = f": it holds {odd_characters(field)}" if as_seen(field) in vocabulary or _unseen(field) else ""  # (`tеrm`, its е Cyrillic, reads as `term`)
         return f"unknown field '{field}'{odd}", near or ("if it is text of the field above, indent it as far as that text" if text else "remove it")
     if kind == "missing":
         return f"missing required field '{field}'", None
@@ -255,8 +260,9 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
         return f"{field} holds a \\u escape for half a character (a lone surrogate, \\ud800 to \\udfff)", "write the character itself, or its whole \\U0001xxxx escape"
     subject = f"each item of {field}" if where and isinstance(where[-1], int) else field
     if kind == "string_type":
-        if field in _ONE_ID and isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):  # (`speaker: [viktor-sumsky]`)
-            return f"{subject} must be text, not {kind_of(value)}", f"{field} takes one id: write it without the brackets, {field}: {value[0]}"
+        if field in _ONE_ID and isinstance(value, list):  # (`speaker: [viktor-sumsky]`)
+            one = len(value) == 1 and isinstance(value[0], str) and re.fullmatch(ID_PATTERN, value[0])
+            return f"{subject} must be text, not {kind_of(value)}", f"{field} takes one id: write it without the brackets" + (f", {field}: {value[0]}" if one else "")
         return f"{subject} must be text, not {kind_of(value)}", _as_text_hint(value)
     if kind == "list_type":
         if value is None or isinstance(value, str) and not value.strip():  # (`annotations:` with nothing after it, or "")

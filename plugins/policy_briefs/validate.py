@@ -411,11 +411,12 @@ class _Checker:
         if target.startswith("../"):  # (out of the docs folder: a file of the repository, as the content's own)
             message = f"link '{href}' leads out of the site's docs folder, to a file the site does not publish"
             ref = _content_ref(target)
-            hint = f"link the {'entry' if ref.startswith('term:') else 'actor'} by its id, [words]({ref})" if ref else _FILE_LINKS_HINT
+            hint = _by_id(ref) if ref else _FILE_LINKS_HINT
             self.problems.append(Problem(parsed.path, line, message, hint))
             return
         near = _near_file(target, self.site_files - {brief_page})  # (not the brief itself)
-        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _address_hint(href, target)
+        ref = _content_ref(target)  # (`../briefs/glossary/eas.yml`: the docs folder's briefs/, which has no glossary)
+        hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _by_id(ref) if ref else _address_hint(href, target)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
 
     def _check_scheme(self, parsed: Parsed, written_on: Callable[[], int], href: str) -> None:
@@ -844,6 +845,11 @@ def _content_ref(target: str) -> str | None:
     if len(parts) >= 3 and parts[-3] == CONTENT_DIR and parts[-2] in ("glossary", "actors") and parts[-1].endswith(".yml"):
         return f"{'term' if parts[-2] == 'glossary' else 'actor'}:{parts[-1].removesuffix('.yml')}"
     return None
+
+
+def _by_id(ref: str) -> str:
+    """The hint to link an entry or an actor by its `term:` or `actor:` link."""
+    return f"link the {'entry' if ref.startswith('term:') else 'actor'} by its id, [words]({ref})"
 
 
 def _address_hint(href: str, target: str | None = None) -> str:
