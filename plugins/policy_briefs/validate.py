@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 from urllib.parse import urlsplit
 
 import markdown
@@ -518,9 +518,15 @@ class _Checker:
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, ("annotations", position, "body"), lambda text: _link_at(text, href)), f"link '{href}' in the note's body names no note of this brief", hint))
 
     def _check_kind(self, parsed: Parsed, where: tuple, fields: AnnotationFields) -> None:
+        written = _value_at(parsed.located.data, where)
         for name in REQUIRED_BY_KIND[fields.kind]:
             if getattr(fields, name) is None:
-                self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, "kind")), f"a {fields.kind} annotation needs '{name}'"))
+                given = get_args(AnnotationFields.model_fields[name].annotation)  # (`Verdict | None`: a choice, or not given)
+                hint = f"write one of {', '.join(get_args(given[0]))}" if given and get_origin(given[0]) is Literal else None
+                if isinstance(written, dict) and name in written:  # (`verdict:` with nothing after it)
+                    self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, name)), f"{name} must not be empty", hint))
+                else:
+                    self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, "kind")), f"a {fields.kind} annotation needs '{name}'", hint))
         for name, kind in ONLY_FOR_KIND.items():
             if getattr(fields, name) is not None and fields.kind != kind:
                 self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, name)), f"'{name}' belongs only to {kind} annotations, not {fields.kind}", f"remove it or set kind: {kind}"))
@@ -733,6 +739,13 @@ class _Checker:
         other = self.glossary if kind == "actor" else self.actors  # (valid ones: a file in the wrong folder is not what its folder says)
         hint = f"'{ref}' is {_OTHER_KIND[kind]}, not {_A_KIND[kind]}" if ref in other else _unknown_id_hint(ref, known, kind, self._named(kind))
         self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", hint, involves=_file_of(ref, kind)))
+
+
+def _value_at(data: Any, where: tuple) -> Any:
+    """What parsed YAML holds at a location (None if nothing)."""
+    for key in where:
+        data = data[key] if isinstance(data, dict) and key in data or isinstance(data, list) and isinstance(key, int) and key < len(data) else None
+    return data
 
 
 def _value(parsed: Parsed, *path: str) -> Any:
