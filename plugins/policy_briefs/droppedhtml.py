@@ -186,7 +186,7 @@ def _address(tag: str, name: str, value: str, written: tuple[str, ...]) -> list[
 # What the article's Markdown extensions read and a field's Markdown shows as written: a table (its
 # delimiter row under a row with a pipe), an admonition, an attribute list.
 _UNREAD_IN_FIELD = (
-    (re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE), "a table",
+    (re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*(?:>[ \t]?)*[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE), "a table",
      "fields hold paragraphs and lists: write its rows as a list, or put the table in the article"),
     (re.compile(r"^[ \t]{0,3}(?:!!!|\?\?\?\+?)[ \t]+\S", re.MULTILINE), "an admonition (!!! …)", "fields hold paragraphs and lists: write its text as a paragraph"),
     (re.compile(r"\{:[^{}\n]*\}|\{[ \t]*[#.][A-Za-z][^{}\n]*\}"), "an attribute list ({: …})", "fields take no attributes: take it out"),

@@ -157,8 +157,11 @@ COMMENT_TAG = "!--"  # what `unclosed_html_block` names a comment left open
 
 
 def only_comments(text: str) -> bool:
-    """Whether `text` holds comments and nothing else: what it makes shows nothing."""
-    return "<!--" in text and not _COMMENT.sub("", text).strip()
+    """Whether `text` holds comments and nothing else (but the marks of a list or a quotation): what it makes shows nothing."""
+    return "<!--" in text and not _BLOCK_MARKS.sub("", _COMMENT.sub("", text)).strip()
+
+
+_BLOCK_MARKS = re.compile(r"^[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*", re.MULTILINE)  # a line's quotation and list item marks
 
 
 def unclosed_html_block(text: str, block_tags: Iterable[str]) -> tuple[int, str] | None:
@@ -219,9 +222,10 @@ def reference_definitions(text: str, code: list[tuple[int, int]] | None = None) 
 
 
 # As Python-Markdown reads one: the address alone on its line, or with a title in quotes or brackets
-# after it (on the next line too); any other words after it make the line text.
+# after it (on the next line too); any other words after it make the line text. At a line's start, or
+# a quotation's or a list item's (whose block it empties).
 _REFERENCE_DEFINITION = re.compile(
-    r"""^ {0,3}\[(?!\^)[^\[\]\n]+\]:[ ]*\n?[ ]*(?P<address>\S+)[ ]*(?:\n[ ]*)?(?:(["'])(?:.*)\2[ ]*|\((?:.*)\)[ ]*)?$""", re.MULTILINE,
+    r"""^(?:[ ]{0,3}(?:>[ ]?|(?:[-*+]|\d{1,9}[.)])[ ]+))*[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ ]*\n?[ ]*(?P<address>\S+)[ ]*(?:\n[ ]*)?(?:(["'])(?:.*)\2[ ]*|\((?:.*)\)[ ]*)?$""", re.MULTILINE,
 )
 
 
