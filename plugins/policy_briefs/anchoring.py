@@ -250,6 +250,15 @@ def written_places(source: str, passage: str, code: list[tuple[int, int]] | None
     return [at for at in found if not in_code(code, at)], [at for at in found if in_code(code, at)]
 
 
+def written_spans(source: str, passage: str) -> list[tuple[int, int]]:
+    """Where in `source` reader text `passage` is written outside code and comments: (start, end) of each place."""
+    pattern = _written_pattern(passage)
+    if pattern is None:
+        return []
+    code = code_ranges(source)
+    return [match.span() for match in pattern.finditer(source) if not in_code(code, match.start())]
+
+
 def written_line(source: str, passage: str) -> int | None:
     """The line (0-based) of `source` on which reader text `passage` starts, if it is written there and nowhere else outside code.
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
 
-from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters, written_places
+from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters, written_places, written_spans
 from .droppedhtml import Dropped, in_article, in_field, unread_in_field
 from .entities import INVISIBLE, EntityIndex, form_key, without_invisible
 from .fastreader import quote_occurrences
@@ -633,17 +633,18 @@ class _Checker:
     def _check_underlined(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> set[int]:
         """A paragraph that a line of --- right under it makes a heading (meant as a line across the page): its names are not linked. The blocks told."""
         told = set()
+        lines = article.body.split("\n")
         for block in (block for block in sorted(view.headings) if _reads_as_a_paragraph(view.blocks[block])):
             line = _block_line(view, article, block)
-            written = [_QUOTED.sub("", text) for text in _block_lines(article.body, line).split("\n")] if line is not None else []
-            underline = _UNDERLINE.fullmatch(written[-1]) if len(written) > 1 else None
-            if underline is not None and not written[0].lstrip().startswith("#") and len(underline.group().strip()) < len(written[-2].strip()):
+            written, under = (_QUOTED.sub("", lines[line]), _QUOTED.sub("", lines[line + 1])) if line is not None and line + 1 < len(lines) else ("", "")
+            underline = _UNDERLINE.fullmatch(under)
+            if underline is not None and not written.lstrip().startswith("#") and len(underline.group().strip()) < len(written.strip()):
                 text = view.blocks[block]
                 shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
-                marks = written[-1].strip()[:3]
+                marks = under.strip()[:3]
                 message = f"the paragraph “{shown}” is shown as a heading: the line of {marks} right under it makes it one"
-                hint = "for a line across the page, leave a blank line above it" if marks == "---" else "take the line of === out"
-                self.problems.append(Problem(parsed.path, article.body_line + line + len(written) - 1, message, f"{hint}; for a heading, write it with ##"))
+                hint = "for a line across the page, leave a blank line above it" if marks.startswith("-") else "take the line of === out"
+                self.problems.append(Problem(parsed.path, article.body_line + line + 1, message, f"{hint}; for a heading, write it with ##"))
                 told.add(block)
         return told
 
@@ -796,19 +797,7 @@ def _reads_as_a_paragraph(text: str) -> bool:
     return len(text) > LONGEST_HEADING or text.endswith(_SENTENCE_ENDS) and len(text.split()) >= SENTENCE_WORDS
 
 
-def _block_line(view: ArticleView, article: WrittenArticle, block: int) -> int | None:
-    """The line (0-based, in the body) on which a block of the article starts, if its words are found there.
-
-    Its words are looked for where a block starts: at a line's start, after the marks of a heading, a
-    quotation or a list's item (they may be written within another block too).
-    """
-    body, text = article.body, view.blocks[block]
-    starts = [at for at in written_places(body, text)[0] if _BLOCK_START.fullmatch(body, body.rfind("\n", 0, at) + 1, at)]
-    nth = sum(1 for earlier in range(block) if view.blocks[earlier] == text)  # (the same words may start another block: this one's place among them)
-    return body.count("\n", 0, starts[nth]) if nth < len(starts) else None
-
-
-_LONE_HASH = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]{0,3}#[ \t]*$", re.MULTILINE)  # an empty heading of level 1
+_LONE_HASH = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]{0,3}#[ \t#]*$", re.MULTILINE)  # an empty heading of level 1: `#`, `# #`
 _HASH_WORD = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]{0,3}#(?![#\s])")  # `#ASEAN50`: a heading to Python-Markdown
 _HTML_TITLE = re.compile(r"<h1[\s>/]", re.IGNORECASE)
 
@@ -820,7 +809,34 @@ def _nth_line(body: str, pattern: re.Pattern[str], nth: int) -> int | None:
     return body.count("\n", 0, found[nth - 1]) if len(found) >= nth else None
 
 
-_BLOCK_START = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]*)?")  # what a line holds before a block's words
+def _block_line(view: ArticleView, article: WrittenArticle, block: int) -> int | None:
+    """The line (0-based, in the body) on which a block of the article is written, if its words are found there.
+
+    Its words are looked for where a block is written: from a line's start (after the marks of a heading,
+    a quotation or a list's item) to a line's end (before a heading's closing marks or attributes), on a
+    line after a blank one, a heading or a list's item, or above an underline (the same words may be
+    written within another block too).
+    """
+    body, text = article.body, view.blocks[block]
+    lines = body.split("\n")
+    starts = [
+        start for start, end in written_spans(body, text)
+        if _BLOCK_START.fullmatch(body, body.rfind("\n", 0, start) + 1, start) and _BLOCK_END.match(body, end) and _starts_a_block(lines, body.count("\n", 0, start))
+    ]
+    nth = sum(1 for earlier in range(block) if view.blocks[earlier] == text)  # (the same words may make another block: this one's place among them)
+    return body.count("\n", 0, starts[nth]) if nth < len(starts) else None
+
+
+def _starts_a_block(lines: list[str], line: int) -> bool:
+    """Whether a block may start on a line: after a blank line (in a quotation too), a heading or a list's item, or above an underline."""
+    before = _QUOTED.sub("", lines[line - 1]) if line > 0 else ""
+    after = _QUOTED.sub("", lines[line + 1]) if line + 1 < len(lines) else ""
+    return not before.strip() or before.lstrip().startswith("#") or bool(_LIST_ITEM.match(before)) or bool(_UNDERLINE.fullmatch(after))
+
+
+_BLOCK_START = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}\.)[ \t]+)?(?:#{1,6}[ \t]*)?")  # what a line holds before a block's words
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]")
+_BLOCK_END = re.compile(r"[ \t#]*(?:\{[^{}\n]*\}[ \t]*)?(?:\n|$)")  # what a line holds after a block's words
 
 
 def _block_lines(body: str, line: int) -> str:
