@@ -1070,7 +1070,7 @@ ONE_MISTAKE = {
     "id with a zero-width space": ((ANN, "actors: [russia]", "actors: [russia, \"\u200bjane-roe\"]"), (ANNOTATIONS, 25, "'\\u200bjane-roe' is not a valid id (lowercase letters, digits and single hyphens): it holds '\u200b' (U+200B ZERO WIDTH SPACE)", "use 'jane-roe'")),
     "field name with a letter of another script": ((G_EAS, "expansion: East Asia Summit", "exp\u0430nsion: East Asia Summit"), ("briefs/glossary/eas.yml", 2, "unknown field 'exp\u0430nsion': it holds '\u0430' (U+0430 CYRILLIC SMALL LETTER A)", "did you mean 'expansion'?")),
     "id with a non-breaking hyphen": ((ANN, "actors: [russia]", "actors: [russia, jane\u2011roe]"), (ANNOTATIONS, 25, "'jane\u2011roe' is not a valid id (lowercase letters, digits and single hyphens): it holds '\u2011' (U+2011 NON-BREAKING HYPHEN)", "use 'jane-roe'")),
-    "a line of a takeaway read as a link's reference": ((ART, "  - Forums matter.", '  - "[Update]: Corrected"'), (ARTICLE, 11, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[")),
+    "a line of a takeaway read as a link's reference": ((ART, "  - Forums matter.", '  - "[Update]: Corrected"'), (ARTICLE, 11, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[ (in a value in double quotes, \\\\[)")),
     "a line of a summary read as a link's reference": ((ART, "summary: >\n  A short test brief about **regional forums**.", "summary: |\n  A short test brief about [forums][f].\n\n  [f]: https://example.org/f\n  [Update]: Corrected"), (ARTICLE, 12, "“[Update]: Corrected” defines a link's address that no link uses", "if it is text")),
     "a heading of level 1 in the article": ((ART, "Ask [the forum]", "# Looking ahead\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “Looking ahead” is of level 1: the page would show it as its title, and the brief's title nowhere", "write it with ##")),
     "a heading of level 1 underlined": ((ART, "Ask [the forum]", "Looking ahead\n===\n\nAsk [the forum]"), (ARTICLE, 25, "the heading “Looking ahead” is of level 1", "write it with ##")),
@@ -1773,3 +1773,9 @@ def test_a_prefix_or_suffix_from_the_next_paragraph_is_told_to_be_left_out(mini:
     assert [(p.line, p.hint) for p in load(mini).problems] == [
         (4, f"the {told} {place} the quote's, and a note's prefix and suffix are read in the quote's own paragraph: leave the {told} out"),
     ]
+
+
+@pytest.mark.parametrize("written", ["They said:\n- [Update]: Corrected", "1) [Update]: Corrected"])
+def test_a_line_markdown_reads_as_text_is_no_link_reference(mini: Project, written: str):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written}\n\nAsk [the forum]")
+    assert load(mini).problems == []

@@ -217,15 +217,26 @@ def reference_definitions(text: str, code: list[tuple[int, int]] | None = None) 
     return [
         (match.start(), " ".join(match.group().split()), match.group("address").removeprefix("<").removesuffix(">"))
         for match in _REFERENCE_DEFINITION.finditer(text)
-        if not in_code(apart, match.start())
+        if not in_code(apart, match.start()) and (not _LIST_MARK.search(match.group("marks")) or _may_start_a_list(text, match.start()))
     ]
+
+
+_LIST_MARK = re.compile(r"(?:[-*+]|\d{1,9}\.)[ ]")
+_LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]")
+
+
+def _may_start_a_list(text: str, start: int) -> bool:
+    """Whether a list's item may begin on the line at `start`: after a blank line or another item (in a paragraph, it is the paragraph's text)."""
+    line_start = text.rfind("\n", 0, start)
+    before = text[text.rfind("\n", 0, line_start) + 1 : line_start] if line_start > 0 else ""
+    return not before.strip(" \t>") or bool(_LIST_LINE.match(before))
 
 
 # As Python-Markdown reads one: the address alone on its line, or with a title in quotes or brackets
 # after it (on the next line too); any other words after it make the line text. At a line's start, or
-# a quotation's or a list item's (whose block it empties).
+# a quotation's or a list item's (whose block it empties; `1.` numbers an item, `1)` does not).
 _REFERENCE_DEFINITION = re.compile(
-    r"""^(?:[ ]{0,3}(?:>[ ]?|(?:[-*+]|\d{1,9}[.)])[ ]+))*[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ ]*\n?[ ]*(?P<address>\S+)[ ]*(?:\n[ ]*)?(?:(["'])(?:.*)\2[ ]*|\((?:.*)\)[ ]*)?$""", re.MULTILINE,
+    r"""^(?P<marks>(?:[ ]{0,3}(?:>[ ]?|(?:[-*+]|\d{1,9}\.)[ ]+))*)[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ ]*\n?[ ]*(?P<address>\S+)[ ]*(?:\n[ ]*)?(?:(["'])(?:.*)\2[ ]*|\((?:.*)\)[ ]*)?$""", re.MULTILINE,
 )
 
 

@@ -600,7 +600,7 @@ class _Checker:
             for start, written in _unused_references(text, links_in(text)) if "]:" in text else ():
                 label = written.partition("]:")[0]
                 placed = self._line_in(parsed, where, lambda source: _nth_written(source, text, start, label))
-                self.problems.append(Problem(parsed.path, placed, *_unused_reference(written)))
+                self.problems.append(Problem(parsed.path, placed, *_unused_reference(written, in_yaml=True)))
             for item in [*in_field(text, field_label(where)), *unread_in_field(text, field_label(where))]:
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
             if only_comments(text):
@@ -768,10 +768,11 @@ def _unused_references(text: str, links: Iterable[str]) -> list[tuple[int, str]]
     return [(start, written) for start, written, address in reference_definitions(text) if _as_read(address) not in used]
 
 
-def _unused_reference(written: str) -> tuple[str, str]:
-    """What to tell of a line defining a link reference no link uses: (message, hint)."""
+def _unused_reference(written: str, in_yaml: bool = False) -> tuple[str, str]:
+    """What to tell of a line defining a link reference no link uses, in an article or a YAML field: (message, hint)."""
     message = f"“{written}” defines a link's address that no link uses: the page does not show the line"
-    return message, "link words to it, [words][label]; if it is text, write its first bracket \\["
+    escaped = "\\[ (in a value in double quotes, \\\\[)" if in_yaml else "\\["
+    return message, f"link words to it, [words][label]; if it is text, write its first bracket {escaped}"
 
 
 def _nth_written(source: str, text: str, start: int, piece: str) -> int | None:
