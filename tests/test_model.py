@@ -1756,6 +1756,7 @@ def test_a_table_written_in_html_in_a_field_is_told_to_be_a_list_not_markdown(mi
 @pytest.mark.parametrize(("written", "kind"), [
     ('Ask [the forum](https://example.org/arf "Talks of the region") or', "a link's title"),
     ("![Talks of the region](https://example.org/map.png)\n\nAsk", "an image's description"),
+    ("Ask [the forum][r] or\n\n[r]: https://example.org/arf \"Talks of the region, Russia's\"\n\nAsk", "a link's title"),
 ])
 def test_a_quote_of_words_no_reader_sees_is_told_where_they_are_written(mini: Project, written: str, kind: str):
     mini.replace("articles/forum-talks.md", "Ask", written)

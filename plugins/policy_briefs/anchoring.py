@@ -271,7 +271,7 @@ def written_line(source: str, passage: str) -> int | None:
 # Words of an article that its page shows to no reader's eye, which a note cannot mark: what they are, and where.
 _UNMARKED_WORDS = (
     ("an image's description", re.compile(r"!\[([^\]\n]*)\]")),
-    ("a link's title", re.compile(r"\]\([^()\s]*\s+[\"']([^\"'\n]*)[\"']\s*\)")),
+    ("a link's title", re.compile(r"(?:\]\(|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*)<?[^()\s>]*>?\s+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^()\n]*)\))", re.MULTILINE)),
 )
 
 
@@ -289,7 +289,8 @@ class WrittenArticle:
         return None if line is None else self.body_line + line
 
     def hidden_in(self, passage: str) -> str | None:
-        """What the passage is written in where it is written only where a note cannot mark it: "code", "an HTML comment", "raw HTML"."""
+        """What the passage is written in where it is written only where a note cannot mark it: "code", "an HTML comment", "raw HTML",
+        "an image's description", "a link's title"."""
         ranges = code_ranges(self.body)
         found, hidden = written_places(self.body, passage, ranges)
         if found:
@@ -297,7 +298,8 @@ class WrittenArticle:
             if all(in_code(blocks, at) for at in found):
                 return "raw HTML"
             for kind, pattern in _UNMARKED_WORDS:
-                if all(in_code(sorted(match.span(1) for match in pattern.finditer(self.body)), at) for at in found):
+                spans = sorted(next(match.span(group) for group in range(1, len(match.groups()) + 1) if match.group(group) is not None) for match in pattern.finditer(self.body))
+                if all(in_code(spans, at) for at in found):
                     return kind
             return None
         if not hidden:
