@@ -177,13 +177,17 @@ def import_markdown(text: str) -> Imported:
     return result
 
 
-_SETEXT_1 = re.compile(r"(?P<title>[^\n]+)\n[ ]{0,3}=+[ \t]*")
+_SETEXT_1 = re.compile(r"(?P<title>[^\n]+)\n[ ]{0,3}=+[ \t]*(?=\n|$)")
 
 
 def _below_title(block: str) -> str:
-    """A block, a heading of level 1 made one of level 2: the brief's title is its page's only one."""
-    heading = _HEADING_1.fullmatch(block) or _SETEXT_1.fullmatch(block)
-    return f"## {heading.group('title').strip()}" if heading is not None else block
+    """A block, a heading of level 1 that starts it made one of level 2: the brief's title is its page's only one."""
+    first, newline, rest = block.partition("\n")
+    heading = _HEADING_1.fullmatch(first)
+    if heading is not None:
+        return f"## {heading.group('title').strip()}{newline}{rest}"
+    underlined = _SETEXT_1.match(block)
+    return f"## {underlined.group('title').strip()}{block[underlined.end():]}" if underlined is not None else block
 
 
 def _markdown_blocks(text: str) -> list[str]:
