@@ -99,12 +99,15 @@ def test_a_published_note_s_id_given_another_is_told_on_its_line(repo: Project):
     assert result.output.splitlines()[-1] == "1 problem found (1 content file changed since HEAD); 1 more in unchanged files (run `briefs check` to see them)"
 
 
-def test_a_note_taken_out_or_a_new_one_is_no_renamed_note(repo: Project):
+def test_a_note_taken_out_and_a_new_one_on_another_passage_are_no_renamed_note(repo: Project):
     text = repo.read(NOTES)
     start = text.index("  - id: agreed")
     end = text.find("\n  - id:", start + 1)
-    repo.write(NOTES, text[:start] + (text[end + 1 :] if end >= 0 else ""))
-    assert "was published as" not in check(repo, "--changed", "HEAD").output
+    new_note = "  - id: moscow\n    kind: question\n    quote: came from Moscow\n    body: Who came?\n"
+    repo.write(NOTES, text[:start] + (text[end + 1 :] if end >= 0 else "") + new_note)
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "was published as" not in result.output
 
 
 @pytest.mark.parametrize(("old", "new", "told"), [
@@ -130,7 +133,9 @@ def test_an_entry_s_file_renamed_but_not_yet_added_to_git_is_told(repo: Project)
 def test_a_file_moved_into_a_folder_is_no_rename_of_its_id(repo: Project):
     repo.path("glossary/old").mkdir()
     git(repo.root, "mv", "briefs/glossary/eas.yml", "briefs/glossary/old/eas.yml")
-    assert "changes from" not in check(repo, "--changed", "HEAD").output
+    result = check(repo, "--changed", "HEAD")
+    assert result.exit_code == 1 and "briefs/glossary/old/eas.yml:1: file is not part of the content model" in result.output
+    assert "changes from" not in result.output
 
 
 def test_of_two_notes_on_one_passage_the_one_renamed_is_told(repo: Project):

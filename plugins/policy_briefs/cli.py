@@ -169,12 +169,13 @@ def _check_changed(told: _Told, project: Path, ref: str, result: LoadResult, rel
     try:
         base = fork_point(project, ref)
         changed = changed_files(project, base)
+        renamed = renamed_ids(project, base, changed)  # (the contract's: an id never changes once published)
     except GitError as error:
         fail(f"cannot list the files changed since '{ref}': {error}", code=2)
     paths = related_paths(changed)
     shown = [problem for problem in problems if problem.path in paths or paths.intersection(problem.involves)]
     elsewhere = len(problems) - len(shown)
-    shown += renamed_ids(project, base, changed)  # (the contract's: an id never changes once published)
+    shown += renamed
     for problem in shown:
         told.problem(problem)
     broken = broken_notes(project, base, changed)

@@ -114,13 +114,13 @@ class _Tags(LenientHTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _element(tag: str, written: tuple[str, ...], where: str = "the page") -> Dropped:
-    """An element removed from `where` (the page, or a field on every page that shows it)."""
+def _element(tag: str, written: tuple[str, ...], where: str = "the page", in_field: bool = False) -> Dropped:
+    """An element removed from `where` (the page, or a field on every page that shows it: `in_field`)."""
     if tag in REMOVED_WITH_CONTENT:
         return Dropped(f"<{tag}> is removed with what it holds from {where}: pages run no script and take no styles from content", "remove it", written)
     if tag in EMBEDDED:
         hint = "link to it instead: [its title](https://…)"
-    elif tag in _TABLE_TAGS and where != "the page":
+    elif tag in _TABLE_TAGS and in_field:
         hint = "fields hold paragraphs and lists: write its rows as a list, or put the table in the article"
     elif tag in BLOCK_LEVEL_ELEMENTS:
         hint = f"write what it holds in Markdown alone: Markdown within a <{tag}> is shown as written"
@@ -186,9 +186,9 @@ def _address(tag: str, name: str, value: str, written: tuple[str, ...]) -> list[
 # What the article's Markdown extensions read and a field's Markdown shows as written: a table (its
 # delimiter row under a row with a pipe), an admonition, an attribute list.
 _UNREAD_IN_FIELD = (
-    (re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*(?:>[ \t]?)*[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE), "a table",
+    (re.compile(r"^[^\n]*\|[^\n]*\n[ \t]*(?:>[ \t]?)*[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.MULTILINE), "a table",
      "fields hold paragraphs and lists: write its rows as a list, or put the table in the article"),
-    (re.compile(r"^[ \t]{0,3}(?:!!!|\?\?\?\+?)[ \t]+\S", re.MULTILINE), "an admonition (!!! …)", "fields hold paragraphs and lists: write its text as a paragraph"),
+    (re.compile(r"^[ \t]{0,3}(?:!!!|\?\?\?\+?)[ \t]+\S", re.MULTILINE), "an admonition (!!! or ??? …)", "fields hold paragraphs and lists: write its text as a paragraph"),
     (re.compile(r"\{:[^{}\n]*\}|\{[ \t]*[#.][A-Za-z][^{}\n]*\}"), "an attribute list ({: …})", "fields take no attributes: take it out"),
 )
 
@@ -232,7 +232,7 @@ class _FieldTags(LenientHTMLParser):
             where = r"^[ \t]*#{1,6}(?:[ \t]|$)|<h[1-6]\b"
             self.found.append(Dropped(f"a heading is shown as plain text in {self.where}", "fields hold paragraphs and lists: write the heading's words in **bold**", written, where))
         elif tag not in TEXT_TAGS:
-            self.found.append(_element(tag, written, self.where))
+            self.found.append(_element(tag, written, self.where, in_field=True))
         else:
             kept = TEXT_ATTRIBUTES.get(tag, set())
             for name, _ in attrs:

@@ -363,7 +363,7 @@ class GitDates:
             return self._dates
         if self._process.returncode != 0:
             return self._dates
-        # One record per commit, newest first: "\x1e<parents>\x1f<date>\0\n<path>\0<path>\0…"
+        # One record per commit, newest first: "\x1e<commit>\x1f<parents>\x1f<date>\0\n<path>\0<path>\0…"
         for commit, record in enumerate(output.split("\x1e")[1:]):
             header, _, names = record.partition("\0")
             commit_id, parents, date = header.split("\x1f")

@@ -262,7 +262,7 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     if kind == "string_type":
         if field in _ONE_ID and isinstance(value, list):  # (`speaker: [viktor-sumsky]`)
             one = len(value) == 1 and isinstance(value[0], str) and re.fullmatch(ID_PATTERN, value[0])
-            return f"{subject} must be text, not {kind_of(value)}", f"{field} takes one id: write it without the brackets" + (f", {field}: {value[0]}" if one else "")
+            return f"{subject} must be text, not {kind_of(value)}", f"{_ONE_ID[field]}: write it without the brackets" + (f", {field}: {value[0]}" if one else "")
         return f"{subject} must be text, not {kind_of(value)}", _as_text_hint(value)
     if kind == "list_type":
         if value is None or isinstance(value, str) and not value.strip():  # (`annotations:` with nothing after it, or "")
@@ -275,7 +275,7 @@ def _describe(detail: dict, where: tuple, vocabulary: set[str]) -> tuple[str, st
     return f"{field}: {detail['msg'].lower()}", None
 
 
-_ONE_ID = frozenset({"id", "speaker"})  # the fields that hold one id, not a list of them (`schema.AnnotationFields`)
+_ONE_ID = {"id": "a note has one id", "speaker": "a speaker is one actor's id"}  # the fields that hold one id, not a list (`schema.AnnotationFields`)
 
 
 def _as_text_hint(value: Any) -> str | None:

@@ -518,12 +518,11 @@ class _Checker:
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, ("annotations", position, "body"), lambda text: _link_at(text, href)), f"link '{href}' in the note's body names no note of this brief", hint))
 
     def _check_kind(self, parsed: Parsed, where: tuple, fields: AnnotationFields) -> None:
-        written = _value_at(parsed.located.data, where)
         for name in REQUIRED_BY_KIND[fields.kind]:
             if getattr(fields, name) is None:
                 given = get_args(AnnotationFields.model_fields[name].annotation)  # (`Verdict | None`: a choice, or not given)
                 hint = f"write one of {', '.join(get_args(given[0]))}" if given and get_origin(given[0]) is Literal else None
-                if isinstance(written, dict) and name in written:  # (`verdict:` with nothing after it)
+                if (*where, name) in parsed.located.lines:  # (`verdict:` with nothing after it)
                     self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, name)), f"{name} must not be empty", hint))
                 else:
                     self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, "kind")), f"a {fields.kind} annotation needs '{name}'", hint))
@@ -599,7 +598,7 @@ class _Checker:
                     self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _link_at(text, href)), message, hint))
             for start, written in _unused_references(text, links_in(text)) if "]:" in text else ():
                 label = written.partition("]:")[0]
-                placed = self._line_in(parsed, where, lambda source: _nth_written(source, text, start, label))
+                placed = self._line_in(parsed, where, lambda source: _written_as_in(source, text, start, re.compile(re.escape(label))))
                 self.problems.append(Problem(parsed.path, placed, *_unused_reference(written, in_yaml=True)))
             for item in [*in_field(text, field_label(where)), *unread_in_field(text, field_label(where))]:
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
@@ -620,14 +619,14 @@ class _Checker:
             line = _block_line(view, article, block) if text else _nth_line(article.body, _LONE_HASH, hashes := hashes + 1)
             written = article.body.split("\n")[line] if line is not None else ""
             if not text:
-                message, hint = "a line holding # alone is an empty heading of level 1: the page would show it as its title, and the brief's title nowhere", "take it out, or write \\# for the character"
+                message, hint = f"a line holding # alone is an empty heading of level 1{_TAKES_THE_TITLE}", "take it out, or write \\# for the character"
             else:
-                message = f"the heading “{text}” is of level 1: the page would show it as its title, and the brief's title nowhere"
+                message = f"the heading “{text}” is of level 1{_TAKES_THE_TITLE}"
                 hint = "write \\# for the character, or ## for a heading" if _HASH_WORD.match(written) else "write it with ##: a brief's title is the one its front matter gives"
             self.problems.append(Problem(parsed.path, article.body_line + (line or 0), message, hint))
-        code = code_ranges(article.body) if "<h1" in article.body.lower() else []
+        code = code_ranges(article.body) if "<h1" in article.body or "<H1" in article.body else []
         for found in (found for found in _HTML_TITLE.finditer(article.body) if not in_code(code, found.start())):
-            message = "an <h1> element is a heading of level 1: the page would show it as its title, and the brief's title nowhere"
+            message = f"an <h1> element is a heading of level 1{_TAKES_THE_TITLE}"
             self.problems.append(Problem(parsed.path, article.body_line + article.body.count("\n", 0, found.start()), message, "write it as a heading with ##"))
 
     def _check_underlined(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> set[int]:
@@ -742,13 +741,6 @@ class _Checker:
         self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"unknown {kind} '{ref}'", hint, involves=_file_of(ref, kind)))
 
 
-def _value_at(data: Any, where: tuple) -> Any:
-    """What parsed YAML holds at a location (None if nothing)."""
-    for key in where:
-        data = data[key] if isinstance(data, dict) and key in data or isinstance(data, list) and isinstance(key, int) and key < len(data) else None
-    return data
-
-
 def _value(parsed: Parsed, *path: str) -> Any:
     """A field's value: validated, or as its file writes it if its fields did not validate (None if it is not there)."""
     if parsed.fields is not None:
@@ -775,15 +767,11 @@ def _unused_reference(written: str, in_yaml: bool = False) -> tuple[str, str]:
     return message, f"link words to it, [words][label]; if it is text, write its first bracket {escaped}"
 
 
-def _nth_written(source: str, text: str, start: int, piece: str) -> int | None:
-    """Where in a value's source `piece` is written, as often before as in its text before `start`."""
-    nth = text.count(piece, 0, start)
-    at = -1
-    for _ in range(nth + 1):
-        at = source.find(piece, at + 1)
-        if at < 0:
-            return None
-    return at
+def _written_as_in(source: str, text: str, start: int, pattern: re.Pattern[str]) -> int | None:
+    """Where in a value's source (its lines in the file) the match of `pattern` at `start` in its text is written: the one after as many matches."""
+    nth = sum(1 for _ in pattern.finditer(text, 0, start))
+    written = list(pattern.finditer(source))
+    return written[nth].start() if nth < len(written) else None
 
 
 LONGEST_HEADING = 120  # characters: an underlined text longer than this is a paragraph, not a heading
@@ -798,6 +786,7 @@ def _reads_as_a_paragraph(text: str) -> bool:
     return len(text) > LONGEST_HEADING or text.endswith(_SENTENCE_ENDS) and len(text.split()) >= SENTENCE_WORDS
 
 
+_TAKES_THE_TITLE = ": the page would show it as its title, and the brief's title nowhere"
 _LONE_HASH = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]{0,3}#[ \t#]*$", re.MULTILINE)  # an empty heading of level 1: `#`, `# #`
 _HASH_WORD = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]{0,3}#(?![#\s])")  # `#ASEAN50`: a heading to Python-Markdown
 _HTML_TITLE = re.compile(r"<h1[\s>/]", re.IGNORECASE)
@@ -980,15 +969,11 @@ def _across_paragraphs(quote: str, blocks: tuple[str, ...]) -> int | None:
 
 
 def _opener_written(source: str, text: str, line: int, opener: re.Pattern[str]) -> int | None:
-    """Where in a value's source (its lines in the file) the last `opener` of line `line` of its text is written: the one as many openers on."""
+    """Where in a value's source the last `opener` of line `line` of its text is written."""
     lines = text.split("\n")
     start = sum(len(before) + 1 for before in lines[:line])
     on_line = list(opener.finditer(text, start, start + len(lines[line])))
-    if not on_line:
-        return None
-    nth = sum(1 for _ in opener.finditer(text, 0, on_line[-1].start()))
-    written = list(opener.finditer(source))
-    return written[nth].start() if nth < len(written) else None
+    return _written_as_in(source, text, on_line[-1].start(), opener) if on_line else None
 
 
 def _as_read(address: str) -> str:
@@ -1379,9 +1364,9 @@ def _context_across(selector: Selector, found: Sequence[Occurrence], blocks: tup
     for occurrence in found:
         block = blocks[occurrence.block]
         end = occurrence.start + len(selector.quote)
-        if selector.prefix and not block[: occurrence.start].strip() and occurrence.block > 0 and blocks[occurrence.block - 1].rstrip().endswith(selector.prefix.strip()):
+        if selector.prefix.strip() and not block[: occurrence.start].strip() and occurrence.block > 0 and blocks[occurrence.block - 1].rstrip().endswith(selector.prefix.strip()):
             return "prefix"
-        if selector.suffix and not block[end:].strip() and occurrence.block + 1 < len(blocks) and blocks[occurrence.block + 1].lstrip().startswith(selector.suffix.strip()):
+        if selector.suffix.strip() and not block[end:].strip() and occurrence.block + 1 < len(blocks) and blocks[occurrence.block + 1].lstrip().startswith(selector.suffix.strip()):
             return "suffix"
     return None
 
