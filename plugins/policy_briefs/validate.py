@@ -818,10 +818,12 @@ def _block_line(view: ArticleView, article: WrittenArticle, block: int) -> int |
 
 
 def _starts_a_block(lines: list[str], line: int) -> bool:
-    """Whether a block may start on a line: after a blank line (in a quotation too), a heading or a list's item, or above an underline."""
+    """Whether a block may start on a line: after a blank line (in a quotation too), a heading or a list's item; a heading
+    written with # anywhere; one underlined above its underline."""
     before = _QUOTED.sub("", lines[line - 1]) if line > 0 else ""
     after = _QUOTED.sub("", lines[line + 1]) if line + 1 < len(lines) else ""
-    return not before.strip() or before.lstrip().startswith("#") or bool(_LIST_ITEM.match(before)) or bool(_UNDERLINE.fullmatch(after))
+    heading = _QUOTED.sub("", lines[line]).lstrip().startswith("#")
+    return heading or not before.strip() or before.lstrip().startswith("#") or bool(_LIST_ITEM.match(before)) or bool(_UNDERLINE.fullmatch(after))
 
 
 _BLOCK_START = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}\.)[ \t]+)?(?:#{1,6}[ \t]*)?")  # what a line holds before a block's words
