@@ -1782,3 +1782,13 @@ def test_a_prefix_or_suffix_from_the_next_paragraph_is_told_to_be_left_out(mini:
 def test_a_line_markdown_reads_as_text_is_no_link_reference(mini: Project, written: str):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written}\n\nAsk [the forum]")
     assert load(mini).problems == []
+
+
+@pytest.mark.parametrize(("written", "word"), [("They *agreed*{sic} then.", "sic"), ("## Talks in {2016}", "2016"), ("A line.\n{Withheld}", "withheld")])
+def test_a_word_in_braces_an_attribute_list_takes_is_told_on_its_line(mini: Project, written: str, word: str):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written}\n\nAsk [the forum]")
+    problems = load_project(mini.root, ["attr_list"], {}).problems
+    line = 25 + written.count("\n")
+    assert [(p.line, p.message, p.hint) for p in problems] == [
+        (line, f"the word '{word}' in braces is read as an attribute (Markdown's attribute lists): the page shows neither", "write \\{ for a brace the page shows, or leave the braces out"),
+    ]

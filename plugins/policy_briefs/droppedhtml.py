@@ -139,6 +139,8 @@ def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: 
             continue
         if not tag_written and name == "id" and not safe_id(value or ""):  # given in Markdown: `{: #… }`
             found.append(unsafe_id(tag, value or ""))
+        elif not tag_written and value is None and not _allowed(tag, name):  # `{sic}`: a word alone in braces, an attribute with no value
+            found.append(_word_in_braces(name))
         elif not _allowed(tag, name):
             found.append(Dropped(f"attribute '{name}' of <{tag}> is removed from the page", _attribute_hint(tag, name), written))
         elif theme_attribute(name, value or ""):
@@ -149,6 +151,13 @@ def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: 
         elif name in ("href", "src") and tag_written:  # a Markdown link's address is checked with the article's links
             found += _address(tag, name, value or "", written)
     return found
+
+
+def _word_in_braces(word: str) -> Dropped:
+    """A word in braces that the attr_list extension reads as an attribute of the element before (`*here*{sic}`, `## In {2016}`)."""
+    braces = rf"(?i)\{{[^{{}}\n]*(?<![\w-]){re.escape(word)}(?![\w-])[^{{}}\n]*\}}"
+    message = f"the word '{word}' in braces is read as an attribute (Markdown's attribute lists): the page shows neither"
+    return Dropped(message, "write \\{ for a brace the page shows, or leave the braces out", (), braces)
 
 
 def unsafe_id(tag: str, value: str) -> Dropped:
