@@ -1093,6 +1093,9 @@ ONE_MISTAKE = {
     "a list item read as a link's reference": ((ART, "Ask [the forum]", "- [Update]: Corrected\n- More.\n\nAsk [the forum]"), (ARTICLE, 25, "“- [Update]: Corrected” defines a link's address that no link uses", "if it is text")),
     "a table in a quotation in a note's body": ((ANN, "    body: It does meet again.\n", "    body: |\n      It does meet again.\n\n      > | Year | Host |\n      > | --- | --- |\n"), (ANNOTATIONS, 20, "a table is shown as written in the body", "write its rows as a list")),
     "a note's body that is only a commented item": ((ANN, "    body: It does meet again.\n", "    body: |\n      - <!-- to do -->\n"), (ANNOTATIONS, 17, "the body shows nothing: it holds only a comment", "write its text")),
+    "a nested item indented 2 spaces": ((ART, "Ask [the forum]", "- Energy\n  - oil\n  - gas\n- Finance\n\nAsk [the forum]"), (ARTICLE, 26, "this line is indented 2 spaces, too few to belong to the list's item above it: Markdown here takes 4", "indent it 4 spaces")),
+    "an item's paragraph indented 3 spaces": ((ART, "Ask [the forum]", "1. Cite the award.\n\n   This matters.\n\n2. Fund it.\n\nAsk [the forum]"), (ARTICLE, 27, "this line is indented 3 spaces, too few to belong to the list's item above it", "indent it 4 spaces")),
+    "a nested item indented 2 spaces in a note's body": ((ANN, "    body: It does meet again.\n", "    body: |\n      - Energy\n        - oil\n"), (ANNOTATIONS, 19, "this line is indented 2 spaces, too few to belong to the list's item above it", "indent it 4 spaces")),
     "a line read as a link's reference": ((ART, "Ask [the forum]", "[Update]: Corrected\n\nAsk [the forum]"), (ARTICLE, 25, "“[Update]: Corrected” defines a link's address that no link uses: the page does not show the line", "if it is text, write its first bracket \\[")),
     "web address with a space in its path": ((ART, "Ask [the forum]", "See [the report](https://example.org/annual report.pdf). Ask [the forum]"), (ARTICLE, 25, "web address 'https://example.org/annual report.pdf' holds white space, which a browser reads as %20: it leads elsewhere than meant", "copy the address from the browser's address bar")),
     "quote copied with its emphasis": (
@@ -1792,3 +1795,9 @@ def test_a_word_in_braces_an_attribute_list_takes_is_told_on_its_line(mini: Proj
     assert [(p.line, p.message, p.hint) for p in problems] == [
         (line, f"the word '{word}' in braces is read as an attribute (Markdown's attribute lists): the page shows neither", "write \\{ for a brace the page shows, or leave the braces out"),
     ]
+
+
+@pytest.mark.parametrize("written", ["- An item whose text\n  wraps on to a line.\n- Another.", "- Energy\n    - oil\n- Finance", "Para.\n\n  An indented paragraph of its own."])
+def test_lines_indented_as_markdown_reads_them_are_no_problem(mini: Project, written: str):
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written}\n\nAsk [the forum]")
+    assert load(mini).problems == []

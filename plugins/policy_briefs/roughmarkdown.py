@@ -452,3 +452,32 @@ def marked_sections_readable(text: str, positions: list[int] | None = None) -> s
     for at in reversed(unreadable_marked_sections(text) if positions is None else positions):
         text = f"{text[: at + 1]}{WORD_JOINER}{text[at + 1 :]}"
     return text
+
+
+_ITEM_LINE = re.compile(r"(?P<indent>[ ]*)(?:[-*+]|\d{1,9}\.)[ \t]+\S")
+
+
+def shallow_in_lists(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
+    """Where a line is indented 1 to 3 spaces to belong to the list item above it, which Python-Markdown reads
+    at 4: an item nested under another, or a paragraph after a blank line (the list ends before it). Its start, once per run."""
+    code = code_ranges(text) if code is None else code
+    found, item, blank, at, told = [], None, False, 0, False
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        listed = _ITEM_LINE.match(line)
+        if not line.strip():
+            blank = True
+        elif in_code(code, at):
+            item, blank, told = None, False, False
+        else:
+            nested = item is not None and 0 < indent < 4 and indent > item and (listed is not None or blank)
+            if nested and not told:
+                found.append(at)
+            told = nested
+            if listed is not None and not nested:
+                item = indent
+            elif not listed and indent == 0 and blank:
+                item = None  # (a paragraph of its own: the list is over)
+            blank = False
+        at += len(line) + 1
+    return found

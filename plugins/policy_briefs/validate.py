@@ -29,7 +29,7 @@ from .messages import as_seen, did_you_mean, field_label, meant_id, named_charac
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, only_comments, reference_definitions, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
@@ -312,6 +312,8 @@ class _Checker:
             to = f"the '{closer}' on line {body_line + body.count(chr(10), 0, closing)}" if closing is not None else "its end"
             message = f"{written} is not closed on its line: the page hides the article from it to {to}"
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, opening), message, "close it on its own line, or take it out"))
+        for start in shallow_in_lists(body) if "\n " in body else ():
+            self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *_shallow_in_list(body, start)))
         for stopping in unreadable_marked_sections(body):
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, stopping), unreadable_message(body, stopping), MARKED_SECTION_HINT))
         annotation_file = self.raw.annotations.get(slug)
@@ -602,6 +604,10 @@ class _Checker:
                 self.problems.append(Problem(parsed.path, placed, *_unused_reference(written, in_yaml=True)))
             for item in [*in_field(text, field_label(where)), *unread_in_field(text, field_label(where))]:
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
+            for start in shallow_in_lists(text) if "\n " in text else ():
+                line = text.split("\n")[text.count("\n", 0, start)].strip()
+                placed = self._line_in(parsed, where, lambda source: _written_as_in(source, text, start, re.compile(re.escape(line))))
+                self.problems.append(Problem(parsed.path, placed, *_shallow_in_list(text, start)))
             if only_comments(text):
                 hint = "write its text, or take its line out" if isinstance(where[-1], int) else "write its text, or take the comment out"
                 self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"{_field_named(where)} shows nothing: it holds only a comment", hint))
@@ -752,6 +758,13 @@ def _value(parsed: Parsed, *path: str) -> Any:
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
     return value
+
+
+def _shallow_in_list(text: str, start: int) -> tuple[str, str]:
+    """What to tell of a line indented too little to belong to the list's item above it: (message, hint)."""
+    spaces = len(text[start:]) - len(text[start:].lstrip(" "))
+    message = f"this line is indented {spaces} {'space' if spaces == 1 else 'spaces'}, too few to belong to the list's item above it: Markdown here takes 4"
+    return message, "indent it 4 spaces, and the rest of its block as far, for a nested item or a paragraph of the item"
 
 
 def _unused_references(text: str, links: Iterable[str]) -> list[tuple[int, str]]:
