@@ -238,8 +238,9 @@ class _FieldTags(LenientHTMLParser):
             self.found.append(Dropped(f"an image is not shown in {self.where}", "fields hold text: link to the image instead, [its description](https://…)", written))
         elif tag in HEADINGS:
             # (Found in the field's source as Markdown writes a heading, `## …`, or as HTML.)
-            where = r"^[ \t]*#{1,6}(?:[ \t]|$)|<h[1-6]\b"
-            self.found.append(Dropped(f"a heading is shown as plain text in {self.where}", "fields hold paragraphs and lists: write the heading's words in **bold**", written, where))
+            where = r"^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}|<h[1-6]\b"  # (`#1 priority` too: Python-Markdown needs no space after #)
+            hint = "fields hold paragraphs and lists: write the heading's words in **bold**; for a # the reader sees (#1, a hashtag), write \\#"
+            self.found.append(Dropped(f"a heading is shown as plain text in {self.where}", hint, written, where))
         elif tag not in TEXT_TAGS:
             self.found.append(_element(tag, written, self.where, in_field=True))
         else:
