@@ -238,6 +238,7 @@ def test_previews_are_first_sentences(mini: Project):
         ("A hard  \nline break. Then.", "A hard line break."),
         ("Moscow left… Then Russia came.", "Moscow left…"),  # as smarty writes "..."
         ("Moscow left... Then Russia came.", "Moscow left..."),
+        ("It heard *Philippines v. China* in 2016. Then more.", "It heard Philippines v. China in 2016."),
     ],
 )
 def test_first_sentence(markdown_text: str, expected: str):

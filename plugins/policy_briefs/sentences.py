@@ -10,7 +10,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|[A-Z]\.[A-Z]|\b(?:"
     r"Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cdr|Amb|Gov|Pres|Hon|Rev|Jr|Sr|Inc|Ltd|Co"  # titles, names
     r"|Feb|Apr|Aug|Sep|Sept|Oct|Nov"  # months (not Jan, Mar, Jun, Jul, Dec: names, or words that end sentences)
-    r"|No|Nos|Art|Fig|vol|pp|para|vs|etc|e\.g|i\.e|cf|viz|al|approx|est|ca|c"  # references, dates (c. 1950, est. 2001)
+    r"|No|Nos|Art|Fig|vol|pp|para|vs|v|etc|e\.g|i\.e|cf|viz|al|approx|est|ca|c"  # references, cases (A v. B), dates (c. 1950, est. 2001)
     r"))\.$"
 )
 _CLOSERS = "”’\"')]"
