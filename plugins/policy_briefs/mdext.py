@@ -35,6 +35,11 @@ BODY_END = "<!-- policy-briefs: end of article body -->"
 # (Python-Markdown would otherwise parse it, tag by tag, twice over).
 HEADER_START = "<!-- policy-briefs: brief header (HTML only: kept as it is, not read as Markdown) -->"
 HEADER_END = "<!-- policy-briefs: end of brief header -->"
+# Around the header's details (publisher, dates, the original's address, tags), which a brief's copy for
+# search leaves out: its result then begins with the brief's summary. (Search reads the page of an
+# article that marks its own parts: the template marks the details to leave out then.)
+DETAILS_START = "<!-- policy-briefs: brief details (not given to search) -->"
+DETAILS_END = "<!-- policy-briefs: end of brief details -->"
 
 
 @dataclass
@@ -53,6 +58,7 @@ class PageState:
     # without the extension's inline markup (the same text, two fifths of the tags to parse).
     search_copy: bool = False
     search_html: str | None = None  # filled in while rendering, when asked for and possible
+    search_header: tuple[int, str] | None = None  # the header's place in the raw HTML stash, and its HTML for search (less its details)
     unresolved: list[str] = field(default_factory=list)  # `term:`/`actor:` links to no known entity, filled in while rendering
     passage_ids: set[str] = field(default_factory=set)  # a brief's passages' ids, filled in while rendering
 
@@ -70,7 +76,7 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         body = _take_body(root, stash)
         if state.search_copy and self._last():
-            state.search_html = rendered(self.md, root)
+            state.search_html = self._search_copy(root, state)
         read = state.autolink or state.read_article is not None
         unwrapped = unwrap_abbreviations(root, abbreviations(self.md)) if read else []  # wrapped again below, once names are linked
         annotations = state.annotations
@@ -105,6 +111,17 @@ class BriefTreeprocessor(markdown.treeprocessors.Treeprocessor):
             _abbreviate(blocks[block].element, ranges, stash)
         if annotations:  # the passages marked here, for MkDocs' check of links to them (made after it took the page's ids)
             state.passage_ids = {note_ids(note.id)["passage"] for note in annotations if note.anchor is not None}
+
+    def _search_copy(self, root: etree.Element, state: PageState) -> str:
+        """The page for search to index: as rendered now, its header less the details (`DETAILS_START`)."""
+        if state.search_header is None:
+            return rendered(self.md, root)
+        stash, (index, header) = self.md.htmlStash.rawHtmlBlocks, state.search_header
+        shown, stash[index] = stash[index], header
+        try:
+            return rendered(self.md, root)
+        finally:
+            stash[index] = shown
 
     def _last(self) -> bool:
         """Whether no other treeprocessor runs after this one (then the tree it gets is the page less its markup)."""
@@ -189,7 +206,13 @@ class HeaderPreprocessor(markdown.preprocessors.Preprocessor):
             end = lines.index(HEADER_END, start)
         except ValueError:  # not the package's template: its header is read like any other source
             return lines
-        placeholder = self.md.htmlStash.store("\n".join(lines[start + 1 : end]) + "\n")  # as the block parser keeps a block
+        header = lines[start + 1 : end]
+        details = (header.index(DETAILS_START), header.index(DETAILS_END)) if DETAILS_START in header and DETAILS_END in header else None
+        shown = [line for line in header if line not in (DETAILS_START, DETAILS_END)]
+        placeholder = self.md.htmlStash.store("\n".join(shown) + "\n")  # as the block parser keeps a block
+        if details is not None:
+            searched = header[: details[0]] + header[details[1] + 1 :]
+            state.search_header = (self.md.htmlStash.html_counter - 1, "\n".join(searched) + "\n")
         return [*lines[:start], "", placeholder, "", *lines[end + 1 :]]
 
 
