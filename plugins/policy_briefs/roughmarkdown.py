@@ -222,14 +222,14 @@ def reference_definitions(text: str, code: list[tuple[int, int]] | None = None) 
 
 
 _LIST_MARK = re.compile(r"(?:[-*+]|\d{1,9}\.)[ ]")
-_LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]")
+LIST_ITEM_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]")  # a line that begins a list's item (in a quotation too)
 
 
 def _may_start_a_list(text: str, start: int) -> bool:
     """Whether a list's item may begin on the line at `start`: after a blank line or another item (in a paragraph, it is the paragraph's text)."""
     line_start = text.rfind("\n", 0, start)
     before = text[text.rfind("\n", 0, line_start) + 1 : line_start] if line_start > 0 else ""
-    return not before.strip(" \t>") or bool(_LIST_LINE.match(before))
+    return not before.strip(" \t>") or bool(LIST_ITEM_LINE.match(before))
 
 
 # As Python-Markdown reads one: the address alone on its line, or with a title in quotes or brackets
@@ -459,15 +459,24 @@ _ITEM_LINE = re.compile(r"(?P<indent>[ ]*)(?:[-*+]|\d{1,9}\.)[ \t]+\S")
 
 def shallow_in_lists(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
     """Where a line is indented 1 to 3 spaces to belong to the list item above it, which Python-Markdown reads
-    at 4: an item nested under another, or a paragraph after a blank line (the list ends before it). Its start, once per run."""
-    code = code_ranges(text) if code is None else code
+    at 4: an item nested under another, or a paragraph after a blank line (the list ends before it). Its start, once per run.
+
+    Code is found only if a line may be one: read as text, code finds every line it would, and more.
+    """
+    if not _shallow_lines(text, None):
+        return []
+    return _shallow_lines(text, code_ranges(text) if code is None else code)
+
+
+def _shallow_lines(text: str, code: list[tuple[int, int]] | None) -> list[int]:
+    """`shallow_in_lists`, code (`code_ranges`) left out of the lists where known."""
     found, item, blank, at, told = [], None, False, 0, False
     for line in text.split("\n"):
         indent = len(line) - len(line.lstrip(" "))
         listed = _ITEM_LINE.match(line)
         if not line.strip():
             blank = True
-        elif in_code(code, at):
+        elif code is not None and in_code(code, at):
             item, blank, told = None, False, False
         else:
             nested = item is not None and 0 < indent < 4 and indent > item and (listed is not None or blank)

@@ -29,7 +29,7 @@ from .messages import as_seen, did_you_mean, field_label, meant_id, named_charac
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
@@ -836,11 +836,10 @@ def _starts_a_block(lines: list[str], line: int) -> bool:
     before = _QUOTED.sub("", lines[line - 1]) if line > 0 else ""
     after = _QUOTED.sub("", lines[line + 1]) if line + 1 < len(lines) else ""
     heading = _QUOTED.sub("", lines[line]).lstrip().startswith("#")
-    return heading or not before.strip() or before.lstrip().startswith("#") or bool(_LIST_ITEM.match(before)) or bool(_UNDERLINE.fullmatch(after))
+    return heading or not before.strip() or before.lstrip().startswith("#") or bool(LIST_ITEM_LINE.match(before)) or bool(_UNDERLINE.fullmatch(after))
 
 
 _BLOCK_START = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}\.)[ \t]+)?(?:#{1,6}[ \t]*)?")  # what a line holds before a block's words
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]")
 _BLOCK_END = re.compile(r"[ \t#]*(?:\{[^{}\n]*\}[ \t]*)?(?:\n|$)")  # what a line holds after a block's words
 
 
