@@ -183,7 +183,7 @@ def _placed(notes: list[AnnotationFields], blocks: tuple[str, ...]) -> tuple[Ann
     for line, fields in enumerate(notes, start=1):
         selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
         found = occurrences_in(selector, blocks, normalized)
-        result.append(Annotation(fields, line, anchor_at(found[0], selector, blocks) if len(found) == 1 else None))
+        result.append(Annotation(fields, line, anchor_at(found[0], blocks) if len(found) == 1 else None))
     return tuple(result)
 
 

@@ -445,6 +445,16 @@ def test_a_name_holding_a_soft_hyphen_is_linked_and_listed_on_its_entrys_page(mi
     assert "The East Asia Summit met too." in texts and "\u00ad" not in texts, "search finds the name as it reads"
 
 
+@pytest.mark.parametrize("soft_hyphen", ["\u00ad", "&shy;"], ids=["typed", "as a reference"])
+def test_a_quote_of_words_holding_a_soft_hyphen_marks_its_passage(mini: Project, tmp_path: Path, soft_hyphen: str):
+    """A quote copied from the page (where the character is not shown) marks the passage the article writes with it."""
+    mini.replace("articles/forum-talks.md", "The ASEAN Regional Forum met", f"The ASEAN Regional Fo{soft_hyphen}rum met")
+    site = site_of(mini, tmp_path)
+    marks = article(page(site, BRIEF)).select('mark[data-note="note-forum-met"]')
+    assert "".join(mark.get_text() for mark in marks) == "ASEAN Regional Fo\u00adrum met"
+    assert_check_passes(mini)
+
+
 def test_entry_page_has_contextual_backlinks(built):
     site, urls = built
     entry = article(page(site, "glossary/arf", urls))

@@ -73,7 +73,8 @@ class Anchor:
 @dataclass(frozen=True)
 class Occurrence:
     block: int
-    start: int
+    start: int  # in the block's text
+    end: int
 
 
 @dataclass(frozen=True)
@@ -94,16 +95,15 @@ def occurrences(selector: Selector, blocks: Sequence[str]) -> list[Occurrence]:
         while start != -1:
             end = start + len(selector.quote)
             if haystack[:start].endswith(selector.prefix) and haystack.startswith(selector.suffix, end):
-                found.append(Occurrence(index, start))
+                found.append(Occurrence(index, start, end))
             start = haystack.find(selector.quote, start + 1)
     return found
 
 
-def anchor_at(occurrence: Occurrence, selector: Selector, blocks: Sequence[str]) -> Anchor:
+def anchor_at(occurrence: Occurrence, blocks: Sequence[str]) -> Anchor:
     """Turn one occurrence into offsets in the joined reader text."""
     before = sum(len(text) + len(BLOCK_SEPARATOR) for text in blocks[: occurrence.block])
-    length = len(selector.quote)
-    return Anchor(occurrence.block, before + occurrence.start, before + occurrence.start + length, occurrence.start, occurrence.start + length)
+    return Anchor(occurrence.block, before + occurrence.start, before + occurrence.end, occurrence.start, occurrence.end)
 
 
 def closest_passage(quote: str, blocks: Sequence[str], beat: float = -1.0) -> Closest | None:

@@ -21,13 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .anchoring import Closest, Selector, WrittenArticle, closest_passage, occurrences
+from .anchoring import Closest, Occurrence, Selector, WrittenArticle, closest_passage
 from .entities import without_invisible
+from .fastreader import quote_occurrences
 from .loader import ANNOTATIONS_SUFFIX, CONTENT_DIR, Parsed, RawContent, as_read, parse_yaml_text, read_files, split_front_matter
 from .mentions import Mention
 from .model import Article, Content
 from .problems import ContentError, Problem
-from .readertext import read_markdown
+from .readertext import normalize, read_markdown
 from .roughmarkdown import code_ranges
 from .schema import ActorFields, AnnotationFileFields, GlossaryFields
 from .validate import written_at
@@ -142,21 +143,24 @@ def broken_notes(project: Path, ref: str, changed: set[str], extensions: list | 
         new_blocks = read_markdown(new.body, extensions, extension_configs).blocks
         for fields, line in notes:
             before = old_notes.get(fields.id, fields)
-            old_selector = Selector.of(before.quote, before.prefix, before.suffix)
-            anchored = occurrences(old_selector, old_blocks)
+            anchored = _found(Selector.of(before.quote, before.prefix, before.suffix), old_blocks)
             if len(anchored) != 1:
                 continue  # it did not anchor before the edit either: an ordinary problem
-            selector = Selector.of(fields.quote, fields.prefix, fields.suffix)
-            matches = len(occurrences(selector, new_blocks))
+            matches = len(_found(Selector.of(fields.quote, fields.prefix, fields.suffix), new_blocks))
             if matches == 1:
                 continue
             closest = None if matches else closest_passage(fields.quote, new_blocks)
             at = new.at(new_blocks[closest.block], closest.text) if closest is not None else ""
             was = anchored[0]
-            old_line = old.line_of(old_blocks[was.block][was.start : was.start + len(old_selector.quote)])
+            old_line = old.line_of(old_blocks[was.block][was.start : was.end])
             edited = None if old_line is None else new.body_line + line_after_edit(old.body, new.body, old_line - old.body_line)
             found.append(BrokenNote(path, notes_path, line, fields.id, fields.quote.strip(), matches, closest, at, edited))
     return found
+
+
+def _found(selector: Selector, blocks: tuple[str, ...]) -> list[Occurrence]:
+    """Where a note's quote is in an article's blocks, found as a build finds it."""
+    return quote_occurrences(selector, blocks, [normalize(block) for block in blocks])[1]
 
 
 def line_after_edit(old: str, new: str, line: int) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -132,6 +134,13 @@ def holds_invisible(text: str) -> bool:
 
 
 AN_INVISIBLE = re.compile(f"[{''.join(INVISIBLE)}]")  # one character of `INVISIBLE`
+
+
+def spans_as_written(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of `text` less its `INVISIBLE` characters, placed in `text`: from a span's first character to its last, with those between."""
+    # Where each invisible character was, in the text without them (one for each of several in a row).
+    gaps = [match.start() - before for before, match in enumerate(AN_INVISIBLE.finditer(text))]
+    return [(start + bisect_right(gaps, start), end - 1 + bisect_right(gaps, end - 1) + 1) for start, end in spans]
 
 
 def form_tokens(form: str) -> list[str]:

@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from itertools import repeat
 
 from .anchoring import Occurrence, Selector, occurrences
-from .readertext import Slot, _slots, pieces
+from .entities import holds_invisible, spans_as_written, without_invisible
+from .readertext import Slot, _slots, normalize, pieces
 
 _LONG_SPACE = re.compile(r"\s\s+")
 REVERSE_PROBE = 64  # how far past a raw offset to look for the next visible character (as mentions did)
@@ -186,11 +187,26 @@ def _plain(text: str) -> bool:
 def occurrences_in(selector: Selector, texts: Sequence[str], normalized: Sequence[str]) -> list[Occurrence]:
     """`anchoring.occurrences`, looking only in the blocks whose normalized text holds the quote."""
     candidates = [index for index, text in enumerate(normalized) if selector.quote in text]
-    return [Occurrence(candidates[found.block], found.start) for found in occurrences(selector, [texts[index] for index in candidates])]
+    return [Occurrence(candidates[found.block], found.start, found.end) for found in occurrences(selector, [texts[index] for index in candidates])]
 
 
 def quote_occurrences(selector: Selector, texts: Sequence[str], normalized: Sequence[str]) -> tuple[Selector, list[Occurrence]]:
-    """`occurrences_in`, and if the quote is not found as typed, as the smarty and smartsymbols extensions print its marks, or in the other Unicode normal form; with the selector that found them."""
+    """`occurrences_in`, and if the quote is not found as typed, as the smarty and smartsymbols extensions print its marks, or in the other Unicode normal form; with the selector that found them.
+
+    Where the article's words hold characters a page does not show (a soft hyphen, a zero-width
+    space), the quote is found as the words read, and its passage holds those between its first
+    character and its last.
+    """
+    selector, found = _quote_occurrences(selector, texts, normalized)
+    if found or not any(holds_invisible(text) for text in normalized):
+        return selector, found
+    shown = [without_invisible(text) for text in texts]
+    selector, found = _quote_occurrences(selector, shown, [normalize(text) for text in shown])
+    placed = (spans_as_written(texts[each.block], [(each.start, each.end)])[0] for each in found)
+    return selector, [Occurrence(each.block, start, end) for each, (start, end) in zip(found, placed)]
+
+
+def _quote_occurrences(selector: Selector, texts: Sequence[str], normalized: Sequence[str]) -> tuple[Selector, list[Occurrence]]:
     found = occurrences_in(selector, texts, normalized)
     if found:
         return selector, found

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .entities import AN_INVISIBLE, APOSTROPHES, INVISIBLE, TYPOGRAPHIC, Target, form_key, form_tokens, holds_invisible
+from .entities import AN_INVISIBLE, APOSTROPHES, INVISIBLE, TYPOGRAPHIC, Target, form_key, form_tokens, holds_invisible, spans_as_written
 
 
 @dataclass(frozen=True)
@@ -133,13 +132,6 @@ class Linker:
 
 
 def _placed_back(found: list[Found], text: str) -> list[Found]:
-    """Matches in `text` less its invisible characters, placed in `text`: from a match's first character to its last, with those between."""
-    if not found:
-        return found
-    # Where each invisible character was, in the text without them (one for each of several in a row).
-    gaps = [match.start() - before for before, match in enumerate(AN_INVISIBLE.finditer(text))]
-
-    def placed(position: int) -> int:
-        return position + bisect_right(gaps, position)
-
-    return [Found(placed(each.start), placed(each.end - 1) + 1, each.target) for each in found]
+    """Matches in `text` less its invisible characters, placed in `text` (`entities.spans_as_written`)."""
+    placed = spans_as_written(text, [(each.start, each.end) for each in found])
+    return [Found(start, end, each.target) for (start, end), each in zip(placed, found)]

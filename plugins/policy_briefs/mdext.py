@@ -359,10 +359,9 @@ def _highlight(root: etree.Element, annotations: Sequence[Annotation], stash: Se
         if annotation.anchor is None:
             continue
         fields = annotation.fields
-        selector, found = quote_occurrences(Selector.of(fields.quote, fields.prefix, fields.suffix), texts, normalized)
+        _, found = quote_occurrences(Selector.of(fields.quote, fields.prefix, fields.suffix), texts, normalized)
         if found:
-            start = found[0].start
-            passages.setdefault(found[0].block, []).append((start, start + len(selector.quote), number, annotation))
+            passages.setdefault(found[0].block, []).append((found[0].start, found[0].end, number, annotation))
     for index, placed in passages.items():
         placed.sort(reverse=True)  # the last first: what comes before a marked passage keeps its position
         block, splits = read[index]

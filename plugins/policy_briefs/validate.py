@@ -536,12 +536,12 @@ class _Checker:
         selector, found = quote_occurrences(Selector.of(fields.quote, fields.prefix, fields.suffix), blocks, normalized)
         line = parsed.located.line_of((*where, "quote"))
         if len(found) == 1:
-            return anchor_at(found[0], selector, blocks)
+            return anchor_at(found[0], blocks)
         if not found:
             written = collapse(fields.quote.strip())  # (as the editor wrote it: the selector's quote marks are made plain)
             self.problems.append(Problem(parsed.path, line, f"quote not found in the article: “{written}”", _closest_hint(fields, selector, blocks, article)))
         else:
-            places = _shown_places(found, blocks, len(selector.quote), article)
+            places = _shown_places(found, blocks, article)
             self.problems.append(Problem(parsed.path, line, f"quote matches {len(found)} passages: {places}", "add a 'prefix' or 'suffix' with the words just before or after the one you mean"))
         return None
 
@@ -1208,16 +1208,16 @@ def _context(text: str, start: int, length: int, width: int = 25) -> tuple[int, 
     return first, last
 
 
-def _shown_places(found: Sequence[Occurrence], blocks: Sequence[str], length: int, article: WrittenArticle) -> str:
+def _shown_places(found: Sequence[Occurrence], blocks: Sequence[str], article: WrittenArticle) -> str:
     """The first places a quote is found (`_shown_place`), and how many more there are."""
-    places = "; ".join(_shown_place(blocks[o.block], o, length, article) for o in found[:PLACES_SHOWN])
+    places = "; ".join(_shown_place(blocks[o.block], o, article) for o in found[:PLACES_SHOWN])
     return places + (f"; and {len(found) - PLACES_SHOWN} more" if len(found) > PLACES_SHOWN else "")
 
 
-def _shown_place(block: str, occurrence: Occurrence, length: int, article: WrittenArticle) -> str:
+def _shown_place(block: str, occurrence: Occurrence, article: WrittenArticle) -> str:
     """One of the passages an ambiguous quote matches: where it is, and the words around it (the match in brackets)."""
-    start, end = occurrence.start, occurrence.start + length
-    first, last = _context(block, start, length)
+    start, end = occurrence.start, occurrence.end
+    first, last = _context(block, start, end - start)
     return f"{article.where(block, block[first:last])}, “…{block[first:start]}[{block[start:end]}]{block[end:last]}…”"
 
 
@@ -1253,10 +1253,6 @@ def _closest_hint(fields: AnnotationFields, selector: Selector, blocks: tuple[st
         return unmarkable
     if closest is None or closest.similarity < 0.5:
         return "copy the passage from the article exactly"
-    block = normalize(blocks[closest.block])
-    invisible = [name for character, name in INVISIBLE.items() if character in block and character not in selector.quote]
-    if invisible and without_invisible(selector.quote) in without_invisible(block):
-        return f"the article's words hold a character that is not shown ({', '.join(invisible)}), {article.at(blocks[closest.block], closest.text)}: remove it from the article"
     return f"closest passage, {closest.similarity:.0%} similar, {article.at(blocks[closest.block], closest.text)}: “{closest.text}”"
 
 
@@ -1368,7 +1364,7 @@ def _context_hint(selector: Selector, blocks: tuple[str, ...], article: WrittenA
     if across is not None:
         where = "ends the paragraph before" if across == "prefix" else "starts the paragraph after"
         return f"the {across} {where} the quote's, and a note's prefix and suffix are read in the quote's own paragraph: leave the {across} out"
-    places = _shown_places(found, blocks, len(selector.quote), article)
+    places = _shown_places(found, blocks, article)
     times = f" {len(found)} times" if len(found) > 1 else ""
     return f"the quote is in the article{times} ({places}), but not with this {given}: copy the words just around it there exactly, or leave the {given} out"
 
@@ -1377,7 +1373,7 @@ def _context_across(selector: Selector, found: Sequence[Occurrence], blocks: tup
     """"prefix" or "suffix" where the quote starts (ends) a paragraph and that context ends the one before (starts the one after)."""
     for occurrence in found:
         block = blocks[occurrence.block]
-        end = occurrence.start + len(selector.quote)
+        end = occurrence.end
         if selector.prefix.strip() and not block[: occurrence.start].strip() and occurrence.block > 0 and blocks[occurrence.block - 1].rstrip().endswith(selector.prefix.strip()):
             return "prefix"
         if selector.suffix.strip() and not block[end:].strip() and occurrence.block + 1 < len(blocks) and blocks[occurrence.block + 1].lstrip().startswith(selector.suffix.strip()):
