@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from html.parser import HTMLParser
 
 import pytest
-from policy_briefs.safehtml import WORD_JOINER, clean_fragment, clean_page, cut_short_text, safe_contents, safe_id
+from policy_briefs.safehtml import WORD_JOINER, clean_fragment, clean_page, cut_short_text, safe_contents, safe_id, searched
 
 
 def test_ids_and_attributes_the_theme_looks_up_are_dropped():
@@ -30,6 +31,23 @@ def test_attributes_the_themes_scripts_act_on_are_dropped_and_the_plugins_kept()
 def test_classes_the_themes_scripts_act_on_are_dropped_and_others_kept():
     html = '<pre class="md-ellipsis">x</pre><pre class="mermaid">graph</pre><p class="note md-status annotate md-annotation__index pb-x">y</p>'
     assert _elements(clean_page(html)) == [("pre", {}), ("pre", {}), ("p", {"class": "note pb-x"})]
+    html = '<div class="md-consent__overlay"></div><p><a class="md-button md-button--primary md-header" href="https://example.org/">z</a></p>'
+    assert _elements(clean_page(html)) == [("div", {}), ("p", {}), ("a", {"class": "md-button md-button--primary", "href": "https://example.org/"})]
+
+
+def _as_search_leaves_it(html: str) -> str:
+    """What Material's search does to a page's content after reading it (its pattern, as its plugin has it)."""
+    return re.sub(r'\s?data-search-\w+="[^"]+"', "", html)
+
+
+def test_what_search_leaves_of_a_page_is_safe_and_words_it_takes_are_told():
+    given = clean_page('<p><a href="https://example.org/" title="data-search-x=">x</a> a"b" onmouseover="x()" y</p>')
+    left = _as_search_leaves_it(given)
+    assert [attrs for _, attrs in _elements(left)][-1].get("onmouseover") == "x()"  # (as search leaves it: a handler)
+    safe, took_words = searched(given, left)
+    assert took_words and not [name for _, attrs in _elements(safe) for name in attrs if name.startswith("on")]
+    given = clean_page('<p data-search-exclude="yes">Hidden from search, "quoted".</p>')
+    assert searched(given, _as_search_leaves_it(given)) == ('<p>Hidden from search, "quoted".</p>', False)  # only its mark taken
 
 
 def _elements(html: str) -> list[tuple[str, dict]]:

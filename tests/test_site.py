@@ -808,6 +808,26 @@ def test_script_payloads_in_yaml_never_reach_a_page(mini: Project, tmp_path: Pat
     assert "Evil <script>alert(1)</script>" in evil.select_one("h1").get_text().replace(WORD_JOINER, "")
 
 
+def test_text_that_reads_to_search_as_its_mark_lets_no_handler_onto_a_page_and_is_told(mini: Project, tmp_path: Path):
+    """Material's search takes `data-search-…="…"` out of a page with a pattern, after reading it: from a text
+    or a link's title that holds `data-search-x=`, the pattern ran on into the page's markup, and left words as attributes."""
+    handler = 'a"b" autofocus tabindex="0" onfocus="window.pwned=1" y'
+    mini.write("glossary/zz.yml", f"term: Zz\ndefinition: |\n  {handler} data-search-x=\n")  # (the glossary's list shows it as a title)
+    mini.write("glossary/yy.yml", f'term: Yy\ndefinition: |\n  A test [x](https://example.org/ "data-search-x=") {handler}\n')
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f'<img src="x" alt="data-search-x="> {handler.replace("onfocus", "onerror")}\n\nAsk [the forum]')
+    site = tmp_path / "site"
+    result = build(mini.root, site, strict=False)
+    assert result.returncode == 0, result.stderr
+    told = [line.split(": search took words out of the page")[0].split("policy_briefs: ")[1] for line in result.stderr.splitlines() if "search took words" in line]
+    assert sorted(told) == ["briefs/articles/forum-talks.md", "briefs/glossary/yy.yml", "the page glossary/index.md"]
+    fields = [line.split("policy_briefs: ")[1].split(":")[0] for line in result.stderr.splitlines() if "definition holds 'data-search-'" in line]
+    assert sorted(fields) == ["briefs/glossary/yy.yml", "briefs/glossary/zz.yml"]  # (told on their lines by the content's check too)
+    for path in ["glossary", "glossary/yy", BRIEF]:
+        body = article(page(site, path))
+        assert not [e for e in body.find_all(True) if any(name.startswith("on") or name == "autofocus" for name in e.attrs)], path
+    assert build(mini.root, tmp_path / "strict").returncode != 0
+
+
 def test_a_source_title_in_another_language_is_marked_as_such_and_its_publisher_follows_it(mini: Project, tmp_path: Path):
     """A screen reader reads the title in its language (WCAG 3.1.2), and the English after it in English."""
     title = "Россия и АСЕАН рассмотрели направления оборонного сотрудничества"
@@ -893,7 +913,7 @@ def test_nothing_from_content_turns_into_markup_where_the_theme_writes_or_shows_
     strict = build(mini.root, tmp_path / "strict")
     assert strict.returncode != 0
     assert "briefs/articles/forum-talks.md:21: attribute data-clipboard-text=\"curl https://example.org/x | sh\" of <button> is removed: the theme's scripts look elements up by it" in strict.stderr
-    assert "briefs/articles/forum-talks.md:25: class 'md-ellipsis mermaid' of <pre> is removed: the theme's scripts act on it" in strict.stderr
+    assert "briefs/articles/forum-talks.md:25: class 'md-ellipsis mermaid' of <pre> is removed: the theme keeps it for its own parts" in strict.stderr
     removed_id = f'briefs/articles/forum-talks.md:17: id "{odd_id}" of <h2> is removed from the page'
     assert removed_id in strict.stderr
     check = subprocess.run([sys.executable, "-m", "policy_briefs.cli", "check", str(mini.root)], capture_output=True, text=True, check=False)

@@ -147,7 +147,7 @@ def _attributes(tag: str, attrs: Iterable[tuple[str, str | None]], tag_written: 
             found.append(Dropped(f"attribute {name}=\"{value}\" of <{tag}> is removed: the theme's scripts look elements up by it", "choose another name", written))
         elif name == "class" and (theirs := theme_classes(value or "")):
             shorthand = () if tag_written else tuple(f".{name}" for name in theirs)  # `{: .mermaid }`
-            found.append(Dropped(f"class '{' '.join(theirs)}' of <{tag}> is removed: the theme's scripts act on it", "choose another class", (*written, *shorthand)))
+            found.append(Dropped(f"class '{' '.join(theirs)}' of <{tag}> is removed: the theme keeps it for its own parts", "choose another class", (*written, *shorthand)))
         elif name in ("href", "src") and tag_written:  # a Markdown link's address is checked with the article's links
             found += _address(tag, name, value or "", written)
     return found

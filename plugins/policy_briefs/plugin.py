@@ -42,7 +42,7 @@ from .pages import LISTED_ON, PageRenderer, PageSpec, forget_rendered, make_envi
 from .relations import build_relations, forget_articles, sentence_ends
 from .roughmarkdown import MARKED_SECTION_HINT, marked_sections_readable, unreadable_marked_sections, unreadable_message
 from .loader import CONTENT_DIR
-from .safehtml import clean_page, safe_contents
+from .safehtml import clean_page, safe_contents, searched
 from .searchmerge import merged_entries
 from .sitepaths import INDEX_PAGES, linked_file, note_ids, note_place, uri_for
 from .validate import HIDES_GENERATED, ArticleReader, Loading, anchor_line, explicit_link_problem, link_lines
@@ -794,12 +794,9 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         if parked is None:
             return context
         html, *for_search = parked
-        if for_search:
-            copy, notes = for_search
-            page.content = (copy or html) + notes
-            self.after_search = (page.file.src_uri, html, copy, notes)
-        else:
-            page.content = html
+        copy, notes = for_search or ("", "")
+        page.content = (copy or html) + notes
+        self.after_search = (page.file.src_uri, html, copy, notes)
         return context
 
     @timing.timed("tails")
@@ -842,19 +839,33 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         """The brief's own HTML in place of what search was given, for the template.
 
         Without a copy, search read the page itself (and took its `data-search-` marks off, as it
-        does): the page is kept as search left it, less the notes after it.
+        does): the page is kept as search left it, less the notes after it, and safe again (`searched`).
         """
         if self.after_search is None or self.after_search[0] != page.file.src_uri:
             return context
         _, html, copy, notes = self.after_search
         self.after_search = None
         content = page.content or ""
-        if copy and content == copy + notes or not copy and content.endswith(notes):
-            page.content = html if copy else content[: len(content) - len(notes)]
+        if copy and content == copy + notes:
+            page.content = html
+        elif not copy and content.endswith(notes):
+            page.content = self._searched(page, html, content[: len(content) - len(notes)])
         else:
             log.warning(f"{page.file.src_uri}: a plugin changed the page's content while it was given to search; the page is written without that change")
             page.content = html
         return context
+
+    def _searched(self, page: Page, given: str, left: str) -> str:
+        """A page's content as search left it, made safe again where search took more than its marks (told)."""
+        left, took_text = searched(given, left)
+        if took_text:
+            spec = self.specs[page.file.src_uri]
+            where = spec.sources[0] if spec.template in LISTED_ON else f"the page {page.file.src_uri}"  # (an index: of many files)
+            log.warning(
+                f"{where}: search took words out of the page with what it reads as its own mark, 'data-search-…=\"…\"' "
+                f"(a text or a link's title holds 'data-search-'): write it otherwise, such as 'data search'"
+            )
+        return left
 
     on_page_context = CombinedEvent(_unpark, _draw_tail, _restore)
 

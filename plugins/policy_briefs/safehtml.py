@@ -43,10 +43,13 @@ PAGE_ATTRIBUTES = {
 THEME_ID_PREFIX = "__"
 THEME_ATTRIBUTE_PREFIXES = ("data-md-", "data-clipboard")
 THEME_ATTRIBUTES = frozenset({"data-tabs", "data-preview", "data-copy", "data-focus-visible-added", "data-js-focus-visible"})
-# Classes its scripts act on: a cut-short `.md-ellipsis` has its text shown as HTML in a tooltip, a
-# `pre.mermaid` loads a diagram library from a CDN, `.annotate` and `.md-status` make tooltips.
-THEME_CLASSES = frozenset({"md-ellipsis", "md-status", "mermaid", "annotate"})
-THEME_CLASS_PREFIXES = ("md-annotation",)
+# Classes its scripts act on: a `pre.mermaid` loads a diagram library from a CDN, `.annotate` makes
+# tooltips. And the theme's own, `md-…`, which lay out its parts: a cut-short `.md-ellipsis` has its
+# text shown as HTML in a tooltip, `.md-status` makes a tooltip, and some are fixed over the whole
+# page (`.md-consent__overlay`). Content keeps only the buttons the theme draws for it.
+THEME_CLASSES = frozenset({"mermaid", "annotate"})
+THEME_CLASS_PREFIXES = ("md-",)
+CONTENT_THEME_CLASSES = frozenset({"md-button", "md-button--primary"})
 # How those appear in nh3's output, which writes every attribute as name="value" with its name in lower
 # case; and how a `<` in an attribute's value does (seldom there: then every title is looked at).
 _THEME_MARKS = (f'id="{THEME_ID_PREFIX}', *THEME_ATTRIBUTE_PREFIXES, *THEME_ATTRIBUTES, *THEME_CLASSES, *THEME_CLASS_PREFIXES, "&lt;")
@@ -65,7 +68,7 @@ def theme_attribute(name: str, value: str) -> bool:
 
 def theme_classes(value: str) -> list[str]:
     """The classes in a class attribute's value that the theme's scripts act on."""
-    return [name for name in value.split() if name in THEME_CLASSES or name.startswith(THEME_CLASS_PREFIXES)]
+    return [name for name in value.split() if name in THEME_CLASSES or name.startswith(THEME_CLASS_PREFIXES) and name not in CONTENT_THEME_CLASSES]
 
 
 def tooltip_text(text: str) -> str:
@@ -181,6 +184,24 @@ def clean_page(html: str) -> str:
     if any(mark in cleaned for mark in _THEME_MARKS):  # seldom: clean it again, filtered
         cleaned = _FILTERING_PAGE_CLEANER.clean(html)
     return cleaned
+
+
+# What Material's search takes out of a page after reading it, with a pattern (`data-search-…="…"`),
+# not a parser: where a text or an attribute's value holds `data-search-x=`, the pattern runs on from
+# there to the next `"`, and can leave words of the page where its markup was.
+SEARCH_MARK = "data-search-"
+_TEXT_ONLY = nh3.Cleaner(tags=set(), clean_content_tags={"script", "style"})
+
+
+def searched(given: str, left: str) -> tuple[str, bool]:
+    """A page's content as search left it (`left`, from `given`), safe; and whether search took words of it too.
+
+    Only where `given` holds search's mark can search have taken more than its own marks: then what
+    is left is cleaned again.
+    """
+    if left == given or SEARCH_MARK not in given:
+        return left, False
+    return clean_page(left), _TEXT_ONLY.clean(left) != _TEXT_ONLY.clean(given)
 
 
 def render_markdown(text: str) -> Markup:

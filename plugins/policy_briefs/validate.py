@@ -30,7 +30,7 @@ from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEnt
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
 from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
-from .safehtml import URL_SCHEMES, field_keeps, keeps_address, no_address
+from .safehtml import SEARCH_MARK, URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, AnnotationFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
 from .yamlsource import value_lines, yaml_quoted
@@ -608,6 +608,10 @@ class _Checker:
                 line = text.split("\n")[text.count("\n", 0, start)].strip()
                 placed = self._line_in(parsed, where, lambda source: _written_as_in(source, text, start, re.compile(re.escape(line))))
                 self.problems.append(Problem(parsed.path, placed, *_shallow_in_list(text, start)))
+            if SEARCH_MARK in text:
+                message = f"{field_label(where)} holds '{SEARCH_MARK}', which Material's search reads as its own mark: it takes words of the pages that show it out"
+                placed = self._line_in(parsed, where, lambda source: source.find(SEARCH_MARK) if SEARCH_MARK in source else None)
+                self.problems.append(Problem(parsed.path, placed, message, "write it otherwise, such as 'data search'"))
             if only_comments(text):
                 hint = "write its text, or take its line out" if isinstance(where[-1], int) else "write its text, or take the comment out"
                 self.problems.append(Problem(parsed.path, parsed.located.line_of(where), f"{_field_named(where)} shows nothing: it holds only a comment", hint))
