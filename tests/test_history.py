@@ -94,7 +94,7 @@ def test_brief_page_shows_last_updated(tmp_path: Path):
     write_site_files(root)
     init_repository(root, date="2024-03-05T12:00:00+00:00")
     html = build(root)
-    assert '<dt>Last updated</dt> <dd><time datetime="2024-03-05">5 March 2024</time></dd>' in html
+    assert '<dt>Brief updated</dt> <dd><time datetime="2024-03-05">5 March 2024</time></dd>' in html
     assert build(root) == html  # the same checkout builds the same page
 
 
@@ -102,5 +102,5 @@ def test_brief_page_outside_git_has_no_last_updated_row(tmp_path: Path):
     root = tmp_path / "site"
     shutil.copytree(FIXTURES / "mini", root)
     html = build(root)
-    assert "Last updated" not in html
+    assert "Brief updated" not in html
     assert "<dt>Publisher</dt>" in html
