@@ -29,7 +29,7 @@ from policy_briefs.mentions import article_view, block_hits, number_mentions, re
 from policy_briefs.problems import ContentError, Problem
 from policy_briefs.readertext import iter_blocks, normalize, read_markdown
 from policy_briefs.relations import newest_first
-from policy_briefs.roughmarkdown import code_ranges, code_spans, declaration_left_open, in_code, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
+from policy_briefs.roughmarkdown import code_ranges, code_spans, declaration_left_open, in_code, lists_in_paragraphs, marked_sections_readable, unclosed_html_block, unreadable_marked_sections
 from policy_briefs.safehtml import WORD_JOINER
 from policy_briefs.schema import SHOWN, ActorFields, AnnotationFields, GlossaryFields, NamedAuthor
 from policy_briefs.validate import LoadResult, link_lines, load_project
@@ -1073,6 +1073,10 @@ ONE_MISTAKE = {
     "quote holding a zero-width space and a word joiner": ((ANN, "quote: ASEAN Regional Forum met", "quote: \"ASEAN\u200b Regional Forum\u2060 met\""), (ANNOTATIONS, 4, "quote not found in the article", "the quote holds a character that is not shown (a zero-width space, a word joiner): remove it from the quote")),
     "document type left open": ((ART, "Later, Russia and ASEAN agreed.", "<!DOCTYPE html\nLater, Russia and ASEAN agreed."), (ARTICLE, 21, "<!DOCTYPE is not closed on its line: the page hides the article from it to its end", "close it on its own line, or take it out")),
     "comment left open in a summary": ((ART, "summary: >\n  A short", "summary: >\n  <!-- to check\n  A short"), (ARTICLE, 9, "<!-- is never closed: the summary is shown from it as written, <!-- and all", "end the comment with -->")),
+    "a note's field indented into its body": ((ANN, "      The forum has met every year since 1994.\n    terms: [arf]\n", "      The forum has met every year since 1994.\n      terms: [arf]\n"), (ANNOTATIONS, 7, "the line “terms: [arf]” reads as the field 'terms', but is indented as the body's text, which shows it", "for the field, take it left, as far as 'body:' above")),
+    "an entry's field indented into its definition": ((G_EAS, "related: [arf]", "  related: [arf]"), ("briefs/glossary/eas.yml", 5, "the line “related: [arf]” reads as the field 'related', but is indented as the definition's text, which shows it", "for the field, take it left, as far as 'definition:' above")),
+    "a list right under a paragraph": ((ART, "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN agreed on two points:\n- talks;\n- trade."), (ARTICLE, 22, "this list follows the line above with no blank line between: Markdown reads it as that paragraph's text, and the page shows its marks as written", "leave a blank line above the list")),
+    "a list right under a paragraph in a note": ((ANN, "    body: Which delegates?\n", "    body: |\n      Which delegates? Two:\n      1. Moscow's;\n      2. Hanoi's.\n"), (ANNOTATIONS, 26, "this list follows the line above with no blank line between: Markdown reads it as that paragraph's text, and the page shows its marks as written", "leave a blank line above the list")),
     "a field holding search's mark": ((ANN, "    body: Which delegates?\n", "    body: |\n      Which delegates?\n      Ask data-search-x= here.\n"), (ANNOTATIONS, 26, "body holds 'data-search-', which Material's search reads as its own mark: it takes words of the pages that show it out", "write it otherwise, such as 'data search'")),
     "a takeaway that is only a comment": ((ART, "  - Russia’s role grows.", "  - <!-- Russia’s role grows. -->"), (ARTICLE, 12, "item 2 of the takeaways shows nothing: it holds only a comment", "write its text, or take its line out")),
     "a note's body that is only comments": ((ANN, "    body: It does meet again.\n", "    body: |\n      <!-- It does meet again. -->\n\n      <!-- to check -->\n"), (ANNOTATIONS, 17, "the body shows nothing: it holds only a comment", "write its text, or take the comment out")),
@@ -1794,7 +1798,7 @@ def test_a_prefix_or_suffix_from_the_next_paragraph_is_told_to_be_left_out(mini:
     ]
 
 
-@pytest.mark.parametrize("written", ["They said:\n- [Update]: Corrected", "1) [Update]: Corrected"])
+@pytest.mark.parametrize("written", ["They said\n- [Update]: Corrected", "1) [Update]: Corrected"])
 def test_a_line_markdown_reads_as_text_is_no_link_reference(mini: Project, written: str):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written}\n\nAsk [the forum]")
     assert load(mini).problems == []
@@ -1814,3 +1818,21 @@ def test_a_word_in_braces_an_attribute_list_takes_is_told_on_its_line(mini: Proj
 def test_lines_indented_as_markdown_reads_them_are_no_problem(mini: Project, written: str):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written}\n\nAsk [the forum]")
     assert load(mini).problems == []
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Sumsky made three points:\n- Russia is neutral;\n- Russia sells arms.\n", ["- Russia is neutral;"]),
+    ("Two points:\n1. one\n2. two\n", ["1. one"]),
+    ("One point:\n* one\n", ["* one"]),
+    ("A line\n- one\n- two\n", ["- one"]),
+    ("A line\n- one\n", []),  # (one item, after no colon: a line of the paragraph may start so)
+    ("In\n2016. The year began.\n", []),
+    ("Points:\n\n- one\n- two\n", []),  # a blank line: a list
+    ("- item one\n  wrapped:\n- item two\n", []),  # the list's own item
+    ("# Points:\n- one\n- two\n", []),  # after a heading: a list
+    ("Text\n* * *\n", []),  # a line across the page
+    ("```\nPoints:\n- one\n- two\n```\n", []),  # code
+    ("    Points:\n    - one\n    - two\n", []),  # indented code
+])
+def test_a_list_written_right_under_a_paragraph_is_found_where_one_is_meant(text: str, told: list[str]):
+    assert [text[start:].split("\n")[0] for start in lists_in_paragraphs(text)] == told

@@ -457,6 +457,43 @@ def marked_sections_readable(text: str, positions: list[int] | None = None) -> s
 _ITEM_LINE = re.compile(r"(?P<indent>[ ]*)(?:[-*+]|\d{1,9}\.)[ \t]+\S")
 
 
+_RULE_LINE = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")  # a line across the page
+
+
+def lists_in_paragraphs(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
+    """Where a list starts on the line right after a paragraph's, which Python-Markdown reads as the paragraph's text, marks and all.
+
+    A list is taken to be meant where two items follow the paragraph, or one follows a line that ends
+    with a colon ("three points:"): a line of a paragraph may start with a number and a full stop.
+    Not in a list's own paragraphs, nor in code (found only if a list may be meant).
+    """
+    found = _unmarked_lists(text)
+    if not found:
+        return []
+    code = code_ranges(text) if code is None else code
+    return [start for start in found if not in_code(code, start)]
+
+
+def _unmarked_lists(text: str) -> list[int]:
+    found, paragraph, at = [], [], 0  # paragraph: its lines so far (none after a blank line)
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        item = _ITEM_LINE.match(line) is not None and len(line) - len(line.lstrip(" ")) < 4 and not _RULE_LINE.match(line)
+        if item and paragraph and not any(_ITEM_LINE.match(before) for before in paragraph) and _text_line(paragraph[-1]):
+            following = number + 1 < len(lines) and _ITEM_LINE.match(lines[number + 1]) is not None
+            if following or paragraph[-1].rstrip().endswith(":"):
+                found.append(at)
+        paragraph = [*paragraph, line] if line.strip() else []
+        at += len(line) + 1
+    return found
+
+
+def _text_line(line: str) -> bool:
+    """Whether a line is a paragraph's text: not a heading's, a table's, a quotation's, raw HTML or indented code."""
+    stripped = line.lstrip(" ")
+    return len(line) - len(stripped) < 4 and not stripped.startswith(("#", "|", ">", "<", "\t"))
+
+
 def shallow_in_lists(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
     """Where a line is indented 1 to 3 spaces to belong to the list item above it, which Python-Markdown reads
     at 4: an item nested under another, or a paragraph after a blank line (the list ends before it). Its start, once per run.

@@ -29,9 +29,9 @@ from .messages import as_seen, did_you_mean, field_label, meant_id, named_charac
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, lists_in_paragraphs, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import SEARCH_MARK, URL_SCHEMES, field_keeps, keeps_address, no_address
-from .schema import ID_PATTERN, AnnotationFields
+from .schema import ID_PATTERN, ActorFields, AnnotationFields, ArticleFields, GlossaryFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
 from .yamlsource import value_lines, yaml_quoted
 
@@ -267,7 +267,7 @@ class _Checker:
         """An article's authors, and the links in its summary and takeaways (as written, if other fields have mistakes)."""
         takeaways = _value(parsed, "takeaways")
         texts = {("summary",): _value(parsed, "summary")} | {("takeaways", n): text for n, text in enumerate(takeaways if isinstance(takeaways, (list, tuple)) else ())}
-        self._check_field_markdown(parsed, _texts(texts), uri_for("brief", parsed.stem) if parsed.fields else None)
+        self._check_field_markdown(parsed, _texts(texts), uri_for("brief", parsed.stem) if parsed.fields else None, ArticleFields.model_fields)
         first: dict[str, int] = {}
         authors = _value(parsed, "source", "authors")
         for position, author in enumerate(authors if isinstance(authors, (list, tuple)) else ()):
@@ -314,6 +314,8 @@ class _Checker:
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, opening), message, "close it on its own line, or take it out"))
         for start in shallow_in_lists(body) if "\n " in body else ():
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *_shallow_in_list(body, start)))
+        for start in lists_in_paragraphs(body):
+            self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *UNMARKED_LIST))
         for stopping in unreadable_marked_sections(body):
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, stopping), unreadable_message(body, stopping), MARKED_SECTION_HINT))
         annotation_file = self.raw.annotations.get(slug)
@@ -498,7 +500,7 @@ class _Checker:
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
             if fields.body:
-                self._check_field_markdown(parsed, {(*where, "body"): fields.body}, uri_for("brief", parsed.stem))
+                self._check_field_markdown(parsed, {(*where, "body"): fields.body}, uri_for("brief", parsed.stem), AnnotationFields.model_fields)
             note = Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized, article) if place else None)
             if not twice:  # (a preview shows the first: a page's places have one id each)
                 result.append(note)
@@ -554,15 +556,15 @@ class _Checker:
     # -- entities ---------------------------------------------------------
     def _check_entities(self) -> None:
         """Entries' and actors' ids and Markdown; a file whose fields did not validate as written (every problem in one run)."""
-        for files, kind, refs, markdown_field, itself in (
-            (self.raw.glossary, "term", ("related", "actors"), "definition", ("related",)),
-            (self.raw.actors, "actor", ("affiliations", "members"), "summary", ("affiliations", "members")),
+        for files, kind, refs, markdown_field, itself, model in (
+            (self.raw.glossary, "term", ("related", "actors"), "definition", ("related",), GlossaryFields),
+            (self.raw.actors, "actor", ("affiliations", "members"), "summary", ("affiliations", "members"), ActorFields),
         ):
             for parsed in files.values():
                 if parsed.fields or parsed.located is not None and not parsed.misplaced:
                     self._check_refs(parsed, (), {name: _value(parsed, name) for name in refs}, itself=itself)
                     page = uri_for(kind, parsed.stem) if parsed.fields else None
-                    self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}), page)
+                    self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}), page, model.model_fields)
                     self._check_aliases(parsed)
 
     def _check_aliases(self, parsed: Parsed) -> None:
@@ -580,12 +582,17 @@ class _Checker:
             else:
                 self._listed_once(parsed, where, "aliases", alias, first, key=form_key(alias))
 
-    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], page: str | None = None) -> None:
+    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], page: str | None = None, fields: Collection[str] = ()) -> None:
         """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop.
 
         `page`: the generated page (a brief's, an entry's, an actor's) that shows these fields; their links to places of it are kept for its build.
+        `fields`: the names of the fields beside them, which a line of their text may be meant as.
         """
         for where, text in texts.items():
+            for start, line, name in _fields_within(text, fields) if ":" in text else ():
+                placed = self._line_in(parsed, where, lambda source: _written_as_in(source, text, start, re.compile(re.escape(line))))
+                message = f"the line “{line}” reads as the field '{name}', but is indented as the {field_label(where)}'s text, which shows it"
+                self.problems.append(Problem(parsed.path, placed, message, f"for the field, take it left, as far as '{field_label(where)}:' above"))
             for href in dict.fromkeys(links_to_check(text)):  # (one problem for the same address twice: the same line)
                 if not field_keeps(href):
                     if href.partition(":")[0] in EXPLICIT_SCHEMES:
@@ -605,9 +612,9 @@ class _Checker:
             for item in [*in_field(text, field_label(where)), *unread_in_field(text, field_label(where))]:
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
             for start in shallow_in_lists(text) if "\n " in text else ():
-                line = text.split("\n")[text.count("\n", 0, start)].strip()
-                placed = self._line_in(parsed, where, lambda source: _written_as_in(source, text, start, re.compile(re.escape(line))))
-                self.problems.append(Problem(parsed.path, placed, *_shallow_in_list(text, start)))
+                self.problems.append(Problem(parsed.path, self._line_of_line(parsed, where, text, start), *_shallow_in_list(text, start)))
+            for start in lists_in_paragraphs(text) if "\n" in text else ():
+                self.problems.append(Problem(parsed.path, self._line_of_line(parsed, where, text, start), *UNMARKED_LIST))
             if SEARCH_MARK in text:
                 message = f"{field_label(where)} holds '{SEARCH_MARK}', which Material's search reads as its own mark: it takes words of the pages that show it out"
                 placed = self._line_in(parsed, where, lambda source: source.find(SEARCH_MARK) if SEARCH_MARK in source else None)
@@ -688,6 +695,11 @@ class _Checker:
             if href.startswith("#") and len(href) > 1 and note_place(href, page) is None:
                 self.field_anchors.setdefault(page, []).append(FieldAnchor(href, parsed.path, where, parsed.located.line_of(where)))
 
+    def _line_of_line(self, parsed: Parsed, where: tuple, text: str, start: int) -> int:
+        """The line in the file of the line of a value's text that starts at `start`."""
+        line = text.split("\n")[text.count("\n", 0, start)].strip()
+        return self._line_in(parsed, where, lambda source: _written_as_in(source, text, start, re.compile(re.escape(line))))
+
     def _line_in(self, parsed: Parsed, where: tuple, find: Callable[[str], int | None]) -> int:
         """The line on which `find` places a problem in a value (see `placed_line`)."""
         line = parsed.located.line_of(where)
@@ -762,6 +774,20 @@ def _value(parsed: Parsed, *path: str) -> Any:
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
     return value
+
+
+UNMARKED_LIST = (
+    "this list follows the line above with no blank line between: Markdown reads it as that paragraph's text, and the page shows its marks as written",
+    "leave a blank line above the list",
+)
+_FIELD_LINE = re.compile(r"^[ \t]*([a-z][a-z_]*):(?:[ \t]|$).*", re.MULTILINE)
+
+
+def _fields_within(text: str, fields: Collection[str]) -> list[tuple[int, str, str]]:
+    """The lines of a field's text written as one of `fields` (`name: …`), outside code: (where, the line, the name)."""
+    found = [(match.start(), match.group().strip(), match.group(1)) for match in _FIELD_LINE.finditer(text) if match.group(1) in fields]
+    code = code_ranges(text) if found else []
+    return [(start, line, name) for start, line, name in found if not in_code(code, start)]
 
 
 def _shallow_in_list(text: str, start: int) -> tuple[str, str]:
