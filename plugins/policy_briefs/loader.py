@@ -360,12 +360,17 @@ def _kind_name(model: type[BaseModel]) -> str:
 
 
 def _place_of(kind: str, stem: str) -> str:
-    """Where a file of this kind and name goes: under its name as an id, if its page may have that name."""
+    """Where a file of this kind and name goes: under its name as an id, if its page may have that name (an annotations file's less a word 'annotations')."""
     place = _KINDS[kind][2]
+    if kind == "annotations":
+        stem = _ANNOTATIONS_WORD.sub("", stem)  # (`slug-annotations.yml`, `slug_annotations.yml`: the article's slug)
     name = stem if _ID.match(stem) else slugify(stem)
     if not name or _index_page_of(place.split("/")[1], place.format(name).rsplit("/", 1)[1]) is not None:
         name = "<slug>" if kind in ("articles", "annotations") else "<id>"
     return place.format(name)
+
+
+_ANNOTATIONS_WORD = re.compile(r"[-_ .]*annotations?$", re.IGNORECASE)
 
 
 def _fields_kind(data: Any) -> str | None:
