@@ -279,6 +279,10 @@ class _Checker:
                 name = author.get("name") if isinstance(author, dict) else getattr(author, "name", None)
                 if isinstance(name, str):
                     self._check_named_author(parsed, where, name)
+        tags, first = _value(parsed, "tags"), {}
+        for position, tag in enumerate(tags if isinstance(tags, (list, tuple)) else ()):
+            if isinstance(tag, str):  # (the page would list it twice)
+                self._listed_once(parsed, ("tags", position), "tags", tag, first)
 
     def _check_named_author(self, parsed: Parsed, where: tuple, name: str) -> None:
         """An author written by name (`{name: …}`) whom an actor is: the page would show the name without a link to the profile."""
