@@ -1053,6 +1053,7 @@ ONE_MISTAKE = {
     "a speaker's ids in brackets": ((ANN, "    speaker: jane-roe\n", "    speaker: [jane-roe, russia]\n"), (ANNOTATIONS, 11, "speaker must be text, not a list", "a speaker is one actor's id: write it without the brackets")),
     "field name with a zero-width space": ((G_EAS, "expansion: East Asia Summit", "expansion\u200b: East Asia Summit"), ("briefs/glossary/eas.yml", 2, "unknown field 'expansion\u200b': it holds '\u200b' (U+200B ZERO WIDTH SPACE)", "did you mean 'expansion'?")),
     "a list in a list of ids": ((ANN, "actors: [russia]", "actors: [[russia]]"), (ANNOTATIONS, 25, "each item of actors must be text, not a list", None)),
+    "alias that is a common word": ((A_RUSSIA, "aliases: [Moscow, Kremlin]", "aliases: [Moscow, Kremlin, The]"), ("briefs/actors/russia.yml", 3, "'The' in aliases is a common word: every “The” of every article would link here", "write the words it stands for in full, or remove it")),
     "tag listed twice": ((ART, "tags: [", "tags: [defence, "), (ARTICLE, 13, "'defence' is listed twice in tags (first on line 13)", "keep one of them")),
     "author listed twice": ((ART, "authors: [jane-roe", "authors: [jane-roe, jane-roe"), (ARTICLE, 7, "'jane-roe' is listed twice in authors (first on line 7)", "keep one of them")),
     "annotation term listed twice": ((ANN, "    terms: [arf]", "    terms: [arf, arf]"), (ANNOTATIONS, 7, "'arf' is listed twice in terms (first on line 7)", None)),

@@ -580,7 +580,10 @@ class _Checker:
             if not isinstance(alias, str):
                 continue
             where = ("aliases", position)
-            if form_key(alias) in names:
+            if _common_word(alias):
+                message = f"'{alias}' in aliases is a common word: every “{alias}” of every article would link here"
+                self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, "write the words it stands for in full, or remove it"))
+            elif form_key(alias) in names:
                 message = f"'{alias}' in aliases is the {names[form_key(alias)]} already, which the page shows beside them"
                 self.problems.append(Problem(parsed.path, parsed.located.line_of(where), message, "remove it"))
             else:
@@ -778,6 +781,19 @@ def _value(parsed: Parsed, *path: str) -> Any:
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
     return value
+
+
+# Words of every text, which an alias cannot be: it would link each of them (an alias matches its case).
+COMMON_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as into than then is are was were be been it its "
+    "this that these those he she they we you i me him her his their our them us not no so if all one".split()
+)
+
+
+def _common_word(alias: str) -> bool:
+    """Whether an alias is a common word, as written at a sentence's start too ("The"; "US" is not "us")."""
+    words = alias.split()
+    return len(words) == 1 and words[0].lower() in COMMON_WORDS and (words[0].islower() or words[0].istitle())
 
 
 UNMARKED_LIST = (
