@@ -237,6 +237,7 @@ class ArticleView:
     unaddressed: tuple[tuple[str, str], ...] = ()  # links and images with no address, and their words (`unaddressed_links`)
     headings: frozenset[int] = frozenset()  # the blocks that are headings, by their place in `blocks`
     titles: tuple[int, ...] = ()  # the headings of level 1 (`# …`), whose place the brief's title has
+    code_blocks: tuple[int, ...] = ()  # the blocks of code written indented (fenced code is kept aside as HTML, in no block)
     block_ids: tuple[tuple[int, str], ...] = ()  # (place in `blocks`, id) of each block that has one: a heading's (of its words, or `{#…}`), or one written `{: #…}`
 
 
@@ -269,4 +270,5 @@ def article_view(
     return ArticleView(
         tuple(block.text for block in blocks), tuple(links), renumbered(numbered), dropped=tuple(dropped), split=split, unaddressed=tuple(unaddressed),
         headings=headings, block_ids=block_ids, titles=tuple(number for number in sorted(headings) if blocks[number].element.tag == "h1"),
+        code_blocks=tuple(number for number, block in enumerate(blocks) if block.element.tag == "pre"),
     )

@@ -329,6 +329,7 @@ class _Checker:
         annotations = self._annotations(annotation_file, blocks, as_written, place=readable) if annotation_file else ()
         self._check_block_ids(parsed, view, annotations, as_written)
         underlined = self._check_underlined(parsed, view, as_written)
+        self._check_indented_prose(parsed, view, as_written)
         self._check_titles(parsed, view, as_written, told=underlined)
         if parsed.fields is None:
             return None
@@ -671,6 +672,17 @@ class _Checker:
                 told.add(block)
         return told
 
+    def _check_indented_prose(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> None:
+        """A paragraph indented 4 spaces or a tab (a first line's indent pasted from a word processor): a block of code, its names not linked."""
+        for block in view.code_blocks:
+            text = view.blocks[block]
+            if _reads_as_prose(text):
+                first = text.split("\n")[0].strip()
+                line = next((number for number, written in enumerate(article.body.split("\n")) if written[:1] in " \t" and written.strip().startswith(first)), 0)
+                shown = first if len(first) <= 60 else first[:57].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+                message = f"the paragraph “{shown}” is indented 4 spaces or a tab: Markdown shows it as a block of code, its names not linked"
+                self.problems.append(Problem(parsed.path, article.body_line + line, message, "take the spaces or the tab at its lines' start out"))
+
     def _check_block_ids(self, parsed: Parsed, view: ArticleView, annotations: Sequence[Annotation], article: WrittenArticle) -> None:
         """A heading or paragraph whose id is one the brief page gives a note (`## Note first-meeting`: note-first-meeting): links to the note would lead to it."""
         ids = {made: note.id for note in annotations for made in note_ids(note.id).values()}
@@ -842,6 +854,17 @@ SENTENCE_WORDS = 6  # words: an underlined sentence of as many is a paragraph, n
 _SENTENCE_ENDS = (".", ",", ";", ":", "!", "…", ")", "”", '"', "’")  # how a paragraph may end, and a heading hardly
 _UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # a quotation's marks at a line's start
+
+
+PROSE_WORDS = 8  # words: a block of code that reads as a sentence of as many is a paragraph indented
+_PROSE_ENDS = (".", "!", "?", "…", "”", "’", '"', ")")
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a block of code's text reads as sentences: words and their stops, not code's marks."""
+    text = text.strip()
+    words = sum(character.isalpha() or character.isspace() for character in text)
+    return len(text.split()) >= PROSE_WORDS and words >= 0.85 * len(text) and text.endswith(_PROSE_ENDS)
 
 
 def _reads_as_a_paragraph(text: str) -> bool:
