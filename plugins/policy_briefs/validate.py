@@ -320,6 +320,7 @@ class _Checker:
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *_shallow_in_list(body, start)))
         for start in lists_in_paragraphs(body):
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *UNMARKED_LIST))
+        self._check_unread_references(parsed, view, body, body_line)
         for stopping in unreadable_marked_sections(body):
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, stopping), unreadable_message(body, stopping), MARKED_SECTION_HINT))
         annotation_file = self.raw.annotations.get(slug)
@@ -672,6 +673,24 @@ class _Checker:
                 told.add(block)
         return told
 
+    def _check_unread_references(self, parsed: Parsed, view: ArticleView, body: str, body_line: int) -> None:
+        """A link to a reference no line defines (`[Russia][1]`), or a footnote where the site reads none (`[^1]`): the page shows them as written."""
+        code = set(view.code_blocks)
+        for block, text in enumerate(view.blocks):
+            for match in _UNREAD_REFERENCE.finditer(text) if "[" in text and block not in code else ():
+                written, note = match.group(), match.group("note")
+                at = body.find(f"[^{note}]" if note else f"][{match.group('label')}]")
+                line = body_line + (body.count("\n", 0, at) if at >= 0 else 0)
+                if note:
+                    message = f"“{written}” is shown as written: no footnote '{note}' is read"
+                    hint = f"write the note in the text; a footnote needs a line “[^{note}]: …” and the footnotes extension in the markdown_extensions of mkdocs.yml"
+                else:
+                    label = match.group("label") or match.group("words")
+                    message = f"“{written}” is shown as written: no line of the article defines the reference '{label}'"
+                    link = "![description](https://…)" if written.startswith("!") else "[words](https://…)"
+                    hint = f"add a line “[{label}]: https://…” after the paragraph, or write it {link}"
+                self.problems.append(Problem(parsed.path, line, message, hint))
+
     def _check_indented_prose(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> None:
         """A paragraph indented 4 spaces or a tab (a first line's indent pasted from a word processor): a block of code, its names not linked."""
         for block in view.code_blocks:
@@ -856,6 +875,8 @@ _UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # a quotation's marks at a line's start
 
 
+# As a page's text shows them: a link to a reference Markdown found no definition of, and a footnote's mark.
+_UNREAD_REFERENCE = re.compile(r"(?<![\w\]\\])!?\[(?P<words>[^\[\]\n^][^\[\]\n]*)\]\[(?P<label>[^\[\]\n]*)\]|\[\^(?P<note>[^\[\]\s]+)\](?!:)")
 PROSE_WORDS = 8  # words: a block of code that reads as a sentence of as many is a paragraph indented
 _PROSE_ENDS = (".", "!", "?", "…", "”", "’", '"', ")")
 
