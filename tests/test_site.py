@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Comment
 from policy_briefs.plugin import PACKAGE_DIR
 from policy_briefs.safehtml import WORD_JOINER
 
-from conftest import FIXTURES, Project
+from conftest import FIXTURES, REPOSITORY, Project
 from sitebuild import add_theme_payloads, article, build, page
 
 BRIEF = "briefs/forum-talks"
@@ -826,6 +826,19 @@ def test_text_that_reads_to_search_as_its_mark_lets_no_handler_onto_a_page_and_i
         body = article(page(site, path))
         assert not [e for e in body.find_all(True) if any(name.startswith("on") or name == "autofocus" for name in e.attrs)], path
     assert build(mini.root, tmp_path / "strict").returncode != 0
+
+
+def test_with_the_sites_markdown_a_numbered_list_starts_at_the_number_written(mini: Project, tmp_path: Path):
+    """A brief that quotes a source's points 7 and 8 numbers them so, and a list cut by a paragraph goes on with its numbers."""
+    site_extensions = (REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8").split("markdown_extensions:\n")[1].split("\n\n")[0]
+    set_config(mini, "markdown_extensions:\n  - toc:\n      permalink: true\n", f"markdown_extensions:\n{site_extensions}\n")
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "7. Talks.\n8. Trade.\n\nThen:\n\n9. Visits.\n\nAsk [the forum]")
+    site = tmp_path / "site"
+    assert build(mini.root, site).returncode == 0
+    lists = article(page(site, BRIEF)).select("ol")
+    assert [(ol.get("start"), [li.get_text() for li in ol.select("li")]) for ol in lists if "Talks." in ol.get_text() or "Visits." in ol.get_text()] == [
+        ("7", ["Talks.", "Trade."]), ("9", ["Visits."]),
+    ]
 
 
 def test_a_source_title_in_another_language_is_marked_as_such_and_its_publisher_follows_it(mini: Project, tmp_path: Path):
