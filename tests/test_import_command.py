@@ -198,12 +198,24 @@ def test_refuses_to_overwrite_an_article(mini: Project):
     assert mini.read("articles/forum-talks.md") == before
 
 
-def test_force_overwrites_the_article_but_never_the_notes(mini: Project):
-    notes = mini.read("articles/forum-talks.annotations.yml")
+def test_force_imports_the_articles_text_again_keeping_its_front_matter_and_never_the_notes(mini: Project):
+    """Imported again (with another encoding, say), the text is the page's; the fields the editor filled in stay as written."""
+    notes, before = mini.read("articles/forum-talks.annotations.yml"), mini.read("articles/forum-talks.md")
+    front = before[: before.index("---", 3) + 4]
     result = run("import", str(PAGE), "--project", str(mini.root), "--slug", "forum-talks", "--force")
     assert result.exit_code == 0, result.output
-    assert "title: Forum Talks in the Region" in mini.read("articles/forum-talks.md")
+    after = mini.read("articles/forum-talks.md")
+    assert after.startswith(front) and "title: Forum Talks in the Region" not in after
+    assert "their arrival was covered at length by the regional press" in after and "## Russia in ASEAN Regional Forum" not in after
+    assert "Kept the front matter briefs/articles/forum-talks.md had, as written" in result.output
     assert mini.read("articles/forum-talks.annotations.yml") == notes
+
+
+def test_force_over_an_article_with_no_front_matter_writes_the_pages(mini: Project):
+    mini.write("articles/forum-talks.md", "Only text, its front matter lost.\n")
+    result = run("import", str(PAGE), "--project", str(mini.root), "--slug", "forum-talks", "--force")
+    assert result.exit_code == 0, result.output
+    assert "title: Forum Talks in the Region" in mini.read("articles/forum-talks.md") and "Front matter filled from the page" in result.output
 
 
 def test_an_article_file_with_front_matter_is_refused_not_imported_as_text(mini: Project, tmp_path: Path):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from .loader import CONTENT_DIR, RawContent
+from .loader import CONTENT_DIR, RawContent, split_front_matter
 from .model import Content
-from .problems import Problem
+from .problems import ContentError, Problem
 from .sitefolder import PLUGIN_NAME, config_file, site_folder, uses_plugin
 from .validate import LoadResult, load_project, pages_hidden_by_docs
 
@@ -269,17 +269,28 @@ def import_(file: Path, slug: str | None, force: bool, encoding: str | None, pro
     except ScaffoldError as error:
         fail(str(error))
     imported.front.authors = match_authors(project, imported.front.authors)
+    kept = _front_matter_of(target) if force else None  # (the fields an editor filled in: only the text is imported again)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(front_matter(imported.front) + imported.body, encoding="utf-8")
+    target.write_text((kept or front_matter(imported.front)) + imported.body, encoding="utf-8")
     written = [target]
     notes = annotations_path(project, slug)
     if not notes.exists():
         notes.write_text(annotations_scaffold(slug), encoding="utf-8")
         written.append(notes)
-    _report_import(imported, written, project)
+    _report_import(imported, written, project, kept=kept is not None)
 
 
-def _report_import(imported, written: list[Path], project: Path) -> None:
+def _front_matter_of(article: Path) -> str | None:
+    """The front matter an article file holds, `---` lines included, as written (None if it has none it can be read by)."""
+    try:
+        text = article.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        _, body, _ = split_front_matter(text, article.name)
+    except (OSError, UnicodeError, ContentError):
+        return None
+    return text[: len(text) - len(body)]
+
+
+def _report_import(imported, written: list[Path], project: Path, kept: bool = False) -> None:
     headings = sum(1 for block in imported.blocks if block.startswith("## "))
     for path in written:
         click.echo(f"Wrote {path.relative_to(project).as_posix()}")
@@ -296,6 +307,9 @@ def _report_import(imported, written: list[Path], project: Path) -> None:
             click.echo(f"  - {removed.describe()}")
     else:
         click.echo("Removed nothing.")
+    if kept:
+        click.echo(f"Kept the front matter {written[0].relative_to(project).as_posix()} had, as written: only the text was replaced. To fill it from the page again, delete the file and import it again.")
+        return
     filled = ", ".join(imported.inferred) or "nothing"
     click.echo(f"Front matter filled from the page: {filled}. Fill in the lines marked FILL IN, then run `briefs check`.")
 
