@@ -52,6 +52,15 @@ def test_a_binary_file_is_refused_and_nothing_is_written(mini: Project, tmp_path
     assert sorted(p.name for p in mini.path("articles").iterdir()) == before
 
 
+@pytest.mark.parametrize(("name", "told"), [("article.docx", "open it, and save or export the article as plain text (.txt)"), ("page.mhtml", "“Web page, HTML only”")])
+def test_a_file_of_another_program_is_refused_with_how_to_save_it(mini: Project, tmp_path: Path, name: str, told: str):
+    saved = tmp_path / name
+    saved.write_bytes(b"PK\x03\x04 not read")
+    result = CliRunner().invoke(main, ["import", str(saved), "--slug", "saved", "--project", str(mini.root)])
+    assert result.exit_code == 1 and f"a {saved.suffix} file is not read: " in result.output and told in result.output
+    assert not mini.path("articles/saved.md").exists()
+
+
 # -- the seeds become the repository's briefs ------------------------------------------
 
 

@@ -722,15 +722,23 @@ def is_html(data: bytes, name: str) -> bool:
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Files of programs that the importer does not read, and how to save what they hold so that it does.
+SAVED_OTHERWISE = {
+    **dict.fromkeys((".doc", ".docx", ".odt", ".rtf", ".pages", ".pdf"), "open it, and save or export the article as plain text (.txt) or a web page (.html)"),
+    **dict.fromkeys((".mht", ".mhtml", ".webarchive"), "save the page again from the browser as “Web page, HTML only” (.html)"),
+}
 
 
 def import_file(path: Path, encoding: str | None = None) -> Imported:
     """Read a saved page, HTML, Markdown or text, by its name and content; in `encoding` if given."""
+    saved_otherwise = SAVED_OTHERWISE.get(path.suffix.lower())
+    if saved_otherwise is not None:
+        raise ValueError(f"a {path.suffix.lower()} file is not read: {saved_otherwise}, and import that file")
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # text saved as "Unicode" on Windows
         data = data.decode("utf-16").encode("utf-8")
     if b"\x00" in data:
-        raise ValueError("it is neither a web page nor text (it holds binary data)")
+        raise ValueError("it is neither a web page nor text (it holds binary data): save the article as plain text (.txt) or a web page (.html), and import that file")
     html = is_html(data, path.name)
     if html and not encoding and _DECLARED_CHARSET.search(data[:4096]):
         return import_html(data)  # read in the encoding the page declares
