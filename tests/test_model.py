@@ -483,6 +483,13 @@ def test_a_quote_with_a_non_breaking_hyphen_where_the_article_has_a_hyphen_is_to
     ]
 
 
+def test_a_link_to_a_brief_by_the_path_of_its_file_is_told_the_briefs_own_link(mini: Project):
+    write_brief(mini, "second-talks", "Second talks.\n", annotation("Second talks"))
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the second](articles/second-talks.md).\n\nAsk [the forum]")
+    problems = load_project(mini.root, site_files=["index.md", "briefs/forum-talks.md", "briefs/second-talks.md"]).problems
+    assert [(p.line, p.hint) for p in problems] == [(25, "did you mean 'second-talks.md'?")]
+
+
 def test_a_link_whose_address_holds_a_tab_is_told_on_its_line(mini: Project):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the report](report\tdraft.md) here.\n\nAsk [the forum]")
     assert [(p.line, p.message.split(",")[0]) for p in load_project(mini.root, site_files=["index.md"]).problems] == [(25, "link 'report draft.md' names 'briefs/report draft.md'")]

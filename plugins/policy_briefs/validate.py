@@ -424,7 +424,7 @@ class _Checker:
             hint = _by_id(ref) if ref else _FILE_LINKS_HINT
             self.problems.append(Problem(parsed.path, line, message, hint))
             return
-        near = _near_file(target, self.site_files - {brief_page})  # (not the brief itself)
+        near = _near_file(target, self.site_files - {brief_page}) or _same_name(target, self.site_files - {brief_page})  # (not the brief itself)
         ref = _content_ref(target)  # (`../briefs/glossary/eas.yml`: the docs folder's briefs/, which has no glossary)
         hint = f"did you mean '{relative_path(near, brief_page)}'?" if near else _by_id(ref) if ref else _address_hint(href, target)
         self.problems.append(Problem(parsed.path, line, f"link '{href}' names '{target}', which is not a page or file of the site", hint))
@@ -972,6 +972,12 @@ def _content_ref(target: str) -> str | None:
     if len(parts) >= 3 and parts[-3] == CONTENT_DIR and parts[-2] in ("glossary", "actors") and parts[-1].endswith(".yml"):
         return f"{'term' if parts[-2] == 'glossary' else 'actor'}:{parts[-1].removesuffix('.yml')}"
     return None
+
+
+def _same_name(target: str, files: Iterable[str]) -> str | None:
+    """The one file of the site named as `target` is, in another folder (`articles/other.md` for a brief's `other.md`)."""
+    named = [file for file in files if posixpath.basename(file) == posixpath.basename(target)]
+    return named[0] if len(named) == 1 else None
 
 
 def _by_id(ref: str) -> str:
