@@ -457,6 +457,20 @@ def marked_sections_readable(text: str, positions: list[int] | None = None) -> s
 _ITEM_LINE = re.compile(r"(?P<indent>[ ]*)(?:[-*+]|\d{1,9}\.)[ \t]+\S")
 
 
+# Markdown or HTML in a text the pages show as plain text: emphasis in pairs of marks, a code span, a
+# link, a tag, a character reference.
+_MARKUP_IN_PLAIN = re.compile(
+    r"(?<![\w*])(\*\*?)(?=\S)[^*\n]*?(?<=\S)\1(?![\w*])|(?<!\w)(__?)(?=\S)[^_\n]*?(?<=\S)\2(?!\w)|`[^`\n]+`"
+    r"|\[[^\[\]\n]+\]\([^()\s]*\)|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+)
+
+
+def markup_in_plain(text: str) -> str | None:
+    """The first Markdown or HTML in a plain text, as written (a page shows it so): `*Moscow*`, `<b>`, `&amp;`."""
+    found = _MARKUP_IN_PLAIN.search(text) if any(mark in text for mark in "*_`[<&") else None
+    return found.group() if found is not None else None
+
+
 _RULE_LINE = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")  # a line across the page
 
 

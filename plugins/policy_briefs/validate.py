@@ -29,7 +29,7 @@ from .messages import as_seen, did_you_mean, field_label, meant_id, named_charac
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, lists_in_paragraphs, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, lists_in_paragraphs, markup_in_plain, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import SEARCH_MARK, URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, ActorFields, AnnotationFields, ArticleFields, GlossaryFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
@@ -268,6 +268,7 @@ class _Checker:
         takeaways = _value(parsed, "takeaways")
         texts = {("summary",): _value(parsed, "summary")} | {("takeaways", n): text for n, text in enumerate(takeaways if isinstance(takeaways, (list, tuple)) else ())}
         self._check_field_markdown(parsed, _texts(texts), uri_for("brief", parsed.stem) if parsed.fields else None, ArticleFields.model_fields)
+        self._check_plain_text(parsed)
         first: dict[str, int] = {}
         authors = _value(parsed, "source", "authors")
         for position, author in enumerate(authors if isinstance(authors, (list, tuple)) else ()):
@@ -493,6 +494,7 @@ class _Checker:
     def _annotations(self, parsed: Parsed, blocks: tuple[str, ...], article: WrittenArticle, place: bool = True) -> tuple[Annotation, ...]:
         """The file's notes, checked and placed; a file with a mistake in some notes has its other notes checked, none kept."""
         notes = list(enumerate(parsed.fields.annotations)) if parsed.fields else [(n, f) for n, f in enumerate(parsed.salvaged or ()) if f is not None]
+        self._check_plain_text(parsed)
         result = []
         seen: dict[str, int] = {}
         normalized = [normalize(text) for text in blocks]
@@ -571,6 +573,7 @@ class _Checker:
                     self._check_refs(parsed, (), {name: _value(parsed, name) for name in refs}, itself=itself)
                     page = uri_for(kind, parsed.stem) if parsed.fields else None
                     self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}), page, model.model_fields)
+                    self._check_plain_text(parsed)
                     self._check_aliases(parsed)
 
     def _check_aliases(self, parsed: Parsed) -> None:
@@ -690,6 +693,19 @@ class _Checker:
                     link = "![description](https://…)" if written.startswith("!") else "[words](https://…)"
                     hint = f"add a line “[{label}]: https://…” after the paragraph, or write it {link}"
                 self.problems.append(Problem(parsed.path, line, message, hint))
+
+    def _check_plain_text(self, parsed: Parsed, data: Any = None, where: tuple = ()) -> None:
+        """Markdown or HTML in a field the pages show as plain text (a title, a name, a publisher): shown as written, marks and all."""
+        data = parsed.located.data if data is None and parsed.located is not None else data
+        items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                self._check_plain_text(parsed, value, (*where, key))
+            elif key in PLAIN_FIELDS and isinstance(value, str) and (written := markup_in_plain(value)) is not None:
+                character = written.startswith("&")
+                message = f"{key} is plain text: the page shows “{written}” as written"
+                hint = "type the character itself" if character else "write it without Markdown or HTML marks (the page sets how a title or a name looks)"
+                self.problems.append(Problem(parsed.path, parsed.located.line_of((*where, key)), message, hint))
 
     def _check_indented_prose(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> None:
         """A paragraph indented 4 spaces or a tab (a first line's indent pasted from a word processor): a block of code, its names not linked."""
@@ -875,6 +891,7 @@ _UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # a quotation's marks at a line's start
 
 
+PLAIN_FIELDS = frozenset({"title", "publisher", "term", "expansion", "name", "role"})  # the fields of plain text a page shows
 # As a page's text shows them: a link to a reference Markdown found no definition of, and a footnote's mark.
 _UNREAD_REFERENCE = re.compile(r"(?<![\w\]\\])!?\[(?P<words>[^\[\]\n^][^\[\]\n]*)\]\[(?P<label>[^\[\]\n]*)\]|\[\^(?P<note>[^\[\]\s]+)\](?!:)")
 PROSE_WORDS = 8  # words: a block of code that reads as a sentence of as many is a paragraph indented

@@ -118,7 +118,29 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     if _COMMENT_IN_TEXT.search(text):
         lines = text.splitlines()
         located.problems = [_cut_short(path, value, lines, line_offset) for value in _values(node) if _cut_by_comment(value, lines)]
+    if _FOLDED.search(text):
+        lines = text.splitlines()
+        located.problems += [_folded_list(path, line, line_offset) for value in _values(node) if (line := _folded_list_line(value, lines)) is not None]
     return located
+
+
+_FOLDED = re.compile(r":[ \t]*>[-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)  # a text written with `>`, which joins its lines
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+\S")
+
+
+def _folded_list_line(value: yaml.ScalarNode, lines: list[str]) -> int | None:
+    """The line (0-based) of a list's first item in a text written with `>`, after its first line (None if it has none)."""
+    if value.style != ">":
+        return None
+    first = value.start_mark.line + 1  # (the line after the `>`)
+    return next((number for number in range(first + 1, min(value.end_mark.line + 1, len(lines))) if _LIST_ITEM.match(lines[number])), None)
+
+
+def _folded_list(path: str, line: int, offset: int) -> Problem:
+    return Problem(
+        path, line + 1 + offset, "this list is in a text written with '>', which joins its lines: the page shows it as one paragraph, its marks in it",
+        "write '|' in place of the '>' after the field's name, which keeps the lines",
+    )
 
 
 # ` #` ends a plain value: what follows is a comment. A comment that starts `#1` or `#tag`, on a
