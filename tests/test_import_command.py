@@ -220,6 +220,15 @@ def test_force_imports_the_articles_text_again_keeping_its_front_matter_and_neve
     assert mini.read("articles/forum-talks.annotations.yml") == notes
 
 
+def test_force_over_an_article_of_front_matter_alone_keeps_it_on_lines_of_its_own(mini: Project):
+    before = mini.read("articles/forum-talks.md")
+    mini.write("articles/forum-talks.md", before[: before.index("---", 3) + 3])  # (its text deleted, to import it again)
+    result = run("import", str(PAGE), "--project", str(mini.root), "--slug", "forum-talks", "--force")
+    assert result.exit_code == 0, result.output
+    assert mini.read("articles/forum-talks.md").startswith(before[: before.index("---", 3) + 4])
+    assert "front matter" not in run("check", str(mini.root)).output
+
+
 def test_force_over_an_article_with_no_front_matter_writes_the_pages(mini: Project):
     mini.write("articles/forum-talks.md", "Only text, its front matter lost.\n")
     result = run("import", str(PAGE), "--project", str(mini.root), "--slug", "forum-talks", "--force")

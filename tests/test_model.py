@@ -490,6 +490,13 @@ def test_a_link_to_a_brief_by_the_path_of_its_file_is_told_the_briefs_own_link(m
     assert [(p.line, p.hint) for p in problems] == [(25, "did you mean 'second-talks.md'?")]
 
 
+def test_each_unread_reference_is_told_where_it_is_written_and_none_in_code_or_escaped(mini: Project):
+    written = "A [Russia][] x.\n\nB [China][] y, `a[i][j] and [^2]`, \\[x\\]\\[y\\].\n\nC.[^1]\n\nD.[^1]\n\n"
+    mini.replace("articles/forum-talks.md", "Ask [the forum]", f"{written}Ask [the forum]")
+    told = [(p.line, p.message.split(" is shown")[0]) for p in load(mini).problems]
+    assert told == [(25, "“[Russia][]”"), (27, "“[China][]”"), (29, "“[^1]”"), (31, "“[^1]”")]
+
+
 def test_a_link_whose_address_holds_a_tab_is_told_on_its_line(mini: Project):
     mini.replace("articles/forum-talks.md", "Ask [the forum]", "See [the report](report\tdraft.md) here.\n\nAsk [the forum]")
     assert [(p.line, p.message.split(",")[0]) for p in load_project(mini.root, site_files=["index.md"]).problems] == [(25, "link 'report draft.md' names 'briefs/report draft.md'")]
@@ -1083,6 +1090,7 @@ ONE_MISTAKE = {
     "document type left open": ((ART, "Later, Russia and ASEAN agreed.", "<!DOCTYPE html\nLater, Russia and ASEAN agreed."), (ARTICLE, 21, "<!DOCTYPE is not closed on its line: the page hides the article from it to its end", "close it on its own line, or take it out")),
     "comment left open in a summary": ((ART, "summary: >\n  A short", "summary: >\n  <!-- to check\n  A short"), (ARTICLE, 9, "<!-- is never closed: the summary is shown from it as written, <!-- and all", "end the comment with -->")),
     "a note's field indented into its body": ((ANN, "      The forum has met every year since 1994.\n    terms: [arf]\n", "      The forum has met every year since 1994.\n      terms: [arf]\n"), (ANNOTATIONS, 7, "the line “terms: [arf]” reads as the field 'terms', but is indented as the body's text, which shows it", "for the field, take it left, as far as 'body:' above")),
+    "a field indented into a summary written with '>'": ((ART, "  A short test brief about **regional forums**.\n", "  A short test brief about **regional forums**.\n  tags: [asean]\n"), (ARTICLE, 10, "the line “tags: [asean]” reads as the field 'tags', but is indented as the summary's text, which shows it", "for the field, take it left, as far as 'summary:' above")),
     "an entry's field indented into its definition": ((G_EAS, "related: [arf]", "  related: [arf]"), ("briefs/glossary/eas.yml", 5, "the line “related: [arf]” reads as the field 'related', but is indented as the definition's text, which shows it", "for the field, take it left, as far as 'definition:' above")),
     "a paragraph indented with a tab": ((ART, "    Russia in a code block", "\tThe delegates of the forum met again in the spring of 2017, and agreed on more talks."), (ARTICLE, 23, "the paragraph “The delegates of the forum met again in the spring of…” is indented 4 spaces or a tab: Markdown shows it as a block of code, its names not linked", "take the spaces or the tab at its lines' start out")),
     "a link to a reference no line defines": ((ART, "[Russia elsewhere](https://example.org/)", "[Russia elsewhere][1]"), (ARTICLE, 19, "“[Russia elsewhere][1]” is shown as written: no line of the article defines the reference '1'", "add a line “[1]: https://…” after the paragraph, or write it [words](https://…)")),
@@ -1092,7 +1100,9 @@ ONE_MISTAKE = {
     "a name with a character reference": ((A_RUSSIA, "name: Russia", "name: Russia &amp; Co"), ("briefs/actors/russia.yml", 1, "name is plain text: the page shows “&amp;” as written", "type the character itself")),
     "a source's title in HTML": ((ANN, "      - title: ARF site\n", "      - title: The <i>ARF</i> site\n"), (ANNOTATIONS, 19, "title is plain text: the page shows “<i>” as written", "write it without Markdown or HTML marks (the page sets how a title or a name looks)")),
     "a list in a summary written with '>'": ((ART, "summary: >\n  A short test brief about **regional forums**.\n", "summary: >\n  A short test brief about two forums:\n\n  - the ARF;\n  - the EAS.\n"), (ARTICLE, 11, "this list is in a text written with '>', which joins its lines: the page shows it as one paragraph, its marks in it", "write '|' in place of the '>' after the field's name, which keeps the lines")),
+    "a paragraph of two lines indented 4 spaces": ((ART, "    Russia in a code block", "    The minister said that the talks would continue into\n    the next year, as planned by both sides."), (ARTICLE, 23, "the paragraph “The minister said that the talks would continue into the…” is indented 4 spaces or a tab: Markdown shows it as a block of code, its names not linked", "take the spaces or the tab at its lines' start out")),
     "a list right under a paragraph": ((ART, "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN agreed on two points:\n- talks;\n- trade."), (ARTICLE, 22, "this list follows the line above with no blank line between: Markdown reads it as that paragraph's text, and the page shows its marks as written", "leave a blank line above the list")),
+    "a list right under a list of the other kind": ((ART, "Later, Russia and ASEAN agreed.", "Later, Russia and ASEAN agreed.\n\n1. Talks.\n2. Trade.\n- a note\n- another"), (ARTICLE, 25, "this list follows a list of the other kind (numbered, or not) with no blank line between: Markdown reads it as more of the list above", "leave a blank line above it")),
     "a list right under a paragraph in a note": ((ANN, "    body: Which delegates?\n", "    body: |\n      Which delegates? Two:\n      1. Moscow's;\n      2. Hanoi's.\n"), (ANNOTATIONS, 26, "this list follows the line above with no blank line between: Markdown reads it as that paragraph's text, and the page shows its marks as written", "leave a blank line above the list")),
     "a field holding search's mark": ((ANN, "    body: Which delegates?\n", "    body: |\n      Which delegates?\n      Ask data-search-x= here.\n"), (ANNOTATIONS, 26, "body holds 'data-search-', which Material's search reads as its own mark: it takes words of the pages that show it out", "write it otherwise, such as 'data search'")),
     "a takeaway that is only a comment": ((ART, "  - Russia’s role grows.", "  - <!-- Russia’s role grows. -->"), (ARTICLE, 12, "item 2 of the takeaways shows nothing: it holds only a comment", "write its text, or take its line out")),
@@ -1846,6 +1856,9 @@ def test_lines_indented_as_markdown_reads_them_are_no_problem(mini: Project, wri
     ("A line\n- one\n- two\n", ["- one"]),
     ("A line\n- one\n", []),  # (one item, after no colon: a line of the paragraph may start so)
     ("In\n2016. The year began.\n", []),
+    ("The Summit in\n2011. Moscow sent its minister in\n2012. Putin went.\n", []),  # (years: no list's numbers)
+    ("Background\n----------\n- Russia joined.\n- Putin attended.\n", []),  # under a heading: a list
+    ("[t]: https://example.org/t\n- Russia signed.\n- China signed.\n", []),  # under a reference's line: a list
     ("Points:\n\n- one\n- two\n", []),  # a blank line: a list
     ("- item one\n  wrapped:\n- item two\n", []),  # the list's own item
     ("# Points:\n- one\n- two\n", []),  # after a heading: a list

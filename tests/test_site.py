@@ -828,6 +828,15 @@ def test_text_that_reads_to_search_as_its_mark_lets_no_handler_onto_a_page_and_i
     assert build(mini.root, tmp_path / "strict").returncode != 0
 
 
+def test_search_s_mark_in_a_note_is_told_on_its_file_and_its_page_written_safe(mini: Project, tmp_path: Path):
+    mini.replace("articles/forum-talks.annotations.yml", "body: Which delegates?", 'body: Which [x](https://example.org/ "data-search-x=") a"b" onmouseover="window.pwned=1" y?')
+    site = tmp_path / "site"
+    result = build(mini.root, site, strict=False)
+    assert result.returncode == 0 and "a plugin changed the page's content" not in result.stderr, result.stderr
+    assert "briefs/articles/forum-talks.annotations.yml: search took words out of the page" in result.stderr
+    assert not [e for e in article(page(site, BRIEF)).find_all(True) if any(name.startswith("on") for name in e.attrs)]
+
+
 def test_with_the_sites_markdown_a_numbered_list_starts_at_the_number_written(mini: Project, tmp_path: Path):
     """A brief that quotes a source's points 7 and 8 numbers them so, and a list cut by a paragraph goes on with its numbers."""
     site_extensions = (REPOSITORY / "mkdocs.yml").read_text(encoding="utf-8").split("markdown_extensions:\n")[1].split("\n\n")[0]

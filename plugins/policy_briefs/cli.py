@@ -287,7 +287,8 @@ def _front_matter_of(article: Path) -> str | None:
         _, body, _ = split_front_matter(text, article.name)
     except (OSError, UnicodeError, ContentError):
         return None
-    return text[: len(text) - len(body)]
+    kept = text[: len(text) - len(body)]
+    return kept if kept.endswith("\n") else kept + "\n"  # (a closing `---` the file ends with)
 
 
 def _report_import(imported, written: list[Path], project: Path, kept: bool = False) -> None:

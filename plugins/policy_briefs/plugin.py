@@ -42,7 +42,7 @@ from .pages import LISTED_ON, PageRenderer, PageSpec, forget_rendered, make_envi
 from .relations import build_relations, forget_articles, sentence_ends
 from .roughmarkdown import MARKED_SECTION_HINT, marked_sections_readable, unreadable_marked_sections, unreadable_message
 from .loader import CONTENT_DIR
-from .safehtml import clean_page, safe_contents, searched
+from .safehtml import SEARCH_MARK, clean_page, safe_contents, searched
 from .searchmerge import merged_entries
 from .sitepaths import INDEX_PAGES, linked_file, note_ids, note_place, uri_for
 from .validate import HIDES_GENERATED, ArticleReader, Loading, anchor_line, explicit_link_problem, link_lines
@@ -848,19 +848,22 @@ class PolicyBriefsPlugin(BasePlugin[PolicyBriefsConfig]):
         content = page.content or ""
         if copy and content == copy + notes:
             page.content = html
-        elif not copy and content.endswith(notes):
+        elif not copy and content.endswith(notes) and SEARCH_MARK not in notes:
             page.content = self._searched(page, html, content[: len(content) - len(notes)])
+        elif SEARCH_MARK in (copy or html) + notes:  # search took its marks out (and words with them, told)
+            self._searched(page, (copy or html) + notes, content, in_notes=SEARCH_MARK in notes)
+            page.content = html  # (safe: what search was given the page's text in)
         else:
             log.warning(f"{page.file.src_uri}: a plugin changed the page's content while it was given to search; the page is written without that change")
             page.content = html
         return context
 
-    def _searched(self, page: Page, given: str, left: str) -> str:
-        """A page's content as search left it, made safe again where search took more than its marks (told)."""
+    def _searched(self, page: Page, given: str, left: str, in_notes: bool = False) -> str:
+        """A page's content as search left it, made safe again where search took more than its marks (told; `in_notes`: a brief's notes held them)."""
         left, took_text = searched(given, left)
         if took_text:
             spec = self.specs[page.file.src_uri]
-            where = spec.sources[0] if spec.template in LISTED_ON else f"the page {page.file.src_uri}"  # (an index: of many files)
+            where = spec.sources[-1 if in_notes else 0] if spec.template in LISTED_ON else f"the page {page.file.src_uri}"  # (an index: of many files)
             log.warning(
                 f"{where}: search took words out of the page with what it reads as its own mark, 'data-search-…=\"…\"' "
                 f"(a text or a link's title holds 'data-search-'): write it otherwise, such as 'data search'"

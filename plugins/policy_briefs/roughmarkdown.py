@@ -492,9 +492,9 @@ def _unmarked_lists(text: str) -> list[int]:
     found, paragraph, at = [], [], 0  # paragraph: its lines so far (none after a blank line)
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        item = _ITEM_LINE.match(line) is not None and len(line) - len(line.lstrip(" ")) < 4 and not _RULE_LINE.match(line)
+        item = _MEANT_ITEM.match(line) is not None and not _RULE_LINE.match(line)
         if item and paragraph and not any(_ITEM_LINE.match(before) for before in paragraph) and _text_line(paragraph[-1]):
-            following = number + 1 < len(lines) and _ITEM_LINE.match(lines[number + 1]) is not None
+            following = number + 1 < len(lines) and _MEANT_ITEM.match(lines[number + 1]) is not None
             if following or paragraph[-1].rstrip().endswith(":"):
                 found.append(at)
         paragraph = [*paragraph, line] if line.strip() else []
@@ -502,10 +502,39 @@ def _unmarked_lists(text: str) -> list[int]:
     return found
 
 
+def lists_of_another_kind(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
+    """Where a list of the other kind (numbered, or not) starts right under a list's item, with no blank line between.
+
+    Markdown reads it as the list above goes on: one list of the first kind, or (with the sane_lists
+    extension) more of its last item's text, marks and all. Not in code (found only if a list may be one).
+    """
+    found, last, at = [], None, 0  # last: the kind and indentation of the paragraph's last item (None after a blank line)
+    for line in text.split("\n"):
+        item = _MEANT_ITEM.match(line) if not _RULE_LINE.match(line) else None
+        if item is not None:
+            kind, indent = line.lstrip(" ")[:1].isdigit(), len(line) - len(line.lstrip(" "))
+            if last is not None and last != (kind, indent) and last[1] == indent:
+                found.append(at)
+            last = (kind, indent)
+        elif not line.strip():
+            last = None
+        at += len(line) + 1
+    if not found:
+        return []
+    code = code_ranges(text) if code is None else code
+    return [start for start in found if not in_code(code, start)]
+
+
+# An item of a list meant: a number of a list's item has no more than 3 digits (a line of a paragraph
+# may start with a year and a full stop).
+_MEANT_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,3}\.)[ \t]+\S")
+_NOT_TEXT = re.compile(r" {0,3}(?:[=-]+[ \t]*$|\[[^\[\]\n]+\]:)")  # a heading's underline; a link reference's definition
+
+
 def _text_line(line: str) -> bool:
-    """Whether a line is a paragraph's text: not a heading's, a table's, a quotation's, raw HTML or indented code."""
+    """Whether a line is a paragraph's text: not a heading's, a table's, a quotation's, a reference's, raw HTML or indented code."""
     stripped = line.lstrip(" ")
-    return len(line) - len(stripped) < 4 and not stripped.startswith(("#", "|", ">", "<", "\t"))
+    return len(line) - len(stripped) < 4 and not stripped.startswith(("#", "|", ">", "<", "\t")) and not _NOT_TEXT.match(line)
 
 
 def shallow_in_lists(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:

@@ -29,7 +29,7 @@ from .messages import as_seen, did_you_mean, field_label, meant_id, named_charac
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, lists_in_paragraphs, markup_in_plain, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, lists_in_paragraphs, lists_of_another_kind, markup_in_plain, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import SEARCH_MARK, URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, ActorFields, AnnotationFields, ArticleFields, GlossaryFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
@@ -321,7 +321,8 @@ class _Checker:
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *_shallow_in_list(body, start)))
         for start in lists_in_paragraphs(body):
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *UNMARKED_LIST))
-        self._check_unread_references(parsed, view, body, body_line)
+        for start in lists_of_another_kind(body):
+            self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, start), *LIST_OF_ANOTHER_KIND))
         for stopping in unreadable_marked_sections(body):
             self.problems.append(Problem(parsed.path, body_line + body.count("\n", 0, stopping), unreadable_message(body, stopping), MARKED_SECTION_HINT))
         annotation_file = self.raw.annotations.get(slug)
@@ -332,6 +333,7 @@ class _Checker:
         self._check_block_ids(parsed, view, annotations, as_written)
         underlined = self._check_underlined(parsed, view, as_written)
         self._check_indented_prose(parsed, view, as_written)
+        self._check_unread_references(parsed, view, as_written)
         self._check_titles(parsed, view, as_written, told=underlined)
         if parsed.fields is None:
             return None
@@ -601,8 +603,7 @@ class _Checker:
         `fields`: the names of the fields beside them, which a line of their text may be meant as.
         """
         for where, text in texts.items():
-            for start, line, name in _fields_within(text, fields) if ":" in text else ():
-                placed = self._line_in(parsed, where, lambda source: _written_as_in(source, text, start, re.compile(re.escape(line))))
+            for placed, line, name in self._fields_within(parsed, where, text, fields) if ":" in text else ():
                 message = f"the line “{line}” reads as the field '{name}', but is indented as the {field_label(where)}'s text, which shows it"
                 self.problems.append(Problem(parsed.path, placed, message, f"for the field, take it left, as far as '{field_label(where)}:' above"))
             for href in dict.fromkeys(links_to_check(text)):  # (one problem for the same address twice: the same line)
@@ -625,7 +626,7 @@ class _Checker:
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
             for start in shallow_in_lists(text) if "\n " in text else ():
                 self.problems.append(Problem(parsed.path, self._line_of_line(parsed, where, text, start), *_shallow_in_list(text, start)))
-            for start in lists_in_paragraphs(text) if "\n" in text else ():
+            for start in lists_in_paragraphs(text) if "\n" in text and where not in parsed.located.folded else ():  # (a folded list is told as such)
                 self.problems.append(Problem(parsed.path, self._line_of_line(parsed, where, text, start), *UNMARKED_LIST))
             if SEARCH_MARK in text:
                 message = f"{field_label(where)} holds '{SEARCH_MARK}', which Material's search reads as its own mark: it takes words of the pages that show it out"
@@ -676,14 +677,24 @@ class _Checker:
                 told.add(block)
         return told
 
-    def _check_unread_references(self, parsed: Parsed, view: ArticleView, body: str, body_line: int) -> None:
-        """A link to a reference no line defines (`[Russia][1]`), or a footnote where the site reads none (`[^1]`): the page shows them as written."""
-        code = set(view.code_blocks)
+    def _check_unread_references(self, parsed: Parsed, view: ArticleView, article: WrittenArticle) -> None:
+        """A link to a reference no line defines (`[Russia][1]`), or a footnote where the site reads none (`[^1]`): the page shows them as written.
+
+        Each is told where it is written, outside code, from its block's line on (one the text shows so, but
+        which is written otherwise, escaped or in code, shows as meant).
+        """
+        body, code, told = article.body, None, set()
         for block, text in enumerate(view.blocks):
-            for match in _UNREAD_REFERENCE.finditer(text) if "[" in text and block not in code else ():
+            for match in _UNREAD_REFERENCE.finditer(text) if "[" in text and block not in view.code_blocks else ():
                 written, note = match.group(), match.group("note")
-                at = body.find(f"[^{note}]" if note else f"][{match.group('label')}]")
-                line = body_line + (body.count("\n", 0, at) if at >= 0 else 0)
+                code = code_ranges(body) if code is None else code
+                label = match.group("label")
+                needle = f"[^{note}]" if note else f"][{label}]" if label else f"{match.group('words')}][]"
+                at = _written_outside(body, needle, _line_offset(body, _block_line(view, article, block) or 0), code, told)
+                if at is None:
+                    continue
+                told.add(at)
+                line = article.body_line + body.count("\n", 0, at)
                 if note:
                     message = f"“{written}” is shown as written: no footnote '{note}' is read"
                     hint = f"write the note in the text; a footnote needs a line “[^{note}]: …” and the footnotes extension in the markdown_extensions of mkdocs.yml"
@@ -712,9 +723,9 @@ class _Checker:
         for block in view.code_blocks:
             text = view.blocks[block]
             if _reads_as_prose(text):
-                first = text.split("\n")[0].strip()
-                line = next((number for number, written in enumerate(article.body.split("\n")) if written[:1] in " \t" and written.strip().startswith(first)), 0)
-                shown = first if len(first) <= 60 else first[:57].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+                first = " ".join(text.split()[:PROSE_WORDS])
+                line = next((number for number, written in enumerate(article.body.split("\n")) if _starts_indented(written, first)), 0)
+                shown = text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0].rstrip(",;:") + "…"
                 message = f"the paragraph “{shown}” is indented 4 spaces or a tab: Markdown shows it as a block of code, its names not linked"
                 self.problems.append(Problem(parsed.path, article.body_line + line, message, "take the spaces or the tab at its lines' start out"))
 
@@ -748,6 +759,21 @@ class _Checker:
         for href in dict.fromkeys(links_in(text)):
             if href.startswith("#") and len(href) > 1 and note_place(href, page) is None:
                 self.field_anchors.setdefault(page, []).append(FieldAnchor(href, parsed.path, where, parsed.located.line_of(where)))
+
+    def _fields_within(self, parsed: Parsed, where: tuple, text: str, fields: Collection[str]) -> list[tuple[int, str, str]]:
+        """The lines of a field's text written as one of `fields`: (its line in the file, the line, the name).
+
+        A text written with `>` has its lines joined: they are read in the file, where one of them may be.
+        """
+        if where not in parsed.located.folded:
+            return [(self._line_of_line(parsed, where, text, start), line, name) for start, line, name in _fields_within(text, fields)]
+        if self.project is None or not any(f" {name}: " in f" {text} " for name in fields):
+            return []
+        written = value_source(self.project, parsed.path, where)
+        if written is None:
+            return []
+        first, source = written[0], written[1].partition("\n")[2]  # (less the line of the field's name and its `>`)
+        return [(first + 1 + source.count("\n", 0, start), line, name) for start, line, name in _fields_within(source, fields)]
 
     def _line_of_line(self, parsed: Parsed, where: tuple, text: str, start: int) -> int:
         """The line in the file of the line of a value's text that starts at `start`."""
@@ -847,6 +873,10 @@ UNMARKED_LIST = (
     "this list follows the line above with no blank line between: Markdown reads it as that paragraph's text, and the page shows its marks as written",
     "leave a blank line above the list",
 )
+LIST_OF_ANOTHER_KIND = (
+    "this list follows a list of the other kind (numbered, or not) with no blank line between: Markdown reads it as more of the list above",
+    "leave a blank line above it",
+)
 _FIELD_LINE = re.compile(r"^[ \t]*([a-z][a-z_]*):(?:[ \t]|$).*", re.MULTILINE)
 
 
@@ -898,10 +928,16 @@ PROSE_WORDS = 8  # words: a block of code that reads as a sentence of as many is
 _PROSE_ENDS = (".", "!", "?", "…", "”", "’", '"', ")")
 
 
+def _starts_indented(line: str, words: str) -> bool:
+    """Whether a line of the article (in a quotation too) is indented as code, and starts with these words."""
+    written = _QUOTED.sub("", line)
+    return (written[:4] == "    " or written[:1] == "\t") and " ".join(written.split()).startswith(words)
+
+
 def _reads_as_prose(text: str) -> bool:
     """Whether a block of code's text reads as sentences: words and their stops, not code's marks."""
     text = text.strip()
-    words = sum(character.isalpha() or character.isspace() for character in text)
+    words = sum(character.isalnum() or character.isspace() for character in text)
     return len(text.split()) >= PROSE_WORDS and words >= 0.85 * len(text) and text.endswith(_PROSE_ENDS)
 
 
@@ -989,6 +1025,24 @@ def _content_ref(target: str) -> str | None:
     if len(parts) >= 3 and parts[-3] == CONTENT_DIR and parts[-2] in ("glossary", "actors") and parts[-1].endswith(".yml"):
         return f"{'term' if parts[-2] == 'glossary' else 'actor'}:{parts[-1].removesuffix('.yml')}"
     return None
+
+
+def _written_outside(text: str, needle: str, start: int, code: list[tuple[int, int]], told: Collection[int] = ()) -> int | None:
+    """Where `needle` is first written in `text` from `start`, outside code and not at a place `told` (None if nowhere)."""
+    at = text.find(needle, start)
+    while at >= 0 and (in_code(code, at) or at in told):
+        at = text.find(needle, at + 1)
+    return at if at >= 0 else None
+
+
+def _line_offset(text: str, line: int) -> int:
+    """Where line `line` (0-based) of a text starts."""
+    at = 0
+    for _ in range(line):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return len(text)
+    return at
 
 
 def _same_name(target: str, files: Iterable[str]) -> str | None:
@@ -1134,17 +1188,22 @@ def pages_hidden_by_docs(content: Content, docs_pages: Mapping[str, str], docs_d
 def placed_line(project: Path, path: str, where: tuple, find: Callable[[str], int | None], line: int) -> int:
     """The line on which `find` (a position in the value's source) places a problem, in a value written on many
     lines; else `line`, the value's. The file is read again: problems are few, and builds keep no more than each key's line."""
+    written = value_source(project, path, where)
+    position = find(written[1]) if written is not None else None
+    return written[0] + written[1].count("\n", 0, position) if position is not None else line
+
+
+def value_source(project: Path, path: str, where: tuple) -> tuple[int, str] | None:
+    """The line a value written on many lines starts on, and its lines as its file writes them (None if it is on one, or the file is gone or changed)."""
     try:
         text = read_text(project / path, path)
         front_matter = path.endswith(".md")
         lines = value_lines(split_front_matter(text, path)[0] if front_matter else text, where, int(front_matter))
-    except ContentError:  # gone or changed since it was read: the value's line
-        return line
+    except ContentError:
+        return None
     if lines is None or len(lines) < 2:
-        return line
-    source = "\n".join(text.splitlines()[lines.start - 1 : lines.stop - 1])
-    position = find(source)
-    return lines.start + source.count("\n", 0, position) if position is not None else line
+        return None
+    return lines.start, "\n".join(text.splitlines()[lines.start - 1 : lines.stop - 1])
 
 
 def anchor_line(project: Path, anchor: FieldAnchor) -> int:

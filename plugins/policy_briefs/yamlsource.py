@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,7 @@ class LocatedData:
     lines: dict[Path, int] = field(default_factory=dict)
     first_line: int = 1
     problems: list[Problem] = field(default_factory=list)  # what loaded, but not as written
+    folded: frozenset[Path] = frozenset()  # the texts written with `>`, whose lines YAML joins
 
     def line_of(self, path: Path) -> int:
         """Line of the deepest known prefix of `path`."""
@@ -121,7 +123,20 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> LocatedData:
     if _FOLDED.search(text):
         lines = text.splitlines()
         located.problems += [_folded_list(path, line, line_offset) for value in _values(node) if (line := _folded_list_line(value, lines)) is not None]
+        located.folded = frozenset(_folded_paths(node))
     return located
+
+
+def _folded_paths(node: yaml.Node, where: Path = ()) -> Iterator[Path]:
+    """The key paths of the texts written with `>`."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _folded_paths(value, (*where, key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _folded_paths(item, (*where, index))
+    elif node.style == ">":
+        yield where
 
 
 _FOLDED = re.compile(r":[ \t]*>[-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)  # a text written with `>`, which joins its lines
