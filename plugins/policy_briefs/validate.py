@@ -688,8 +688,8 @@ class _Checker:
             for match in _UNREAD_REFERENCE.finditer(text) if "[" in text and block not in view.code_blocks else ():
                 written, note = match.group(), match.group("note")
                 code = code_ranges(body) if code is None else code
-                label = match.group("label")
-                needle = f"[^{note}]" if note else f"][{label}]" if label else f"{match.group('words')}][]"
+                label = match.group("label") or match.group("words")  # (`[Russia][]`: its words are its label)
+                needle = f"[^{note}]" if note else f"][{match.group('label')}]" if match.group("label") else f"{label}][]"
                 at = _written_outside(body, needle, _line_offset(body, _block_line(view, article, block) or 0), code, told)
                 if at is None:
                     continue
@@ -699,7 +699,6 @@ class _Checker:
                     message = f"“{written}” is shown as written: no footnote '{note}' is read"
                     hint = f"write the note in the text; a footnote needs a line “[^{note}]: …” and the footnotes extension in the markdown_extensions of mkdocs.yml"
                 else:
-                    label = match.group("label") or match.group("words")
                     message = f"“{written}” is shown as written: no line of the article defines the reference '{label}'"
                     link = "![description](https://…)" if written.startswith("!") else "[words](https://…)"
                     hint = f"add a line “[{label}]: https://…” after the paragraph, or write it {link}"
@@ -766,14 +765,14 @@ class _Checker:
         A text written with `>` has its lines joined: they are read in the file, where one of them may be.
         """
         if where not in parsed.located.folded:
-            return [(self._line_of_line(parsed, where, text, start), line, name) for start, line, name in _fields_within(text, fields)]
+            return [(self._line_of_line(parsed, where, text, start), line, name) for start, line, name in _written_fields(text, fields)]
         if self.project is None or not any(f" {name}: " in f" {text} " for name in fields):
             return []
         written = value_source(self.project, parsed.path, where)
         if written is None:
             return []
         first, source = written[0], written[1].partition("\n")[2]  # (less the line of the field's name and its `>`)
-        return [(first + 1 + source.count("\n", 0, start), line, name) for start, line, name in _fields_within(source, fields)]
+        return [(first + 1 + source.count("\n", 0, start), line, name) for start, line, name in _written_fields(source, fields)]
 
     def _line_of_line(self, parsed: Parsed, where: tuple, text: str, start: int) -> int:
         """The line in the file of the line of a value's text that starts at `start`."""
@@ -880,7 +879,7 @@ LIST_OF_ANOTHER_KIND = (
 _FIELD_LINE = re.compile(r"^[ \t]*([a-z][a-z_]*):(?:[ \t]|$).*", re.MULTILINE)
 
 
-def _fields_within(text: str, fields: Collection[str]) -> list[tuple[int, str, str]]:
+def _written_fields(text: str, fields: Collection[str]) -> list[tuple[int, str, str]]:
     """The lines of a field's text written as one of `fields` (`name: …`), outside code: (where, the line, the name)."""
     found = [(match.start(), match.group().strip(), match.group(1)) for match in _FIELD_LINE.finditer(text) if match.group(1) in fields]
     code = code_ranges(text) if found else []
