@@ -457,17 +457,18 @@ def marked_sections_readable(text: str, positions: list[int] | None = None) -> s
 _ITEM_LINE = re.compile(r"(?P<indent>[ ]*)(?:[-*+]|\d{1,9}\.)[ \t]+\S")
 
 
-# Markdown or HTML in a text the pages show as plain text: emphasis in pairs of marks, a code span, a
-# link, a tag, a character reference.
+# Markdown or HTML in a text the pages show as plain text: emphasis in pairs of asterisks, a link, a
+# tag, a character reference. (Underscores and backquotes are left alone: a handle such as @_asean_,
+# or a transliteration's `Ali, is written with them.)
 _MARKUP_IN_PLAIN = re.compile(
-    r"(?<![\w*])(\*\*?)(?=\S)[^*\n]*?(?<=\S)\1(?![\w*])|(?<!\w)(__?)(?=\S)[^_\n]*?(?<=\S)\2(?!\w)|`[^`\n]+`"
+    r"(?<![\w*])(\*\*?)(?=\S)[^*\n]*?(?<=\S)\1(?![\w*])"
     r"|\[[^\[\]\n]+\]\([^()\s]*\)|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 )
 
 
 def markup_in_plain(text: str) -> str | None:
     """The first Markdown or HTML in a plain text, as written (a page shows it so): `*Moscow*`, `<b>`, `&amp;`."""
-    found = _MARKUP_IN_PLAIN.search(text) if any(mark in text for mark in "*_`[<&") else None
+    found = _MARKUP_IN_PLAIN.search(text) if any(mark in text for mark in "*[<&") else None
     return found.group() if found is not None else None
 
 
@@ -528,6 +529,7 @@ def lists_of_another_kind(text: str, code: list[tuple[int, int]] | None = None) 
 # An item of a list meant: a number of a list's item has no more than 3 digits (a line of a paragraph
 # may start with a year and a full stop).
 _MEANT_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,3}\.)[ \t]+\S")
+_REFERENCE_START = re.compile(r" {0,3}\[[^\[\]\n]+\]:")  # a link reference's definition, which Markdown reads at any indentation under 4
 _NOT_TEXT = re.compile(r" {0,3}(?:[=-]+[ \t]*$|\[[^\[\]\n]+\]:)")  # a heading's underline; a link reference's definition
 
 
@@ -559,7 +561,7 @@ def _shallow_lines(text: str, code: list[tuple[int, int]] | None) -> list[int]:
         elif code is not None and in_code(code, at):
             item, blank, told = None, False, False
         else:
-            nested = item is not None and 0 < indent < 4 and indent > item and (listed is not None or blank)
+            nested = item is not None and 0 < indent < 4 and indent > item and (listed is not None or blank) and not _REFERENCE_START.match(line)
             if nested and not told:
                 found.append(at)
             told = nested

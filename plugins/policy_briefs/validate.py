@@ -6,6 +6,7 @@ import html
 import posixpath
 import re
 import string
+import textwrap
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -16,6 +17,8 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.util import AMP_SUBSTITUTE, BLOCK_LEVEL_ELEMENTS
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from .anchoring import WRITTEN_GAP, Anchor, Closest, Occurrence, Selector, WrittenArticle, anchor_at, closest_passage, occurrences, written_characters, written_places, written_spans
 from .droppedhtml import Dropped, in_article, in_field, unread_in_field
@@ -267,7 +270,7 @@ class _Checker:
         """An article's authors, and the links in its summary and takeaways (as written, if other fields have mistakes)."""
         takeaways = _value(parsed, "takeaways")
         texts = {("summary",): _value(parsed, "summary")} | {("takeaways", n): text for n, text in enumerate(takeaways if isinstance(takeaways, (list, tuple)) else ())}
-        self._check_field_markdown(parsed, _texts(texts), uri_for("brief", parsed.stem) if parsed.fields else None, ArticleFields.model_fields)
+        self._check_field_markdown(parsed, _texts(texts), uri_for("brief", parsed.stem) if parsed.fields else None, ArticleFields)
         self._check_plain_text(parsed)
         first: dict[str, int] = {}
         authors = _value(parsed, "source", "authors")
@@ -510,7 +513,7 @@ class _Checker:
             self._check_kind(parsed, where, fields)
             self._check_refs(parsed, where, {"speaker": [fields.speaker] if fields.speaker else [], "actors": fields.actors, "terms": fields.terms})
             if fields.body:
-                self._check_field_markdown(parsed, {(*where, "body"): fields.body}, uri_for("brief", parsed.stem), AnnotationFields.model_fields)
+                self._check_field_markdown(parsed, {(*where, "body"): fields.body}, uri_for("brief", parsed.stem), AnnotationFields)
             note = Annotation(fields, line, self._anchor(parsed, where, fields, blocks, normalized, article) if place else None)
             if not twice:  # (a preview shows the first: a page's places have one id each)
                 result.append(note)
@@ -574,7 +577,7 @@ class _Checker:
                 if parsed.fields or parsed.located is not None and not parsed.misplaced:
                     self._check_refs(parsed, (), {name: _value(parsed, name) for name in refs}, itself=itself)
                     page = uri_for(kind, parsed.stem) if parsed.fields else None
-                    self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}), page, model.model_fields)
+                    self._check_field_markdown(parsed, _texts({(markdown_field,): _value(parsed, markdown_field)}), page, model)
                     self._check_plain_text(parsed)
                     self._check_aliases(parsed)
 
@@ -596,15 +599,16 @@ class _Checker:
             else:
                 self._listed_once(parsed, where, "aliases", alias, first, key=form_key(alias))
 
-    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], page: str | None = None, fields: Collection[str] = ()) -> None:
+    def _check_field_markdown(self, parsed: Parsed, texts: dict[tuple, str], page: str | None = None, fields: type[BaseModel] | None = None) -> None:
         """Links a Markdown field would show without their address, or with one that leads nowhere from some page; markup its pages drop.
 
         `page`: the generated page (a brief's, an entry's, an actor's) that shows these fields; their links to places of it are kept for its build.
-        `fields`: the names of the fields beside them, which a line of their text may be meant as.
+        `fields`: the model of the fields beside them, which a line of their text may be meant as.
         """
         for where, text in texts.items():
-            for placed, line, name in self._fields_within(parsed, where, text, fields) if ":" in text else ():
-                message = f"the line “{line}” reads as the field '{name}', but is indented as the {field_label(where)}'s text, which shows it"
+            indented = self._fields_within(parsed, where, text, fields) if fields is not None and ":" in text else []
+            for placed, line, name in indented:
+                message = f"the line “{line}” reads as the field '{name}', but is indented as the text of {_field_named(where)}, which shows it"
                 self.problems.append(Problem(parsed.path, placed, message, f"for the field, take it left, as far as '{field_label(where)}:' above"))
             for href in dict.fromkeys(links_to_check(text)):  # (one problem for the same address twice: the same line)
                 if not field_keeps(href):
@@ -626,7 +630,7 @@ class _Checker:
                 self.problems.append(Problem(parsed.path, self._line_in(parsed, where, lambda text: _written_at(text, [], item, 0)), item.message, item.hint))
             for start in shallow_in_lists(text) if "\n " in text else ():
                 self.problems.append(Problem(parsed.path, self._line_of_line(parsed, where, text, start), *_shallow_in_list(text, start)))
-            for start in lists_in_paragraphs(text) if "\n" in text and where not in parsed.located.folded else ():  # (a folded list is told as such)
+            for start in lists_in_paragraphs(text) if "\n" in text and where not in parsed.located.folded and not indented else ():  # (a folded list, a field's list are told as such)
                 self.problems.append(Problem(parsed.path, self._line_of_line(parsed, where, text, start), *UNMARKED_LIST))
             if SEARCH_MARK in text:
                 message = f"{field_label(where)} holds '{SEARCH_MARK}', which Material's search reads as its own mark: it takes words of the pages that show it out"
@@ -683,10 +687,14 @@ class _Checker:
         Each is told where it is written, outside code, from its block's line on (one the text shows so, but
         which is written otherwise, escaped or in code, shows as meant).
         """
-        body, code, told = article.body, None, set()
+        body, code, told, defines = article.body, None, set(), None
         for block, text in enumerate(view.blocks):
             for match in _UNREAD_REFERENCE.finditer(text) if "[" in text and block not in view.code_blocks else ():
                 written, note = match.group(), match.group("note")
+                if not note and not written.startswith("!"):  # (brackets side by side, `[2][3]`, `[sic][emphasis added]`, are shown as meant)
+                    defines = bool(reference_definitions(body)) if defines is None else defines
+                    if not (_LETTER.search(match.group("words")) and (not match.group("label") or match.group("label").isdigit() or defines)):
+                        continue
                 code = code_ranges(body) if code is None else code
                 label = match.group("label") or match.group("words")  # (`[Russia][]`: its words are its label)
                 needle = f"[^{note}]" if note else f"][{match.group('label')}]" if match.group("label") else f"{label}][]"
@@ -759,20 +767,22 @@ class _Checker:
             if href.startswith("#") and len(href) > 1 and note_place(href, page) is None:
                 self.field_anchors.setdefault(page, []).append(FieldAnchor(href, parsed.path, where, parsed.located.line_of(where)))
 
-    def _fields_within(self, parsed: Parsed, where: tuple, text: str, fields: Collection[str]) -> list[tuple[int, str, str]]:
-        """The lines of a field's text written as one of `fields`: (its line in the file, the line, the name).
+    def _fields_within(self, parsed: Parsed, where: tuple, text: str, fields: type[BaseModel]) -> list[tuple[int, str, str]]:
+        """The lines of a field's text that read as a field of `fields` its file leaves out (`_reads_as_field`): (its line in the file, the line, the name).
 
         A text written with `>` has its lines joined: they are read in the file, where one of them may be.
         """
+        mapping = _value_at(parsed.located.data, where[:-1] if isinstance(where[-1], str) else where[:-2])
+        given = set(mapping) if isinstance(mapping, dict) else set()
+        meant = {name: model_field for name, model_field in fields.model_fields.items() if name not in given}
         if where not in parsed.located.folded:
-            return [(self._line_of_line(parsed, where, text, start), line, name) for start, line, name in _written_fields(text, fields)]
-        if self.project is None or not any(f" {name}: " in f" {text} " for name in fields):
-            return []
-        written = value_source(self.project, parsed.path, where)
-        if written is None:
-            return []
-        first, source = written[0], written[1].partition("\n")[2]  # (less the line of the field's name and its `>`)
-        return [(first + 1 + source.count("\n", 0, start), line, name) for start, line, name in _written_fields(source, fields)]
+            found = [(self._line_of_line(parsed, where, text, start), line, name) for start, line, name in _written_fields(text, meant)]
+        elif self.project is not None and any(f" {name}: " in f" {text} " for name in meant) and (written := value_source(self.project, parsed.path, where)):
+            first, source = written[0], textwrap.dedent(written[1].partition("\n")[2])  # (less the line of the field's name and its `>`; as the text, not code)
+            found = [(first + 1 + source.count("\n", 0, start), line, name) for start, line, name in _written_fields(source, meant)]
+        else:
+            found = []
+        return [(placed, line, name) for placed, line, name in found if _reads_as_field(meant[name], line.partition(":")[2])]
 
     def _line_of_line(self, parsed: Parsed, where: tuple, text: str, start: int) -> int:
         """The line in the file of the line of a value's text that starts at `start`."""
@@ -879,6 +889,29 @@ LIST_OF_ANOTHER_KIND = (
 _FIELD_LINE = re.compile(r"^[ \t]*([a-z][a-z_]*):(?:[ \t]|$).*", re.MULTILINE)
 
 
+def _value_at(data: Any, where: tuple) -> Any:
+    """The value of a file's data at a key path (None if there is none)."""
+    for key in where:
+        data = data[key] if isinstance(data, dict) and key in data or isinstance(data, list) and isinstance(key, int) and key < len(data) else None
+    return data
+
+
+def _reads_as_field(model_field: FieldInfo, value: str) -> bool:
+    """Whether a line's value after `name:` is one the field may have: nothing (a list or text follows), a list, a quoted or block text, one of its choices."""
+    value = value.strip()
+    if not value or value[0] in "[{|>\"'":
+        return True
+    return value in _choices(model_field.annotation)
+
+
+def _choices(annotation: Any) -> tuple:
+    """The values a field of choices may have (`Literal`, or one in `X | None`)."""
+    for option in (annotation, *get_args(annotation)):
+        if get_origin(option) is Literal:
+            return get_args(option)
+    return ()
+
+
 def _written_fields(text: str, fields: Collection[str]) -> list[tuple[int, str, str]]:
     """The lines of a field's text written as one of `fields` (`name: …`), outside code: (where, the line, the name)."""
     found = [(match.start(), match.group().strip(), match.group(1)) for match in _FIELD_LINE.finditer(text) if match.group(1) in fields]
@@ -923,8 +956,10 @@ _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # a quotation's marks at a line's 
 PLAIN_FIELDS = frozenset({"title", "publisher", "term", "expansion", "name", "role"})  # the fields of plain text a page shows
 # As a page's text shows them: a link to a reference Markdown found no definition of, and a footnote's mark.
 _UNREAD_REFERENCE = re.compile(r"(?<![\w\]\\])!?\[(?P<words>[^\[\]\n^][^\[\]\n]*)\]\[(?P<label>[^\[\]\n]*)\]|\[\^(?P<note>[^\[\]\s]+)\](?!:)")
+_LETTER = re.compile(r"[^\W\d_]")
 PROSE_WORDS = 8  # words: a block of code that reads as a sentence of as many is a paragraph indented
-_PROSE_ENDS = (".", "!", "?", "…", "”", "’", '"', ")")
+_PROSE_ENDS = (".", "!", "?", "…", "”", "’", '"', ")", "]", ":")
+_CODE_MARKS = frozenset("{}<>=#\\|`$^~_")  # what code is written with, and prose hardly
 
 
 def _starts_indented(line: str, words: str) -> bool:
@@ -934,10 +969,10 @@ def _starts_indented(line: str, words: str) -> bool:
 
 
 def _reads_as_prose(text: str) -> bool:
-    """Whether a block of code's text reads as sentences: words and their stops, not code's marks."""
+    """Whether a block of code's text reads as sentences: words and their stops, next to none of code's marks."""
     text = text.strip()
-    words = sum(character.isalnum() or character.isspace() for character in text)
-    return len(text.split()) >= PROSE_WORDS and words >= 0.85 * len(text) and text.endswith(_PROSE_ENDS)
+    marks = sum(character in _CODE_MARKS for character in text)
+    return len(text.split()) >= PROSE_WORDS and marks <= 0.01 * len(text) and text.endswith(_PROSE_ENDS)
 
 
 def _reads_as_a_paragraph(text: str) -> bool:
@@ -1029,7 +1064,7 @@ def _content_ref(target: str) -> str | None:
 def _written_outside(text: str, needle: str, start: int, code: list[tuple[int, int]], told: Collection[int] = ()) -> int | None:
     """Where `needle` is first written in `text` from `start`, outside code and not at a place `told` (None if nowhere)."""
     at = text.find(needle, start)
-    while at >= 0 and (in_code(code, at) or at in told):
+    while at >= 0 and (in_code(code, at) or at in told or text[at - 1 : at] == "\\"):  # (an escaped `\[` is shown as written, as meant)
         at = text.find(needle, at + 1)
     return at if at >= 0 else None
 

@@ -139,16 +139,26 @@ def _folded_paths(node: yaml.Node, where: Path = ()) -> Iterator[Path]:
         yield where
 
 
-_FOLDED = re.compile(r":[ \t]*>[-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)  # a text written with `>`, which joins its lines
+_FOLDED = re.compile(r"[:-][ \t]*>[-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)  # a text written with `>` (a field's, a list item's), which joins its lines
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+\S")
 
 
 def _folded_list_line(value: yaml.ScalarNode, lines: list[str]) -> int | None:
-    """The line (0-based) of a list's first item in a text written with `>`, after its first line (None if it has none)."""
+    """The line (0-based) of a list's first item in a text written with `>`, after its first line (None if it has none).
+
+    Only a line indented as the text is joined: YAML keeps a line indented further as it is.
+    """
     if value.style != ">":
         return None
-    first = value.start_mark.line + 1  # (the line after the `>`)
-    return next((number for number in range(first + 1, min(value.end_mark.line + 1, len(lines))) if _LIST_ITEM.match(lines[number])), None)
+    written = [number for number in range(value.start_mark.line + 1, min(value.end_mark.line + 1, len(lines))) if lines[number].strip()]
+    if not written:
+        return None
+    indent = _indent(lines[written[0]])
+    return next((number for number in written[1:] if _indent(lines[number]) == indent and _LIST_ITEM.match(lines[number])), None)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _folded_list(path: str, line: int, offset: int) -> Problem:
