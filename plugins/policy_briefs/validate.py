@@ -772,10 +772,13 @@ class _Checker:
 
         A text written with `>` has its lines joined: they are read in the file, where one of them may be.
         """
+        folded = where in parsed.located.folded
+        if not (_FIELD_NAME.search(text) if folded else _FIELD_LINE.search(text)):  # (most texts: no line or words so written)
+            return []
         mapping = _value_at(parsed.located.data, where[:-1] if isinstance(where[-1], str) else where[:-2])
         given = set(mapping) if isinstance(mapping, dict) else set()
         meant = {name: model_field for name, model_field in fields.model_fields.items() if name not in given}
-        if where not in parsed.located.folded:
+        if not folded:
             found = [(self._line_of_line(parsed, where, text, start), line, name) for start, line, name in _written_fields(text, meant)]
         elif self.project is not None and any(f" {name}: " in f" {text} " for name in meant) and (written := value_source(self.project, parsed.path, where)):
             first, source = written[0], textwrap.dedent(written[1].partition("\n")[2])  # (less the line of the field's name and its `>`; as the text, not code)
@@ -887,6 +890,7 @@ LIST_OF_ANOTHER_KIND = (
     "leave a blank line above it",
 )
 _FIELD_LINE = re.compile(r"^[ \t]*([a-z][a-z_]*):(?:[ \t]|$).*", re.MULTILINE)
+_FIELD_NAME = re.compile(r"(?:^|\s)[a-z][a-z_]*:(?:\s|$)")  # one in a text whose lines YAML joined
 
 
 def _value_at(data: Any, where: tuple) -> Any:
