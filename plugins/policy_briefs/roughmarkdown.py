@@ -530,13 +530,16 @@ def lists_of_another_kind(text: str, code: list[tuple[int, int]] | None = None) 
 # may start with a year and a full stop).
 _MEANT_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,3}\.)[ \t]+\S")
 _REFERENCE_START = re.compile(r" {0,3}\[[^\[\]\n]+\]:")  # a link reference's definition, which Markdown reads at any indentation under 4
-_NOT_TEXT = re.compile(r" {0,3}(?:[=-]+[ \t]*$|\[[^\[\]\n]+\]:)")  # a heading's underline; a link reference's definition
+_HEADING_UNDERLINE = re.compile(r" {0,3}[=-]+[ \t]*$")
 
 
 def _text_line(line: str) -> bool:
-    """Whether a line is a paragraph's text: not a heading's, a table's, a quotation's, a reference's, raw HTML or indented code."""
+    """Whether a line is a paragraph's text: not a heading's (or its underline), a table's, a quotation's, a reference's, raw HTML or indented code."""
     stripped = line.lstrip(" ")
-    return len(line) - len(stripped) < 4 and not stripped.startswith(("#", "|", ">", "<", "\t")) and not _NOT_TEXT.match(line)
+    return (
+        len(line) - len(stripped) < 4 and not stripped.startswith(("#", "|", ">", "<", "\t"))
+        and not _HEADING_UNDERLINE.match(line) and not _REFERENCE_START.match(line)
+    )
 
 
 def shallow_in_lists(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
