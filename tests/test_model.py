@@ -1873,6 +1873,8 @@ def test_lines_indented_as_markdown_reads_them_are_no_problem(mini: Project, wri
     ("One point:\n* one\n", ["* one"]),
     ("A line\n- one\n- two\n", ["- one"]),
     ("A line\n- one\n", []),  # (one item, after no colon: a line of the paragraph may start so)
+    ("> The ambassador said:\n> - we sell;\n> - we do not station.\n", ["> - we sell;"]),  # in a quotation
+    ("> The ambassador said:\n>\n> - we sell;\n> - we do not station.\n", []),
     ("In\n2016. The year began.\n", []),
     ("The Summit in\n2011. Moscow sent its minister in\n2012. Putin went.\n", []),  # (years: no list's numbers)
     ("Background\n----------\n- Russia joined.\n- Putin attended.\n", []),  # under a heading: a list

@@ -491,7 +491,8 @@ def lists_in_paragraphs(text: str, code: list[tuple[int, int]] | None = None) ->
 
 def _unmarked_lists(text: str) -> list[int]:
     found, paragraph, at = [], [], 0  # paragraph: its lines so far (none after a blank line)
-    lines = text.split("\n")
+    written = text.split("\n")
+    lines = [_QUOTE_MARKS.sub("", line) for line in written] if ">" in text else written  # (in a quotation, its lines less its marks)
     for number, line in enumerate(lines):
         item = _MEANT_ITEM.match(line) is not None and not _RULE_LINE.match(line)
         if item and paragraph and not any(_ITEM_LINE.match(before) for before in paragraph) and _text_line(paragraph[-1]):
@@ -499,8 +500,11 @@ def _unmarked_lists(text: str) -> list[int]:
             if following or paragraph[-1].rstrip().endswith(":"):
                 found.append(at)
         paragraph = [*paragraph, line] if line.strip() else []
-        at += len(line) + 1
+        at += len(written[number]) + 1
     return found
+
+
+_QUOTE_MARKS = re.compile(r"^ {0,3}(?:>[ ]?)+")  # a quotation's marks at a line's start
 
 
 def lists_of_another_kind(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
