@@ -65,7 +65,8 @@ def _escaped(text: str, position: int) -> bool:
 # Where a paragraph's text ends besides a blank line, as Python-Markdown reads one: at a line that is
 # a block of its own, and after it: a heading (`#` first on the line) or a rule (three or more of one
 # of `-`, `*`, `_`, each up to two spaces from the next). (Each written so a line is read one way.)
-_LINE_OF_ITS_OWN = re.compile(r"^(?:#{1,6}[^\n]*| {0,3}(?:-(?: {0,2}-){2,}|\*(?: {0,2}\*){2,}|_(?: {0,2}_){2,}) *)$", re.MULTILINE)
+_RULE = r" {0,3}(?:-(?: {0,2}-){2,}|\*(?: {0,2}\*){2,}|_(?: {0,2}_){2,}) *"
+_LINE_OF_ITS_OWN = re.compile(rf"^(?:#{{1,6}}[^\n]*|{_RULE})$", re.MULTILINE)
 
 
 def _block_ends(text: str) -> list[int]:
@@ -472,7 +473,8 @@ def markup_in_plain(text: str) -> str | None:
     return found.group() if found is not None else None
 
 
-_RULE_LINE = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")  # a line across the page
+_RULE_LINE = re.compile(_RULE + "$")  # a line across the page
+QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # a quotation's marks at a line's start
 
 
 def lists_in_paragraphs(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
@@ -482,7 +484,7 @@ def lists_in_paragraphs(text: str, code: list[tuple[int, int]] | None = None) ->
     with a colon ("three points:"): a line of a paragraph may start with a number and a full stop.
     Not in a list's own paragraphs, nor in code (found only if a list may be meant).
     """
-    found = _unmarked_lists(text)
+    found = _unmarked_lists(text) if _ANY_ITEM.search(text) else []  # (most articles: no line that starts an item)
     if not found:
         return []
     code = code_ranges(text) if code is None else code
@@ -492,7 +494,7 @@ def lists_in_paragraphs(text: str, code: list[tuple[int, int]] | None = None) ->
 def _unmarked_lists(text: str) -> list[int]:
     found, paragraph, at = [], [], 0  # paragraph: its lines so far (none after a blank line)
     written = text.split("\n")
-    lines = [_QUOTE_MARKS.sub("", line) for line in written] if ">" in text else written  # (in a quotation, its lines less its marks)
+    lines = [QUOTE_MARKS.sub("", line) for line in written] if ">" in text else written  # (in a quotation, its lines less its marks)
     for number, line in enumerate(lines):
         item = _MEANT_ITEM.match(line) is not None and not _RULE_LINE.match(line)
         if item and paragraph and not any(_ITEM_LINE.match(before) for before in paragraph) and _text_line(paragraph[-1]):
@@ -504,9 +506,6 @@ def _unmarked_lists(text: str) -> list[int]:
     return found
 
 
-_QUOTE_MARKS = re.compile(r"^ {0,3}(?:>[ ]?)+")  # a quotation's marks at a line's start
-
-
 def lists_of_another_kind(text: str, code: list[tuple[int, int]] | None = None) -> list[int]:
     """Where a list of the other kind (numbered, or not) starts right under a list's item, with no blank line between.
 
@@ -514,6 +513,8 @@ def lists_of_another_kind(text: str, code: list[tuple[int, int]] | None = None) 
     extension) more of its last item's text, marks and all. Not in code (found only if a list may be one).
     """
     found, last, at = [], None, 0  # last: the kind and indentation of the paragraph's last item (None after a blank line)
+    if not (_ANY_ITEM.search(text) and _ANY_NUMBERED_ITEM.search(text)):  # (both kinds, or none to tell)
+        return []
     for line in text.split("\n"):
         item = _MEANT_ITEM.match(line) if not _RULE_LINE.match(line) else None
         if item is not None:
@@ -533,8 +534,9 @@ def lists_of_another_kind(text: str, code: list[tuple[int, int]] | None = None) 
 # An item of a list meant: a number of a list's item has no more than 3 digits (a line of a paragraph
 # may start with a year and a full stop).
 _MEANT_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,3}\.)[ \t]+\S")
+_ANY_ITEM = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,3}\.)[ \t]+\S", re.MULTILINE)  # one anywhere, found in one search
+_ANY_NUMBERED_ITEM = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*\d{1,3}\.[ \t]+\S", re.MULTILINE)
 _REFERENCE_START = re.compile(r" {0,3}\[[^\[\]\n]+\]:")  # a link reference's definition, which Markdown reads at any indentation under 4
-_HEADING_UNDERLINE = re.compile(r" {0,3}[=-]+[ \t]*$")
 
 
 def _text_line(line: str) -> bool:
@@ -542,7 +544,7 @@ def _text_line(line: str) -> bool:
     stripped = line.lstrip(" ")
     return (
         len(line) - len(stripped) < 4 and not stripped.startswith(("#", "|", ">", "<", "\t"))
-        and not _HEADING_UNDERLINE.match(line) and not _REFERENCE_START.match(line)
+        and not _UNDERLINE.match(line) and not _REFERENCE_START.match(line)
     )
 
 

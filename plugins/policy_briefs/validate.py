@@ -32,7 +32,7 @@ from .messages import as_seen, did_you_mean, field_label, meant_id, named_charac
 from .model import Actor, Annotation, Article, Content, FieldAnchor, GlossaryEntry
 from .problems import ContentError, Problem
 from .readertext import abbreviations, collapse, iter_blocks, normalize, read_markdown, unwrap_abbreviations
-from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, code_ranges, declaration_left_open, html_block_ranges, in_code, lists_in_paragraphs, lists_of_another_kind, markup_in_plain, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
+from .roughmarkdown import COMMENT_TAG, LIST_ITEM_LINE, MARKED_SECTION_HINT, QUOTE_MARKS, code_ranges, declaration_left_open, html_block_ranges, in_code, lists_in_paragraphs, lists_of_another_kind, markup_in_plain, only_comments, reference_definitions, shallow_in_lists, unclosed_html_block, unreadable_marked_sections, unreadable_message
 from .safehtml import SEARCH_MARK, URL_SCHEMES, field_keeps, keeps_address, no_address
 from .schema import ID_PATTERN, ActorFields, AnnotationFields, ArticleFields, GlossaryFields
 from .sitepaths import NOTE_PLACES, generated_pages, linked_file, linked_path, note_ids, note_place, relative_path, uri_for
@@ -669,7 +669,7 @@ class _Checker:
         lines = article.body.split("\n")
         for block in (block for block in sorted(view.headings) if _reads_as_a_paragraph(view.blocks[block])):
             line = _block_line(view, article, block)
-            written, under = (_QUOTED.sub("", lines[line]), _QUOTED.sub("", lines[line + 1])) if line is not None and line + 1 < len(lines) else ("", "")
+            written, under = (QUOTE_MARKS.sub("", lines[line]), QUOTE_MARKS.sub("", lines[line + 1])) if line is not None and line + 1 < len(lines) else ("", "")
             underline = _UNDERLINE.fullmatch(under)
             if underline is not None and not written.lstrip().startswith("#") and len(underline.group().strip()) < len(written.strip()):
                 text = view.blocks[block]
@@ -954,7 +954,6 @@ LONGEST_HEADING = 120  # characters: an underlined text longer than this is a pa
 SENTENCE_WORDS = 6  # words: an underlined sentence of as many is a paragraph, not a heading
 _SENTENCE_ENDS = (".", ",", ";", ":", "!", "…", ")", "”", '"', "’")  # how a paragraph may end, and a heading hardly
 _UNDERLINE = re.compile(r" {0,3}(?:-+|=+)[ \t]*")
-_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # a quotation's marks at a line's start
 
 
 PLAIN_FIELDS = frozenset({"title", "publisher", "term", "expansion", "name", "role"})  # the fields of plain text a page shows
@@ -968,7 +967,7 @@ _CODE_MARKS = frozenset("{}<>=#\\|`$^~_")  # what code is written with, and pros
 
 def _starts_indented(line: str, words: str) -> bool:
     """Whether a line of the article (in a quotation too) is indented as code, and starts with these words."""
-    written = _QUOTED.sub("", line)
+    written = QUOTE_MARKS.sub("", line)
     return (written[:4] == "    " or written[:1] == "\t") and " ".join(written.split()).startswith(words)
 
 
@@ -1018,9 +1017,9 @@ def _block_line(view: ArticleView, article: WrittenArticle, block: int) -> int |
 def _starts_a_block(lines: list[str], line: int) -> bool:
     """Whether a block may start on a line: after a blank line (in a quotation too), a heading or a list's item; a heading
     written with # anywhere; one underlined above its underline."""
-    before = _QUOTED.sub("", lines[line - 1]) if line > 0 else ""
-    after = _QUOTED.sub("", lines[line + 1]) if line + 1 < len(lines) else ""
-    heading = _QUOTED.sub("", lines[line]).lstrip().startswith("#")
+    before = QUOTE_MARKS.sub("", lines[line - 1]) if line > 0 else ""
+    after = QUOTE_MARKS.sub("", lines[line + 1]) if line + 1 < len(lines) else ""
+    heading = QUOTE_MARKS.sub("", lines[line]).lstrip().startswith("#")
     return heading or not before.strip() or before.lstrip().startswith("#") or bool(LIST_ITEM_LINE.match(before)) or bool(_UNDERLINE.fullmatch(after))
 
 

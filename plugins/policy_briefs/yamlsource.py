@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from .problems import ContentError, Problem
+from .roughmarkdown import LIST_ITEM_LINE
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 50  # content files nest a few levels; deeper data is refused, not recursed into
@@ -140,7 +141,6 @@ def _folded_paths(node: yaml.Node, where: Path = ()) -> Iterator[Path]:
 
 
 _FOLDED = re.compile(r"[:-][ \t]*>[-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)  # a text written with `>` (a field's, a list item's), which joins its lines
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+\S")
 
 
 def _folded_list_line(value: yaml.ScalarNode, lines: list[str]) -> int | None:
@@ -154,7 +154,7 @@ def _folded_list_line(value: yaml.ScalarNode, lines: list[str]) -> int | None:
     if not written:
         return None
     indent = _indent(lines[written[0]])
-    return next((number for number in written[1:] if _indent(lines[number]) == indent and _LIST_ITEM.match(lines[number])), None)
+    return next((number for number in written[1:] if _indent(lines[number]) == indent and LIST_ITEM_LINE.match(lines[number])), None)
 
 
 def _indent(line: str) -> int:
